@@ -1,0 +1,159 @@
+"""Align two sequences of unit vectors by meaning: order-free, one-to-many, or not at all.
+
+Entry point: :func:`align`. It takes vectors, not texts or a model (as vecalign
+does), so tests feed fixed vectors and the threshold can move without
+re-embedding. Each side's unit is linked to its most similar unit on the
+other side when that similarity reaches the threshold; the union of both
+directions, grouped into connected stars, gives links such as one report
+paragraph summarising two article paragraphs. Anything left unlinked is
+*only in article* or *only in report*.
+
+May import: the standard library, numpy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from numpy.typing import NDArray
+
+DEFAULT_THRESHOLD = 0.5
+
+
+@dataclass(frozen=True)
+class AlignConfig:
+    """``threshold``: lowest cosine similarity for a link.
+
+    ``margin``: a link that is the best for only one of its two ends is kept
+    when it comes within this much of the other end's best link (a report
+    paragraph that merges two article paragraphs scores a little lower with
+    each than a one-to-one paraphrase would).
+    """
+
+    threshold: float = DEFAULT_THRESHOLD
+    margin: float = 0.1
+
+
+@dataclass(frozen=True)
+class AlignedGroup:
+    """One link: indices on each side (ascending) and the best similarity inside it."""
+
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    similarity: float
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """Links plus the units on each side that nothing links to."""
+
+    groups: tuple[AlignedGroup, ...]
+    left_only: tuple[int, ...]
+    right_only: tuple[int, ...]
+
+
+def similarity_matrix(left: NDArray[np.float32], right: NDArray[np.float32]) -> NDArray[np.float32]:
+    """Cosine similarities of unit vectors (rows of ``left`` against rows of ``right``)."""
+    if left.size == 0 or right.size == 0:
+        return np.zeros((len(left), len(right)), dtype=np.float32)
+    return np.asarray(left @ right.T, dtype=np.float32)
+
+
+def align(
+    left: NDArray[np.float32], right: NDArray[np.float32], config: AlignConfig = AlignConfig()
+) -> Alignment:
+    """Align the rows of ``left`` with the rows of ``right``."""
+    return align_matrix(similarity_matrix(left, right), config)
+
+
+def align_matrix(scores: NDArray[np.float32], config: AlignConfig = AlignConfig()) -> Alignment:
+    """Align from a precomputed similarity matrix (rows: left side, columns: right side)."""
+    n_left, n_right = scores.shape
+    if n_left == 0 or n_right == 0:
+        return Alignment((), tuple(range(n_left)), tuple(range(n_right)))
+    edges: set[tuple[int, int]] = set()
+    row_best = scores.max(axis=1)
+    col_best = scores.max(axis=0)
+    row_arg = scores.argmax(axis=1)
+    col_arg = scores.argmax(axis=0)
+    for i in range(n_left):
+        j = int(row_arg[i])
+        if scores[i, j] >= config.threshold and scores[i, j] >= col_best[j] - config.margin:
+            edges.add((i, j))
+    for j in range(n_right):
+        i = int(col_arg[j])
+        if scores[i, j] >= config.threshold and scores[i, j] >= row_best[i] - config.margin:
+            edges.add((i, j))
+    groups = _groups(edges, scores)
+    linked_left = {i for g in groups for i in g.left}
+    linked_right = {j for g in groups for j in g.right}
+    return Alignment(
+        groups=tuple(sorted(groups, key=lambda g: (g.left[0], g.right[0]))),
+        left_only=tuple(i for i in range(n_left) if i not in linked_left),
+        right_only=tuple(j for j in range(n_right) if j not in linked_right),
+    )
+
+
+def _groups(edges: set[tuple[int, int]], scores: NDArray[np.float32]) -> list[AlignedGroup]:
+    """Connected components of the bipartite edge set; many-to-many ones split into stars."""
+    parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def find(node: tuple[str, int]) -> tuple[str, int]:
+        parent.setdefault(node, node)
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for i, j in edges:
+        parent[find(("L", i))] = find(("R", j))
+    components: dict[tuple[str, int], list[tuple[int, int]]] = {}
+    for i, j in edges:
+        components.setdefault(find(("L", i)), []).append((i, j))
+    groups: list[AlignedGroup] = []
+    for component in components.values():
+        lefts = sorted({i for i, _ in component})
+        rights = sorted({j for _, j in component})
+        if len(lefts) == 1 or len(rights) == 1:
+            groups.append(_group(lefts, rights, scores))
+        else:
+            groups.extend(_split_stars(component, scores))
+    return groups
+
+
+def _split_stars(component: list[tuple[int, int]], scores: NDArray[np.float32]) -> list[AlignedGroup]:
+    """Break a chain such as L1-R1-L2-R2 into stars around the strongest edges.
+
+    Edges are taken strongest first; an edge joins an existing star when one
+    end is that star's single hub and the other end is still free.
+    """
+    stars: list[tuple[list[int], list[int]]] = []
+    owner_left: dict[int, int] = {}
+    owner_right: dict[int, int] = {}
+    for i, j in sorted(component, key=lambda e: -float(scores[e])):
+        if i in owner_left and j in owner_right:
+            continue
+        if i in owner_left:
+            lefts, rights = stars[owner_left[i]]
+            if len(lefts) == 1:
+                rights.append(j)
+                owner_right[j] = owner_left[i]
+            continue
+        if j in owner_right:
+            lefts, rights = stars[owner_right[j]]
+            if len(rights) == 1:
+                lefts.append(i)
+                owner_left[i] = owner_right[j]
+            continue
+        owner_left[i] = owner_right[j] = len(stars)
+        stars.append(([i], [j]))
+    return [_group(sorted(lefts), sorted(rights), scores) for lefts, rights in stars]
+
+
+def _group(lefts: list[int], rights: list[int], scores: NDArray[np.float32]) -> AlignedGroup:
+    best = float(scores[np.ix_(lefts, rights)].max())
+    return AlignedGroup(tuple(lefts), tuple(rights), round(best, 4))

@@ -1,0 +1,103 @@
+"""Flag the noise that scraped news carries: promos, video captions, bylines, teasers.
+
+Entry point: :func:`flag_boilerplate`. A boilerplate paragraph stays in the
+document (the user sees it, greyed out) but never takes part in alignment,
+labels or coverage counts. The rules are deliberately about *form* (a duration
+stamp, a "WATCH |" promo, a byline shape), never about length alone, so a
+short real paragraph such as a one-line quote stays content.
+
+May import: the standard library, ``parallax.core.documents``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from parallax.core.documents import Paragraph
+
+_ROLE = r"(?i:correspondent|reporter|journalist|editor|writer|columnist|producer|contributor|staff|bureau chief)"
+
+# A paragraph matching one of these is noise on its own.
+_SELF_EVIDENT = [
+    re.compile(r"^(?:WATCH|LISTEN|VIDEO|PHOTOS?|GALLERY|PODCAST|LIVE|ADVERTISEMENT|SPONSORED)\b\s*[|:]"),
+    re.compile(r"^(?:Duration|Runtime|Length)\s*:?\s*\d{1,2}:\d{2}(?::\d{2})?$", re.I),
+    re.compile(
+        r"^(?:(?:Updated|Published|Posted)\s+)?(?:an?|\d+)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago$",
+        re.I,
+    ),
+    re.compile(
+        r"^(?:Credit belongs to|Credits?\s*:|Photo\s*:|Image\s*:|Photograph\s*:|Share this|Share on|"
+        r"Follow us|Sign up|Subscribe|Advertisement$|Copyright\b|©|All rights reserved|Click here|"
+        r"Listen to this article|Read more\s*:|Also read\s*:|Related\s*:|See also\s*:|Comments?$|"
+        r"Story continues below|Report a typo|This article was (?:first )?published)",
+        re.I,
+    ),
+    re.compile(r"\.\s?\d{1,2}:\d{2}$"),  # a video caption ending in its running time: "...Ukraine.1:28"
+    re.compile(r"^By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*(?:,|and|\||-|–)\s*[^.!?]{0,80})?$"),
+    re.compile(rf"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,3}} is an? [^.]{{0,80}}\b{_ROLE}\b"),
+]
+
+# A paragraph matching one of these ends the story: everything after is teasers.
+_TAIL_MARKERS = re.compile(
+    r"^(?:Check Also|You may also like|Recommended(?: for you)?|Related (?:stories|articles|coverage|content)|"
+    r"More (?:from|on) .{0,40}|Most (?:read|popular)|Trending(?: now)?|Read next)\s*:?$",
+    re.I,
+)
+_VIDEO_PROMO = re.compile(r"^(?:WATCH|VIDEO)\b\s*[|:]")
+_VIDEO_END = re.compile(r"(?:\d{1,2}:\d{2}$)|^(?:Duration|Runtime)\b", re.I)
+_JOB_TITLE = re.compile(rf"^(?:[A-Z][\w-]*\s+){{0,3}}{_ROLE}s?$")
+_NAME_ONLY = re.compile(r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}$")
+
+
+@dataclass(frozen=True)
+class BoilerplateConfig:
+    """``video_block`` is how many paragraphs after a "WATCH |" promo may belong to it."""
+
+    video_block: int = 6
+
+
+def is_boilerplate_text(text: str) -> bool:
+    """Whether ``text`` is noise on its own, without looking at its neighbours."""
+    stripped = text.strip()
+    return any(rule.search(stripped) for rule in _SELF_EVIDENT) or bool(_JOB_TITLE.match(stripped))
+
+
+def boilerplate_flags(texts: Sequence[str], config: BoilerplateConfig = BoilerplateConfig()) -> list[bool]:
+    """Return, for each paragraph text in order, whether it is boilerplate."""
+    stripped = [t.strip() for t in texts]
+    flags = [is_boilerplate_text(t) for t in stripped]
+    for i, text in enumerate(stripped):
+        if _TAIL_MARKERS.match(text):
+            for j in range(i, len(flags)):
+                flags[j] = True
+            break
+        if _VIDEO_PROMO.match(text):
+            # The promo's title, age and duration lines up to the caption that ends in a running time.
+            block_end = next(
+                (j for j in range(i + 1, min(len(stripped), i + 1 + config.video_block)) if _VIDEO_END.search(stripped[j])),
+                None,
+            )
+            if block_end is not None:
+                last = block_end
+                if block_end + 1 < len(stripped) and re.search(r"\d{1,2}:\d{2}$", stripped[block_end + 1]):
+                    last = block_end + 1
+                for j in range(i, last + 1):
+                    flags[j] = True
+        # A bare name just before a job title or an author bio is the byline.
+        if _NAME_ONLY.match(text) and i + 1 < len(stripped) and flags[i + 1] and _is_author_line(stripped[i + 1]):
+            flags[i] = True
+    return flags
+
+
+def _is_author_line(text: str) -> bool:
+    return bool(_JOB_TITLE.match(text)) or bool(_SELF_EVIDENT[-1].search(text))
+
+
+def flag_boilerplate(
+    paragraphs: Sequence[Paragraph], config: BoilerplateConfig = BoilerplateConfig()
+) -> tuple[Paragraph, ...]:
+    """Return ``paragraphs`` with their ``boilerplate`` flag set by :func:`boilerplate_flags`."""
+    flags = boilerplate_flags([p.text for p in paragraphs], config)
+    return tuple(replace(p, boilerplate=flag) for p, flag in zip(paragraphs, flags, strict=True))

@@ -1,0 +1,384 @@
+"""Compare the facts of two linked texts and say whether they agree or diverge, and why.
+
+Entry point: :func:`compare_claims`. It looks for *conflicts*, each a specific
+fact that differs, with its kind and a span in both texts:
+
+- ``number``: quantities of the same unit whose intervals cannot overlap;
+- ``date``: weekdays, day-and-month, years or relative days that differ;
+- ``place`` / ``person`` / ``organisation``: a name the word diff replaces with
+  a different name that the other side never mentions;
+- ``negation``: a verb negated on one side and plain on the other;
+- ``direction``: opposite words about the same thing ("rose" / "fell");
+- ``attribution``: the statement credited to a different named source.
+
+Every check errs towards silence: a paraphrase must never read as a
+divergence, so a fact is only compared where both sides state it.
+
+May import: the standard library, ``parallax.core`` modules quantities,
+entities, lexicon, tokens and worddiff.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from parallax.core.entities import Entity, find_entities, find_speakers
+from parallax.core.lexicon import is_negation_cue, negated_stems, polar_words
+from parallax.core.quantities import DateMention, Quantity, find_dates, find_quantities
+from parallax.core.tokens import Word, same_name, stem, words
+from parallax.core.worddiff import DELETE, INSERT, DiffConfig, word_diff
+
+AGREE, DIVERGE = "agree", "diverge"
+CONFLICT_KINDS = ("number", "date", "place", "person", "organisation", "negation", "direction", "attribution")
+
+_STOPWORDS = {
+    "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as", "is",
+    "was", "were", "are", "be", "been", "has", "have", "had", "it", "its", "that", "this", "which", "who", "would",
+    "will", "said", "says", "he", "she", "they", "their", "his", "her", "not", "after", "into", "than", "also",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ClaimConfig:
+    """Which checks run; ``min_sentence_overlap`` pairs sentences for the local checks."""
+
+    kinds: frozenset[str] = frozenset(CONFLICT_KINDS)
+    min_sentence_overlap: float = 0.2
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A fact that differs: the words on each side, their spans and a reason in plain words."""
+
+    kind: str
+    article: str
+    report: str
+    article_span: tuple[int, int]
+    report_span: tuple[int, int]
+    reason: str
+
+
+@dataclass(frozen=True)
+class ClaimCheck:
+    """The verdict for a pair of texts."""
+
+    label: str
+    conflicts: tuple[Conflict, ...]
+
+
+@dataclass(frozen=True)
+class ClaimContext:
+    """Whole-document texts, so that a name the other document mentions anywhere is not "new"."""
+
+    article_text: str = ""
+    report_text: str = ""
+    article_sentences: tuple[str, ...] = field(default_factory=tuple)
+    report_sentences: tuple[str, ...] = field(default_factory=tuple)
+
+
+def compare_claims(
+    article: str,
+    report: str,
+    config: ClaimConfig = ClaimConfig(),
+    context: ClaimContext | None = None,
+) -> ClaimCheck:
+    """Compare the claims of ``article`` text with ``report`` text (offsets refer to these strings)."""
+    context = context or ClaimContext(article, report)
+    conflicts: list[Conflict] = []
+    article_dates, report_dates = find_dates(article), find_dates(report)
+    if "date" in config.kinds:
+        conflicts += _date_conflicts(article_dates, report_dates)
+    if "number" in config.kinds:
+        conflicts += _number_conflicts(
+            find_quantities(article, [(d.start, d.end) for d in article_dates]),
+            find_quantities(report, [(d.start, d.end) for d in report_dates]),
+        )
+    if config.kinds & {"place", "person", "organisation"}:
+        conflicts += [c for c in _entity_conflicts(article, report, context) if c.kind in config.kinds]
+    if "attribution" in config.kinds:
+        conflicts += _attribution_conflicts(article, report, context)
+    pairs = _sentence_pairs(article, report, config.min_sentence_overlap)
+    for (a_start, a_end), (r_start, r_end) in pairs:
+        a_sentence, r_sentence = article[a_start:a_end], report[r_start:r_end]
+        if "negation" in config.kinds:
+            conflicts += [_shift(c, a_start, r_start) for c in _negation_conflicts(a_sentence, r_sentence)]
+        if "direction" in config.kinds:
+            conflicts += [_shift(c, a_start, r_start) for c in _direction_conflicts(a_sentence, r_sentence)]
+    unique = _deduplicate(conflicts)
+    return ClaimCheck(DIVERGE if unique else AGREE, tuple(unique))
+
+
+def _shift(conflict: Conflict, a_offset: int, r_offset: int) -> Conflict:
+    a, r = conflict.article_span, conflict.report_span
+    return Conflict(
+        conflict.kind, conflict.article, conflict.report, (a[0] + a_offset, a[1] + a_offset),
+        (r[0] + r_offset, r[1] + r_offset), conflict.reason,
+    )  # fmt: skip
+
+
+def _deduplicate(conflicts: list[Conflict]) -> list[Conflict]:
+    seen: set[tuple[str, tuple[int, int], tuple[int, int]]] = set()
+    out = []
+    for c in conflicts:
+        key = (c.kind, c.article_span, c.report_span)
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
+
+
+# --- sentence pairing -------------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.start() - start > 0:
+            spans.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _content_stems(text: str) -> set[str]:
+    return {stem(w.text) for w in words(text) if w.lower not in _STOPWORDS and len(w.text) > 1}
+
+
+def _sentence_pairs(article: str, report: str, minimum: float) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Pair each report sentence with the article sentence sharing most content words (and back)."""
+    a_spans, r_spans = _sentence_spans(article), _sentence_spans(report)
+    a_bags = [_content_stems(article[s:e]) for s, e in a_spans]
+    r_bags = [_content_stems(report[s:e]) for s, e in r_spans]
+
+    def overlap(x: set[str], y: set[str]) -> float:
+        return len(x & y) / max(1, min(len(x), len(y)))
+
+    pairs: set[tuple[int, int]] = set()
+    for j, r_bag in enumerate(r_bags):
+        scores = [overlap(a_bag, r_bag) for a_bag in a_bags]
+        if scores and max(scores) >= minimum:
+            pairs.add((scores.index(max(scores)), j))
+    for i, a_bag in enumerate(a_bags):
+        scores = [overlap(a_bag, r_bag) for r_bag in r_bags]
+        if scores and max(scores) >= minimum:
+            pairs.add((i, scores.index(max(scores))))
+    return [(a_spans[i], r_spans[j]) for i, j in sorted(pairs)]
+
+
+# --- numbers and dates --------------------------------------------------------------------------
+
+
+def _context_words(text_span: str) -> set[str]:
+    return _content_stems(text_span)
+
+
+def _number_conflicts(article: list[Quantity], report: list[Quantity]) -> list[Conflict]:
+    conflicts = []
+    units = {q.unit for q in article} & {q.unit for q in report}
+    for unit in sorted(units):
+        a_list = [q for q in article if q.unit == unit]
+        r_list = [q for q in report if q.unit == unit]
+        for ordinal in (False, True):
+            a_kind = [q for q in a_list if q.ordinal == ordinal]
+            r_kind = [q for q in r_list if q.ordinal == ordinal]
+            a_free = [q for q in a_kind if not any(q.overlaps(r) for r in r_kind)]
+            r_free = [r for r in r_kind if not any(r.overlaps(q) for q in a_kind)]
+            for r in r_free:
+                if not a_free:
+                    break
+                # The article figure most like this one in size is the one it replaces.
+                a = min(a_free, key=lambda q: abs(_log_centre(q) - _log_centre(r)))
+                conflicts.append(
+                    Conflict("number", a.text, r.text, (a.start, a.end), (r.start, r.end),
+                             f"{a.text} vs {r.text}: the figures cannot both be right")  # fmt: skip
+                )
+    return conflicts
+
+
+def _log_centre(q: Quantity) -> float:
+    import math
+
+    return math.log10(max(1e-9, (q.low + q.high) / 2))
+
+
+def _date_conflicts(article: list[DateMention], report: list[DateMention]) -> list[Conflict]:
+    conflicts = []
+    for category in ("day", "weekday", "year", "month", "relative"):
+        a_list = [d for d in article if d.category == category]
+        r_list = [d for d in report if d.category == category]
+        if not a_list or not r_list:
+            continue
+        a_values, r_values = {d.value for d in a_list}, {d.value for d in r_list}
+        if a_values & r_values:
+            continue
+        if category == "relative" and ({"today", "tonight"} & (a_values | r_values)):
+            continue  # "today" in one dateline and "this week" in another is no conflict
+        a, r = a_list[0], r_list[0]
+        conflicts.append(
+            Conflict("date", a.text, r.text, (a.start, a.end), (r.start, r.end),
+                     f"{a.text} vs {r.text}: a different date")  # fmt: skip
+        )
+    return conflicts
+
+
+# --- names and speakers -------------------------------------------------------------------------
+
+
+def _mentions(text_words: list[Word], entity: Entity) -> bool:
+    return any(entity.matches_word(w.text) for w in text_words if w.text[:1].isupper())
+
+
+def _entity_conflicts(article: str, report: str, context: ClaimContext) -> list[Conflict]:
+    """Names that the word diff replaces by a name the other side never mentions."""
+    vocabulary = {w.lower for w in words(context.article_text + " " + context.report_text) if w.text.islower()}
+    a_entities = find_entities(article, vocabulary)
+    r_entities = find_entities(report, vocabulary)
+    if not a_entities or not r_entities:
+        return []
+    a_words, r_words = words(article), words(report)
+    article_doc_words = words(context.article_text or article)
+    conflicts = []
+    for deleted, inserted in _replacements(article, report):
+        a_names = [e for e in a_entities if e.start < deleted[1] and deleted[0] < e.end]
+        r_names = [e for e in r_entities if e.start < inserted[1] and inserted[0] < e.end]
+        a_missing = [e for e in a_names if not _mentions(r_words, e)]
+        r_new = [e for e in r_names if not _mentions(a_words, e) and not _mentions(article_doc_words, e)]
+        for a in a_missing:
+            partner = next((r for r in r_new if _compatible(a.kind, r.kind)), None)
+            if partner is None:
+                continue
+            r_new.remove(partner)
+            kind = _conflict_kind(a.kind, partner.kind)
+            conflicts.append(
+                Conflict(kind, a.text, partner.text, (a.start, a.end), (partner.start, partner.end),
+                         f"{a.text} vs {partner.text}: a different {kind}")  # fmt: skip
+            )
+    return conflicts
+
+
+def _compatible(a: str, b: str) -> bool:
+    return a == b or "entity" in (a, b) or {a, b} == {"place", "organisation"}
+
+
+def _conflict_kind(a: str, b: str) -> str:
+    for kind in ("person", "organisation", "place"):
+        if kind in (a, b):
+            return kind
+    return "place"
+
+
+def _replacements(article: str, report: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Spans the word diff deletes from the article and inserts in the report at the same place."""
+    runs = word_diff(article, report, DiffConfig())
+    pairs = []
+    for first, second in zip(runs, runs[1:], strict=False):
+        if {first.op, second.op} == {DELETE, INSERT}:
+            deleted = first if first.op == DELETE else second
+            inserted = second if second.op == INSERT else first
+            pairs.append(
+                ((deleted.a_start, deleted.a_start + len(deleted.text)),
+                 (inserted.b_start, inserted.b_start + len(inserted.text)))  # fmt: skip
+            )
+    return pairs
+
+
+def _attribution_conflicts(article: str, report: str, context: ClaimContext) -> list[Conflict]:
+    """Both sides credit a named source, and no source of one side is a source of the other."""
+    a_speakers = [s for s in find_speakers(article) if s.keys]
+    r_speakers = [s for s in find_speakers(report) if s.keys]
+    if not a_speakers or not r_speakers:
+        return []
+    for a in a_speakers:
+        for r in r_speakers:
+            if any(same_name(x, y) for x in a.keys for y in r.keys):
+                return []
+            if _aliases(a.keys, r.keys, context):
+                return []
+    a, r = a_speakers[0], r_speakers[0]
+    return [
+        Conflict("attribution", a.text, r.text, (a.start, a.end), (r.start, r.end),
+                 f"said by {a.text} vs by {r.text}: a different source")  # fmt: skip
+    ]
+
+
+def _aliases(a_keys: Sequence[str], r_keys: Sequence[str], context: ClaimContext, window: int = 8) -> bool:
+    """Whether either document names both sources side by side ("Russia's top negotiator, Vladimir Medinsky")."""
+    for sentence in (*context.article_sentences, *context.report_sentences):
+        tokens = words(sentence)
+        a_at = [i for i, w in enumerate(tokens) if w.text[:1].isupper() and any(same_name(k, w.text) for k in a_keys)]
+        if not a_at:
+            continue
+        r_at = [i for i, w in enumerate(tokens) if w.text[:1].isupper() and any(same_name(k, w.text) for k in r_keys)]
+        if any(abs(i - j) <= window for i in a_at for j in r_at):
+            return True
+    return False
+
+
+# --- negation and direction ---------------------------------------------------------------------
+
+
+def _negated_near(tokens: list[Word], index: int) -> bool:
+    window = tokens[max(0, index - 4) : index] + tokens[index + 1 : index + 3]
+    return any(is_negation_cue(w.text) for w in window)
+
+
+def _negation_conflicts(article: str, report: str) -> list[Conflict]:
+    conflicts = []
+    for source, other, forward in ((article, report, True), (report, article, False)):
+        governed = negated_stems(source)
+        other_words = words(other)
+        other_governed = negated_stems(other)
+        for stem_key, cue in governed.items():
+            if stem_key in other_governed or len(stem_key) < 3:
+                continue
+            for index, w in enumerate(other_words):
+                if stem(w.text) == stem_key and not _negated_near(other_words, index):
+                    source_span = (cue.start, _phrase_end(source, cue, stem_key))
+                    negated_text = source[source_span[0] : source_span[1]]
+                    if forward:
+                        conflicts.append(Conflict("negation", negated_text, w.text, source_span, (w.start, w.end),
+                                                  f"the article says “{negated_text}”, the report “{w.text}”"))  # fmt: skip
+                    else:
+                        conflicts.append(Conflict("negation", w.text, negated_text, (w.start, w.end), source_span,
+                                                  f"the article says “{w.text}”, the report “{negated_text}”"))  # fmt: skip
+                    break
+    return conflicts
+
+
+def _phrase_end(text: str, cue: Word, stem_key: str) -> int:
+    for w in words(text[cue.start : cue.start + 60]):
+        if stem(w.text) == stem_key:
+            return cue.start + w.end
+    return cue.end
+
+
+def _direction_conflicts(article: str, report: str) -> list[Conflict]:
+    def signed(text: str) -> dict[str, list[tuple[int, Word]]]:
+        tokens = words(text)
+        index_of = {w.start: i for i, w in enumerate(tokens)}
+        table: dict[str, list[tuple[int, Word]]] = {}
+        for polar in polar_words(text):
+            i = index_of.get(polar.word.start, 0)
+            sign = -polar.sign if _negated_near(tokens, i) else polar.sign
+            table.setdefault(polar.concept, []).append((sign, polar.word))
+        return table
+
+    a_table, r_table = signed(article), signed(report)
+    conflicts = []
+    for concept in a_table.keys() & r_table.keys():
+        a_signs = {s for s, _ in a_table[concept]}
+        r_signs = {s for s, _ in r_table[concept]}
+        if len(a_signs) == 1 and len(r_signs) == 1 and a_signs != r_signs:
+            a_word, r_word = a_table[concept][0][1], r_table[concept][0][1]
+            if a_word.lower == r_word.lower:
+                continue  # the same word, flipped only by a negation: the negation check reports it
+            conflicts.append(
+                Conflict("direction", a_word.text, r_word.text, (a_word.start, a_word.end), (r_word.start, r_word.end),
+                         f"“{a_word.text}” vs “{r_word.text}”: opposite directions")  # fmt: skip
+            )
+    return conflicts

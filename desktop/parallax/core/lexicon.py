@@ -1,0 +1,139 @@
+"""Word lists for the claim checks: negation cues and opposite pairs (direction and antonyms).
+
+Entry points: :func:`negated_stems` (which words a negation governs) and
+:func:`polar_words` (words that carry a direction, grouped by concept, with
+their sign). Opposites are grouped into concepts ("rose" and "fell" are both
+*movement*, with opposite signs) so a report saying the opposite of the
+article about the same thing can be caught without a parser.
+
+May import: the standard library, ``parallax.core.tokens``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from parallax.core.tokens import Word, stem, words
+
+NEGATION_CUES = {"not", "n't", "never", "no", "without", "cannot", "neither", "nor", "none", "nobody", "nothing"}
+# Cues that may govern a verb for the negation check ("no" and "none" mostly negate nouns).
+_VERB_CUES = {"not", "never", "cannot", "neither", "nor"}
+# A determiner after the cue means it negates a noun phrase ("not be a ceasefire"): too loose to compare.
+_DETERMINERS = {"a", "an", "the", "any", "this", "that", "these", "those", "some"}
+# Words skipped between a cue and the word it governs: "did not even rule", "would not yet join".
+_SKIP = {
+    "be", "been", "being", "is", "are", "was", "were", "have", "has", "had", "do", "does", "did", "to", "yet",
+    "even", "also", "necessarily", "immediately", "fully", "entirely", "quite", "really", "the", "a", "an",
+    "will", "would", "could", "should", "can", "may", "might", "must", "so", "much", "longer", "any",
+}  # fmt: skip
+
+# concept -> (positive forms, negative forms); regular inflections are folded by ``stem``.
+_OPPOSITES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "movement": (
+        ("rise", "rose", "risen", "surge", "climb", "jump", "soar", "rally", "gain", "increase", "grow", "grew",
+         "grown", "strengthen", "boost", "higher", "stronger", "upward", "up", "spike", "expand", "improve"),
+        ("fall", "fell", "fallen", "drop", "plunge", "tumble", "slump", "sink", "sank", "slide", "slid", "lose",
+         "lost", "decrease", "shrink", "shrank", "weaken", "lower", "weaker", "downward", "down", "decline",
+         "contract", "worsen", "deteriorate", "dip", "crash", "slip"),
+    ),
+    "restriction": (("ease", "loosen", "relax", "lift", "soften"), ("tighten", "toughen", "harden", "stiffen")),
+    "acceptance": (
+        ("accept", "approve", "agree", "endorse", "welcome", "embrace", "support", "favour", "favor"),
+        ("reject", "refuse", "oppose", "veto", "dismiss", "spurn", "rebuff", "resist"),
+    ),
+    "admission": (("confirm", "admit", "acknowledge", "concede"), ("deny", "dispute", "refute")),
+    "advance": (
+        ("advance", "escalate", "intensify", "push", "press", "reinforce", "attack"),
+        ("withdraw", "withdrew", "withdrawn", "retreat", "pull", "de-escalate", "scale", "retire", "disengage"),
+    ),
+    "permission": (("allow", "permit", "authorise", "authorize", "legalise"), ("ban", "forbid", "prohibit", "bar", "block", "outlaw")),
+    "opening": (("open", "reopen", "resume"), ("close", "shut", "suspend", "halt")),
+    "outcome": (("win", "won", "succeed", "success", "successful", "victory"), ("fail", "failure", "defeat", "setback")),
+    "mood": (
+        ("upbeat", "optimistic", "hopeful", "positive", "encouraging", "confident", "buoyant", "cheerful"),
+        ("downbeat", "pessimistic", "gloomy", "negative", "discouraging", "sombre", "somber", "grim", "bleak"),
+    ),
+    "likelihood": (("likely", "probable", "possible", "certain"), ("unlikely", "improbable", "impossible", "doubtful")),
+    "north-south": (("north", "northern", "northward"), ("south", "southern", "southward")),
+    "east-west": (("east", "eastern", "eastward"), ("west", "western", "westward")),
+    "share": (("majority", "most"), ("minority", "few")),
+    "beginning": (("begin", "began", "begun", "start", "launch", "start"), ("end", "stop", "finish", "conclude", "cease")),
+    "legality": (("legal", "lawful", "legitimate"), ("illegal", "unlawful", "illegitimate")),
+}
+
+# Particles that make a verb phrasal: "pull back" is a withdrawal, "pull" alone is not.
+_PHRASAL = {"pull": ("back", "out"), "push": ("forward", "on", "ahead", "deeper"), "press": ("on", "ahead", "forward"),
+            "scale": ("back", "down")}  # fmt: skip
+_AMBIGUOUS_WITHOUT_PARTICLE = {"up", "down", "most", "few", "end", "bar", "block", "close", "lift"}
+
+
+@dataclass(frozen=True)
+class PolarWord:
+    """A word with a direction: ``concept`` it belongs to and ``sign`` (+1 or -1)."""
+
+    concept: str
+    sign: int
+    word: Word
+
+
+def _lookup() -> dict[str, list[tuple[str, int]]]:
+    table: dict[str, list[tuple[str, int]]] = {}
+    for concept, (positives, negatives) in _OPPOSITES.items():
+        for sign, forms in ((1, positives), (-1, negatives)):
+            for form in forms:
+                for key in {form, stem(form)}:
+                    entry = (concept, sign)
+                    if entry not in table.setdefault(key, []):
+                        table[key].append(entry)
+    return table
+
+
+_TABLE = _lookup()
+
+
+def polar_words(text: str) -> list[PolarWord]:
+    """Words of ``text`` that carry a direction, with particles checked for phrasal verbs."""
+    tokens = words(text)
+    found: list[PolarWord] = []
+    for index, word in enumerate(tokens):
+        lowered = word.lower
+        key = lowered if lowered in _TABLE else stem(lowered)
+        entries = _TABLE.get(key)
+        if not entries:
+            continue
+        base = key if key in _PHRASAL or key in _AMBIGUOUS_WITHOUT_PARTICLE else None
+        if base is not None:
+            following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+            particles = _PHRASAL.get(base, ())
+            if particles:
+                if following not in particles:
+                    continue
+            elif base in _AMBIGUOUS_WITHOUT_PARTICLE:
+                continue
+        for concept, sign in entries:
+            found.append(PolarWord(concept, sign, word))
+    return found
+
+
+def negated_stems(text: str) -> dict[str, Word]:
+    """Stems of the words that a negation cue governs, mapped to the cue word."""
+    tokens = words(text)
+    governed: dict[str, Word] = {}
+    for index, word in enumerate(tokens):
+        lowered = word.lower.replace("’", "'")
+        if lowered in _VERB_CUES or lowered.endswith("n't") or (
+            lowered == "no" and index + 1 < len(tokens) and tokens[index + 1].lower == "longer"
+        ):
+            for following in tokens[index + 1 : index + 5]:
+                if following.lower in _DETERMINERS:
+                    break
+                if following.lower in _SKIP:
+                    continue
+                governed.setdefault(stem(following.text), word)
+                break
+    return governed
+
+
+def is_negation_cue(token: str) -> bool:
+    lowered = token.lower().replace("’", "'")
+    return lowered in NEGATION_CUES or lowered.endswith("n't")

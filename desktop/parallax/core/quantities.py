@@ -1,0 +1,353 @@
+"""Find quantities and dates in prose, as intervals that can be compared.
+
+Entry points: :func:`find_dates` and :func:`find_quantities`. A quantity is
+an interval with a unit: "about 2,000 troops" is roughly [1,600, 2,400]
+soldiers, "between 500 and 1,000 troops" is [500, 1,000], "a two-week window"
+and "up to 14 days" are both about fourteen days. Two mentions of the same
+unit diverge only when their intervals cannot overlap, so consistent wordings
+("nearly 300" and "between 250 and 300") agree. Dates are weekdays,
+day-and-month, years and relative days ("last week"); the numbers inside a
+date never count as quantities.
+
+May import: the standard library, ``parallax.core.tokens``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from parallax.core.tokens import stem
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+_DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("day", re.compile(rf"\b(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:1[89]|20)\d\d)\b)?")),
+    ("day", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH})\b\.?(?:,?\s+(?P<year>(?:1[89]|20)\d\d)\b)?")),
+    ("month", re.compile(rf"\b(?P<month>{_MONTH})\.?\s+(?P<year>(?:1[89]|20)\d\d)\b")),
+    ("month", re.compile(r"\b(?:in|since|until|by|from|early|late|mid-?|last|next|this)\s+(?P<month>January|February|March|April|June|July|August|September|October|November|December)\b")),
+    ("weekday", re.compile(r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?(?:['’]s)?\b")),
+    ("relative", re.compile(r"\b(?P<rel>yesterday|today|tonight|tomorrow|(?:last|this|next)\s+(?:week|weekend|month|year))\b", re.I)),
+    ("year", re.compile(r"(?<![\d,.$£€])\b(?P<year>(?:1[89]|20)\d\d)\b(?!\d|,\d|\s*(?:%|per\s?cent))")),
+]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date: ``category`` is day, month, weekday, relative or year; ``value`` compares within it."""
+
+    category: str
+    value: str
+    text: str
+    start: int
+    end: int
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Dates in ``text``, longest first where mentions overlap."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for category, pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            groups = m.groupdict()
+            if category == "day":
+                month = MONTHS[groups["month"].lower().rstrip(".")]
+                day = int(groups["day"])
+                if not 1 <= day <= 31:
+                    continue
+                value = f"{month:02d}-{day:02d}"
+            elif category == "month":
+                value = f"{MONTHS[groups['month'].lower()]:02d}"
+            elif category == "weekday":
+                value = groups["weekday"].lower()
+            elif category == "relative":
+                value = " ".join(groups["rel"].lower().split())
+            else:
+                value = groups["year"]
+            found.append(DateMention(category, value, m.group(), m.start(), m.end()))
+            taken.append((m.start(), m.end()))
+            if groups.get("year") and category in ("day", "month"):
+                # The year of "29 March 2022" is compared with other years too.
+                ys = m.start("year")
+                found.append(DateMention("year", groups["year"], groups["year"], ys, ys + 4))
+    return sorted(found, key=lambda d: d.start)
+
+
+# --- quantities -----------------------------------------------------------------------------
+
+_SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "dozen": 12, "a dozen": 12, "a hundred": 100, "a thousand": 1000, "a million": 1_000_000,
+    "half a dozen": 6, "a couple of": 2, "a couple": 2, "a pair of": 2, "a single": 1,
+}  # fmt: skip
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10,
+}  # fmt: skip
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6, "k": 1e3}
+_VAGUE = {  # "thousands of people"
+    "dozens": (24, 99), "hundreds": (200, 999), "thousands": (2000, 9999), "tens of thousands": (20_000, 99_999),
+    "hundreds of thousands": (200_000, 999_999), "millions": (2e6, 9.99e6), "billions": (2e9, 9.99e9),
+    "several": (3, 9), "a few": (2, 5), "a handful of": (2, 6),
+}  # fmt: skip
+
+# Unit words and their canonical name; time, distance and money units carry a factor.
+_TIME = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1, "week": 7, "fortnight": 14,
+         "month": 30.4, "year": 365.25, "decade": 3652.5, "century": 36525}  # fmt: skip
+_DISTANCE = {"km": 1, "kilometre": 1, "kilometer": 1, "mile": 1.609, "metre": 0.001, "meter": 0.001, "m": 0.001}
+_SYNONYMS = {
+    "troop": "soldier", "serviceman": "soldier", "servicemen": "soldier", "servicemember": "soldier",
+    "person": "people", "persons": "people", "individual": "people", "percent": "%", "per cent": "%",
+    "pct": "%", "percentage": "%", "ruble": "rouble", "dollar": "$", "usd": "$", "euro": "€", "eur": "€",
+    "pound": "£", "gbp": "£", "nation": "country", "men": "people", "women": "people",
+}  # fmt: skip
+_ROUGH_UNITS = {"decade", "century", "dozen"}
+
+_APPROX = {"about", "around", "roughly", "approximately", "some", "circa", "estimated", "approx", "~", "an estimated"}
+_BELOW = {"nearly", "almost", "close to", "just under", "just shy of", "not quite"}
+_AT_LEAST = {"more than", "over", "above", "at least", "upwards of", "in excess of", "exceeding", "beyond",
+             "more then", "no fewer than", "no less than", "greater than"}  # fmt: skip
+_AT_MOST = {"up to", "at most", "less than", "fewer than", "under", "below", "no more than", "a maximum of",
+            "as many as", "as much as", "within", "as long as", "as high as"}  # fmt: skip
+
+_STOP = {
+    "have", "has", "had", "were", "was", "are", "is", "be", "been", "will", "would", "could", "should", "may",
+    "might", "who", "that", "which", "in", "on", "at", "to", "for", "from", "by", "and", "or", "but", "with",
+    "after", "before", "since", "as", "than", "into", "across", "per", "said", "says", "ago", "earlier",
+    "later", "the", "a", "an", "this", "these", "those", "its", "their", "his", "her",
+}  # fmt: skip
+_NUMBER_WORDS = "|".join(sorted((re.escape(k) for k in _SMALL), key=len, reverse=True))
+_QUANTITY = re.compile(
+    r"(?<![\w.,:/-])(?:"
+    r"(?P<cur>[$€£])?\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<suffix>%|bn|m|k)?(?![\w:/]|\.\d|,\d)"
+    rf"|(?P<word>(?:{_NUMBER_WORDS}))(?:-(?P<word2>one|two|three|four|five|six|seven|eight|nine))?\b"
+    r"|(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b"
+    r"|(?P<vague>tens of thousands|hundreds of thousands|dozens|hundreds|thousands|millions|billions|several|a few|a handful of)\b"
+    r"|(?P<article>an?)\s+(?=(?:second|minute|hour|day|week|fortnight|month|year|decade|century)\b)"
+    r")",
+    re.I,
+)
+_WORD_AFTER = re.compile(r"\s*(?:-|–)?\s*([A-Za-z%]+(?:['’]s)?|%)")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """An amount as an interval [low, high] of ``unit`` (canonical), with the words that said it."""
+
+    low: float
+    high: float
+    unit: str
+    text: str
+    start: int
+    end: int
+    ordinal: bool = False
+
+    def overlaps(self, other: Quantity, tolerance: float = 0.01) -> bool:
+        slack = tolerance * max(abs(self.high), abs(other.high), 1.0)
+        return self.low <= other.high + slack and other.low <= self.high + slack
+
+    def describe(self) -> str:
+        return self.text
+
+
+def _unit_of(word: str) -> tuple[str, float]:
+    """Canonical unit and factor for a unit word ("weeks" -> ("time", 7))."""
+    w = word.lower().replace("’", "'").removesuffix("'s")
+    if w == "%":
+        return "%", 1.0
+    singular = w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w
+    if w in ("centuries",):
+        singular = "century"
+    if singular in _TIME:
+        return "time", _TIME[singular]
+    if singular in _DISTANCE and len(singular) > 1:
+        return "km", _DISTANCE[singular]
+    canonical = _SYNONYMS.get(w) or _SYNONYMS.get(singular)
+    if canonical:
+        return canonical, 1.0
+    return stem(singular), 1.0
+
+
+def _read_number(m: re.Match[str]) -> tuple[float, bool] | None:
+    """The value a quantity match names, and whether the match is an ordinal."""
+    if m.group("num"):
+        return float(m.group("num").replace(",", "")), False
+    if m.group("word"):
+        value = float(_SMALL[" ".join(m.group("word").lower().split())])
+        if m.group("word2"):
+            value += _SMALL[m.group("word2").lower()]
+        return value, False
+    if m.group("ord"):
+        token = m.group("ord").lower()
+        return (float(_ORDINALS[token]) if token in _ORDINALS else float(re.sub(r"\D", "", token))), True
+    if m.group("article"):
+        return 1.0, False
+    return None
+
+
+def _modifier_before(text: str, start: int) -> str:
+    before = text[max(0, start - 30) : start].lower()
+    before = re.sub(r"[^\w~\s]", " ", before)
+    tail = " ".join(before.split()[-3:])
+    for phrase_set, name in ((_AT_LEAST, "min"), (_AT_MOST, "max"), (_BELOW, "below"), (_APPROX, "approx")):
+        for phrase in sorted(phrase_set, key=len, reverse=True):
+            if tail.endswith(" " + phrase) or tail == phrase:
+                if name == "max" and phrase == "as many as":
+                    return "as many as"
+                return name
+    return ""
+
+
+def find_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> list[Quantity]:
+    """Quantities in ``text``; spans in ``skip`` (dates) are ignored."""
+    skip = list(skip or [])
+    skip.extend((m.start(), m.end()) for m in re.finditer(r"\b\d{1,2}:\d{2}\b", text))  # clock times
+    quantities: list[Quantity] = []
+    matches = [m for m in _QUANTITY.finditer(text) if not any(m.start() < e and s < m.end() for s, e in skip)]
+    consumed_until = -1
+    for index, m in enumerate(matches):
+        if m.start() < consumed_until:
+            continue
+        if m.group("vague"):
+            low, high = _VAGUE[" ".join(m.group("vague").lower().split())]
+            ordinal = False
+        else:
+            read = _read_number(m)
+            if read is None:
+                continue
+            low = high = read[0]
+            ordinal = read[1]
+        start, end = m.start(), m.end()
+        scale = _scale_after(text, end)
+        if scale:
+            low, high, end = low * scale[0], high * scale[0], scale[1]
+        if m.group("suffix") and m.group("suffix").lower() in _SCALES:
+            low, high = low * _SCALES[m.group("suffix").lower()], high * _SCALES[m.group("suffix").lower()]
+        # A range: "between 7,000 and 15,000", "30,000 to 40,000", "one or two", "15-20".
+        joiner = re.match(r"\s*(?:and|to|or|-|–|—)\s*", text[end:])
+        if joiner and index + 1 < len(matches) and matches[index + 1].start() == end + joiner.end():
+            nxt = matches[index + 1]
+            read_next = _read_number(nxt)
+            if read_next is not None and not nxt.group("vague"):
+                second = read_next[0]
+                next_end = nxt.end()
+                next_scale = _scale_after(text, next_end)
+                if next_scale:
+                    second, next_end = second * next_scale[0], next_scale[1]
+                    if not scale and low < second / 100:  # "two to three million"
+                        low *= next_scale[0]
+                        high *= next_scale[0]
+                if second >= low:
+                    high, end = second, next_end
+                    consumed_until = nxt.end()
+        unit_word, unit_end = _unit_word(text, end, m)
+        if m.group("cur"):
+            unit, factor = _SYNONYMS.get(m.group("cur"), m.group("cur")), 1.0
+        elif m.group("suffix") == "%":
+            unit, factor = "%", 1.0
+        elif unit_word:
+            unit, factor = _unit_of(unit_word)
+        else:
+            unit, factor = "", 1.0
+        if m.group("word") and m.group("word").lower() in ("one", "a single") and unit not in ("time", "soldier", "people", "%", "km"):
+            continue  # "one top official": too often a determiner, not a count
+        if m.group("article") and unit != "time":
+            continue
+        if not unit:
+            continue
+        low, high = low * factor, high * factor
+        modifier = _modifier_before(text, start)
+        rough = unit_word.lower().rstrip("s") in _ROUGH_UNITS or m.group("vague") is not None
+        low, high = _widen(low, high, modifier, rough)
+        span_start = _modifier_start(text, start) if modifier else start
+        span_end = max(end, unit_end)
+        quantities.append(Quantity(low, high, unit, text[span_start:span_end], span_start, span_end, ordinal))
+    return quantities
+
+
+def _scale_after(text: str, end: int) -> tuple[float, int] | None:
+    m = re.match(r"\s*(thousand|million|billion|trillion)\b", text[end:], re.I)
+    return (_SCALES[m.group(1).lower()], end + m.end()) if m else None
+
+
+def _unit_word(text: str, end: int, match: re.Match[str]) -> tuple[str, int]:
+    """The noun a number counts: the first of the next few words that is not a modifier."""
+    position = end
+    if match.group("vague") or (match.group("word") or "").lower() in ("hundred", "dozen", "a dozen", "a hundred"):
+        of = re.match(r"\s+of\b", text[position:])
+        if of:
+            position += of.end()
+    candidates: list[tuple[str, int]] = []
+    for _ in range(4):
+        m = _WORD_AFTER.match(text, position)
+        if not m:
+            break
+        word = m.group(1)
+        if word.lower() in _STOP:
+            break
+        candidates.append((word, m.end()))
+        position = m.end()
+        if _is_unit_word(word):
+            return word, m.end()
+    # No known unit: the last word of the noun phrase, if it is not capitalised (a name) or a verb form.
+    for word, word_end in reversed(candidates):
+        lowered = word.lower()
+        if word[0].isupper() or lowered.endswith(("ed", "ly")):
+            continue
+        return word, word_end
+    return "", end
+
+
+def _is_unit_word(word: str) -> bool:
+    w = word.lower().removesuffix("'s")
+    singular = w[:-1] if w.endswith("s") else w
+    return (
+        w == "%"
+        or singular in _TIME
+        or w in ("centuries",)
+        or (singular in _DISTANCE and len(singular) > 1)
+        or w in _SYNONYMS
+        or singular in _SYNONYMS
+        or singular in ("soldier", "people", "civilian", "refugee", "child", "children", "resident", "casualtie",
+                        "death", "tank", "aircraft", "plane", "jet", "missile", "drone", "ship", "vessel", "country",
+                        "city", "town", "village", "point", "round", "report", "student", "worker", "official",
+                        "member", "prisoner", "hostage", "journalist", "vote", "seat", "delegate", "bn", "barrel")
+    )  # fmt: skip
+
+
+def _widen(low: float, high: float, modifier: str, rough: bool) -> tuple[float, float]:
+    """Turn a stated value into the interval a reader would accept."""
+    if modifier == "approx" or rough:
+        low, high = low * 0.75, high * 1.25
+    if modifier == "below":
+        low = low * 0.85
+    elif modifier == "min":
+        high = high * 2
+    elif modifier == "max":
+        low = low * 0.5
+    elif modifier == "as many as":
+        low = low * 0.8
+    return low, high
+
+
+def _modifier_start(text: str, start: int) -> int:
+    before = text[max(0, start - 30) : start]
+    phrases = sorted(_APPROX | _BELOW | _AT_LEAST | _AT_MOST, key=len, reverse=True)
+    lowered = before.lower()
+    for phrase in phrases:
+        m = re.search(rf"\b{re.escape(phrase)}\s*$", lowered)
+        if m:
+            return start - (len(before) - m.start())
+    return start

@@ -1,0 +1,68 @@
+"""Shared word tokenisation and crude stemming for the diff and the claim checks.
+
+A token is a number (``2,000``, ``1.5``), a word (``so-called``, ``Russia's``),
+a run of whitespace or a single punctuation mark. The stemmer only folds the
+regular English inflections that matter for matching a verb or noun across
+two phrasings ("ruled" and "rule", "troops" and "troop").
+
+May import: the standard library.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:[-–]\w+)*|\w+(?:['’‘-]\w+)*|\s+|[^\w\s]")
+WORD = re.compile(r"\d+(?:[.,]\d+)*(?:[-–]\w+)*|\w+(?:['’‘-]\w+)*")
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word token with its offsets in the text it came from."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+def words(text: str) -> list[Word]:
+    """Word tokens of ``text`` (no spaces or punctuation), with offsets."""
+    return [Word(m.group(), m.start(), m.end()) for m in WORD.finditer(text)]
+
+
+def stem(word: str) -> str:
+    """Fold case, possessives and regular inflections: "Ruled" -> "rul", "troops" -> "troop"."""
+    w = word.lower().replace("’", "'")
+    for suffix in ("'s", "s'"):
+        if w.endswith(suffix):
+            w = w[: -len(suffix)] if suffix == "'s" else w[:-1]
+    if len(w) <= 3:
+        return w
+    for suffix, replacement in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3 and not w.endswith("ss"):
+            w = w[: -len(suffix)] + replacement
+            break
+    if w.endswith("e") and len(w) > 3:
+        w = w[:-1]
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouls":  # "stopp(ed)" -> "stop"
+        w = w[:-1]
+    return w
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two name words are one name or its adjective: "Ukraine"/"Ukrainian", "Canada"/"Canadian"."""
+    x, y = (w.lower().replace("’", "'").removesuffix("'s") for w in (a, b))
+    if x == y:
+        return True
+    shortest = min(len(x), len(y))
+    common = 0
+    for cx, cy in zip(x, y):
+        if cx != cy:
+            break
+        common += 1
+    return common >= 4 and common >= shortest - 1
