@@ -221,3 +221,29 @@ def _best_device() -> str:
     import torch
 
     return "cuda" if torch.cuda.is_available() else "cpu"
+
+
+class HashingEmbedder:
+    """A deterministic bag-of-words embedder: no model, instant, for tests and dry runs.
+
+    Each word stem is hashed into one of ``dim`` buckets; texts that share words
+    get similar vectors. It knows nothing of meaning beyond shared words.
+    """
+
+    def __init__(self, dim: int = 256) -> None:
+        self.dim = dim
+
+    @property
+    def name(self) -> str:
+        return f"hashing-{self.dim}"
+
+    def encode(self, texts: Sequence[str]) -> NDArray[np.float32]:
+        from parallax.core.tokens import stem, words
+
+        matrix = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for word in words(text):
+                if len(word.text) > 2:
+                    digest = hashlib.blake2b(stem(word.text).encode("utf-8"), digest_size=4).digest()
+                    matrix[row, int.from_bytes(digest, "little") % self.dim] += 1.0
+        return _unit_rows(matrix)
