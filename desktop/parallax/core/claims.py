@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from parallax.core.entities import Entity, find_entities, find_speakers
 from parallax.core.lexicon import is_negation_cue, negated_stems, polar_words
 from parallax.core.quantities import DateMention, Quantity, find_dates, find_quantities
-from parallax.core.tokens import Word, same_name, stem, words
+from parallax.core.tokens import Word, lowercase_vocabulary, same_name, stem, words
 from parallax.core.worddiff import DELETE, INSERT, DiffConfig, word_diff
 
 AGREE, DIVERGE = "agree", "diverge"
@@ -235,7 +235,7 @@ def _mentions(text_words: list[Word], entity: Entity) -> bool:
 
 def _entity_conflicts(article: str, report: str, context: ClaimContext) -> list[Conflict]:
     """Names that the word diff replaces by a name the other side never mentions."""
-    vocabulary = {w.lower for w in words(context.article_text + " " + context.report_text) if w.text.islower()}
+    vocabulary = lowercase_vocabulary(context.article_text) | lowercase_vocabulary(context.report_text)
     a_entities = find_entities(article, vocabulary)
     r_entities = find_entities(report, vocabulary)
     if not a_entities or not r_entities:

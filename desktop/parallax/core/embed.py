@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from numpy.typing import NDArray
 
 MODEL_NAME = "all-MiniLM-L6-v2"
+_MODELS: dict[tuple[str, str], object] = {}
+_MODELS_LOCK = threading.Lock()
 MODEL_LICENCE = "Apache-2.0"
 
 
@@ -187,7 +189,14 @@ class SentenceTransformerEmbedder:
             from sentence_transformers import SentenceTransformer
 
             path = self._model_path or bundled_model_path()
-            self._model = SentenceTransformer(path, device=self._device or _best_device())
+            device = self._device or _best_device()
+            # One model per process: a second embedder (the next ``batch`` line, a new app
+            # comparison) reuses the loaded weights instead of reading them again.
+            with _MODELS_LOCK:
+                model = _MODELS.get((path, device))
+                if model is None:
+                    model = _MODELS[(path, device)] = SentenceTransformer(path, device=device)
+            self._model = model
 
     def encode(self, texts: Sequence[str]) -> NDArray[np.float32]:
         self.load()

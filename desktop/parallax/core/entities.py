@@ -81,7 +81,7 @@ def _sentence_starts(text: str, tokens: list[Word]) -> set[int]:
     return starts
 
 
-def find_entities(text: str, lowercase_vocabulary: set[str] | None = None) -> list[Entity]:
+def find_entities(text: str, lowercase_vocabulary: frozenset[str] | set[str] | None = None) -> list[Entity]:
     """Names in ``text``; ``lowercase_vocabulary`` holds words known to be ordinary (seen in lower case)."""
     tokens = words(text)
     vocabulary = lowercase_vocabulary if lowercase_vocabulary is not None else {t.lower for t in tokens if t.text.islower()}

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:[-–]\w+)*|\w+(?:['’‘-]\w+)*|\s+|[^\w\s]")
 WORD = re.compile(r"\d+(?:[.,]\d+)*(?:[-–]\w+)*|\w+(?:['’‘-]\w+)*")
@@ -32,7 +33,19 @@ class Word:
 
 def words(text: str) -> list[Word]:
     """Word tokens of ``text`` (no spaces or punctuation), with offsets."""
-    return [Word(m.group(), m.start(), m.end()) for m in WORD.finditer(text)]
+    return list(_cached_words(text))
+
+
+@lru_cache(maxsize=8192)
+def _cached_words(text: str) -> tuple[Word, ...]:
+    # Documents are tokenised again and again (once per link that looks at them as context).
+    return tuple(Word(m.group(), m.start(), m.end()) for m in WORD.finditer(text))
+
+
+@lru_cache(maxsize=64)
+def lowercase_vocabulary(text: str) -> frozenset[str]:
+    """Words that ``text`` writes in lower case somewhere: ordinary words, not names."""
+    return frozenset(w.text for w in _cached_words(text) if w.text.islower())
 
 
 def stem(word: str) -> str:
