@@ -1,0 +1,1220 @@
+"""The main window: article and report side by side, link map, sources, claims, coverage, detail.
+
+A thin layer over :mod:`parallax.core`: reading, embedding and aligning run in
+:mod:`parallax.ui.workers` (one serial queue, request tokens); the widgets
+only draw what a :class:`~parallax.core.compare.ComparisonResult` says.
+
+May import: PySide6, ``parallax.core`` (never torch or sentence-transformers:
+the embedder loads its model itself, inside a worker).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDockWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSlider,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTextBrowser,
+    QToolBar,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from parallax import __version__
+from parallax.core.compare import CompareConfig, ComparisonResult, Link, Prepared, compare_prepared, prepare
+from parallax.core.documents import Document
+from parallax.core.embed import MODEL_LICENCE, MODEL_NAME, EmbeddingCache
+from parallax.core.ingest import IngestError, document_from_text, read_document
+from parallax.core.worddiff import DiffConfig
+from parallax.ui import presentation as P
+from parallax.ui.panes import Band, DocumentPane, LinkSplitter, Mark
+from parallax.ui.workers import Cancelled, Job, SerialQueue
+
+MAX_RECENT = 10
+FILE_FILTER = "Documents (*.txt *.text *.md *.markdown *.html *.htm *.xhtml);;All files (*)"
+
+
+def app_settings() -> QSettings:
+    """Parallax's settings (an INI file in the user's config folder; tests redirect it with QSettings.setPath)."""
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "parallax", "parallax")
+
+
+def _default_embedder_factory():  # noqa: ANN202
+    from parallax.core.embed import SentenceTransformerEmbedder
+
+    return SentenceTransformerEmbedder()
+
+
+def _blend(base: QColor, accent: str, alpha: float) -> str:
+    a = QColor(accent)
+    r = round(base.red() * (1 - alpha) + a.red() * alpha)
+    g = round(base.green() * (1 - alpha) + a.green() * alpha)
+    b = round(base.blue() * (1 - alpha) + a.blue() * alpha)
+    return QColor(r, g, b).name()
+
+
+class MainWindow(QMainWindow):
+    """Parallax's window. ``embedder_factory`` makes the embedder (tests pass ``HashingEmbedder``)."""
+
+    result_ready = Signal()
+    documents_changed = Signal()
+
+    def __init__(
+        self,
+        files: Sequence[str] | None = None,
+        embedder_factory: Callable[[], object] | None = None,
+        cache: EmbeddingCache | None = None,
+        settings: QSettings | None = None,
+    ) -> None:
+        super().__init__()
+        self.setWindowTitle("Parallax")
+        self.setAcceptDrops(True)
+        self.settings = settings or app_settings()
+        self._embedder_factory = embedder_factory or _default_embedder_factory
+        self._embedder: object | None = None
+        self._cache = cache
+        self.documents: list[Document] = []
+        self.prepared: Prepared | None = None
+        self.result: ComparisonResult | None = None
+        self.report_index = 1  # index into result.documents of the report on the right
+        self.selection: tuple[int, int] | None = None  # (report index, link index) in self.result
+        self._token = 0
+        self._updating = False
+        self._syncing = False
+        self.queue = SerialQueue(self)
+        self.queue.busy_changed.connect(self._on_busy)
+
+        self._build_ui()
+        self._restore_settings()
+        self._files = [str(f) for f in files] if files else None
+        QTimer.singleShot(0, self._initial_load)
+
+    # ------------------------------------------------------------------ construction
+    def _build_ui(self) -> None:
+        self.article_pane = DocumentPane("Article")
+        self.article_pane.setAccessibleDescription("The article: every paragraph marked agree, diverge or only here")
+        self.report_pane = DocumentPane("Report")
+        self.report_pane.setAccessibleDescription("The selected report, kept level with the article")
+        self.report_pane.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.report_pane.wheel_target = self.article_pane
+        self.splitter = LinkSplitter()
+        self.splitter.addWidget(self.article_pane)
+        self.splitter.addWidget(self.report_pane)
+        self.link_map = self.splitter.link_map()
+        self.link_map.left, self.link_map.right = self.article_pane, self.report_pane
+        self.link_map.setToolTip("Link map: hover a band for its similarity")
+        self.article_pane.verticalScrollBar().valueChanged.connect(self._sync_scroll)
+        self.report_pane.verticalScrollBar().valueChanged.connect(self.link_map.update)
+        self.article_pane.document().documentLayout().documentSizeChanged.connect(lambda *_: self._sync_scroll())
+        self.report_pane.document().documentLayout().documentSizeChanged.connect(lambda *_: self._sync_scroll())
+        self.article_pane.unit_clicked.connect(lambda offset: self._clicked(offset, "article"))
+        self.report_pane.unit_clicked.connect(lambda offset: self._clicked(offset, "report"))
+
+        self.article_title = QLabel("Article")
+        self.report_title = QLabel("Report")
+        for label in (self.article_title, self.report_title):
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setWordWrap(False)
+        titles = QHBoxLayout()
+        titles.addWidget(self.article_title, 1)
+        titles.addSpacing(64)
+        titles.addWidget(self.report_title, 1)
+
+        self.legend = QLabel()
+        self.legend.setAccessibleName("Legend")
+        self.legend.setToolTip("What the marks mean: colours are backed by symbols in the margin")
+        self.message_bar = QLabel()
+        self.message_bar.setWordWrap(True)
+        self.message_bar.setAccessibleName("Message")
+        self.message_bar.setVisible(False)
+        self.message_bar.setStyleSheet(
+            "QLabel { background: #fff3cd; color: #5c4400; border: 1px solid #E69F00; padding: 6px; }"
+        )
+        self.message_close = QToolButton()
+        self.message_close.setText("✕")
+        self.message_close.setToolTip("Dismiss this message")
+        self.message_close.setVisible(False)
+        self.message_close.clicked.connect(self.clear_message)
+        message_row = QHBoxLayout()
+        message_row.addWidget(self.message_bar, 1)
+        message_row.addWidget(self.message_close)
+
+        compare_page = QWidget()
+        layout = QVBoxLayout(compare_page)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(titles)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.legend)
+
+        self.coverage = QTableWidget()
+        self.coverage.setAccessibleName("Coverage overview")
+        self.coverage.setAccessibleDescription(
+            "Article paragraphs against every report: agree, diverge or absent, with how many reports corroborate"
+        )
+        self.coverage.setToolTip("Click a cell to open that paragraph in that report")
+        self.coverage.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.coverage.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.coverage.setSortingEnabled(True)
+        self.coverage.cellClicked.connect(self._coverage_clicked)
+        self.coverage.cellActivated.connect(self._coverage_clicked)
+        self.contested_button = QPushButton("Most contested first")
+        self.contested_button.setToolTip("Sort the paragraphs so the ones most reports dispute come first")
+        self.contested_button.clicked.connect(self.sort_most_contested)
+        coverage_page = QWidget()
+        cov_layout = QVBoxLayout(coverage_page)
+        cov_layout.setContentsMargins(4, 4, 4, 4)
+        cov_row = QHBoxLayout()
+        cov_row.addWidget(QLabel("Who else reports each paragraph of the article, and who says otherwise?"), 1)
+        cov_row.addWidget(self.contested_button)
+        cov_layout.addLayout(cov_row)
+        cov_layout.addWidget(self.coverage, 1)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(compare_page, "Side by side")
+        self.tabs.addTab(coverage_page, "Coverage")
+        self.tabs.setTabToolTip(0, "The article beside one report, linked paragraph by paragraph")
+        self.tabs.setTabToolTip(1, "Every article paragraph against every report")
+
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.addLayout(message_row)
+        central_layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+
+        self._build_sources()
+        self._build_detail()
+        self._build_claims()
+        self._build_actions()
+        self._build_status()
+        self._update_legend()
+
+    def _build_sources(self) -> None:
+        self.sources = QListWidget()
+        self.sources.setAccessibleName("Sources")
+        self.sources.setAccessibleDescription("The article and every report, with agree, diverge and only-here counts")
+        self.sources.setToolTip("Choose the report shown on the right")
+        self.sources.setWordWrap(True)
+        self.sources.currentRowChanged.connect(self._source_chosen)
+        buttons = QHBoxLayout()
+        self.up_button = QPushButton("↑")
+        self.up_button.setToolTip("Move the selected report up")
+        self.down_button = QPushButton("↓")
+        self.down_button.setToolTip("Move the selected report down")
+        self.article_button = QPushButton("Make article")
+        self.article_button.setToolTip("Compare every other document against the selected one")
+        self.remove_button = QPushButton("Remove")
+        self.remove_button.setToolTip("Remove the selected document from the comparison")
+        self.up_button.clicked.connect(lambda: self.move_source(-1))
+        self.down_button.clicked.connect(lambda: self.move_source(1))
+        self.article_button.clicked.connect(self.make_article)
+        self.remove_button.clicked.connect(self.remove_source)
+        for button in (self.up_button, self.down_button, self.article_button, self.remove_button):
+            button.setAccessibleName(button.toolTip())
+            buttons.addWidget(button)
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.sources, 1)
+        layout.addLayout(buttons)
+        dock = QDockWidget("Sources", self)
+        dock.setObjectName("sources")
+        dock.setWidget(box)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        self.sources_dock = dock
+
+    def _build_detail(self) -> None:
+        self.detail = QTextBrowser()
+        self.detail.setAccessibleName("Link detail")
+        self.detail.setAccessibleDescription("Similarity, conflicts in plain words and the word diff of the selected link")
+        self.detail.setToolTip("The selected link: struck-through words are only in the article, underlined only in the report")
+        self.detail.setOpenLinks(False)
+        dock = QDockWidget("Detail", self)
+        dock.setObjectName("detail")
+        dock.setWidget(self.detail)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.detail_dock = dock
+
+    def _build_claims(self) -> None:
+        self.claims = QTreeWidget()
+        self.claims.setAccessibleName("Claims")
+        self.claims.setAccessibleDescription("Every divergence across all reports; choose one to show it in both panes")
+        self.claims.setToolTip("Every divergence across all reports: choose one to jump to it")
+        self.claims.setHeaderLabels(["", "Report", "Kind", "What differs", "Similarity"])
+        self.claims.setRootIsDecorated(False)
+        self.claims.setAlternatingRowColors(True)
+        self.claims.setUniformRowHeights(True)
+        self.claims.header().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.claims.header().setStretchLastSection(False)
+        self.claims.currentItemChanged.connect(self._claim_chosen)
+        self.claims.itemClicked.connect(lambda item, _col: self._claim_chosen(item, None))
+        self.claim_report_filter = QComboBox()
+        self.claim_report_filter.setToolTip("Show the claims of one report only")
+        self.claim_report_filter.setAccessibleName("Filter claims by report")
+        self.claim_kind_filter = QComboBox()
+        self.claim_kind_filter.setToolTip("Show one kind of conflict only")
+        self.claim_kind_filter.setAccessibleName("Filter claims by kind")
+        self.claim_kind_filter.addItem("All kinds", "")
+        for kind in P.CONFLICT_KINDS:
+            self.claim_kind_filter.addItem(kind.capitalize(), kind)
+        self.show_agreements = QCheckBox("Show agreements")
+        self.show_agreements.setToolTip("List agreeing links too, not only divergences")
+        for widget in (self.claim_report_filter, self.claim_kind_filter):
+            widget.currentIndexChanged.connect(self._refresh_claims)
+        self.show_agreements.toggled.connect(self._refresh_claims)
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel("Report:"))
+        filters.addWidget(self.claim_report_filter, 1)
+        filters.addWidget(QLabel("Kind:"))
+        filters.addWidget(self.claim_kind_filter)
+        filters.addWidget(self.show_agreements)
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(filters)
+        layout.addWidget(self.claims, 1)
+        dock = QDockWidget("Claims", self)
+        dock.setObjectName("claims")
+        dock.setWidget(box)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        self.claims_dock = dock
+
+    def _build_actions(self) -> None:
+        def action(text: str, tip: str, slot, shortcut=None) -> QAction:  # noqa: ANN001
+            act = QAction(text, self)
+            act.setToolTip(tip)
+            act.setStatusTip(tip)
+            if shortcut is not None:
+                act.setShortcut(QKeySequence(shortcut))
+                act.setToolTip(f"{tip} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})")
+            act.triggered.connect(slot)
+            return act
+
+        self.open_action = action("&Open…", "Open an article or reports (several at once)", self.open_dialog,
+                                  QKeySequence.StandardKey.Open)  # fmt: skip
+        self.paste_action = action("&Paste as report", "Add the text on the clipboard as a new report",
+                                   self.paste_report, "Ctrl+Shift+V")  # fmt: skip
+        self.prev_action = action("◀ Previous divergence", "Go to the previous divergence", lambda: self.step_divergence(-1),
+                                  "Alt+Up")  # fmt: skip
+        self.next_action = action("Next divergence ▶", "Go to the next divergence", lambda: self.step_divergence(1),
+                                  "Alt+Down")  # fmt: skip
+        self.coverage_action = action("&Coverage overview", "Show every article paragraph against every report",
+                                      lambda: self.tabs.setCurrentIndex(1), "Ctrl+2")  # fmt: skip
+        self.side_action = action("&Side by side", "Show the article beside one report",
+                                  lambda: self.tabs.setCurrentIndex(0), "Ctrl+1")  # fmt: skip
+        self.quit_action = action("&Quit", "Close Parallax", self.close, QKeySequence.StandardKey.Quit)
+        self.about_action = action("&About Parallax", "Version, model and licence", self.about)
+        for act in (self.prev_action, self.next_action):
+            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+
+        menu = self.menuBar().addMenu("&File")
+        menu.addAction(self.open_action)
+        self.recent_menu = menu.addMenu("Open &Recent")
+        self.recent_menu.setToolTip("Files opened before")
+        menu.addAction(self.paste_action)
+        menu.addSeparator()
+        menu.addAction(self.quit_action)
+        view = self.menuBar().addMenu("&View")
+        for act in (self.prev_action, self.next_action, self.side_action, self.coverage_action):
+            view.addAction(act)
+        view.addSeparator()
+        for dock in (self.sources_dock, self.detail_dock, self.claims_dock):
+            view.addAction(dock.toggleViewAction())
+        helpmenu = self.menuBar().addMenu("&Help")
+        helpmenu.addAction(self.about_action)
+
+        bar = QToolBar("Main")
+        bar.setObjectName("main-toolbar")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        bar.addAction(self.open_action)
+        bar.addAction(self.paste_action)
+        bar.addSeparator()
+        bar.addAction(self.prev_action)
+        bar.addAction(self.next_action)
+        bar.addSeparator()
+        bar.addWidget(QLabel(" Threshold "))
+        self.threshold = QSlider(Qt.Orientation.Horizontal)
+        self.threshold.setRange(20, 95)
+        self.threshold.setValue(round(CompareConfig().threshold * 100))
+        self.threshold.setFixedWidth(140)
+        self.threshold.setToolTip("Lowest similarity for two paragraphs to be linked (re-aligns without re-embedding)")
+        self.threshold.setAccessibleName("Similarity threshold")
+        self.threshold_label = QLabel()
+        self.threshold_label.setMinimumWidth(34)
+        bar.addWidget(self.threshold)
+        bar.addWidget(self.threshold_label)
+        bar.addSeparator()
+        self.granularity = QComboBox()
+        self.granularity.addItem("Paragraphs", False)
+        self.granularity.addItem("Sentences", True)
+        self.granularity.setToolTip("Link whole paragraphs or single sentences")
+        self.granularity.setAccessibleName("Granularity")
+        bar.addWidget(self.granularity)
+        self.ignore_case = QCheckBox("Ignore case")
+        self.ignore_case.setToolTip("Word diff: treat upper and lower case as the same")
+        self.ignore_punctuation = QCheckBox("Ignore punctuation")
+        self.ignore_punctuation.setToolTip("Word diff: ignore punctuation marks")
+        bar.addWidget(self.ignore_case)
+        bar.addWidget(self.ignore_punctuation)
+        self.addToolBar(bar)
+        self.toolbar = bar
+
+        self._realign_timer = QTimer(self)
+        self._realign_timer.setSingleShot(True)
+        self._realign_timer.setInterval(150)
+        self._realign_timer.timeout.connect(lambda: self.request_compare(reprepare=False))
+        self.threshold.valueChanged.connect(self._threshold_moved)
+        self.granularity.currentIndexChanged.connect(lambda *_: self._realign_timer.start())
+        self.ignore_case.toggled.connect(lambda *_: self._realign_timer.start())
+        self.ignore_punctuation.toggled.connect(lambda *_: self._realign_timer.start())
+        self._threshold_moved(self.threshold.value(), realign=False)
+
+    def _build_status(self) -> None:
+        self.status_label = QLabel("Starting…")
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.progress.setVisible(False)
+        self.progress.setAccessibleName("Progress")
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setToolTip("Stop the comparison that is running")
+        self.cancel_button.setVisible(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.cancel_button)
+
+    # ------------------------------------------------------------------ settings
+    def _restore_settings(self) -> None:
+        s = self.settings
+        geometry = s.value("geometry")
+        if isinstance(geometry, QByteArray | bytes):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 880)
+        state = s.value("state")
+        if isinstance(state, QByteArray | bytes):
+            self.restoreState(state)
+        try:
+            self.threshold.setValue(int(s.value("threshold", self.threshold.value())))
+        except (TypeError, ValueError):
+            pass
+        self.granularity.setCurrentIndex(1 if str(s.value("granularity", "paragraphs")) == "sentences" else 0)
+        self.ignore_case.setChecked(str(s.value("ignore_case", "false")).lower() == "true")
+        self.ignore_punctuation.setChecked(str(s.value("ignore_punctuation", "false")).lower() == "true")
+        self._realign_timer.stop()
+        self._rebuild_recent()
+
+    def _save_settings(self) -> None:
+        s = self.settings
+        s.setValue("geometry", self.saveGeometry())
+        s.setValue("state", self.saveState())
+        s.setValue("threshold", self.threshold.value())
+        s.setValue("granularity", "sentences" if self.sentences else "paragraphs")
+        s.setValue("ignore_case", self.ignore_case.isChecked())
+        s.setValue("ignore_punctuation", self.ignore_punctuation.isChecked())
+        s.sync()
+
+    def recent_files(self) -> list[str]:
+        value = self.settings.value("recent", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or [])]
+
+    def _add_recent(self, paths: Sequence[str]) -> None:
+        recent = self.recent_files()
+        for path in paths:
+            if path in recent:
+                recent.remove(path)
+            recent.insert(0, path)
+        self.settings.setValue("recent", recent[:MAX_RECENT])
+        self._rebuild_recent()
+
+    def _rebuild_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = self.recent_files()
+        for path in recent:
+            act = self.recent_menu.addAction(Path(path).name)
+            act.setToolTip(path)
+            act.triggered.connect(lambda _=False, p=path: self.open_files([p]))
+        self.recent_menu.setEnabled(bool(recent))
+
+    def closeEvent(self, event) -> None:  # noqa: ANN001
+        self._save_settings()
+        self._realign_timer.stop()
+        self._token += 1
+        self.queue.close()
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        """Stop background work (tests call this before the window goes away)."""
+        self._realign_timer.stop()
+        self._token += 1
+        self.queue.close()
+
+    # ------------------------------------------------------------------ properties
+    @property
+    def sentences(self) -> bool:
+        return bool(self.granularity.currentData())
+
+    @property
+    def embedder(self) -> object:
+        if self._embedder is None:
+            self._embedder = self._embedder_factory()
+        return self._embedder
+
+    @property
+    def cache(self) -> EmbeddingCache:
+        if self._cache is None:
+            self._cache = EmbeddingCache.default()
+        return self._cache
+
+    def config(self) -> CompareConfig:
+        return CompareConfig(
+            threshold=self.threshold.value() / 100,
+            sentences=self.sentences,
+            diff=DiffConfig(ignore_case=self.ignore_case.isChecked(),
+                            ignore_punctuation=self.ignore_punctuation.isChecked()),
+        )  # fmt: skip
+
+    # ------------------------------------------------------------------ messages & progress
+    def show_message(self, text: str) -> None:
+        self.message_bar.setText(text)
+        self.message_bar.setVisible(True)
+        self.message_close.setVisible(True)
+        self.status_label.setText(text.splitlines()[0])
+
+    def clear_message(self) -> None:
+        self.message_bar.clear()
+        self.message_bar.setVisible(False)
+        self.message_close.setVisible(False)
+
+    def message_text(self) -> str:
+        return self.message_bar.text() if self.message_bar.isVisible() else ""
+
+    def _on_busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        if busy:
+            self.progress.setRange(0, 0)
+
+    def _on_progress(self, token: int, done: int, total: int, label: str) -> None:
+        if token != self._token and token >= 0:
+            return
+        self.status_label.setText(label)
+        if total > 0 and done > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+        else:
+            self.progress.setRange(0, 0)
+
+    def cancel(self) -> None:
+        self._token += 1
+        self.queue.cancel_all()
+        self.status_label.setText("Cancelled")
+
+    @property
+    def busy(self) -> bool:
+        return self.queue.busy
+
+    # ------------------------------------------------------------------ loading
+    def _initial_load(self) -> None:
+        if self._files is None:
+            from parallax.cli import demo_paths
+
+            self.status_label.setText("Opening the demo: an article and three reports…")
+            self.open_files([str(p) for p in demo_paths()], remember=False)
+        else:
+            self.open_files(self._files)
+
+    def open_dialog(self) -> None:
+        start = str(Path(self.recent_files()[0]).parent) if self.recent_files() else ""
+        paths, _ = QFileDialog.getOpenFileNames(self, "Open documents", start, FILE_FILTER)
+        if paths:
+            self.open_files(paths)
+
+    def open_files(self, paths: Sequence[str], remember: bool = True) -> None:
+        """Read ``paths`` in the background and add them (the first document ever opened is the article)."""
+        paths = [str(p) for p in paths]
+
+        def work(job: Job) -> tuple[list[Document], list[str], list[str]]:
+            documents, errors, good = [], [], []
+            for n, path in enumerate(paths):
+                if job.cancelled():
+                    raise Cancelled
+                job.report(n, len(paths), f"Reading {Path(path).name}…")
+                try:
+                    documents.append(read_document(path))
+                    good.append(path)
+                except IngestError as error:
+                    errors.append(str(error))
+            return documents, errors, good
+
+        self._submit("load", work, lambda result: self._loaded(*result, remember=remember), replace=False)
+
+    def paste_report(self) -> None:
+        text = QGuiApplication.clipboard().text()
+        if not text.strip():
+            self.show_message("The clipboard holds no text to add as a report.")
+            return
+
+        def work(job: Job) -> tuple[list[Document], list[str], list[str]]:
+            try:
+                return [document_from_text(text, path="clipboard")], [], []
+            except IngestError as error:
+                return [], [str(error)], []
+
+        self._submit("load", work, lambda result: self._loaded(*result, remember=False), replace=False)
+
+    def add_documents(self, documents: Sequence[Document]) -> None:
+        self._loaded(list(documents), [], [], remember=False)
+
+    def _loaded(self, documents: list[Document], errors: list[str], good: list[str], remember: bool) -> None:
+        if errors:
+            self.show_message("Could not open: " + "\n".join(errors) + "\nEverything already loaded is unchanged.")
+        if remember and good:
+            self._add_recent(good)
+        if not documents:
+            if not errors:
+                self.status_label.setText("Nothing to add")
+            return
+        if errors == []:
+            self.clear_message()
+        self.documents.extend(documents)
+        self.prepared = None
+        self.documents_changed.emit()
+        self._refresh_sources()
+        self.request_compare(reprepare=True)
+
+    def _submit(self, kind: str, work, on_result, replace: bool = True, token: int | None = None) -> None:  # noqa: ANN001
+        job = Job(self._token if token is None else token, kind, work)
+        job.signals.progress.connect(self._on_progress)
+
+        def finished(tok: int, result: object) -> None:
+            if kind != "load" and tok != self._token:
+                return  # stale
+            on_result(result)
+
+        def failed(tok: int, message: str) -> None:
+            if kind != "load" and tok != self._token:
+                return
+            if message:
+                self.show_message(f"Something went wrong: {message}")
+
+        job.signals.finished.connect(finished)
+        job.signals.failed.connect(failed)
+        self.queue.submit(job, replace=replace)
+
+    # ------------------------------------------------------------------ comparing
+    def request_compare(self, reprepare: bool = False) -> None:
+        """Align again (reusing embeddings unless ``reprepare``); stale requests are dropped."""
+        self._realign_timer.stop()
+        self._token += 1
+        documents = tuple(self.documents)
+        if len(documents) < 2:
+            self.result = None
+            self._refresh_all()
+            self.status_label.setText("Open an article and at least one report to compare them")
+            return
+        config = self.config()
+        prepared = None if reprepare or self.prepared is None else self.prepared
+        if prepared is not None and tuple(map(id, prepared.documents)) != tuple(map(id, documents)):
+            prepared = None
+        embedder = self.embedder
+        cache = self.cache
+
+        def work(job: Job) -> tuple[Prepared, ComparisonResult]:
+            p = prepared
+            if p is None:
+                job.report(0, 0, "Embedding paragraphs and sentences (the first run loads the model)…")
+                p = prepare(documents, embedder, cache)  # type: ignore[arg-type]
+            if job.cancelled():
+                raise Cancelled
+            job.report(0, 0, "Aligning and checking claims…")
+            total = len(documents) - 1
+            r = compare_prepared(
+                p, config, progress=lambda i, n, title: job.report(i, total, f"Compared {P.snippet(title, 40)}"),
+                cancelled=job.cancelled,
+            )  # fmt: skip
+            return p, r
+
+        self._submit("compare", work, lambda pr: self._compared(*pr))
+
+    def _compared(self, prepared: Prepared, result: ComparisonResult) -> None:
+        old_report = self.result.documents[self.report_index] if self.result and self.report_index < len(
+            self.result.documents) else None  # fmt: skip
+        self.prepared = prepared
+        self.result = result
+        self.report_index = 1
+        if old_report is not None:
+            for i, d in enumerate(result.documents):
+                if d is old_report and i > 0:
+                    self.report_index = i
+        self.selection = None
+        counts = [c.counts() for c in result.comparisons]
+        self.status_label.setText(
+            f"Compared {len(result.comparisons)} report(s) with {result.model}: "
+            f"{sum(c['agree'] for c in counts)} agree, {sum(c['diverge'] for c in counts)} diverge"
+        )
+        self._refresh_all()
+        self.result_ready.emit()
+
+    def _threshold_moved(self, value: int, realign: bool = True) -> None:
+        self.threshold_label.setText(f"{value / 100:.2f}")
+        if realign:
+            self._realign_timer.start()
+
+    # ------------------------------------------------------------------ sources
+    def _result_index(self, document: Document) -> int | None:
+        if self.result is None:
+            return None
+        for i, d in enumerate(self.result.documents):
+            if d is document:
+                return i
+        return None
+
+    def _refresh_sources(self) -> None:
+        self._updating = True
+        self.sources.clear()
+        for n, document in enumerate(self.documents):
+            source = P.snippet(Path(document.source or document.path).name if document.source else document.path, 60)
+            if n == 0:
+                text = f"ARTICLE\n{document.title}\n{source}"
+                tip = "The article: every report is compared with it"
+            else:
+                text = f"{document.title}\n{source}"
+                index = self._result_index(document)
+                comparison = P.comparison_for(self.result, index) if index is not None else None
+                if comparison is not None:
+                    c = comparison.counts()
+                    text += f"\n✓ {c['agree']} agree · ≠ {c['diverge']} diverge · + {c['report_only']} only here"
+                    tip = f"{c['agree']} agree, {c['diverge']} diverge, {c['report_only']} paragraphs only in this report"
+                else:
+                    text += "\n(not compared yet)"
+                    tip = "Not compared yet"
+            item = QListWidgetItem(text)
+            item.setToolTip(f"{document.path}\n{tip}")
+            item.setData(Qt.ItemDataRole.UserRole, n)
+            if n == 0:
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+            self.sources.addItem(item)
+        if self.result is not None and self.report_index < len(self.result.documents):
+            shown = self.result.documents[self.report_index]
+            for n, d in enumerate(self.documents):
+                if d is shown:
+                    self.sources.setCurrentRow(n)
+        self._updating = False
+        self._update_source_buttons()
+
+    def _update_source_buttons(self) -> None:
+        row = self.sources.currentRow()
+        n = len(self.documents)
+        self.up_button.setEnabled(row > 1)
+        self.down_button.setEnabled(0 < row < n - 1)
+        self.article_button.setEnabled(row > 0)
+        self.remove_button.setEnabled(row >= 0 and n > 0)
+
+    def _source_chosen(self, row: int) -> None:
+        self._update_source_buttons()
+        if self._updating or row <= 0 or row >= len(self.documents):
+            return
+        index = self._result_index(self.documents[row])
+        if index is not None and index > 0:
+            self.show_report(index)
+
+    def _reorder(self, documents: list[Document]) -> None:
+        old = {id(d): i for i, d in enumerate(self.prepared.documents)} if self.prepared else {}
+        self.documents = documents
+        if self.prepared is not None and all(id(d) in old for d in documents) and len(documents) >= 2:
+            self.prepared = P.reorder_prepared(self.prepared, [old[id(d)] for d in documents])
+        else:
+            self.prepared = None
+        self.documents_changed.emit()
+        self._refresh_sources()
+        self.request_compare(reprepare=self.prepared is None)
+
+    def move_source(self, step: int) -> None:
+        row = self.sources.currentRow()
+        target = row + step
+        if row < 1 or not 1 <= target < len(self.documents):
+            return
+        docs = list(self.documents)
+        docs[row], docs[target] = docs[target], docs[row]
+        self._reorder(docs)
+        self.sources.setCurrentRow(target)
+
+    def make_article(self) -> None:
+        row = self.sources.currentRow()
+        if row <= 0:
+            return
+        docs = list(self.documents)
+        docs.insert(0, docs.pop(row))
+        self._reorder(docs)
+
+    def remove_source(self) -> None:
+        row = self.sources.currentRow()
+        if row < 0:
+            return
+        docs = list(self.documents)
+        docs.pop(row)
+        self._reorder(docs)
+
+    # ------------------------------------------------------------------ views
+    def _links(self, report: int | None = None) -> tuple[Link, ...]:
+        comparison = P.comparison_for(self.result, self.report_index if report is None else report)
+        return P.links_of(comparison, self.sentences) if comparison else ()
+
+    def _refresh_all(self) -> None:
+        self._refresh_sources()
+        self._refresh_panes()
+        self._refresh_claim_filters()
+        self._refresh_claims()
+        self._refresh_coverage()
+        self._refresh_detail()
+
+    def show_report(self, index: int) -> None:
+        if self.result is None or not 0 < index < len(self.result.documents):
+            return
+        if index != self.report_index:
+            self.report_index = index
+            if self.selection and self.selection[0] != index:
+                self.selection = None
+            self._refresh_panes()
+            self._refresh_detail()
+            for n, d in enumerate(self.documents):
+                if d is self.result.documents[index] and self.sources.currentRow() != n:
+                    self._updating = True
+                    self.sources.setCurrentRow(n)
+                    self._updating = False
+
+    def _span(self, document: Document, indices: Sequence[int]) -> tuple[int, int]:
+        spans = [P.unit_span(document, i, self.sentences) for i in indices]
+        return min(s[0] for s in spans), max(s[1] for s in spans)
+
+    def _refresh_panes(self) -> None:
+        result = self.result
+        if result is None:
+            if not self.documents:
+                self.article_pane.set_document(None)
+            self.report_pane.set_document(None)
+            self.link_map.bands = []
+            self.link_map.update()
+            return
+        article = result.documents[0]
+        report = result.documents[self.report_index] if self.report_index < len(result.documents) else None
+        if self.article_pane.document_ is not article:
+            self.article_pane.set_document(article)
+        if self.report_pane.document_ is not report:
+            self.report_pane.set_document(report)
+        self.article_title.setText(f"<b>Article:</b> {html.escape(P.snippet(article.title, 80))}")
+        self.report_title.setText(
+            f"<b>Report:</b> {html.escape(P.snippet(report.title, 80))}" if report else "<b>Report:</b> none"
+        )
+        comparison = P.comparison_for(result, self.report_index)
+        if comparison is None or report is None:
+            return
+        links = P.links_of(comparison, self.sentences)
+        for pane, document, side in ((self.article_pane, article, "article"), (self.report_pane, report, "report")):
+            marks: list[Mark] = []
+            markers: list[tuple[int, str]] = []
+            for p in document.paragraphs:
+                if p.boilerplate:
+                    marks.append(Mark(p.start, p.end, "boilerplate"))
+            for link in links:
+                for i in getattr(link, side):
+                    start, end = P.unit_span(document, i, self.sentences)
+                    marks.append(Mark(start, end, link.label))
+                    markers.append((start, link.label))
+            for i in P.only_units(document, comparison, side, self.sentences):
+                start, end = P.unit_span(document, i, self.sentences)
+                marks.append(Mark(start, end, "only"))
+                markers.append((start, "only"))
+            for link in links:
+                for conflict in link.conflicts:
+                    span = conflict.article_span if side == "article" else conflict.report_span
+                    marks.append(Mark(span[0], span[1], "conflict"))
+            pane.set_marks(marks, markers)
+        bands = []
+        for i, link in enumerate(links):
+            selected = self.selection == (self.report_index, i)
+            bands.append(Band(self._span(article, link.article), self._span(report, link.report), link.label,
+                              selected, P.link_summary(link)))  # fmt: skip
+        self.link_map.bands = bands
+        self._show_selection_frames()
+        self._sync_scroll()
+
+    def _show_selection_frames(self) -> None:
+        link = self.selected_link()
+        if link is None or self.result is None:
+            self.article_pane.set_selected(None)
+            self.report_pane.set_selected(None)
+            return
+        self.article_pane.set_selected(self._span(self.result.documents[0], link.article))
+        self.report_pane.set_selected(self._span(self.result.documents[self.report_index], link.report))
+
+    def selected_link(self) -> Link | None:
+        if self.selection is None or self.selection[0] != self.report_index:
+            return None
+        links = self._links()
+        return links[self.selection[1]] if self.selection[1] < len(links) else None
+
+    # ------------------------------------------------------------------ synchronised scrolling
+    def _anchors(self) -> list[tuple[float, float]]:
+        if self.result is None:
+            return []
+        points = []
+        for band in self.link_map.bands:
+            points.append((self.article_pane.doc_y(band.article[0]), self.report_pane.doc_y(band.report[0])))
+        points.sort()
+        out: list[tuple[float, float]] = [(0.0, 0.0)]
+        for a, r in points:
+            if a > out[-1][0] and r > out[-1][1]:
+                out.append((a, r))
+        end = (float(self.article_pane.content_height()), float(self.report_pane.content_height()))
+        if end[0] > out[-1][0] and end[1] > out[-1][1]:
+            out.append(end)
+        return out
+
+    def _sync_scroll(self) -> None:
+        if self._syncing:
+            return
+        self._syncing = True
+        try:
+            anchors = self._anchors()
+            reference = self.article_pane.viewport().height() * 0.3
+            y = self.article_pane.verticalScrollBar().value() + reference
+            mapped = y
+            if len(anchors) >= 2:
+                mapped = anchors[-1][1] + (y - anchors[-1][0])
+                for (a0, r0), (a1, r1) in zip(anchors, anchors[1:], strict=False):
+                    if y <= a1:
+                        mapped = r0 + (r1 - r0) * (y - a0) / max(a1 - a0, 1e-6)
+                        break
+            self.report_pane.scroll_to_doc_y(mapped - reference)
+        finally:
+            self._syncing = False
+        self.link_map.update()
+
+    def scroll_to_link(self, link: Link) -> None:
+        if self.result is None:
+            return
+        span = self._span(self.result.documents[0], link.article)
+        top = self.article_pane.doc_y(span[0])
+        reference = self.article_pane.viewport().height() * 0.3
+        self.article_pane.scroll_to_doc_y(top - reference)
+        self._sync_scroll()
+
+    # ------------------------------------------------------------------ selection & navigation
+    def select_link(self, report: int, index: int, scroll: bool = True) -> None:
+        if self.result is None:
+            return
+        self.show_report(report)
+        links = self._links()
+        if not 0 <= index < len(links):
+            return
+        self.selection = (report, index)
+        self.link_map.bands = [
+            Band(b.article, b.report, b.label, i == index, b.tooltip) for i, b in enumerate(self.link_map.bands)
+        ]
+        self._show_selection_frames()
+        if scroll:
+            self.scroll_to_link(links[index])
+        self._refresh_detail()
+        self._select_claim_item(report, index)
+        self.link_map.update()
+
+    def divergences(self) -> list[tuple[int, int]]:
+        """Every diverging link as (report, link index), in report order and then article order."""
+        out = []
+        if self.result is None:
+            return out
+        for comparison in self.result.comparisons:
+            links = P.links_of(comparison, self.sentences)
+            order = sorted(range(len(links)), key=lambda i: (min(links[i].article), i))
+            out += [(comparison.report, i) for i in order if links[i].label == P.DIVERGE]
+        return out
+
+    def step_divergence(self, step: int) -> None:
+        items = self.divergences()
+        if not items:
+            self.status_label.setText("No divergences")
+            return
+        if self.selection in items:
+            position = (items.index(self.selection) + step) % len(items)
+        else:
+            later = [n for n, item in enumerate(items) if item[0] >= self.report_index]
+            position = (later[0] if later else 0) if step > 0 else ((later[0] - 1) if later else -1) % len(items)
+        report, index = items[position]
+        self.select_link(report, index)
+        self.status_label.setText(f"Divergence {position + 1} of {len(items)}")
+
+    def _clicked(self, offset: int, side: str) -> None:
+        if self.result is None:
+            return
+        document = self.result.documents[0 if side == "article" else self.report_index]
+        for i, link in enumerate(self._links()):
+            for unit in getattr(link, side):
+                start, end = P.unit_span(document, unit, self.sentences)
+                if start <= offset <= end:
+                    self.select_link(self.report_index, i, scroll=False)
+                    return
+
+    # ------------------------------------------------------------------ detail
+    def _refresh_detail(self) -> None:
+        link = self.selected_link()
+        if link is None or self.result is None:
+            self.detail.setHtml(
+                "<p>Select a link in either pane, in the claims list, or press "
+                "<b>Alt+Down</b> for the next divergence.</p>"
+            )
+            return
+        base = self.palette().color(QPalette.ColorRole.Base)
+        deleted = _blend(base, P.COLOURS["diverge"], 0.3)
+        inserted = _blend(base, P.COLOURS["agree"], 0.3)
+        words = "Agree" if link.label == P.AGREE else "Diverge"
+        colour = P.COLOURS[link.label]
+        paragraphs = P.article_paragraphs_of(self.result.documents[0], link, self.sentences)
+        summary = P.spoken_summary(self.result, paragraphs)
+        parts = [
+            f'<h3 style="color:{colour}">{P.GLYPHS[link.label]} {words}</h3>',
+            f"<p>Similarity <b>{link.similarity:.2f}</b> · {len(link.article)} article and "
+            f"{len(link.report)} report {'sentences' if self.sentences else 'paragraphs'}</p>",
+            f"<p><i>All reports:</i> {html.escape(summary)}.</p>",
+        ]
+        if link.conflicts:
+            parts.append("<p><b>Conflicts</b></p><ul>")
+            for c in link.conflicts:
+                parts.append(f"<li><b>{html.escape(c.kind)}</b>: {html.escape(P.conflict_line(c))}</li>")
+            parts.append("</ul>")
+        parts.append(
+            "<p><b>Word diff</b> (<s>struck through</s>: only in the article; <u>underlined</u>: only in the report)</p>"
+        )
+        parts.append(f"<p>{P.diff_html(link, deleted, inserted)}</p>")
+        self.detail.setHtml("".join(parts))
+        self.detail.setAccessibleDescription(f"{words}, similarity {link.similarity:.2f}. {summary}")
+        self.article_pane.setAccessibleDescription(f"Article. Selected: {summary}")
+
+    # ------------------------------------------------------------------ claims
+    def _refresh_claim_filters(self) -> None:
+        current = self.claim_report_filter.currentData()
+        self.claim_report_filter.blockSignals(True)
+        self.claim_report_filter.clear()
+        self.claim_report_filter.addItem("All reports", -1)
+        if self.result is not None:
+            for comparison in self.result.comparisons:
+                title = self.result.documents[comparison.report].title
+                self.claim_report_filter.addItem(P.snippet(title, 40), comparison.report)
+        found = self.claim_report_filter.findData(current)
+        self.claim_report_filter.setCurrentIndex(max(found, 0))
+        self.claim_report_filter.blockSignals(False)
+
+    def _refresh_claims(self) -> None:
+        self._updating = True
+        self.claims.clear()
+        result = self.result
+        if result is not None:
+            report_filter = self.claim_report_filter.currentData()
+            kind_filter = self.claim_kind_filter.currentData() or ""
+            agreements = self.show_agreements.isChecked()
+            article = result.documents[0]
+            for comparison in result.comparisons:
+                if report_filter not in (None, -1) and comparison.report != report_filter:
+                    continue
+                links = P.links_of(comparison, self.sentences)
+                order = sorted(range(len(links)), key=lambda i: (min(links[i].article), i))
+                for i in order:
+                    link = links[i]
+                    if link.label == P.AGREE and not agreements:
+                        continue
+                    kinds = sorted({c.kind for c in link.conflicts})
+                    if kind_filter and kind_filter not in kinds:
+                        continue
+                    if link.conflicts:
+                        what = "; ".join(P.conflict_line(c) for c in link.conflicts)
+                    else:
+                        first = link.article[0]
+                        unit = article.sentences[first] if self.sentences else article.paragraphs[first]
+                        what = P.snippet(unit.text, 90)
+                    item = QTreeWidgetItem([
+                        P.GLYPHS[link.label],
+                        P.snippet(result.documents[comparison.report].title, 32),
+                        ", ".join(kinds) or link.label,
+                        what,
+                        f"{link.similarity:.2f}",
+                    ])  # fmt: skip
+                    item.setForeground(0, QColor(P.COLOURS[link.label]))
+                    item.setData(0, Qt.ItemDataRole.UserRole, (comparison.report, i))
+                    item.setToolTip(3, what)
+                    item.setData(0, Qt.ItemDataRole.AccessibleTextRole, "agrees" if link.label == P.AGREE else "diverges")
+                    self.claims.addTopLevelItem(item)
+        for column in (0, 1, 2, 4):
+            self.claims.resizeColumnToContents(column)
+        self.claims_dock.setWindowTitle(f"Claims ({self.claims.topLevelItemCount()})")
+        if self.selection:
+            self._select_claim_item(*self.selection)
+        self._updating = False
+
+    def claim_items(self) -> list[QTreeWidgetItem]:
+        return [self.claims.topLevelItem(i) for i in range(self.claims.topLevelItemCount())]
+
+    def _select_claim_item(self, report: int, index: int) -> None:
+        was = self._updating
+        self._updating = True
+        for item in self.claim_items():
+            if item.data(0, Qt.ItemDataRole.UserRole) == (report, index):
+                self.claims.setCurrentItem(item)
+                self.claims.scrollToItem(item)
+                break
+        self._updating = was
+
+    def _claim_chosen(self, item: QTreeWidgetItem | None, _previous: object) -> None:
+        if self._updating or item is None:
+            return
+        key = item.data(0, Qt.ItemDataRole.UserRole)
+        if key:
+            self.tabs.setCurrentIndex(0)
+            self.select_link(int(key[0]), int(key[1]))
+
+    # ------------------------------------------------------------------ coverage
+    def _refresh_coverage(self) -> None:
+        table = self.coverage
+        table.setSortingEnabled(False)
+        table.clear()
+        result = self.result
+        if result is None:
+            table.setRowCount(0)
+            table.setColumnCount(0)
+            return
+        article = result.documents[0]
+        reports = [c.report for c in result.comparisons]
+        headers = ["¶", "Article paragraph"] + [P.snippet(result.documents[r].title, 24) for r in reports]
+        headers += ["Corroborate", "Contest"]
+        table.setColumnCount(len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        for n, r in enumerate(reports):
+            header = table.horizontalHeaderItem(2 + n)
+            header.setToolTip(result.documents[r].title)
+            header.setData(Qt.ItemDataRole.UserRole, r)
+        table.horizontalHeaderItem(len(headers) - 2).setToolTip("How many reports agree with the paragraph")
+        table.horizontalHeaderItem(len(headers) - 1).setToolTip("How many reports say something different")
+        table.setRowCount(len(result.coverage))
+        base = self.palette().color(QPalette.ColorRole.Base)
+        words = {P.AGREE: "✓ agree", P.DIVERGE: "≠ diverge", "absent": "– absent"}
+        for row, cov in enumerate(result.coverage):
+            number = QTableWidgetItem()
+            number.setData(Qt.ItemDataRole.DisplayRole, cov.paragraph + 1)
+            number.setData(Qt.ItemDataRole.UserRole, cov.paragraph)
+            table.setItem(row, 0, number)
+            text = article.paragraphs[cov.paragraph].text
+            item = QTableWidgetItem(P.snippet(text, 90))
+            item.setToolTip(P.spoken_summary(result, {cov.paragraph}) + "\n\n" + P.snippet(text, 400))
+            table.setItem(row, 1, item)
+            for n, comparison in enumerate(result.comparisons):
+                label = P.cell_label(article, comparison, cov.paragraph)
+                cell = QTableWidgetItem(words[label])
+                cell.setData(Qt.ItemDataRole.UserRole, cov.paragraph)
+                if label != "absent":
+                    cell.setBackground(QColor(_blend(base, P.COLOURS[label], 0.35)))
+                cell.setToolTip(f"{result.documents[comparison.report].title}: {words[label].split()[1]}")
+                table.setItem(row, 2 + n, cell)
+            for offset, value in ((2, cov.agree), (1, cov.diverge)):
+                cell = QTableWidgetItem()
+                cell.setData(Qt.ItemDataRole.DisplayRole, value)
+                table.setItem(row, len(headers) - offset, cell)
+        table.setSortingEnabled(True)
+        table.resizeColumnsToContents()
+        table.setColumnWidth(1, min(table.columnWidth(1), 520))
+
+    def sort_most_contested(self) -> None:
+        self.coverage.sortItems(self.coverage.columnCount() - 1, Qt.SortOrder.DescendingOrder)
+
+    def _coverage_clicked(self, row: int, column: int) -> None:
+        if self.result is None:
+            return
+        header = self.coverage.horizontalHeaderItem(column)
+        item = self.coverage.item(row, 0)
+        if header is None or item is None:
+            return
+        report = header.data(Qt.ItemDataRole.UserRole)
+        paragraph = int(item.data(Qt.ItemDataRole.UserRole))
+        if report is None:
+            report = self.report_index
+        self.open_pair(int(report), paragraph)
+
+    def open_pair(self, report: int, paragraph: int) -> None:
+        """Show article paragraph ``paragraph`` beside report ``report`` (its link selected if any)."""
+        self.tabs.setCurrentIndex(0)
+        self.show_report(report)
+        links = self._links()
+        index = P.link_for_paragraph(self.result.documents[0], links, paragraph, self.sentences)
+        if index is not None:
+            self.select_link(report, index)
+        else:
+            start = self.result.documents[0].paragraphs[paragraph].start
+            reference = self.article_pane.viewport().height() * 0.3
+            self.article_pane.scroll_to_doc_y(self.article_pane.doc_y(start) - reference)
+            self.status_label.setText("This report does not mention that paragraph")
+
+    # ------------------------------------------------------------------ misc
+    def _update_legend(self) -> None:
+        c = P.COLOURS
+        self.legend.setText(
+            f'<span style="color:{c["agree"]}"><b>✓</b></span> agree (blue tint) &nbsp; '
+            f'<span style="color:{c["diverge"]}"><b>≠</b></span> diverge (orange, dashed band) &nbsp; '
+            f'<b><u>underlined</u></b> conflicting words &nbsp; '
+            f'<span style="color:{c["only"]}"><b>+</b></span> only on one side (hatched) &nbsp; '
+            f'<i style="color:gray">grey italics</i> boilerplate'
+        )
+
+    def changeEvent(self, event) -> None:  # noqa: ANN001
+        from PySide6.QtCore import QEvent
+
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "coverage"):
+            self._refresh_panes()
+            self._refresh_detail()
+            self._refresh_coverage()
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Parallax",
+            f"<h3>Parallax {__version__}</h3><p>Compare news coverage by meaning.</p>"
+            f"<p>Embedding model: <b>{MODEL_NAME}</b> (sentence-transformers), licence <b>{MODEL_LICENCE}</b>.</p>"
+            "<p>Parallax is licensed under Apache-2.0.</p>",
+        )
+
+    def dragEnterEvent(self, event) -> None:  # noqa: ANN001
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: ANN001
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            self.open_files(paths)
+            event.acceptProposedAction()

