@@ -827,6 +827,8 @@ class MainWindow(QMainWindow):
             return
         article = result.documents[0]
         report = result.documents[self.report_index] if self.report_index < len(result.documents) else None
+        if self.article_pane.document_ is not article or self.report_pane.document_ is not report:
+            self.link_map.bands = []
         if self.article_pane.document_ is not article:
             self.article_pane.set_document(article)
         if self.report_pane.document_ is not report:

@@ -87,9 +87,9 @@ class DocumentPane(QTextEdit):
 
     def position(self, offset: int) -> int:
         """QTextDocument position of a Python string offset."""
-        if self._offsets is None:
-            return offset
-        return self._offsets[max(0, min(offset, len(self._offsets) - 1))]
+        if self._offsets is not None:
+            offset = self._offsets[max(0, min(offset, len(self._offsets) - 1))]
+        return max(0, min(offset, self.document().characterCount() - 1))
 
     def offset(self, position: int) -> int:
         if self._offsets is None:
