@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QSlider,
     QTableWidget,
     QTableWidgetItem,
@@ -126,7 +127,8 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.report_pane)
         self.link_map = self.splitter.link_map()
         self.link_map.left, self.link_map.right = self.article_pane, self.report_pane
-        self.link_map.setToolTip("Link map: hover a band for its similarity")
+        self.link_map.setToolTip("Link map: hover a band for its similarity, click it to select the link")
+        self.link_map.band_clicked.connect(lambda i: self.select_link(self.report_index, i, scroll=False))
         self.article_pane.verticalScrollBar().valueChanged.connect(self._sync_scroll)
         self.report_pane.verticalScrollBar().valueChanged.connect(self.link_map.update)
         self.article_pane.document().documentLayout().documentSizeChanged.connect(lambda *_: self._sync_scroll())
@@ -139,12 +141,15 @@ class MainWindow(QMainWindow):
         for label in (self.article_title, self.report_title):
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setWordWrap(False)
+            label.setMinimumWidth(40)
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         titles = QHBoxLayout()
         titles.addWidget(self.article_title, 1)
         titles.addSpacing(64)
         titles.addWidget(self.report_title, 1)
 
         self.legend = QLabel()
+        self.legend.setWordWrap(True)
         self.legend.setAccessibleName("Legend")
         self.legend.setToolTip("What the marks mean: colours are backed by symbols in the margin")
         self.message_bar = QLabel()
@@ -416,8 +421,7 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1400, 880)
         state = s.value("state")
-        if isinstance(state, QByteArray | bytes):
-            self.restoreState(state)
+        self._state_restored = isinstance(state, QByteArray | bytes) and self.restoreState(state)
         try:
             self.threshold.setValue(int(s.value("threshold", self.threshold.value())))
         except (TypeError, ValueError):
@@ -461,6 +465,14 @@ class MainWindow(QMainWindow):
             act.setToolTip(path)
             act.triggered.connect(lambda _=False, p=path: self.open_files([p]))
         self.recent_menu.setEnabled(bool(recent))
+
+    def showEvent(self, event) -> None:  # noqa: ANN001
+        super().showEvent(event)
+        if not getattr(self, "_docks_sized", False):
+            self._docks_sized = True
+            if not self._state_restored:
+                self.resizeDocks([self.sources_dock, self.detail_dock], [270, 380], Qt.Orientation.Horizontal)
+                self.resizeDocks([self.claims_dock], [190], Qt.Orientation.Vertical)
 
     def closeEvent(self, event) -> None:  # noqa: ANN001
         self._save_settings()
@@ -1150,7 +1162,7 @@ class MainWindow(QMainWindow):
                 table.setItem(row, len(headers) - offset, cell)
         table.setSortingEnabled(True)
         table.resizeColumnsToContents()
-        table.setColumnWidth(1, min(table.columnWidth(1), 520))
+        table.setColumnWidth(1, min(table.columnWidth(1), 380))
 
     def sort_most_contested(self) -> None:
         self.coverage.sortItems(self.coverage.columnCount() - 1, Qt.SortOrder.DescendingOrder)
@@ -1197,7 +1209,9 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import QEvent
 
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "coverage"):
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange) and hasattr(
+            self, "coverage"
+        ):
             self._refresh_panes()
             self._refresh_detail()
             self._refresh_coverage()

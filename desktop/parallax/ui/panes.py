@@ -101,9 +101,7 @@ class DocumentPane(QTextEdit):
     def set_marks(self, marks: list[Mark], markers: list[tuple[int, str]]) -> None:
         self._marks, self._markers = marks, markers
         selections = []
-        text_colour = self.palette().color(QPalette.ColorRole.Text)
-        grey = QColor(text_colour)
-        grey.setAlpha(110)
+        grey = QColor("#8c8c8c")  # mid grey: readable, yet clearly muted, on light and dark bases
         for mark in marks:
             selection = QTextEdit.ExtraSelection()
             cursor = QTextCursor(self.document())
@@ -208,7 +206,9 @@ class Band:
 
 
 class LinkMap(QSplitterHandle):
-    """The splitter handle between the panes: a band per link, coloured and dashed by label."""
+    """The splitter handle between the panes: a band per link, coloured and dashed by label; click one to select it."""
+
+    band_clicked = Signal(int)
 
     def __init__(self, orientation: Qt.Orientation, parent: QSplitter) -> None:
         super().__init__(orientation, parent)
@@ -262,6 +262,13 @@ class LinkMap(QSplitterHandle):
             painter.setBrush(fill)
             painter.drawPath(path)
         painter.end()
+
+    def mousePressEvent(self, event) -> None:  # noqa: ANN001
+        for band, path in self.band_paths():
+            if path.contains(QPointF(event.position())):
+                self.band_clicked.emit(self.bands.index(band))
+                return
+        super().mousePressEvent(event)
 
     def event(self, event) -> bool:  # noqa: ANN001
         from PySide6.QtCore import QEvent

@@ -1,0 +1,35 @@
+"""Qt-free wording and the display check."""
+
+from __future__ import annotations
+
+from parallax.ui.app import display_problem
+from parallax.ui.presentation import number_word, utf16_offsets
+
+
+def test_display_hint_names_the_packages():
+    hint = display_problem({}, "linux")
+    assert hint and "libxcb-cursor0" in hint and "parallax compare" in hint
+    assert display_problem({"QT_QPA_PLATFORM": "offscreen"}, "linux") is None
+    assert display_problem({"WAYLAND_DISPLAY": "wayland-0"}, "linux") is None
+    assert display_problem({}, "darwin") is None
+
+
+def test_number_words_and_offsets():
+    assert number_word(2) == "two"
+    assert number_word(12) == "12"
+    assert utf16_offsets("plain") is None
+    assert utf16_offsets("a😀b") == [0, 1, 3, 4]
+
+
+def test_spoken_summary_on_demo():
+    from parallax.cli import demo_paths
+    from parallax.core.compare import CompareConfig, compare
+    from parallax.core.embed import HashingEmbedder
+    from parallax.core.ingest import read_document
+    from parallax.ui.presentation import spoken_summary
+
+    result = compare([read_document(p) for p in demo_paths()], HashingEmbedder(), None, CompareConfig(sentences=False))
+    diverging = next(link for c in result.comparisons for link in c.links if link.label == "diverge")
+    text = spoken_summary(result, set(diverging.article))
+    assert text[0].isupper()
+    assert any(word in text for word in ("different", "opposite", "cites"))
