@@ -17,9 +17,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402
-from PySide6.QtGui import QColor, QPalette  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
 
 
 def wait(ms: int) -> None:
@@ -28,7 +28,7 @@ def wait(ms: int) -> None:
     loop.exec()
 
 
-def wait_for(condition, timeout_ms: int = 900_000) -> None:  # noqa: ANN001
+def wait_for(condition, timeout_ms: int = 900_000) -> None:
     waited = 0
     while not condition():
         if waited > timeout_ms:

@@ -46,7 +46,7 @@ def main() -> int:
     phase = ["compare"]
 
     class FirstPaint(QObject):
-        def eventFilter(self, obj, event):  # noqa: ANN001, ANN201, N802
+        def eventFilter(self, obj, event):
             if event.type() == QEvent.Type.Paint and "paint" not in marks:
                 marks["paint"] = time.perf_counter()
             return False
@@ -89,8 +89,10 @@ def main() -> int:
     print(f"embedder: {embedder}, cache: {cache}")
     print(f"time to first paint:   {(marks.get('paint', float('nan')) - START) * 1000:8.0f} ms (from process start)")
     print(f"time to first results: {(marks.get('results', float('nan')) - START) * 1000:8.0f} ms")
-    print(f"re-align after threshold change: "
-          f"{(marks.get('realigned', float('nan')) - marks.get('realign_start', float('nan'))) * 1000:8.0f} ms")
+    print(
+        f"re-align after threshold change: "
+        f"{(marks.get('realigned', float('nan')) - marks.get('realign_start', float('nan'))) * 1000:8.0f} ms"
+    )
     print(f"worst event-loop gap while comparing:   {gaps['compare'] * 1000:6.0f} ms")
     print(f"worst event-loop gap while re-aligning: {gaps['realign'] * 1000:6.0f} ms")
     print(f"torch imported on the GUI thread's startup path: {'torch' in sys.modules and 'results' not in marks}")

@@ -6,11 +6,11 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
+import pytest
 
 
 @pytest.fixture(autouse=True)
-def _isolated(tmp_path_factory, monkeypatch):  # noqa: ANN001, ANN202
+def _isolated(tmp_path_factory, monkeypatch):
     cache = tmp_path_factory.mktemp("cache")
     config = tmp_path_factory.mktemp("config")
     monkeypatch.setenv("PARALLAX_CACHE_DIR", str(cache))
@@ -26,14 +26,14 @@ def _isolated(tmp_path_factory, monkeypatch):  # noqa: ANN001, ANN202
 
 
 @pytest.fixture
-def make_window(qtbot):  # noqa: ANN001, ANN201
+def make_window(qtbot):
     """Build a MainWindow with the hashing embedder (never the real model) and close it afterwards."""
     from parallax.core.embed import HashingEmbedder
     from parallax.ui.main_window import MainWindow
 
     windows = []
 
-    def make(files=None, wait=True):  # noqa: ANN001, ANN202
+    def make(files=None, wait=True):
         window = MainWindow(files, embedder_factory=HashingEmbedder)
         qtbot.addWidget(window)
         window.resize(1400, 900)
@@ -46,15 +46,13 @@ def make_window(qtbot):  # noqa: ANN001, ANN201
 
     yield make
     for window in windows:
-        active = window.queue._running is not None
         window.shutdown()
-        assert not active or True
 
 
-def wait_results(qtbot, window, timeout=60000):  # noqa: ANN001, ANN201
+def wait_results(qtbot, window, timeout=60000):
     qtbot.waitUntil(lambda: window.result is not None and not window.busy, timeout=timeout)
 
 
 @pytest.fixture
-def wait():  # noqa: ANN201
+def wait():
     return wait_results

@@ -241,8 +241,16 @@ def test_accessibility_names_and_tooltips(make_window):
     for widget in (window.article_pane, window.report_pane, window.link_map, window.claims, window.coverage):
         assert widget.accessibleName()
         assert widget.accessibleDescription()
-    for widget in (window.threshold, window.granularity, window.ignore_case, window.ignore_punctuation,
-                   window.cancel_button, window.claim_kind_filter, window.claim_report_filter, window.sources):
+    for widget in (
+        window.threshold,
+        window.granularity,
+        window.ignore_case,
+        window.ignore_punctuation,
+        window.cancel_button,
+        window.claim_kind_filter,
+        window.claim_report_filter,
+        window.sources,
+    ):
         assert widget.toolTip()  # fmt: skip
     window.step_divergence(1)
     assert "report" in window.detail.accessibleDescription()

@@ -10,7 +10,9 @@ the embedder loads its model itself, inside a worker).
 
 from __future__ import annotations
 
+import contextlib
 import html
+import itertools
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -49,7 +51,6 @@ from parallax import __version__
 from parallax.core.compare import CompareConfig, ComparisonResult, Link, Prepared, compare_prepared, prepare
 from parallax.core.documents import Document
 from parallax.core.embed import MODEL_LICENCE, MODEL_NAME, EmbeddingCache
-from parallax.core.ingest import IngestError, document_from_text, read_document
 from parallax.core.worddiff import DiffConfig
 from parallax.ui import presentation as P
 from parallax.ui.panes import Band, DocumentPane, LinkSplitter, Mark
@@ -64,7 +65,7 @@ def app_settings() -> QSettings:
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "parallax", "parallax")
 
 
-def _default_embedder_factory():  # noqa: ANN202
+def _default_embedder_factory():
     from parallax.core.embed import SentenceTransformerEmbedder
 
     return SentenceTransformerEmbedder()
@@ -255,8 +256,12 @@ class MainWindow(QMainWindow):
     def _build_detail(self) -> None:
         self.detail = QTextBrowser()
         self.detail.setAccessibleName("Link detail")
-        self.detail.setAccessibleDescription("Similarity, conflicts in plain words and the word diff of the selected link")
-        self.detail.setToolTip("The selected link: struck-through words are only in the article, underlined only in the report")
+        self.detail.setAccessibleDescription(
+            "Similarity, conflicts in plain words and the word diff of the selected link"
+        )
+        self.detail.setToolTip(
+            "The selected link: struck-through words are only in the article, underlined only in the report"
+        )
         self.detail.setOpenLinks(False)
         dock = QDockWidget("Detail", self)
         dock.setObjectName("detail")
@@ -309,7 +314,7 @@ class MainWindow(QMainWindow):
         self.claims_dock = dock
 
     def _build_actions(self) -> None:
-        def action(text: str, tip: str, slot, shortcut=None) -> QAction:  # noqa: ANN001
+        def action(text: str, tip: str, slot, shortcut=None) -> QAction:
             act = QAction(text, self)
             act.setToolTip(tip)
             act.setStatusTip(tip)
@@ -422,10 +427,8 @@ class MainWindow(QMainWindow):
             self.resize(1400, 880)
         state = s.value("state")
         self._state_restored = isinstance(state, QByteArray | bytes) and self.restoreState(state)
-        try:
+        with contextlib.suppress(TypeError, ValueError):
             self.threshold.setValue(int(s.value("threshold", self.threshold.value())))
-        except (TypeError, ValueError):
-            pass
         self.granularity.setCurrentIndex(1 if str(s.value("granularity", "paragraphs")) == "sentences" else 0)
         self.ignore_case.setChecked(str(s.value("ignore_case", "false")).lower() == "true")
         self.ignore_punctuation.setChecked(str(s.value("ignore_punctuation", "false")).lower() == "true")
@@ -466,7 +469,7 @@ class MainWindow(QMainWindow):
             act.triggered.connect(lambda _=False, p=path: self.open_files([p]))
         self.recent_menu.setEnabled(bool(recent))
 
-    def showEvent(self, event) -> None:  # noqa: ANN001
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         if not getattr(self, "_docks_sized", False):
             self._docks_sized = True
@@ -474,7 +477,7 @@ class MainWindow(QMainWindow):
                 self.resizeDocks([self.sources_dock, self.detail_dock], [270, 380], Qt.Orientation.Horizontal)
                 self.resizeDocks([self.claims_dock], [190], Qt.Orientation.Vertical)
 
-    def closeEvent(self, event) -> None:  # noqa: ANN001
+    def closeEvent(self, event) -> None:
         self._save_settings()
         self._realign_timer.stop()
         self._token += 1
@@ -573,6 +576,8 @@ class MainWindow(QMainWindow):
         paths = [str(p) for p in paths]
 
         def work(job: Job) -> tuple[list[Document], list[str], list[str]]:
+            from parallax.core.ingest import IngestError, read_document  # slow import: off the GUI thread
+
             documents, errors, good = [], [], []
             for n, path in enumerate(paths):
                 if job.cancelled():
@@ -594,6 +599,8 @@ class MainWindow(QMainWindow):
             return
 
         def work(job: Job) -> tuple[list[Document], list[str], list[str]]:
+            from parallax.core.ingest import IngestError, document_from_text
+
             try:
                 return [document_from_text(text, path="clipboard")], [], []
             except IngestError as error:
@@ -621,7 +628,7 @@ class MainWindow(QMainWindow):
         self._refresh_sources()
         self.request_compare(reprepare=True)
 
-    def _submit(self, kind: str, work, on_result, replace: bool = True, token: int | None = None) -> None:  # noqa: ANN001
+    def _submit(self, kind: str, work, on_result, replace: bool = True, token: int | None = None) -> None:
         job = Job(self._token if token is None else token, kind, work)
         job.signals.progress.connect(self._on_progress)
 
@@ -723,7 +730,9 @@ class MainWindow(QMainWindow):
                 if comparison is not None:
                     c = comparison.counts()
                     text += f"\n✓ {c['agree']} agree · ≠ {c['diverge']} diverge · + {c['report_only']} only here"
-                    tip = f"{c['agree']} agree, {c['diverge']} diverge, {c['report_only']} paragraphs only in this report"
+                    tip = (
+                        f"{c['agree']} agree, {c['diverge']} diverge, {c['report_only']} paragraphs only in this report"
+                    )
                 else:
                     text += "\n(not compared yet)"
                     tip = "Not compared yet"
@@ -925,7 +934,7 @@ class MainWindow(QMainWindow):
             mapped = y
             if len(anchors) >= 2:
                 mapped = anchors[-1][1] + (y - anchors[-1][0])
-                for (a0, r0), (a1, r1) in zip(anchors, anchors[1:], strict=False):
+                for (a0, r0), (a1, r1) in itertools.pairwise(anchors):
                     if y <= a1:
                         mapped = r0 + (r1 - r0) * (y - a0) / max(a1 - a0, 1e-6)
                         break
@@ -1084,7 +1093,9 @@ class MainWindow(QMainWindow):
                     item.setForeground(0, QColor(P.COLOURS[link.label]))
                     item.setData(0, Qt.ItemDataRole.UserRole, (comparison.report, i))
                     item.setToolTip(3, what)
-                    item.setData(0, Qt.ItemDataRole.AccessibleTextRole, "agrees" if link.label == P.AGREE else "diverges")
+                    item.setData(
+                        0, Qt.ItemDataRole.AccessibleTextRole, "agrees" if link.label == P.AGREE else "diverges"
+                    )
                     self.claims.addTopLevelItem(item)
         for column in (0, 1, 2, 4):
             self.claims.resizeColumnToContents(column)
@@ -1200,12 +1211,12 @@ class MainWindow(QMainWindow):
         self.legend.setText(
             f'<span style="color:{c["agree"]}"><b>✓</b></span> agree (blue tint) &nbsp; '
             f'<span style="color:{c["diverge"]}"><b>≠</b></span> diverge (orange, dashed band) &nbsp; '
-            f'<b><u>underlined</u></b> conflicting words &nbsp; '
+            f"<b><u>underlined</u></b> conflicting words &nbsp; "
             f'<span style="color:{c["only"]}"><b>+</b></span> only on one side (hatched) &nbsp; '
             f'<i style="color:gray">grey italics</i> boilerplate'
         )
 
-    def changeEvent(self, event) -> None:  # noqa: ANN001
+    def changeEvent(self, event) -> None:
         from PySide6.QtCore import QEvent
 
         super().changeEvent(event)
@@ -1225,11 +1236,11 @@ class MainWindow(QMainWindow):
             "<p>Parallax is licensed under Apache-2.0.</p>",
         )
 
-    def dragEnterEvent(self, event) -> None:  # noqa: ANN001
+    def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
 
-    def dropEvent(self, event) -> None:  # noqa: ANN001
+    def dropEvent(self, event) -> None:
         paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
         if paths:
             self.open_files(paths)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, QPointF, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -23,9 +23,8 @@ from PySide6.QtGui import (
     QPen,
     QTextCharFormat,
     QTextCursor,
-    QTextFrameFormat,
 )
-from PySide6.QtWidgets import QSplitter, QSplitterHandle, QTextEdit, QWidget
+from PySide6.QtWidgets import QSplitter, QSplitterHandle, QTextEdit, QToolTip, QWidget
 
 from parallax.core.documents import Document
 from parallax.ui.presentation import COLOURS, GLYPHS, utf16_offsets
@@ -60,7 +59,9 @@ class DocumentPane(QTextEdit):
         self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAccessibleName(name)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         self.document_ = None  # type: Document | None
         self._offsets: list[int] | None = None
         self._marks: list[Mark] = []
@@ -151,14 +152,14 @@ class DocumentPane(QTextEdit):
         return int(self.document().size().height())
 
     def scroll_to_doc_y(self, y: float) -> None:
-        self.verticalScrollBar().setValue(int(round(y)))
+        self.verticalScrollBar().setValue(round(y))
 
     def is_visible_span(self, start: int, end: int) -> bool:
         top, bottom = self.span_rect(start, end)
         return bottom > 0 and top < self.viewport().height()
 
     # --- painting & input ------------------------------------------------------------------
-    def paintEvent(self, event) -> None:  # noqa: ANN001
+    def paintEvent(self, event) -> None:
         super().paintEvent(event)
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -178,16 +179,18 @@ class DocumentPane(QTextEdit):
             pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), 2)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(QRect(GUTTER - 4, top - 2, self.viewport().width() - GUTTER, bottom - top + 4), 4, 4)
+            painter.drawRoundedRect(
+                QRect(GUTTER - 4, top - 2, self.viewport().width() - GUTTER, bottom - top + 4), 4, 4
+            )
         painter.end()
 
-    def mouseReleaseEvent(self, event) -> None:  # noqa: ANN001
+    def mouseReleaseEvent(self, event) -> None:
         super().mouseReleaseEvent(event)
         if not self.textCursor().hasSelection():
             cursor = self.cursorForPosition(event.position().toPoint())
             self.unit_clicked.emit(self.offset(cursor.position()))
 
-    def wheelEvent(self, event) -> None:  # noqa: ANN001
+    def wheelEvent(self, event) -> None:
         if self.wheel_target is not None:
             self.wheel_target.wheelEvent(event)
             return
@@ -219,7 +222,7 @@ class LinkMap(QSplitterHandle):
         self.setAccessibleDescription("Bands joining each article paragraph to its partners in the report")
         self.setMouseTracking(True)
 
-    def sizeHint(self):  # noqa: ANN201
+    def sizeHint(self):
         hint = super().sizeHint()
         hint.setWidth(64)
         return hint
@@ -247,7 +250,7 @@ class LinkMap(QSplitterHandle):
             out.append((band, path))
         return out
 
-    def paintEvent(self, event) -> None:  # noqa: ANN001
+    def paintEvent(self, event) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), self.palette().color(QPalette.ColorRole.Window))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -263,17 +266,14 @@ class LinkMap(QSplitterHandle):
             painter.drawPath(path)
         painter.end()
 
-    def mousePressEvent(self, event) -> None:  # noqa: ANN001
+    def mousePressEvent(self, event) -> None:
         for band, path in self.band_paths():
             if path.contains(QPointF(event.position())):
                 self.band_clicked.emit(self.bands.index(band))
                 return
         super().mousePressEvent(event)
 
-    def event(self, event) -> bool:  # noqa: ANN001
-        from PySide6.QtCore import QEvent
-        from PySide6.QtWidgets import QToolTip
-
+    def event(self, event) -> bool:
         if event.type() == QEvent.Type.ToolTip:
             for band, path in self.band_paths():
                 if path.contains(QPointF(event.position() if hasattr(event, "position") else event.pos())):

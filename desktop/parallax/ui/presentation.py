@@ -173,7 +173,7 @@ def link_summary(link: Link) -> str:
     return line
 
 
-def conflict_line(conflict) -> str:  # noqa: ANN001 - Conflict
+def conflict_line(conflict) -> str:
     """The engine's plain-words reason, e.g. "Chernihiv vs Sumy: a different place"."""
     return str(conflict.reason)
 

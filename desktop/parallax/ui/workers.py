@@ -59,7 +59,7 @@ class Job(QRunnable):
             self.signals.finished.emit(self.token, result)
         except Cancelled:
             self.signals.failed.emit(self.token, "")
-        except Exception as error:  # noqa: BLE001 - reported to the window, never lost
+        except Exception as error:
             traceback.print_exc()
             self.signals.failed.emit(self.token, str(error) or error.__class__.__name__)
         finally:
