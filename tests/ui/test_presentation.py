@@ -33,3 +33,23 @@ def test_spoken_summary_on_demo():
     text = spoken_summary(result, set(diverging.article))
     assert text[0].isupper()
     assert any(word in text for word in ("different", "opposite", "cites"))
+
+
+def test_window_default_threshold_matches_the_engine():
+    from parallax.core.compare import CompareConfig
+    from parallax.ui.main_window import DEFAULT_THRESHOLD
+
+    assert CompareConfig().threshold == DEFAULT_THRESHOLD
+
+
+def test_startup_path_leaves_the_heavy_engine_modules_alone():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, parallax.ui.app, parallax.ui.main_window;"
+        "heavy = [m for m in ('torch', 'sentence_transformers', 'parallax.core.compare', 'parallax.core.ingest')"
+        " if m in sys.modules];"
+        "assert not heavy, heavy"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=300)

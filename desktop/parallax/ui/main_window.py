@@ -15,6 +15,7 @@ import html
 import itertools
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence, QPalette
@@ -48,13 +49,18 @@ from PySide6.QtWidgets import (
 )
 
 from parallax import __version__
-from parallax.core.compare import CompareConfig, ComparisonResult, Link, Prepared, compare_prepared, prepare
 from parallax.core.documents import Document
 from parallax.core.embed import MODEL_LICENCE, MODEL_NAME, EmbeddingCache
-from parallax.core.worddiff import DiffConfig
 from parallax.ui import presentation as P
 from parallax.ui.panes import Band, DocumentPane, LinkSplitter, Mark
 from parallax.ui.workers import Cancelled, Job, SerialQueue
+
+if TYPE_CHECKING:
+    from parallax.core.compare import CompareConfig, ComparisonResult, Link, Prepared
+
+# The engine's default link threshold (CompareConfig().threshold), kept here so that the window
+# can paint before the alignment and claim modules are imported (they load in the worker).
+DEFAULT_THRESHOLD = 0.5
 
 MAX_RECENT = 10
 FILE_FILTER = "Documents (*.txt *.text *.md *.markdown *.html *.htm *.xhtml);;All files (*)"
@@ -369,7 +375,7 @@ class MainWindow(QMainWindow):
         bar.addWidget(QLabel(" Threshold "))
         self.threshold = QSlider(Qt.Orientation.Horizontal)
         self.threshold.setRange(20, 95)
-        self.threshold.setValue(round(CompareConfig().threshold * 100))
+        self.threshold.setValue(round(DEFAULT_THRESHOLD * 100))
         self.threshold.setFixedWidth(140)
         self.threshold.setToolTip("Lowest similarity for two paragraphs to be linked (re-aligns without re-embedding)")
         self.threshold.setAccessibleName("Similarity threshold")
@@ -508,6 +514,9 @@ class MainWindow(QMainWindow):
         return self._cache
 
     def config(self) -> CompareConfig:
+        from parallax.core.compare import CompareConfig
+        from parallax.core.worddiff import DiffConfig
+
         return CompareConfig(
             threshold=self.threshold.value() / 100,
             sentences=self.sentences,
@@ -658,7 +667,8 @@ class MainWindow(QMainWindow):
             self._refresh_all()
             self.status_label.setText("Open an article and at least one report to compare them")
             return
-        config = self.config()
+        settings = (self.threshold.value() / 100, self.sentences, self.ignore_case.isChecked(),
+                    self.ignore_punctuation.isChecked())  # fmt: skip
         prepared = None if reprepare or self.prepared is None else self.prepared
         if prepared is not None and tuple(map(id, prepared.documents)) != tuple(map(id, documents)):
             prepared = None
@@ -666,6 +676,13 @@ class MainWindow(QMainWindow):
         cache = self.cache
 
         def work(job: Job) -> tuple[Prepared, ComparisonResult]:
+            # The engine's alignment and claim modules are imported here, off the GUI thread.
+            from parallax.core.compare import CompareConfig, compare_prepared, prepare
+            from parallax.core.worddiff import DiffConfig
+
+            threshold, sentences, ignore_case, ignore_punctuation = settings
+            config = CompareConfig(threshold=threshold, sentences=sentences,
+                                   diff=DiffConfig(ignore_case=ignore_case, ignore_punctuation=ignore_punctuation))  # fmt: skip
             p = prepared
             if p is None:
                 job.report(0, 0, "Embedding paragraphs and sentences (the first run loads the model)…")

@@ -12,9 +12,12 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from parallax.core.compare import ComparisonResult, Link, Prepared, ReportComparison
 from parallax.core.documents import Document
+
+if TYPE_CHECKING:  # the compare module is heavy: imported by the worker, not on the startup path
+    from parallax.core.compare import ComparisonResult, Link, Prepared, ReportComparison
 
 AGREE, DIVERGE = "agree", "diverge"
 
@@ -194,6 +197,8 @@ def diff_html(link: Link, deleted: str, inserted: str) -> str:
 
 def reorder_prepared(prepared: Prepared, order: Sequence[int]) -> Prepared:
     """The same embeddings for the documents in a new order (or a subset): no re-embedding."""
+    from parallax.core.compare import Prepared
+
     return Prepared(
         prepared.model,
         tuple(prepared.documents[i] for i in order),
