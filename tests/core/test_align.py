@@ -1,0 +1,147 @@
+"""Alignment of unit vectors: order-free, one-to-many, unmatched units, threshold behaviour."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from parallax.core.align import AlignConfig, align, align_matrix
+
+DIM = 8
+
+
+def unit(*weights: float) -> np.ndarray:
+    vector = np.zeros(DIM, dtype=np.float32)
+    vector[: len(weights)] = weights
+    return (vector / np.linalg.norm(vector)).astype(np.float32)
+
+
+def axis(i: int, noise: float = 0.0, j: int | None = None) -> np.ndarray:
+    """Mostly direction ``i``, tilted a little towards direction ``j``."""
+    vector = np.zeros(DIM, dtype=np.float32)
+    vector[i] = 1.0
+    if j is not None:
+        vector[j] = noise
+    return (vector / np.linalg.norm(vector)).astype(np.float32)
+
+
+def pairs(alignment) -> set[tuple[tuple[int, ...], tuple[int, ...]]]:
+    return {(g.left, g.right) for g in alignment.groups}
+
+
+@pytest.mark.parametrize(
+    ("left_axes", "right_axes", "expected"),
+    [
+        ([0, 1, 2], [0, 1, 2], {((0,), (0,)), ((1,), (1,)), ((2,), (2,))}),
+        ([0, 1, 2], [2, 0, 1], {((0,), (1,)), ((1,), (2,)), ((2,), (0,))}),
+        ([0, 1, 2, 3], [3, 2, 1, 0], {((0,), (3,)), ((1,), (2,)), ((2,), (1,)), ((3,), (0,))}),
+        ([4, 0], [0, 5, 4], {((0,), (2,)), ((1,), (0,))}),
+    ],
+    ids=["same-order", "rotated", "reversed", "reordered-with-extra"],
+)
+def test_reordered_units_link_correctly(left_axes, right_axes, expected):
+    left = np.stack([axis(i, 0.2, 7) for i in left_axes])
+    right = np.stack([axis(i, 0.1, 6) for i in right_axes])
+    assert pairs(align(left, right)) == expected
+
+
+def test_one_report_unit_summarising_two_article_units_is_one_link():
+    article = np.stack([axis(0), axis(1), axis(2)])
+    report = np.stack([unit(1, 1), axis(2, 0.1, 5)])
+    alignment = align(article, report)
+    assert pairs(alignment) == {((0, 1), (0,)), ((2,), (1,))}
+    assert alignment.left_only == () and alignment.right_only == ()
+
+
+def test_one_article_unit_split_over_two_report_units_is_one_link():
+    article = np.stack([unit(1, 1), axis(3)])
+    report = np.stack([axis(0), axis(3, 0.1, 6), axis(1)])
+    assert pairs(align(article, report)) == {((0,), (0, 2)), ((1,), (1,))}
+
+
+def test_units_below_the_threshold_are_only_on_their_side():
+    article = np.stack([axis(0), axis(1), axis(2)])
+    report = np.stack([axis(3), axis(0, 0.2, 6), axis(4)])
+    alignment = align(article, report)
+    assert pairs(alignment) == {((0,), (1,))}
+    assert alignment.left_only == (1, 2)
+    assert alignment.right_only == (0, 2)
+
+
+def test_every_unit_is_linked_or_only_on_its_side_exactly_once():
+    rng = np.random.default_rng(7)
+    left = rng.normal(size=(9, DIM)).astype(np.float32)
+    right = rng.normal(size=(7, DIM)).astype(np.float32)
+    left /= np.linalg.norm(left, axis=1, keepdims=True)
+    right /= np.linalg.norm(right, axis=1, keepdims=True)
+    for threshold in (0.0, 0.3, 0.5, 0.8, 1.0):
+        alignment = align(left, right, AlignConfig(threshold=threshold))
+        linked_left = [i for g in alignment.groups for i in g.left]
+        linked_right = [j for g in alignment.groups for j in g.right]
+        assert sorted(linked_left + list(alignment.left_only)) == list(range(9))
+        assert sorted(linked_right + list(alignment.right_only)) == list(range(7))
+        assert all(g.similarity >= threshold for g in alignment.groups)
+
+
+# Strong links 0↔0 (0.92) and 1↔1 (0.81); a weak link 2↔2 (0.55); row 3 and column 3 match nothing.
+SCORES = np.array(
+    [
+        [0.92, 0.10, 0.05, 0.00],
+        [0.12, 0.81, 0.20, 0.10],
+        [0.03, 0.15, 0.55, 0.08],
+        [0.01, 0.05, 0.02, 0.30],
+    ],
+    dtype=np.float32,
+)
+
+
+@pytest.mark.parametrize(
+    ("threshold", "links", "left_only", "right_only"),
+    [
+        (0.25, {((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((3,), (3,))}, (), ()),
+        (0.5, {((0,), (0,)), ((1,), (1,)), ((2,), (2,))}, (3,), (3,)),
+        (0.6, {((0,), (0,)), ((1,), (1,))}, (2, 3), (2, 3)),
+        (0.85, {((0,), (0,))}, (1, 2, 3), (1, 2, 3)),
+        (0.95, set(), (0, 1, 2, 3), (0, 1, 2, 3)),
+    ],
+)
+def test_threshold_table(threshold, links, left_only, right_only):
+    alignment = align_matrix(SCORES, AlignConfig(threshold=threshold))
+    assert pairs(alignment) == links
+    assert alignment.left_only == left_only
+    assert alignment.right_only == right_only
+
+
+def test_raising_the_threshold_only_removes_the_weak_links():
+    low = align_matrix(SCORES, AlignConfig(threshold=0.5))
+    high = align_matrix(SCORES, AlignConfig(threshold=0.6))
+    assert {g for g in low.groups if g.similarity >= 0.6} == set(high.groups)
+    removed = set(low.groups) - set(high.groups)
+    assert {(g.left, g.right) for g in removed} == {((2,), (2,))}
+
+
+def test_link_similarity_is_the_score_of_the_pair():
+    alignment = align_matrix(SCORES, AlignConfig(threshold=0.5))
+    assert {(g.left, g.right): g.similarity for g in alignment.groups} == pytest.approx(
+        {((0,), (0,)): 0.92, ((1,), (1,)): 0.81, ((2,), (2,)): 0.55}, abs=1e-4
+    )
+
+
+@pytest.mark.parametrize(
+    ("n_left", "n_right"),
+    [(0, 0), (0, 3), (3, 0)],
+)
+def test_empty_inputs(n_left, n_right):
+    left = np.zeros((n_left, DIM), dtype=np.float32)
+    right = np.zeros((n_right, DIM), dtype=np.float32)
+    alignment = align(left, right)
+    assert alignment.groups == ()
+    assert alignment.left_only == tuple(range(n_left))
+    assert alignment.right_only == tuple(range(n_right))
+    assert align_matrix(np.zeros((n_left, n_right), dtype=np.float32)).groups == ()
+
+
+def test_alignment_is_symmetric_in_its_sides():
+    flipped = align_matrix(SCORES.T.copy(), AlignConfig(threshold=0.5))
+    straight = align_matrix(SCORES, AlignConfig(threshold=0.5))
+    assert {(g.right, g.left) for g in flipped.groups} == pairs(straight)

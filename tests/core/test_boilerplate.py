@@ -1,0 +1,96 @@
+"""Boilerplate: scraped noise is flagged by its form; short real paragraphs stay content."""
+
+from __future__ import annotations
+
+import pytest
+
+from parallax.core.boilerplate import boilerplate_flags, flag_boilerplate
+from parallax.core.ingest import document_from_text
+from parallax.core.segment import segment
+
+STORY = "Russian and Ukrainian negotiators met in Istanbul on Tuesday for a new round of talks."
+MORE = "Moscow said it would scale back military activity around Kyiv and Chernihiv."
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "WATCH | Russia, Ukraine see progress in Istanbul talks",
+        "VIDEO: Ukrainian refugees cross into Poland",
+        "Duration 1:28",
+        "2 days ago",
+        "3 hours ago",
+        "Updated 5 minutes ago",
+        "Credit belongs to :",
+        "Ukrainian negotiators arrive for talks in Istanbul.1:28",
+        "Ukrainian negotiators arrive for talks in Istanbul. 2:05",
+        "By Jane Doe, Staff Reporter",
+        "By Jane Doe",
+        "Jane Doe is a senior correspondent based in Kyiv.",
+        "Foreign Correspondent",
+        "Share this article",
+        "Advertisement",
+    ],
+)
+def test_noise_paragraphs_are_boilerplate(paragraph):
+    assert boilerplate_flags([STORY, paragraph, MORE]) == [False, True, False]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "They are having some success.",
+        "Some observers wary of Russia at talks",
+        "By Tuesday, negotiators had agreed to meet again in Istanbul.",
+        "He told a reporter that the talks were going well.",
+        '"This is a war," she said.',
+        "No.",
+        "Talks resume",
+        "Oleksandr Merezhko, who chairs parliament's foreign affairs committee, said the offer was serious.",
+        "Jane Doe is a nurse in Mariupol who fled with her two children.",
+        "Watch the skies, he told his troops: the drones come at dawn.",
+        "Two days later the delegations met again.",
+    ],
+)
+def test_real_paragraphs_are_content(paragraph):
+    assert boilerplate_flags([STORY, paragraph, MORE]) == [False, False, False]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "flags"),
+    [
+        # A "Check Also" teaser block ends the story: it and everything after it are noise.
+        ([STORY, MORE, "Check Also", "Zelensky addresses parliament in video link", "Some long teaser text."],
+         [False, False, True, True, True]),
+        ([STORY, "You may also like", "Headline of another story"], [False, True, True]),
+        # A bare name just above a job title is the byline.
+        ([STORY, "Jane Doe", "Foreign Correspondent", MORE], [False, True, True, False]),
+        (["Jane Doe", "Jane Doe is a senior correspondent based in Kyiv.", STORY], [True, True, False]),
+        # A video promo: its title, age and duration lines go with it, up to the captioned running time.
+        (["WATCH | Talks in Istanbul", "Negotiators meet in Turkey", "2 days ago", "Duration 1:28", STORY, MORE],
+         [True, True, True, True, False, False]),
+        # A name alone that is not followed by a byline is content (a subheading, say).
+        ([STORY, "Vladimir Medinsky", MORE], [False, False, False]),
+        # A normal story has no boilerplate.
+        ([STORY, MORE, "They are having some success."], [False, False, False]),
+    ],
+    ids=["check-also", "you-may-also-like", "name-then-title", "name-then-bio", "video-block", "lone-name",
+         "clean-story"],
+)
+def test_flags_depend_on_neighbours(paragraphs, flags):
+    assert boilerplate_flags(paragraphs) == flags
+
+
+def test_flags_are_applied_to_paragraphs_in_place():
+    text = "\n\n".join([STORY, "Duration 1:28", MORE])
+    paragraphs, _ = segment(text)
+    flagged = flag_boilerplate(paragraphs)
+    assert [p.boilerplate for p in flagged] == [False, True, False]
+    assert [(p.text, p.start, p.end) for p in flagged] == [(p.text, p.start, p.end) for p in paragraphs]
+
+
+def test_documents_keep_boilerplate_but_leave_it_out_of_content():
+    document = document_from_text("\n\n".join(["Talks in Istanbul", STORY, "WATCH | Talks video", "Duration 1:28", MORE]))
+    assert "Duration 1:28" in document.text, "boilerplate is still shown"
+    content = [document.paragraphs[i].text for i in document.content_paragraphs()]
+    assert content == ["Talks in Istanbul", STORY, MORE]

@@ -1,0 +1,223 @@
+"""The whole comparison on the seeds with the hashing embedder, and its schema-1 export."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from parallax.core.claims import AGREE, DIVERGE, ClaimConfig
+from parallax.core.compare import CompareConfig, compare, compare_prepared, prepare
+from parallax.core.embed import EmbeddingCache, HashingEmbedder
+from parallax.core.export import SCHEMA_VERSION, summary_text, to_schema
+from parallax.core.ingest import read_document
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+MANIFEST = json.loads((SEEDS / "manifest.json").read_text(encoding="utf-8"))
+SEED_PATHS = [SEEDS / MANIFEST["article"], *(SEEDS / r["file"] for r in MANIFEST["reports"])]
+
+# Schema 1 as issue 2 defines it, plus the fields the engine adds (the issue welcomes additions, never renames).
+TOP_KEYS = {"schema", "model", "documents", "comparisons", "coverage"} | {"threshold"}
+DOCUMENT_KEYS = {"path", "title", "text", "paragraphs", "sentences"} | {"source", "metadata"}
+PARAGRAPH_KEYS = {"text", "start", "end", "boilerplate"}
+SENTENCE_KEYS = {"text", "start", "end", "paragraph"}
+COMPARISON_KEYS = {"report", "links", "sentence_links", "article_only", "report_only"}
+LINK_KEYS = {"article", "report", "similarity", "label", "conflicts", "diff"}
+CONFLICT_KEYS = {"kind", "article", "report", "article_span", "report_span"} | {"reason"}
+COVERAGE_KEYS = {"paragraph", "agree", "diverge", "absent"}
+
+
+class CountingEmbedder(HashingEmbedder):
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls = 0
+
+    def encode(self, texts):
+        self.calls += 1
+        return super().encode(texts)
+
+
+@pytest.fixture(scope="module")
+def documents():
+    return [read_document(path) for path in SEED_PATHS]
+
+
+@pytest.fixture(scope="module")
+def result(documents):
+    return compare(documents, HashingEmbedder())
+
+
+@pytest.fixture(scope="module")
+def schema(result):
+    return to_schema(result)
+
+
+def test_the_manifest_boilerplate_is_flagged(documents):
+    article = documents[0]
+    assert {i for i, p in enumerate(article.paragraphs) if p.boilerplate} == set(MANIFEST["article_boilerplate"])
+    for document, report in zip(documents[1:], MANIFEST["reports"], strict=True):
+        assert {i for i, p in enumerate(document.paragraphs) if p.boilerplate} == set(report["boilerplate"])
+
+
+def test_schema_has_exactly_the_schema_1_keys(schema):
+    assert set(schema) == TOP_KEYS
+    assert schema["schema"] == SCHEMA_VERSION == 1
+    assert schema["model"] == HashingEmbedder().name
+    for document in schema["documents"]:
+        assert set(document) == DOCUMENT_KEYS
+        assert all(set(p) == PARAGRAPH_KEYS for p in document["paragraphs"])
+        assert all(set(s) == SENTENCE_KEYS for s in document["sentences"])
+    for comparison in schema["comparisons"]:
+        assert set(comparison) == COMPARISON_KEYS
+        for link in comparison["links"] + comparison["sentence_links"]:
+            assert set(link) == LINK_KEYS
+            assert link["label"] in (AGREE, DIVERGE)
+            assert all(set(c) == CONFLICT_KEYS for c in link["conflicts"])
+            assert (link["label"] == DIVERGE) == bool(link["conflicts"])
+    assert all(set(row) == COVERAGE_KEYS for row in schema["coverage"])
+
+
+def test_schema_is_plain_json(schema):
+    assert json.loads(json.dumps(schema, ensure_ascii=False)) == schema
+
+
+def test_documents_are_the_article_then_the_reports_in_order(schema):
+    assert [d["path"] for d in schema["documents"]] == [str(p) for p in SEED_PATHS]
+    assert [c["report"] for c in schema["comparisons"]] == list(range(1, len(SEED_PATHS)))
+
+
+def test_offsets_in_the_schema_point_at_the_text(schema):
+    for document in schema["documents"]:
+        for p in document["paragraphs"]:
+            assert document["text"][p["start"] : p["end"]] == p["text"]
+        for s in document["sentences"]:
+            assert document["text"][s["start"] : s["end"]] == s["text"]
+            assert 0 <= s["paragraph"] < len(document["paragraphs"])
+
+
+def test_indices_are_in_range_and_conflict_spans_point_at_text(schema):
+    article = schema["documents"][0]
+    for comparison in schema["comparisons"]:
+        report = schema["documents"][comparison["report"]]
+        for key, units in (("links", "paragraphs"), ("sentence_links", "sentences")):
+            for link in comparison[key]:
+                assert link["article"] and link["report"]
+                assert all(0 <= i < len(article[units]) for i in link["article"])
+                assert all(0 <= j < len(report[units]) for j in link["report"])
+                assert 0.0 <= link["similarity"] <= 1.0 + 1e-6
+                for c in link["conflicts"]:
+                    s, e = c["article_span"]
+                    assert article["text"][s:e] == c["article"]
+                    s, e = c["report_span"]
+                    assert report["text"][s:e] == c["report"]
+        assert all(0 <= i < len(article["paragraphs"]) for i in comparison["article_only"])
+        assert all(0 <= j < len(report["paragraphs"]) for j in comparison["report_only"])
+
+
+def test_the_diff_of_a_link_spells_out_both_linked_texts(schema):
+    article = schema["documents"][0]
+    for comparison in schema["comparisons"]:
+        report = schema["documents"][comparison["report"]]
+        for link in comparison["links"]:
+            a_text = "\n\n".join(article["paragraphs"][i]["text"] for i in link["article"])
+            r_text = "\n\n".join(report["paragraphs"][j]["text"] for j in link["report"])
+            assert all(op in (-1, 0, 1) for op, _ in link["diff"])
+            assert "".join(t for op, t in link["diff"] if op != 1) == a_text
+            assert "".join(t for op, t in link["diff"] if op != -1) == r_text
+
+
+def test_boilerplate_is_never_linked_or_counted(schema):
+    article = schema["documents"][0]
+    article_noise = {i for i, p in enumerate(article["paragraphs"]) if p["boilerplate"]}
+    assert article_noise, "the seed article carries boilerplate"
+    for comparison in schema["comparisons"]:
+        report = schema["documents"][comparison["report"]]
+        report_noise = {j for j, p in enumerate(report["paragraphs"]) if p["boilerplate"]}
+        linked_article = {i for link in comparison["links"] for i in link["article"]}
+        linked_report = {j for link in comparison["links"] for j in link["report"]}
+        assert not article_noise & (linked_article | set(comparison["article_only"]))
+        assert not report_noise & (linked_report | set(comparison["report_only"]))
+        sentence_paragraphs = {article["sentences"][i]["paragraph"] for link in comparison["sentence_links"]
+                               for i in link["article"]}
+        assert not article_noise & sentence_paragraphs
+    assert not article_noise & {row["paragraph"] for row in schema["coverage"]}
+
+
+def test_every_content_paragraph_is_linked_or_only_on_its_side(schema):
+    article = schema["documents"][0]
+    article_content = {i for i, p in enumerate(article["paragraphs"]) if not p["boilerplate"]}
+    for comparison in schema["comparisons"]:
+        report = schema["documents"][comparison["report"]]
+        report_content = {j for j, p in enumerate(report["paragraphs"]) if not p["boilerplate"]}
+        linked_article = [i for link in comparison["links"] for i in link["article"]]
+        linked_report = [j for link in comparison["links"] for j in link["report"]]
+        assert sorted(linked_article + comparison["article_only"]) == sorted(article_content)
+        assert sorted(linked_report + comparison["report_only"]) == sorted(report_content)
+
+
+def test_coverage_rows_add_up_to_the_number_of_reports(schema):
+    n_reports = len(schema["comparisons"])
+    article = schema["documents"][0]
+    assert [row["paragraph"] for row in schema["coverage"]] == [
+        i for i, p in enumerate(article["paragraphs"]) if not p["boilerplate"]
+    ]
+    for row in schema["coverage"]:
+        assert min(row["agree"], row["diverge"], row["absent"]) >= 0
+        assert row["agree"] + row["diverge"] + row["absent"] == n_reports
+
+
+def test_coverage_matches_the_links(schema):
+    for row in schema["coverage"]:
+        labels_per_report = [
+            {link["label"] for link in c["links"] if row["paragraph"] in link["article"]} for c in schema["comparisons"]
+        ]
+        assert row["diverge"] == sum(1 for labels in labels_per_report if DIVERGE in labels)
+        assert row["absent"] == sum(1 for labels in labels_per_report if not labels)
+
+
+def test_summary_names_every_report(result, documents):
+    text = summary_text(result)
+    assert documents[0].title in text
+    for document in documents[1:]:
+        assert document.title in text
+
+
+def test_threshold_moves_without_new_embeddings(documents):
+    embedder = CountingEmbedder()
+    prepared = prepare(documents, embedder)
+    assert embedder.calls == 1
+    # Paragraph links only, no claim checks: the links are what the threshold moves, and this keeps it fast.
+    fast = {"sentences": False, "claims": ClaimConfig(kinds=frozenset())}
+    results = {t: compare_prepared(prepared, CompareConfig(threshold=t, **fast)) for t in (0.3, 0.5, 0.8)}
+    assert embedder.calls == 1, "changing the threshold must not embed again"
+    counts = [sum(len(c.links) for c in results[t].comparisons) for t in sorted(results)]
+    assert counts == sorted(counts, reverse=True), f"a higher threshold never yields more links: {counts}"
+    assert counts[0] > counts[-1]
+    for threshold, outcome in results.items():
+        assert outcome.config.threshold == threshold
+        assert to_schema(outcome)["threshold"] == threshold
+        for comparison in outcome.comparisons:
+            assert all(link.similarity >= threshold for link in comparison.links)
+
+
+def test_a_second_comparison_reads_every_vector_from_the_cache(documents, tmp_path):
+    cache = EmbeddingCache(tmp_path / "e.sqlite3")
+    embedder = CountingEmbedder()
+    first = prepare(documents, embedder, cache)
+    second = prepare(documents, embedder, cache)
+    cache.close()
+    assert first.computed > 0
+    assert second.computed == 0 and embedder.calls == 1
+    for a, b in zip(first.paragraph_vectors + first.sentence_vectors,
+                    second.paragraph_vectors + second.sentence_vectors, strict=True):
+        np.testing.assert_allclose(a, b, rtol=1e-6)
+
+
+def test_progress_is_reported(documents):
+    seen = []
+    compare(documents, HashingEmbedder(), config=CompareConfig(sentences=False, claims=ClaimConfig(kinds=frozenset())),
+            progress=lambda done, total, what: seen.append((done, total)))
+    assert seen, "progress callbacks were made"
+    assert seen[-1][0] == seen[-1][1]

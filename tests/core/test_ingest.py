@@ -1,0 +1,341 @@
+"""Reading files and pasted text into Documents: formats, encodings, offsets and bad input."""
+
+from __future__ import annotations
+
+import builtins
+import codecs
+import io
+import pathlib
+import time
+
+import pytest
+
+from parallax.core.documents import Document
+from parallax.core.ingest import IngestConfig, IngestError, decode_bytes, document_from_text, read_document
+
+ARTICLE_HTML = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>Talks resume in Istanbul | The Daily Example</title>
+<script>var trackingPixelSecret = "analyticsTrackerCode";</script></head>
+<body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World news menu</a></li>
+<li><a href="/sport">Sport section</a></li></ul></nav>
+<header><div class="site-header">The Daily Example masthead</div></header>
+<div id="cookie-banner" class="cookie-consent">We use cookies to improve your experience. Accept all cookies.</div>
+<article>
+<h1>Talks resume in Istanbul</h1>
+<p>Russian and Ukrainian negotiators met in Istanbul on Tuesday for the first face-to-face talks in weeks,
+with both sides describing the meeting as constructive.</p>
+<p>Moscow said it would sharply reduce military activity around Kyiv and the northern city of Chernihiv,
+a move Western officials greeted with caution.</p>
+<p>Ukraine proposed a neutral status under which it would not join any military alliance, in exchange
+for security guarantees from a group of countries.</p>
+<p>"They are having some success," one diplomat said after the session ended.</p>
+</article>
+<footer><p>Copyright 2022 The Daily Example. Footer contact link and privacy policy.</p></footer>
+<script>document.write("injectedScriptText");</script>
+</body></html>
+"""
+
+KEPT_HTML_TEXT = [
+    "Russian and Ukrainian negotiators met in Istanbul on Tuesday for the first face-to-face talks in weeks, "
+    "with both sides describing the meeting as constructive.",
+    "Moscow said it would sharply reduce military activity around Kyiv and the northern city of Chernihiv, "
+    "a move Western officials greeted with caution.",
+    "Ukraine proposed a neutral status under which it would not join any military alliance, in exchange "
+    "for security guarantees from a group of countries.",
+    '"They are having some success," one diplomat said after the session ended.',
+]
+DROPPED_HTML_TEXT = [
+    "World news menu",
+    "Sport section",
+    "masthead",
+    "cookies",
+    "trackingPixelSecret",
+    "analyticsTrackerCode",
+    "injectedScriptText",
+    "Footer contact link",
+    "privacy policy",
+]
+
+MARKDOWN = """# Ceasefire hopes rise after Istanbul talks
+
+Negotiators met for **three hours** on Tuesday, according to [Reuters](https://example.com/reuters).
+
+## What was agreed
+
+Russia said it would *scale back* operations near Kyiv. Ukraine asked for `security guarantees`.
+"""
+
+PLAIN = """Ceasefire hopes rise after Istanbul talks
+
+Negotiators met for three hours on Tuesday. Mr. Smith, a diplomat, said the tone was calm.
+
+Russia said it would scale back operations near Kyiv on Feb. 24 next year. Ukraine asked for guarantees.
+"""
+
+
+def assert_offsets(document: Document) -> None:
+    """Every paragraph and sentence points at its own characters in the document text."""
+    assert document.paragraphs, "a readable document has paragraphs"
+    assert document.sentences, "a readable document has sentences"
+    for paragraph in document.paragraphs:
+        assert document.text[paragraph.start : paragraph.end] == paragraph.text
+    for sentence in document.sentences:
+        assert document.text[sentence.start : sentence.end] == sentence.text
+        owner = document.paragraphs[sentence.paragraph]
+        assert owner.start <= sentence.start < sentence.end <= owner.end
+    starts = [p.start for p in document.paragraphs]
+    assert starts == sorted(starts)
+
+
+def assert_one_line_error(error: pytest.ExceptionInfo[IngestError], name: str) -> None:
+    message = str(error.value)
+    assert message.strip(), "the message must say something"
+    assert "\n" not in message, f"the message must be one line: {message!r}"
+    assert name in message, f"the message must name the file {name!r}: {message!r}"
+    assert "Traceback" not in message
+
+
+# --- formats --------------------------------------------------------------------------------
+
+
+def test_html_keeps_the_article_and_drops_menus_footers_banners_and_scripts(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(ARTICLE_HTML, encoding="utf-8")
+    document = read_document(page)
+    for kept in KEPT_HTML_TEXT:
+        assert kept in document.text
+    for dropped in DROPPED_HTML_TEXT:
+        assert dropped not in document.text
+    assert "<p>" not in document.text and "<script" not in document.text
+    assert document.title == "Talks resume in Istanbul"
+    assert_offsets(document)
+    content = [document.paragraphs[i].text for i in document.content_paragraphs()]
+    for kept in KEPT_HTML_TEXT:
+        assert kept in content, "each <p> of the article is its own content paragraph"
+
+
+def test_html_is_recognised_by_content_without_a_suffix(tmp_path):
+    page = tmp_path / "saved_page"
+    page.write_text(ARTICLE_HTML, encoding="utf-8")
+    document = read_document(page)
+    assert KEPT_HTML_TEXT[0] in document.text
+    assert "injectedScriptText" not in document.text
+
+
+def test_markdown_loses_its_markup_but_keeps_every_word(tmp_path):
+    file = tmp_path / "story.md"
+    file.write_text(MARKDOWN, encoding="utf-8")
+    document = read_document(file)
+    assert document.title == "Ceasefire hopes rise after Istanbul talks"
+    for marker in ("**", "](", "#", "`", "*scale"):
+        assert marker not in document.text
+    for words in ("three hours", "Reuters", "What was agreed", "scale back", "security guarantees"):
+        assert words in document.text
+    assert "https://example.com" not in document.text
+    assert_offsets(document)
+
+
+def test_plain_text_paragraphs_sentences_and_title(tmp_path):
+    file = tmp_path / "story.txt"
+    file.write_text(PLAIN, encoding="utf-8")
+    document = read_document(file)
+    assert document.title == "Ceasefire hopes rise after Istanbul talks"
+    assert [p.text for p in document.paragraphs] == [
+        "Ceasefire hopes rise after Istanbul talks",
+        "Negotiators met for three hours on Tuesday. Mr. Smith, a diplomat, said the tone was calm.",
+        "Russia said it would scale back operations near Kyiv on Feb. 24 next year. Ukraine asked for guarantees.",
+    ]
+    assert [s.text for s in document.sentences] == [
+        "Ceasefire hopes rise after Istanbul talks",
+        "Negotiators met for three hours on Tuesday.",
+        "Mr. Smith, a diplomat, said the tone was calm.",
+        "Russia said it would scale back operations near Kyiv on Feb. 24 next year.",
+        "Ukraine asked for guarantees.",
+    ]
+    assert [s.paragraph for s in document.sentences] == [0, 1, 1, 2, 2]
+    assert_offsets(document)
+
+
+@pytest.mark.parametrize(
+    ("raw", "kind", "path", "given", "expected"),
+    [
+        ("Short headline\n\nBody text of the story.", "text", "", None, "Short headline"),
+        ("# Heading One\n\nBody text.", "markdown", "a.md", None, "Heading One"),
+        ("Intro text first.\n\n## Later heading\n\nMore.", "markdown", "a.md", None, "Later heading"),
+        ("Short headline\n\nBody.", "text", "", "Given title", "Given title"),
+        ("word " * 60 + "\n\nSecond paragraph.", "text", "/tmp/long_story.txt", None, "long_story"),
+        ("<html><head><title>Page title</title></head><body><article><h1>Page title</h1>"
+         "<p>" + "A sentence about the talks in Istanbul. " * 4 + "</p></article></body></html>",
+         "html", "p.html", None, "Page title"),
+    ],
+    ids=["first-line", "md-heading", "md-first-heading", "explicit", "long-first-line-uses-file-name", "html-title"],
+)
+def test_title_detection(raw, kind, path, given, expected):
+    document = document_from_text(raw, kind=kind, path=path, title=given)
+    assert document.title == expected
+
+
+@pytest.mark.parametrize(
+    ("data", "paragraphs"),
+    [
+        (b"Title\r\n\r\nFirst line of a\r\nwrapped paragraph.\r\n\r\nSecond one.\r\n",
+         ["Title", "First line of a wrapped paragraph.", "Second one."]),
+        (b"Old Mac\r\rline one\rline two\r\rEnd.", ["Old Mac", "line one line two", "End."]),
+        (b"The talks in Istanbul began on\nTuesday morning and ran for\nthree hours.\n\nA second\nparagraph.\n",
+         ["The talks in Istanbul began on Tuesday morning and ran for three hours.", "A second paragraph."]),
+        (b"One line per paragraph.\nAnother paragraph.\nA third.", ["One line per paragraph.", "Another paragraph.", "A third."]),
+        ("  Indented   text\twith\u00a0odd spaces.  \n\n\n\n\nAfter many blank lines.".encode(),
+         ["Indented text with odd spaces.", "After many blank lines."]),
+    ],
+    ids=["crlf", "cr-only", "hard-wrapped", "no-blank-lines", "odd-spacing"],
+)
+def test_line_endings_and_wrapping(tmp_path, data, paragraphs):
+    file = tmp_path / "story.txt"
+    file.write_bytes(data)
+    document = read_document(file)
+    assert [p.text for p in document.paragraphs] == paragraphs
+    assert "\r" not in document.text
+    assert_offsets(document)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [PLAIN, MARKDOWN, ARTICLE_HTML,
+     "Dr. Jones met U.S. officials.  He said: \"We agree.\"\n\nShe left at 5 p.m. on Feb. 24, 2022. Talks end.",
+     "Zero\u200bwidth and cafe\u0301 text.\n\nSecond para, with \u2018quotes\u2019 and \u201cmore\u201d.",
+     "\n\n\n   Leading blank lines.   \n\n   Trailing spaces.   \n\n\n"],
+    ids=["plain", "markdown", "html", "abbreviations", "unicode", "padding"],
+)
+def test_offsets_point_at_the_text(raw):
+    kind = "html" if raw.lstrip().startswith("<!DOCTYPE") else "markdown" if raw.startswith("#") else "text"
+    assert_offsets(document_from_text(raw, kind=kind))
+
+
+# --- encodings ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"caf\xe9 \x93quoted\x94", "café “quoted”"),
+        (b"It\x92s \x96 a dash \x85", "It’s – a dash …"),
+        ("Grüße aus Köln".encode("latin-1"), "Grüße aus Köln"),
+        (b"Gr\xfc\xdfe \x81 \x8d", "Grüße \x81 \x8d"),  # bytes cp1252 leaves undefined: Latin-1
+        ("naïve café — “ok”".encode(), "naïve café — “ok”"),
+        (codecs.BOM_UTF8 + "Hello wörld".encode(), "Hello wörld"),
+        ("Héllo wörld “x”".encode("utf-16"), "Héllo wörld “x”"),
+        (codecs.BOM_UTF16_LE + "Kyiv – Київ".encode("utf-16-le"), "Kyiv – Київ"),
+        (codecs.BOM_UTF16_BE + "Kyiv – Київ".encode("utf-16-be"), "Kyiv – Київ"),
+    ],
+    ids=["cp1252-quotes", "cp1252-punctuation", "latin-1", "latin-1-undefined-in-cp1252", "utf-8",
+         "utf-8-bom", "utf-16", "utf-16-le-bom", "utf-16-be-bom"],
+)
+def test_decode_bytes(data, expected):
+    text, _encoding = decode_bytes(data, "x.txt")
+    assert text == expected
+    assert "\ufeff" not in text and "\ufffd" not in text
+
+
+def test_a_cp1252_file_reads_into_a_document(tmp_path):
+    file = tmp_path / "windows.txt"
+    file.write_bytes(b"Caf\xe9 talks\r\n\r\nThe minister said \x93we are close\x94 to a deal.")
+    document = read_document(file)
+    assert document.title == "Café talks"
+    assert "“we are close”" in document.text
+    assert_offsets(document)
+
+
+def test_a_utf16_file_reads_into_a_document(tmp_path):
+    file = tmp_path / "utf16.txt"
+    file.write_bytes("Київ talks\r\n\r\nNegotiators met again.".encode("utf-16"))
+    document = read_document(file)
+    assert document.title == "Київ talks"
+    assert [p.text for p in document.paragraphs] == ["Київ talks", "Negotiators met again."]
+
+
+# --- bad input ------------------------------------------------------------------------------
+
+PNG_HEADER = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\x00\x00\x01\x00\x08\x06\x00\x00\x00" + bytes(200)
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("empty.txt", b""),
+        ("blank.txt", b"   \n\n\t  \r\n  "),
+        ("image.png", PNG_HEADER),
+        ("picture.txt", PNG_HEADER),
+        ("nul.txt", b"Some text\x00with a NUL byte in the middle."),
+        ("controls.txt", bytes(range(1, 9)) * 50),
+        ("empty.html", b"<html><body><nav>Home</nav></body></html>"),
+        ("only-markup.md", b"---\n\n***\n"),
+    ],
+    ids=["empty", "whitespace", "png", "png-named-txt", "nul-bytes", "control-bytes", "html-without-text",
+         "markdown-without-text"],
+)
+def test_unreadable_files_raise_a_one_line_error(tmp_path, name, data):
+    file = tmp_path / name
+    file.write_bytes(data)
+    with pytest.raises(IngestError) as error:
+        read_document(file)
+    assert_one_line_error(error, name)
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(IngestError) as error:
+        read_document(tmp_path / "nowhere.txt")
+    assert_one_line_error(error, "nowhere.txt")
+
+
+def test_directory(tmp_path):
+    folder = tmp_path / "a_folder"
+    folder.mkdir()
+    with pytest.raises(IngestError) as error:
+        read_document(folder)
+    assert_one_line_error(error, "a_folder")
+
+
+def test_file_over_the_size_limit(tmp_path):
+    file = tmp_path / "big.txt"
+    file.write_text("A perfectly readable sentence. " * 100, encoding="utf-8")
+    with pytest.raises(IngestError) as error:
+        read_document(file, IngestConfig(max_bytes=1000))
+    assert_one_line_error(error, "big.txt")
+    # The same file under a larger limit reads fine: the limit, not the content, refused it.
+    assert read_document(file, IngestConfig(max_bytes=10_000)).text
+
+
+def test_a_50_megabyte_file_is_refused_without_being_read(tmp_path, monkeypatch):
+    file = tmp_path / "huge.txt"
+    with open(file, "wb") as handle:
+        handle.truncate(50 * 1024 * 1024)  # sparse: no disk used, but stat() says 50 MB
+    target = str(file)
+
+    def guard(original):
+        def wrapper(*args, **kwargs):
+            if args and str(args[0]) == target:
+                raise AssertionError("the oversized file was opened for reading")
+            return original(*args, **kwargs)
+
+        return wrapper
+
+    monkeypatch.setattr(builtins, "open", guard(builtins.open))
+    monkeypatch.setattr(io, "open", guard(io.open))
+    monkeypatch.setattr(pathlib.Path, "open", guard(pathlib.Path.open))
+    monkeypatch.setattr(pathlib.Path, "read_bytes", guard(pathlib.Path.read_bytes))
+    monkeypatch.setattr(pathlib.Path, "read_text", guard(pathlib.Path.read_text))
+    began = time.perf_counter()
+    with pytest.raises(IngestError) as error:
+        read_document(file)
+    assert time.perf_counter() - began < 1.0
+    assert_one_line_error(error, "huge.txt")
+    assert "50" in str(error.value), "the message says how large the file is"
+
+
+@pytest.mark.parametrize("raw", ["", "   ", "\n\n\n", "\u200b\u200b", "\t \r\n"])
+def test_text_without_words_is_refused(raw):
+    with pytest.raises(IngestError) as error:
+        document_from_text(raw, path="pasted.txt")
+    assert_one_line_error(error, "pasted.txt")

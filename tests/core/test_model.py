@@ -1,0 +1,115 @@
+"""Runs with the real all-MiniLM-L6-v2 model (slow: marked ``model``).
+
+One embedder is loaded per session and shared; the command line reuses its
+weights, because the engine keeps one loaded model per process.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from parallax.cli import main
+from parallax.core.embed import MODEL_NAME, EmbeddingCache, SentenceTransformerEmbedder, embed
+
+pytestmark = pytest.mark.model
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+MANIFEST = json.loads((SEEDS / "manifest.json").read_text(encoding="utf-8"))
+SEED_PATHS = [str(SEEDS / MANIFEST["article"]), *(str(SEEDS / r["file"]) for r in MANIFEST["reports"])]
+
+
+@pytest.fixture(scope="session")
+def embedder(_session_cache_env):
+    model = SentenceTransformerEmbedder(device="cpu")
+    model.load()
+    return model
+
+
+def run(argv, capsys):
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_the_model_gives_unit_vectors_that_know_paraphrases(embedder):
+    texts = [
+        "Talks resumed in Istanbul on Tuesday.",
+        "On Tuesday the negotiations restarted in Istanbul.",
+        "The recipe needs two cups of flour and an egg.",
+    ]
+    vectors = embed(texts, embedder).vectors
+    assert vectors.shape == (3, 384)
+    np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, rtol=1e-4)
+    assert float(vectors[0] @ vectors[1]) > float(vectors[0] @ vectors[2]) + 0.3
+
+
+def test_compare_json_prints_schema_1(embedder, capsys):
+    code, out, err = run(["compare", *SEED_PATHS, "--json"], capsys)
+    assert code == 0, err
+    schema = json.loads(out)
+    assert schema["schema"] == 1
+    assert schema["model"] == MODEL_NAME == "all-MiniLM-L6-v2"
+    assert [d["path"] for d in schema["documents"]] == SEED_PATHS
+    assert [c["report"] for c in schema["comparisons"]] == [1, 2, 3]
+    assert all(c["links"] for c in schema["comparisons"]), "every report links to the article"
+    assert len(schema["coverage"]) == len([p for p in schema["documents"][0]["paragraphs"] if not p["boilerplate"]])
+
+
+def test_compare_summary_names_each_report(embedder, capsys):
+    code, out, err = run(["compare", *SEED_PATHS], capsys)
+    assert code == 0, err
+    for number in (1, 2, 3):
+        assert f"Report {number}:" in out
+    assert out.count(" agree, ") == 3
+
+
+def test_threshold_option_reaches_the_output(embedder, capsys):
+    code, out, _ = run(["compare", *SEED_PATHS[:2], "--json", "--threshold", "0.9"], capsys)
+    assert code == 0
+    schema = json.loads(out)
+    assert schema["threshold"] == 0.9
+    assert all(link["similarity"] >= 0.9 for link in schema["comparisons"][0]["links"])
+
+
+def test_batch_prints_one_result_line_per_input_line(embedder, capsys, tmp_path):
+    article = Path(SEED_PATHS[0]).read_text(encoding="utf-8")
+    brief = Path(SEED_PATHS[3]).read_text(encoding="utf-8")
+    lines = [
+        {"id": "first", "article": article, "reports": [brief]},
+        {"id": 7, "article": "Talks resumed in Istanbul on Tuesday.\n\nOil prices rose.",
+         "reports": ["On Tuesday the negotiations restarted in Istanbul.\n\nOil prices fell.", "Talks resumed."]},
+    ]
+    batch = tmp_path / "in.jsonl"
+    batch.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    code, out, err = run(["batch", str(batch)], capsys)
+    assert code == 0, err
+    records = [json.loads(line) for line in out.splitlines()]
+    assert [r["id"] for r in records] == ["first", 7]
+    assert all(r["result"]["schema"] == 1 and r["result"]["model"] == MODEL_NAME for r in records)
+    assert [len(r["result"]["documents"]) for r in records] == [2, 3]
+
+
+def test_a_second_compare_embeds_nothing_new(embedder, capsys, cache_dir, monkeypatch):
+    code, _, err = run(["compare", *SEED_PATHS, "--json"], capsys)
+    assert code == 0, err
+    cache = EmbeddingCache.default()
+    assert cache.path.is_relative_to(cache_dir), "the test cache, never the user's"
+    stored = cache.count(MODEL_NAME)
+    assert stored > 0
+    encoded: list[int] = []
+    original = SentenceTransformerEmbedder.encode
+
+    def counting(self, texts):
+        encoded.append(len(texts))
+        return original(self, texts)
+
+    monkeypatch.setattr(SentenceTransformerEmbedder, "encode", counting)
+    code, _, err = run(["compare", *SEED_PATHS, "--json"], capsys)
+    assert code == 0, err
+    assert encoded == [], "every vector came from the cache"
+    assert cache.count(MODEL_NAME) == stored
+    cache.close()

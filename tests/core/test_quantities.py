@@ -1,0 +1,138 @@
+"""Quantities as intervals with units, and dates (whose numbers never count as quantities)."""
+
+from __future__ import annotations
+
+import pytest
+
+from parallax.core.quantities import find_dates, find_quantities
+
+
+def quantities(text: str):
+    """Quantities as the claim checker sees them: date spans are skipped."""
+    return find_quantities(text, [(d.start, d.end) for d in find_dates(text)])
+
+
+def only_quantity(text: str):
+    found = quantities(text)
+    assert len(found) == 1, f"expected one quantity in {text!r}, got {found}"
+    q = found[0]
+    assert text[q.start : q.end] == q.text
+    return q
+
+
+@pytest.mark.parametrize(
+    ("text", "inside", "outside", "span"),
+    [
+        ("Russia massed about 2,000 troops at the border.", [1900, 2000, 2100], [1000, 1500 - 1, 3000],
+         "about 2,000 troops"),
+        ("Russia massed between 500 and 1,000 troops at the border.", [500, 750, 1000], [400, 1200],
+         "500 and 1,000 troops"),
+        ("Nearly 300 people were evacuated.", [260, 299, 300], [200, 320], "Nearly 300 people"),
+        ("Between 250 and 300 people were evacuated.", [250, 275, 300], [200, 320], "250 and 300 people"),
+        ("They agreed on a two-week window for talks.", [14], [7, 30], "two-week"),
+        ("Talks could last up to 14 days.", [7, 14], [20, 30], "up to 14 days"),
+        ("Officials counted three ships in the harbour.", [3], [2, 4, 5], "three ships"),
+        ("Officials counted five ships in the harbour.", [5], [3, 4, 6], "five ships"),
+        ("The war has displaced 1.5 million people.", [1_500_000], [1_000_000, 2_000_000], "1.5 million people"),
+        ("Between 30,000 to 40,000 Russian soldiers died.", [30_000, 35_000, 40_000], [20_000, 50_000],
+         "30,000 to 40,000 Russian soldiers"),
+        ("More than 10 million Ukrainians have fled.", [10_000_000, 12_000_000], [5_000_000],
+         "More than 10 million Ukrainians"),
+        ("Some two thousand soldiers were moved.", [2000], [1000, 3000], "two thousand soldiers"),
+    ],
+    ids=["about", "between-and", "nearly", "between-and-people", "two-week", "up-to-days", "three-ships",
+         "five-ships", "million", "x-to-y", "more-than", "spelled-thousand"],
+)
+def test_quantity_intervals(text, inside, outside, span):
+    q = only_quantity(text)
+    for value in inside:
+        assert q.low <= value <= q.high, f"{value} should fit {q}"
+    for value in outside:
+        assert not q.low <= value <= q.high, f"{value} should not fit {q}"
+    assert span in q.text
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("about 2,000 troops left", "500 soldiers left"),
+        ("a two-week window", "up to 14 days"),
+        ("three months", "ninety days"),
+        ("nearly 300 people", "between 250 and 300 people"),
+        ("three ships", "five ships"),
+        ("1.5 million people", "200 people"),
+    ],
+)
+def test_units_that_mean_the_same_thing_match(first, second):
+    assert only_quantity(first).unit == only_quantity(second).unit
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("three ships", "three tanks"), ("five days", "five people"), ("ten missiles", "ten soldiers")],
+)
+def test_different_units_do_not_match(first, second):
+    assert only_quantity(first).unit != only_quantity(second).unit
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "overlap"),
+    [
+        ("about 2,000 troops", "between 500 and 1,000 troops", False),
+        ("nearly 300 people", "between 250 and 300 people", True),
+        ("a two-week window", "up to 14 days", True),
+        ("three ships", "five ships", False),
+        ("30,000 to 40,000 Russian soldiers", "about 35,000 troops", True),
+        ("up to 15 years", "up to five years", False),
+    ],
+)
+def test_overlap_decides_consistency(first, second, overlap):
+    assert only_quantity(first).overlaps(only_quantity(second)) is overlap
+    assert only_quantity(second).overlaps(only_quantity(first)) is overlap
+
+
+@pytest.mark.parametrize(
+    ("text", "date_texts", "quantity_texts"),
+    [
+        ("Talks began on Feb. 24 with 200 delegates.", ["Feb. 24"], ["200 delegates"]),
+        ("Talks on 29 March 2022 lasted three hours.", ["29 March 2022"], ["three hours"]),
+        ("Russia seized Crimea in 2014 with 20,000 troops.", ["2014"], ["20,000 troops"]),
+        ("The 2014 annexation involved 20,000 troops.", ["2014"], ["20,000 troops"]),
+        ("Duration 1:28", [], []),
+        ("The clip runs 1:28 minutes and shows 12 tanks.", [], ["12 tanks"]),
+        ("At 10:45 the delegates left.", [], []),
+    ],
+)
+def test_numbers_inside_dates_and_times_are_not_quantities(text, date_texts, quantity_texts):
+    dates = find_dates(text)
+    found = quantities(text)
+    assert [q.text for q in found] == quantity_texts
+    for expected in date_texts:
+        assert any(d.text == expected for d in dates), f"{expected!r} should be a date in {dates}"
+    for q in found:
+        for d in dates:
+            assert q.end <= d.start or d.end <= q.start, f"{q.text!r} overlaps the date {d.text!r}"
+    for q in found:
+        assert ":" not in q.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They met on Tuesday.", [("weekday", "tuesday", "Tuesday")]),
+        ("They met on March 29.", [("day", "03-29", "March 29")]),
+        ("They met on 29 March.", [("day", "03-29", "29 March")]),
+        ("They met on Feb. 24.", [("day", "02-24", "Feb. 24")]),
+        ("They met on 29 March 2022.", [("day", "03-29", "29 March 2022"), ("year", "2022", "2022")]),
+        ("Crimea was seized in 2014.", [("year", "2014", "2014")]),
+        ("They met last week.", [("relative", "last week", "last week")]),
+        ("They will meet in March.", [("month", "03", "in March")]),
+        ("They counted 2,014 troops and 2014 per cent.", []),
+        ("It rose 5%.", []),
+    ],
+)
+def test_find_dates(text, expected):
+    found = find_dates(text)
+    assert [(d.category, d.value, d.text) for d in found] == expected
+    for d in found:
+        assert text[d.start : d.end] == d.text
