@@ -119,7 +119,9 @@ class MainWindow(QMainWindow):
         self._build_ui()
         self._restore_settings()
         self._files = [str(f) for f in files] if files else None
-        QTimer.singleShot(0, self._initial_load)
+        self._load_started = False
+        # Start reading only once the window has painted (see showEvent); the fallback covers a hidden window.
+        QTimer.singleShot(500, self._initial_load)
 
     # ------------------------------------------------------------------ construction
     def _build_ui(self) -> None:
@@ -477,6 +479,7 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        QTimer.singleShot(20, self._initial_load)
         if not getattr(self, "_docks_sized", False):
             self._docks_sized = True
             if not self._state_restored:
@@ -566,6 +569,9 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ loading
     def _initial_load(self) -> None:
+        if self._load_started:
+            return
+        self._load_started = True
         if self._files is None:
             from parallax.cli import demo_paths
 
@@ -931,10 +937,21 @@ class MainWindow(QMainWindow):
         for band in self.link_map.bands:
             points.append((self.article_pane.doc_y(band.article[0]), self.report_pane.doc_y(band.report[0])))
         points.sort()
+        # Keep the longest chain of links that go down both panes together: a link that jumps
+        # (the article's headline matched to a paragraph far down the report) must not bend the map.
+        best: list[int] = [1] * len(points)
+        parent: list[int] = [-1] * len(points)
+        for i, (a, r) in enumerate(points):
+            for j in range(i):
+                if points[j][0] < a and points[j][1] < r and best[j] + 1 > best[i]:
+                    best[i], parent[i] = best[j] + 1, j
+        chain: list[tuple[float, float]] = []
+        i = max(range(len(points)), key=best.__getitem__) if points else -1
+        while i >= 0:
+            chain.append(points[i])
+            i = parent[i]
         out: list[tuple[float, float]] = [(0.0, 0.0)]
-        for a, r in points:
-            if a > out[-1][0] and r > out[-1][1]:
-                out.append((a, r))
+        out += [(float(a), float(r)) for a, r in reversed(chain) if a > 0 and r > 0]
         end = (float(self.article_pane.content_height()), float(self.report_pane.content_height()))
         if end[0] > out[-1][0] and end[1] > out[-1][1]:
             out.append(end)
