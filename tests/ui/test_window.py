@@ -254,3 +254,29 @@ def test_accessibility_names_and_tooltips(make_window):
         assert widget.toolTip()  # fmt: skip
     window.step_divergence(1)
     assert "report" in window.detail.accessibleDescription()
+
+
+def test_dropping_files_adds_them(make_window, qtbot, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    window = make_window()
+    extra = tmp_path / "dropped.md"
+    extra.write_text("# Dropped report\n\nNegotiators met in Istanbul on Tuesday.\n", encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(extra))])
+    event = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    window.dropEvent(event)
+    qtbot.waitUntil(lambda: len(window.result.documents) == 5 and not window.busy, timeout=60000)
+    assert window.result.documents[-1].title == "Dropped report"
+
+
+def test_without_a_display_the_app_prints_a_hint():
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    done = subprocess.run([sys.executable, "-m", "parallax"], env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 1
+    assert "libxcb-cursor0" in done.stderr
+    assert "Traceback" not in done.stderr
