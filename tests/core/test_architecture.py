@@ -17,15 +17,25 @@ ENGINE_MODULES = sorted(f"parallax.core.{m.name}" for m in pkgutil.iter_modules(
 
 
 def test_the_engine_modules_are_all_found():
-    for expected in ("ingest", "segment", "boilerplate", "embed", "align", "worddiff", "quantities", "claims",
-                     "compare", "export"):
+    for expected in (
+        "ingest",
+        "segment",
+        "boilerplate",
+        "embed",
+        "align",
+        "worddiff",
+        "quantities",
+        "claims",
+        "compare",
+        "export",
+    ):
         assert f"parallax.core.{expected}" in ENGINE_MODULES
 
 
 def test_importing_the_engine_loads_no_qt_and_no_model():
     script = (
         "import importlib, json, sys\n"
-        f"for name in {ENGINE_MODULES + ['parallax.cli']!r}:\n"
+        f"for name in {[*ENGINE_MODULES, 'parallax.cli']!r}:\n"
         "    importlib.import_module(name)\n"
         f"bad = sorted(m for m in sys.modules if m.split('.')[0] in {FORBIDDEN!r} or m.startswith('parallax.ui'))\n"
         "print(json.dumps(bad))\n"

@@ -60,22 +60,33 @@ def test_real_paragraphs_are_content(paragraph):
     ("paragraphs", "flags"),
     [
         # A "Check Also" teaser block ends the story: it and everything after it are noise.
-        ([STORY, MORE, "Check Also", "Zelensky addresses parliament in video link", "Some long teaser text."],
-         [False, False, True, True, True]),
+        (
+            [STORY, MORE, "Check Also", "Zelensky addresses parliament in video link", "Some long teaser text."],
+            [False, False, True, True, True],
+        ),
         ([STORY, "You may also like", "Headline of another story"], [False, True, True]),
         # A bare name just above a job title is the byline.
         ([STORY, "Jane Doe", "Foreign Correspondent", MORE], [False, True, True, False]),
         (["Jane Doe", "Jane Doe is a senior correspondent based in Kyiv.", STORY], [True, True, False]),
         # A video promo: its title, age and duration lines go with it, up to the captioned running time.
-        (["WATCH | Talks in Istanbul", "Negotiators meet in Turkey", "2 days ago", "Duration 1:28", STORY, MORE],
-         [True, True, True, True, False, False]),
+        (
+            ["WATCH | Talks in Istanbul", "Negotiators meet in Turkey", "2 days ago", "Duration 1:28", STORY, MORE],
+            [True, True, True, True, False, False],
+        ),
         # A name alone that is not followed by a byline is content (a subheading, say).
         ([STORY, "Vladimir Medinsky", MORE], [False, False, False]),
         # A normal story has no boilerplate.
         ([STORY, MORE, "They are having some success."], [False, False, False]),
     ],
-    ids=["check-also", "you-may-also-like", "name-then-title", "name-then-bio", "video-block", "lone-name",
-         "clean-story"],
+    ids=[
+        "check-also",
+        "you-may-also-like",
+        "name-then-title",
+        "name-then-bio",
+        "video-block",
+        "lone-name",
+        "clean-story",
+    ],
 )
 def test_flags_depend_on_neighbours(paragraphs, flags):
     assert boilerplate_flags(paragraphs) == flags
@@ -90,7 +101,9 @@ def test_flags_are_applied_to_paragraphs_in_place():
 
 
 def test_documents_keep_boilerplate_but_leave_it_out_of_content():
-    document = document_from_text("\n\n".join(["Talks in Istanbul", STORY, "WATCH | Talks video", "Duration 1:28", MORE]))
+    document = document_from_text(
+        "\n\n".join(["Talks in Istanbul", STORY, "WATCH | Talks video", "Duration 1:28", MORE])
+    )
     assert "Duration 1:28" in document.text, "boilerplate is still shown"
     content = [document.paragraphs[i].text for i in document.content_paragraphs()]
     assert content == ["Talks in Istanbul", STORY, MORE]

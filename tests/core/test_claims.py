@@ -11,36 +11,63 @@ from parallax.core.claims import AGREE, CONFLICT_KINDS, DIVERGE, ClaimConfig, co
 
 DIVERGENCES = [
     # numbers and quantities
-    ("number", "Russia has massed about 2,000 troops near the border.",
-     "Russia has massed between 500 and 1,000 troops near the border."),
+    (
+        "number",
+        "Russia has massed about 2,000 troops near the border.",
+        "Russia has massed between 500 and 1,000 troops near the border.",
+    ),
     ("number", "Russia sent three ships to the port.", "Russia sent five ships to the port."),
-    ("number", "The talks could take up to 15 years to settle the question.",
-     "The talks could take up to five years to settle the question."),
-    ("number", "Between 7,000 and 15,000 Russian soldiers have died in the war.",
-     "As many as 25,000 Russian soldiers have died in the war."),
+    (
+        "number",
+        "The talks could take up to 15 years to settle the question.",
+        "The talks could take up to five years to settle the question.",
+    ),
+    (
+        "number",
+        "Between 7,000 and 15,000 Russian soldiers have died in the war.",
+        "As many as 25,000 Russian soldiers have died in the war.",
+    ),
     # places, organisations, people
-    ("place", "Russian shelling hit Mariupol overnight, destroying several apartment blocks.",
-     "Russian shelling hit Mykolaiv overnight, destroying several apartment blocks."),
-    ("organisation", "Aid convoys organised by the Red Cross reached the besieged city.",
-     "Aid convoys organised by the UN refugee agency reached the besieged city."),
+    (
+        "place",
+        "Russian shelling hit Mariupol overnight, destroying several apartment blocks.",
+        "Russian shelling hit Mykolaiv overnight, destroying several apartment blocks.",
+    ),
+    (
+        "organisation",
+        "Aid convoys organised by the Red Cross reached the besieged city.",
+        "Aid convoys organised by the UN refugee agency reached the besieged city.",
+    ),
     # dates and days
     ("date", "The talks resumed on Tuesday in Istanbul.", "The talks resumed on Monday in Istanbul."),
     ("date", "Russia annexed Crimea in 2014.", "Russia annexed Crimea in 2015."),
     ("date", "The delegations met on March 29 in Istanbul.", "The delegations met on March 30 in Istanbul."),
     ("date", "The invasion began on Feb. 24.", "The invasion began on Feb. 22."),
     # negation
-    ("negation", "Moscow did not rule out a meeting between the two presidents.",
-     "Moscow ruled out a meeting between the two presidents."),
+    (
+        "negation",
+        "Moscow did not rule out a meeting between the two presidents.",
+        "Moscow ruled out a meeting between the two presidents.",
+    ),
     ("negation", "Under the proposal, Ukraine would not join NATO.", "Under the proposal, Ukraine would join NATO."),
     # direction
     ("direction", "Oil prices rose after the talks.", "Oil prices fell after the talks."),
-    ("direction", "The central bank eased lending conditions after the talks.",
-     "The central bank tightened lending conditions after the talks."),
-    ("direction", "After the talks, international stock markets surged.",
-     "After the talks, stock markets around the world tumbled."),
+    (
+        "direction",
+        "The central bank eased lending conditions after the talks.",
+        "The central bank tightened lending conditions after the talks.",
+    ),
+    (
+        "direction",
+        "After the talks, international stock markets surged.",
+        "After the talks, stock markets around the world tumbled.",
+    ),
     # attribution
-    ("attribution", "Russia will scale back its operations near Kyiv, a Ukrainian official said.",
-     "Russia will scale back its operations near Kyiv, the Kremlin said."),
+    (
+        "attribution",
+        "Russia will scale back its operations near Kyiv, a Ukrainian official said.",
+        "Russia will scale back its operations near Kyiv, the Kremlin said.",
+    ),
 ]
 
 PARAPHRASES = [
@@ -49,19 +76,27 @@ PARAPHRASES = [
     ("Negotiators have a two-week window to reach a deal.", "Negotiators have up to 14 days to reach a deal."),
     ("Oil prices fell after the talks.", "After the talks, the price of oil dropped."),
     ("The ruble gained strength after the meeting.", "The rouble strengthened after the meeting."),
-    ("More than 10 million people have fled their homes, the UN says.",
-     "The UN says over 10 million people have been forced from their homes."),
+    (
+        "More than 10 million people have fled their homes, the UN says.",
+        "The UN says over 10 million people have been forced from their homes.",
+    ),
     ("Ukraine did not rule out further talks.", "Ukraine left the door open to further talks."),
     ("Zelensky said Ukraine would remain neutral.", "Ukraine would stay neutral, Zelensky said."),
     ("The next round of talks has not yet been scheduled.", "No date has been set for the next round of talks."),
     ("About 2,000 troops were moved to the border.", "Roughly two thousand soldiers were moved to the border."),
     ("The delegations met for three hours on March 29.", "On 29 March, the delegations met for three hours."),
-    ("Russian forces withdrew from the area around Chernihiv, a Ukrainian official said.",
-     "A Ukrainian official said Russian troops had pulled back from around Chernihiv."),
-    ("Russia said it would sharply reduce military activity around Kyiv.",
-     "Russia pledged to scale back its military operations near Kyiv."),
-    ("The Red Cross said it hoped to evacuate civilians from Mariupol on Friday.",
-     "On Friday, the Red Cross hoped to get civilians out of Mariupol, it said."),
+    (
+        "Russian forces withdrew from the area around Chernihiv, a Ukrainian official said.",
+        "A Ukrainian official said Russian troops had pulled back from around Chernihiv.",
+    ),
+    (
+        "Russia said it would sharply reduce military activity around Kyiv.",
+        "Russia pledged to scale back its military operations near Kyiv.",
+    ),
+    (
+        "The Red Cross said it hoped to evacuate civilians from Mariupol on Friday.",
+        "On Friday, the Red Cross hoped to get civilians out of Mariupol, it said.",
+    ),
 ]
 
 
@@ -110,10 +145,14 @@ def test_a_kind_that_is_switched_off_is_not_reported(kind, article, report):
 
 
 def test_a_divergence_inside_a_longer_text_points_at_its_words():
-    article = ("Negotiators met in Istanbul on Tuesday. The talks lasted three hours.\n\n"
-               "Russian shelling hit Mariupol overnight, destroying several apartment blocks.")
-    report = ("Negotiators met in Istanbul on Tuesday. The talks lasted three hours.\n\n"
-              "Russian shelling hit Mykolaiv overnight, destroying several apartment blocks.")
+    article = (
+        "Negotiators met in Istanbul on Tuesday. The talks lasted three hours.\n\n"
+        "Russian shelling hit Mariupol overnight, destroying several apartment blocks."
+    )
+    report = (
+        "Negotiators met in Istanbul on Tuesday. The talks lasted three hours.\n\n"
+        "Russian shelling hit Mykolaiv overnight, destroying several apartment blocks."
+    )
     check = compare_claims(article, report)
     assert [(c.kind, c.article, c.report) for c in check.conflicts] == [("place", "Mariupol", "Mykolaiv")]
     assert_spans_point_at_text(article, report, check)

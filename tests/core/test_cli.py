@@ -85,7 +85,7 @@ def test_compare_refuses_a_bad_threshold(tmp_path, capsys, article, no_model, th
 
 
 def test_compare_needs_a_report(capsys, article, no_model):
-    code, out, err = run(["compare", str(article)], capsys)
+    code, _out, err = run(["compare", str(article)], capsys)
     assert code not in (0, None)
     assert "Traceback" not in err
     assert "reports" in err.splitlines()[-1]
@@ -109,12 +109,17 @@ def test_batch_with_malformed_lines(tmp_path, capsys, no_model):
     err_lines = [line for line in err.splitlines() if line.strip()]
     assert len(err_lines) == 6, err
     assert all(line.startswith("parallax: line ") for line in err_lines)
-    assert [line.split(":")[1].strip() for line in err_lines] == ["line 1", "line 2", "line 3", "line 4", "line 5",
-                                                                   "line 6"]
+    assert [line.split(":")[1].strip() for line in err_lines] == [
+        "line 1",
+        "line 2",
+        "line 3",
+        "line 4",
+        "line 5",
+        "line 6",
+    ]
     records = [json.loads(line) for line in out.splitlines()]
     assert len(records) == 6, "one output line per input line, errors included"
-    assert [r.get("id") for r in records[2:]] == ["no-reports", "reports-not-a-list", "empty-article",
-                                                  "number-report"]
+    assert [r.get("id") for r in records[2:]] == ["no-reports", "reports-not-a-list", "empty-article", "number-report"]
     assert all("error" in r and "result" not in r for r in records)
 
 

@@ -139,8 +139,9 @@ def test_boilerplate_is_never_linked_or_counted(schema):
         linked_report = {j for link in comparison["links"] for j in link["report"]}
         assert not article_noise & (linked_article | set(comparison["article_only"]))
         assert not report_noise & (linked_report | set(comparison["report_only"]))
-        sentence_paragraphs = {article["sentences"][i]["paragraph"] for link in comparison["sentence_links"]
-                               for i in link["article"]}
+        sentence_paragraphs = {
+            article["sentences"][i]["paragraph"] for link in comparison["sentence_links"] for i in link["article"]
+        }
         assert not article_noise & sentence_paragraphs
     assert not article_noise & {row["paragraph"] for row in schema["coverage"]}
 
@@ -210,14 +211,21 @@ def test_a_second_comparison_reads_every_vector_from_the_cache(documents, tmp_pa
     cache.close()
     assert first.computed > 0
     assert second.computed == 0 and embedder.calls == 1
-    for a, b in zip(first.paragraph_vectors + first.sentence_vectors,
-                    second.paragraph_vectors + second.sentence_vectors, strict=True):
+    for a, b in zip(
+        first.paragraph_vectors + first.sentence_vectors,
+        second.paragraph_vectors + second.sentence_vectors,
+        strict=True,
+    ):
         np.testing.assert_allclose(a, b, rtol=1e-6)
 
 
 def test_progress_is_reported(documents):
     seen = []
-    compare(documents, HashingEmbedder(), config=CompareConfig(sentences=False, claims=ClaimConfig(kinds=frozenset())),
-            progress=lambda done, total, what: seen.append((done, total)))
+    compare(
+        documents,
+        HashingEmbedder(),
+        config=CompareConfig(sentences=False, claims=ClaimConfig(kinds=frozenset())),
+        progress=lambda done, total, what: seen.append((done, total)),
+    )
     assert seen, "progress callbacks were made"
     assert seen[-1][0] == seen[-1][1]

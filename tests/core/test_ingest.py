@@ -166,9 +166,14 @@ def test_plain_text_paragraphs_sentences_and_title(tmp_path):
         ("Intro text first.\n\n## Later heading\n\nMore.", "markdown", "a.md", None, "Later heading"),
         ("Short headline\n\nBody.", "text", "", "Given title", "Given title"),
         ("word " * 60 + "\n\nSecond paragraph.", "text", "/tmp/long_story.txt", None, "long_story"),
-        ("<html><head><title>Page title</title></head><body><article><h1>Page title</h1>"
-         "<p>" + "A sentence about the talks in Istanbul. " * 4 + "</p></article></body></html>",
-         "html", "p.html", None, "Page title"),
+        (
+            "<html><head><title>Page title</title></head><body><article><h1>Page title</h1>"
+            "<p>" + "A sentence about the talks in Istanbul. " * 4 + "</p></article></body></html>",
+            "html",
+            "p.html",
+            None,
+            "Page title",
+        ),
     ],
     ids=["first-line", "md-heading", "md-first-heading", "explicit", "long-first-line-uses-file-name", "html-title"],
 )
@@ -180,14 +185,23 @@ def test_title_detection(raw, kind, path, given, expected):
 @pytest.mark.parametrize(
     ("data", "paragraphs"),
     [
-        (b"Title\r\n\r\nFirst line of a\r\nwrapped paragraph.\r\n\r\nSecond one.\r\n",
-         ["Title", "First line of a wrapped paragraph.", "Second one."]),
+        (
+            b"Title\r\n\r\nFirst line of a\r\nwrapped paragraph.\r\n\r\nSecond one.\r\n",
+            ["Title", "First line of a wrapped paragraph.", "Second one."],
+        ),
         (b"Old Mac\r\rline one\rline two\r\rEnd.", ["Old Mac", "line one line two", "End."]),
-        (b"The talks in Istanbul began on\nTuesday morning and ran for\nthree hours.\n\nA second\nparagraph.\n",
-         ["The talks in Istanbul began on Tuesday morning and ran for three hours.", "A second paragraph."]),
-        (b"One line per paragraph.\nAnother paragraph.\nA third.", ["One line per paragraph.", "Another paragraph.", "A third."]),
-        ("  Indented   text\twith\u00a0odd spaces.  \n\n\n\n\nAfter many blank lines.".encode(),
-         ["Indented text with odd spaces.", "After many blank lines."]),
+        (
+            b"The talks in Istanbul began on\nTuesday morning and ran for\nthree hours.\n\nA second\nparagraph.\n",
+            ["The talks in Istanbul began on Tuesday morning and ran for three hours.", "A second paragraph."],
+        ),
+        (
+            b"One line per paragraph.\nAnother paragraph.\nA third.",
+            ["One line per paragraph.", "Another paragraph.", "A third."],
+        ),
+        (
+            "  Indented   text\twith\u00a0odd spaces.  \n\n\n\n\nAfter many blank lines.".encode(),
+            ["Indented text with odd spaces.", "After many blank lines."],
+        ),
     ],
     ids=["crlf", "cr-only", "hard-wrapped", "no-blank-lines", "odd-spacing"],
 )
@@ -202,10 +216,14 @@ def test_line_endings_and_wrapping(tmp_path, data, paragraphs):
 
 @pytest.mark.parametrize(
     "raw",
-    [PLAIN, MARKDOWN, ARTICLE_HTML,
-     "Dr. Jones met U.S. officials.  He said: \"We agree.\"\n\nShe left at 5 p.m. on Feb. 24, 2022. Talks end.",
-     "Zero\u200bwidth and cafe\u0301 text.\n\nSecond para, with \u2018quotes\u2019 and \u201cmore\u201d.",
-     "\n\n\n   Leading blank lines.   \n\n   Trailing spaces.   \n\n\n"],
+    [
+        PLAIN,
+        MARKDOWN,
+        ARTICLE_HTML,
+        'Dr. Jones met U.S. officials.  He said: "We agree."\n\nShe left at 5 p.m. on Feb. 24, 2022. Talks end.',
+        "Zero\u200bwidth and cafe\u0301 text.\n\nSecond para, with \u2018quotes\u2019 and \u201cmore\u201d.",
+        "\n\n\n   Leading blank lines.   \n\n   Trailing spaces.   \n\n\n",
+    ],
     ids=["plain", "markdown", "html", "abbreviations", "unicode", "padding"],
 )
 def test_offsets_point_at_the_text(raw):
@@ -229,8 +247,17 @@ def test_offsets_point_at_the_text(raw):
         (codecs.BOM_UTF16_LE + "Kyiv – Київ".encode("utf-16-le"), "Kyiv – Київ"),
         (codecs.BOM_UTF16_BE + "Kyiv – Київ".encode("utf-16-be"), "Kyiv – Київ"),
     ],
-    ids=["cp1252-quotes", "cp1252-punctuation", "latin-1", "latin-1-undefined-in-cp1252", "utf-8",
-         "utf-8-bom", "utf-16", "utf-16-le-bom", "utf-16-be-bom"],
+    ids=[
+        "cp1252-quotes",
+        "cp1252-punctuation",
+        "latin-1",
+        "latin-1-undefined-in-cp1252",
+        "utf-8",
+        "utf-8-bom",
+        "utf-16",
+        "utf-16-le-bom",
+        "utf-16-be-bom",
+    ],
 )
 def test_decode_bytes(data, expected):
     text, _encoding = decode_bytes(data, "x.txt")
@@ -272,8 +299,16 @@ PNG_HEADER = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\x00\x00\x01\x
         ("empty.html", b"<html><body><nav>Home</nav></body></html>"),
         ("only-markup.md", b"---\n\n***\n"),
     ],
-    ids=["empty", "whitespace", "png", "png-named-txt", "nul-bytes", "control-bytes", "html-without-text",
-         "markdown-without-text"],
+    ids=[
+        "empty",
+        "whitespace",
+        "png",
+        "png-named-txt",
+        "nul-bytes",
+        "control-bytes",
+        "html-without-text",
+        "markdown-without-text",
+    ],
 )
 def test_unreadable_files_raise_a_one_line_error(tmp_path, name, data):
     file = tmp_path / name

@@ -80,8 +80,11 @@ def test_batch_prints_one_result_line_per_input_line(embedder, capsys, tmp_path)
     brief = Path(SEED_PATHS[3]).read_text(encoding="utf-8")
     lines = [
         {"id": "first", "article": article, "reports": [brief]},
-        {"id": 7, "article": "Talks resumed in Istanbul on Tuesday.\n\nOil prices rose.",
-         "reports": ["On Tuesday the negotiations restarted in Istanbul.\n\nOil prices fell.", "Talks resumed."]},
+        {
+            "id": 7,
+            "article": "Talks resumed in Istanbul on Tuesday.\n\nOil prices rose.",
+            "reports": ["On Tuesday the negotiations restarted in Istanbul.\n\nOil prices fell.", "Talks resumed."],
+        },
     ]
     batch = tmp_path / "in.jsonl"
     batch.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")

@@ -23,10 +23,18 @@ def only_quantity(text: str):
 @pytest.mark.parametrize(
     ("text", "inside", "outside", "span"),
     [
-        ("Russia massed about 2,000 troops at the border.", [1900, 2000, 2100], [1000, 1500 - 1, 3000],
-         "about 2,000 troops"),
-        ("Russia massed between 500 and 1,000 troops at the border.", [500, 750, 1000], [400, 1200],
-         "500 and 1,000 troops"),
+        (
+            "Russia massed about 2,000 troops at the border.",
+            [1900, 2000, 2100],
+            [1000, 1500 - 1, 3000],
+            "about 2,000 troops",
+        ),
+        (
+            "Russia massed between 500 and 1,000 troops at the border.",
+            [500, 750, 1000],
+            [400, 1200],
+            "500 and 1,000 troops",
+        ),
         ("Nearly 300 people were evacuated.", [260, 299, 300], [200, 320], "Nearly 300 people"),
         ("Between 250 and 300 people were evacuated.", [250, 275, 300], [200, 320], "250 and 300 people"),
         ("They agreed on a two-week window for talks.", [14], [7, 30], "two-week"),
@@ -34,14 +42,34 @@ def only_quantity(text: str):
         ("Officials counted three ships in the harbour.", [3], [2, 4, 5], "three ships"),
         ("Officials counted five ships in the harbour.", [5], [3, 4, 6], "five ships"),
         ("The war has displaced 1.5 million people.", [1_500_000], [1_000_000, 2_000_000], "1.5 million people"),
-        ("Between 30,000 to 40,000 Russian soldiers died.", [30_000, 35_000, 40_000], [20_000, 50_000],
-         "30,000 to 40,000 Russian soldiers"),
-        ("More than 10 million Ukrainians have fled.", [10_000_000, 12_000_000], [5_000_000],
-         "More than 10 million Ukrainians"),
+        (
+            "Between 30,000 to 40,000 Russian soldiers died.",
+            [30_000, 35_000, 40_000],
+            [20_000, 50_000],
+            "30,000 to 40,000 Russian soldiers",
+        ),
+        (
+            "More than 10 million Ukrainians have fled.",
+            [10_000_000, 12_000_000],
+            [5_000_000],
+            "More than 10 million Ukrainians",
+        ),
         ("Some two thousand soldiers were moved.", [2000], [1000, 3000], "two thousand soldiers"),
     ],
-    ids=["about", "between-and", "nearly", "between-and-people", "two-week", "up-to-days", "three-ships",
-         "five-ships", "million", "x-to-y", "more-than", "spelled-thousand"],
+    ids=[
+        "about",
+        "between-and",
+        "nearly",
+        "between-and-people",
+        "two-week",
+        "up-to-days",
+        "three-ships",
+        "five-ships",
+        "million",
+        "x-to-y",
+        "more-than",
+        "spelled-thousand",
+    ],
 )
 def test_quantity_intervals(text, inside, outside, span):
     q = only_quantity(text)

@@ -23,8 +23,20 @@ from parallax.core.segment import normalise_text, segment
         ("cafe\u0301", "café"),
         ("tabs\tand\t\ttabs", "tabs and tabs"),
     ],
-    ids=["empty", "single", "crlf-lines", "crlf-paragraphs", "hard-wrap", "blank-line-with-spaces",
-         "line-per-paragraph", "extra-blank-lines", "odd-spaces", "zero-width", "nfc", "tabs"],
+    ids=[
+        "empty",
+        "single",
+        "crlf-lines",
+        "crlf-paragraphs",
+        "hard-wrap",
+        "blank-line-with-spaces",
+        "line-per-paragraph",
+        "extra-blank-lines",
+        "odd-spaces",
+        "zero-width",
+        "nfc",
+        "tabs",
+    ],
 )
 def test_normalise_text(raw, expected):
     assert normalise_text(raw) == expected
@@ -42,22 +54,42 @@ def test_normalise_text_is_idempotent(raw):
 @pytest.mark.parametrize(
     ("text", "sentences"),
     [
-        ("Talks ended on Feb. 24 in Istanbul. Then both sides left.",
-         ["Talks ended on Feb. 24 in Istanbul.", "Then both sides left."]),
+        (
+            "Talks ended on Feb. 24 in Istanbul. Then both sides left.",
+            ["Talks ended on Feb. 24 in Istanbul.", "Then both sides left."],
+        ),
         ("Mr. Smith arrived. He spoke briefly.", ["Mr. Smith arrived.", "He spoke briefly."]),
-        ("Dr. Jones met Mrs. Brown at 5 p.m. on Friday. They talked.",
-         ["Dr. Jones met Mrs. Brown at 5 p.m. on Friday.", "They talked."]),
+        (
+            "Dr. Jones met Mrs. Brown at 5 p.m. on Friday. They talked.",
+            ["Dr. Jones met Mrs. Brown at 5 p.m. on Friday.", "They talked."],
+        ),
         ("He met U.S. officials on Tuesday. They talked.", ["He met U.S. officials on Tuesday.", "They talked."]),
-        ('"We will not give up," he said. The talks continue.',
-         ['"We will not give up," he said.', "The talks continue."]),
-        ("“We will not give up,” he said. The talks continue.",
-         ["“We will not give up,” he said.", "The talks continue."]),
-        ("Prices rose 2.5 per cent. Analysts were surprised!", ["Prices rose 2.5 per cent.", "Analysts were surprised!"]),
+        (
+            '"We will not give up," he said. The talks continue.',
+            ['"We will not give up," he said.', "The talks continue."],
+        ),
+        (
+            "“We will not give up,” he said. The talks continue.",
+            ["“We will not give up,” he said.", "The talks continue."],
+        ),
+        (
+            "Prices rose 2.5 per cent. Analysts were surprised!",
+            ["Prices rose 2.5 per cent.", "Analysts were surprised!"],
+        ),
         ("Why now? Nobody knows.", ["Why now?", "Nobody knows."]),
         ("A headline without a full stop", ["A headline without a full stop"]),
     ],
-    ids=["feb-abbreviation", "mr", "dr-mrs-pm", "u-s", "straight-quote", "curly-quote", "decimal", "question",
-         "no-full-stop"],
+    ids=[
+        "feb-abbreviation",
+        "mr",
+        "dr-mrs-pm",
+        "u-s",
+        "straight-quote",
+        "curly-quote",
+        "decimal",
+        "question",
+        "no-full-stop",
+    ],
 )
 def test_sentences(text, sentences):
     paragraphs, found = segment(text)
@@ -69,8 +101,11 @@ def test_sentences(text, sentences):
 @pytest.mark.parametrize(
     ("text", "paragraphs", "owners"),
     [
-        ("First para. Two sentences here.\n\nSecond para.",
-         ["First para. Two sentences here.", "Second para."], [0, 0, 1]),
+        (
+            "First para. Two sentences here.\n\nSecond para.",
+            ["First para. Two sentences here.", "Second para."],
+            [0, 0, 1],
+        ),
         ("Headline\n\nOne. Two. Three.\n\nLast.", ["Headline", "One. Two. Three.", "Last."], [0, 1, 1, 1, 2]),
         ("Only one.", ["Only one."], [0]),
     ],

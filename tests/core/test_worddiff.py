@@ -37,8 +37,12 @@ def cuts_a_word(text: str, start: int, end: int) -> bool:
 @pytest.mark.parametrize(("a", "b"), PAIRS)
 @pytest.mark.parametrize(
     "config",
-    [DiffConfig(), DiffConfig(ignore_case=True), DiffConfig(ignore_punctuation=True),
-     DiffConfig(semantic_cleanup=False)],
+    [
+        DiffConfig(),
+        DiffConfig(ignore_case=True),
+        DiffConfig(ignore_punctuation=True),
+        DiffConfig(semantic_cleanup=False),
+    ],
     ids=["default", "ignore-case", "ignore-punctuation", "no-cleanup"],
 )
 def test_runs_rebuild_both_texts_at_their_offsets(a, b, config):
@@ -112,7 +116,9 @@ def test_ignore_punctuation(a, b):
 
 
 def test_ignore_punctuation_still_sees_changed_words():
-    runs = word_diff("Oil prices rose, traders said.", "Oil prices fell; traders said.", DiffConfig(ignore_punctuation=True))
+    runs = word_diff(
+        "Oil prices rose, traders said.", "Oil prices fell; traders said.", DiffConfig(ignore_punctuation=True)
+    )
     assert [r.text for r in runs if r.op == DELETE] == ["rose"]
     assert [r.text for r in runs if r.op == INSERT] == ["fell"]
 
