@@ -112,7 +112,9 @@ def _compare(args: argparse.Namespace, out: TextIO) -> int:
             print(f"parallax: {error}", file=sys.stderr)
             return EXIT_INPUT
     try:
-        result = compare(documents, SentenceTransformerEmbedder(), _cache(args.no_cache), CompareConfig(threshold=args.threshold))
+        result = compare(
+            documents, SentenceTransformerEmbedder(), _cache(args.no_cache), CompareConfig(threshold=args.threshold)
+        )
     except RuntimeError as error:
         print(f"parallax: {error}", file=sys.stderr)
         return EXIT_FAILURE
@@ -146,7 +148,11 @@ def _batch(args: argparse.Namespace, out: TextIO) -> int:
                 record_id = record.get("id", number)
                 article = record.get("article")
                 reports = record.get("reports")
-                if not isinstance(article, str) or not isinstance(reports, list) or not all(isinstance(r, str) for r in reports):
+                if (
+                    not isinstance(article, str)
+                    or not isinstance(reports, list)
+                    or not all(isinstance(r, str) for r in reports)
+                ):
                     raise ValueError('needs "article" (text) and "reports" (a list of texts)')
                 documents = [document_from_text(article, title=None, path="article")]
                 documents += [document_from_text(text, path=f"report {i + 1}") for i, text in enumerate(reports)]

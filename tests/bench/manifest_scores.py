@@ -28,18 +28,24 @@ def main() -> int:
     manifest = load_manifest(args.manifest)
     documents = [read_document(manifest.article), *(read_document(r.file) for r in manifest.reports)]
     started = time.perf_counter()
-    result = compare(documents, SentenceTransformerEmbedder(), EmbeddingCache.default(), CompareConfig(threshold=args.threshold))
+    result = compare(
+        documents, SentenceTransformerEmbedder(), EmbeddingCache.default(), CompareConfig(threshold=args.threshold)
+    )
     elapsed = time.perf_counter() - started
     total = ReportScore()
     print(f"{'report':<28} {'linked':>7} {'labels':>7} {'planted':>8} {'false div':>9}")
     for comparison, gold in zip(result.comparisons, manifest.reports, strict=True):
         s = score_report(comparison, gold, gold.file.name)
         total = total + s
-        print(f"{gold.file.name:<28} {s.link_recall:7.2f} {s.label_accuracy:7.2f} {s.planted_found:>4}/{s.planted:<3} {s.false_divergences:9d}")
+        print(
+            f"{gold.file.name:<28} {s.link_recall:7.2f} {s.label_accuracy:7.2f} {s.planted_found:>4}/{s.planted:<3} {s.false_divergences:9d}"
+        )
         if args.verbose:
             for line in s.missed:
                 print("   ", line)
-    print(f"{'all':<28} {total.link_recall:7.2f} {total.label_accuracy:7.2f} {total.divergence_recall:8.2f} {total.false_divergences:9d}")
+    print(
+        f"{'all':<28} {total.link_recall:7.2f} {total.label_accuracy:7.2f} {total.divergence_recall:8.2f} {total.false_divergences:9d}"
+    )
     print(f"(threshold {args.threshold}, {elapsed:.2f} s)")
     return 0
 

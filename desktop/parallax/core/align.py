@@ -63,9 +63,7 @@ def similarity_matrix(left: NDArray[np.float32], right: NDArray[np.float32]) -> 
     return np.asarray(left @ right.T, dtype=np.float32)
 
 
-def align(
-    left: NDArray[np.float32], right: NDArray[np.float32], config: AlignConfig = AlignConfig()
-) -> Alignment:
+def align(left: NDArray[np.float32], right: NDArray[np.float32], config: AlignConfig = AlignConfig()) -> Alignment:
     """Align the rows of ``left`` with the rows of ``right``."""
     return align_matrix(similarity_matrix(left, right), config)
 

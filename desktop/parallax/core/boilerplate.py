@@ -76,7 +76,11 @@ def boilerplate_flags(texts: Sequence[str], config: BoilerplateConfig = Boilerpl
         if _VIDEO_PROMO.match(text):
             # The promo's title, age and duration lines up to the caption that ends in a running time.
             block_end = next(
-                (j for j in range(i + 1, min(len(stripped), i + 1 + config.video_block)) if _VIDEO_END.search(stripped[j])),
+                (
+                    j
+                    for j in range(i + 1, min(len(stripped), i + 1 + config.video_block))
+                    if _VIDEO_END.search(stripped[j])
+                ),
                 None,
             )
             if block_end is not None:

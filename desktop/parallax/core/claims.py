@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from parallax.core.entities import Entity, find_entities, find_speakers
 from parallax.core.lexicon import is_negation_cue, negated_stems, polar_words
 from parallax.core.quantities import DateMention, Quantity, find_dates, find_quantities
-from parallax.core.tokens import Word, lowercase_vocabulary, same_name, stem, words
+from parallax.core.tokens import Word, capitalised_inside, lowercase_vocabulary, same_name, stem, words
 from parallax.core.worddiff import DELETE, INSERT, DiffConfig, word_diff
 
 AGREE, DIVERGE = "agree", "diverge"
@@ -194,8 +194,14 @@ def _number_conflicts(article: list[Quantity], report: list[Quantity]) -> list[C
                 # The article figure most like this one in size is the one it replaces.
                 a = min(a_free, key=lambda q: abs(_log_centre(q) - _log_centre(r)))
                 conflicts.append(
-                    Conflict("number", a.text, r.text, (a.start, a.end), (r.start, r.end),
-                             f"{a.text} vs {r.text}: the figures cannot both be right")  # fmt: skip
+                    Conflict(
+                        "number",
+                        a.text,
+                        r.text,
+                        (a.start, a.end),
+                        (r.start, r.end),
+                        f"{a.text} vs {r.text}: the figures cannot both be right",
+                    )  # fmt: skip
                 )
     return conflicts
 
@@ -220,8 +226,9 @@ def _date_conflicts(article: list[DateMention], report: list[DateMention]) -> li
             continue  # "today" in one dateline and "this week" in another is no conflict
         a, r = a_list[0], r_list[0]
         conflicts.append(
-            Conflict("date", a.text, r.text, (a.start, a.end), (r.start, r.end),
-                     f"{a.text} vs {r.text}: a different date")  # fmt: skip
+            Conflict(
+                "date", a.text, r.text, (a.start, a.end), (r.start, r.end), f"{a.text} vs {r.text}: a different date"
+            )  # fmt: skip
         )
     return conflicts
 
@@ -236,8 +243,9 @@ def _mentions(text_words: list[Word], entity: Entity) -> bool:
 def _entity_conflicts(article: str, report: str, context: ClaimContext) -> list[Conflict]:
     """Names that the word diff replaces by a name the other side never mentions."""
     vocabulary = lowercase_vocabulary(context.article_text) | lowercase_vocabulary(context.report_text)
-    a_entities = find_entities(article, vocabulary)
-    r_entities = find_entities(report, vocabulary)
+    names = capitalised_inside(context.article_text) | capitalised_inside(context.report_text)
+    a_entities = find_entities(article, vocabulary, names)
+    r_entities = find_entities(report, vocabulary, names)
     if not a_entities or not r_entities:
         return []
     a_words, r_words = words(article), words(report)
@@ -255,8 +263,14 @@ def _entity_conflicts(article: str, report: str, context: ClaimContext) -> list[
             r_new.remove(partner)
             kind = _conflict_kind(a.kind, partner.kind)
             conflicts.append(
-                Conflict(kind, a.text, partner.text, (a.start, a.end), (partner.start, partner.end),
-                         f"{a.text} vs {partner.text}: a different {kind}")  # fmt: skip
+                Conflict(
+                    kind,
+                    a.text,
+                    partner.text,
+                    (a.start, a.end),
+                    (partner.start, partner.end),
+                    f"{a.text} vs {partner.text}: a different {kind}",
+                )  # fmt: skip
             )
     return conflicts
 
@@ -281,8 +295,10 @@ def _replacements(article: str, report: str) -> list[tuple[tuple[int, int], tupl
             deleted = first if first.op == DELETE else second
             inserted = second if second.op == INSERT else first
             pairs.append(
-                ((deleted.a_start, deleted.a_start + len(deleted.text)),
-                 (inserted.b_start, inserted.b_start + len(inserted.text)))  # fmt: skip
+                (
+                    (deleted.a_start, deleted.a_start + len(deleted.text)),
+                    (inserted.b_start, inserted.b_start + len(inserted.text)),
+                )  # fmt: skip
             )
     return pairs
 
@@ -301,8 +317,14 @@ def _attribution_conflicts(article: str, report: str, context: ClaimContext) -> 
                 return []
     a, r = a_speakers[0], r_speakers[0]
     return [
-        Conflict("attribution", a.text, r.text, (a.start, a.end), (r.start, r.end),
-                 f"said by {a.text} vs by {r.text}: a different source")  # fmt: skip
+        Conflict(
+            "attribution",
+            a.text,
+            r.text,
+            (a.start, a.end),
+            (r.start, r.end),
+            f"said by {a.text} vs by {r.text}: a different source",
+        )  # fmt: skip
     ]
 
 
@@ -322,9 +344,15 @@ def _aliases(a_keys: Sequence[str], r_keys: Sequence[str], context: ClaimContext
 # --- negation and direction ---------------------------------------------------------------------
 
 
+# Verbs that negate what follows them: "refused to host" says what "would not host" says.
+_REFUSALS = {"refus", "declin", "fail", "reject", "avoid", "stop", "ceas", "halt"}
+
+
 def _negated_near(tokens: list[Word], index: int) -> bool:
     window = tokens[max(0, index - 4) : index] + tokens[index + 1 : index + 3]
-    return any(is_negation_cue(w.text) for w in window)
+    return any(is_negation_cue(w.text) for w in window) or any(
+        stem(w.text) in _REFUSALS for w in tokens[max(0, index - 3) : index]
+    )
 
 
 def _negation_conflicts(article: str, report: str) -> list[Conflict]:
@@ -357,28 +385,66 @@ def _phrase_end(text: str, cue: Word, stem_key: str) -> int:
     return cue.end
 
 
-def _direction_conflicts(article: str, report: str) -> list[Conflict]:
-    def signed(text: str) -> dict[str, list[tuple[int, Word]]]:
-        tokens = words(text)
-        index_of = {w.start: i for i, w in enumerate(tokens)}
-        table: dict[str, list[tuple[int, Word]]] = {}
-        for polar in polar_words(text):
-            i = index_of.get(polar.word.start, 0)
-            sign = -polar.sign if _negated_near(tokens, i) else polar.sign
-            table.setdefault(polar.concept, []).append((sign, polar.word))
-        return table
+def _similar_stem(a: str, b: str) -> bool:
+    """Equal stems, or one edit apart for longer words ("ruble" / "rouble")."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))
 
-    a_table, r_table = signed(article), signed(report)
+
+@dataclass(frozen=True)
+class _Polar:
+    concept: str
+    sign: int
+    word: Word
+    subject: frozenset[str]
+
+
+def _polar_mentions(text: str) -> list[_Polar]:
+    tokens = words(text)
+    index_of = {w.start: i for i, w in enumerate(tokens)}
+    mentions = []
+    for polar in polar_words(text):
+        i = index_of.get(polar.word.start, 0)
+        sign = -polar.sign if _negated_near(tokens, i) else polar.sign
+        # What moved: the content words just before ("the Russian ruble gained").
+        subject = frozenset(
+            stem(w.text) for w in tokens[max(0, i - 3) : i] if w.lower not in _STOPWORDS and not w.text[:1].isdigit()
+        )
+        mentions.append(_Polar(polar.concept, sign, polar.word, subject))
+    return mentions
+
+
+def _direction_conflicts(article: str, report: str) -> list[Conflict]:
+    """Opposite directions about the same thing: matched by subject where one is visible."""
+    a_mentions, r_mentions = _polar_mentions(article), _polar_mentions(report)
     conflicts = []
-    for concept in a_table.keys() & r_table.keys():
-        a_signs = {s for s, _ in a_table[concept]}
-        r_signs = {s for s, _ in r_table[concept]}
-        if len(a_signs) == 1 and len(r_signs) == 1 and a_signs != r_signs:
-            a_word, r_word = a_table[concept][0][1], r_table[concept][0][1]
-            if a_word.lower == r_word.lower:
-                continue  # the same word, flipped only by a negation: the negation check reports it
+    for concept in {m.concept for m in a_mentions} & {m.concept for m in r_mentions}:
+        a_list = [m for m in a_mentions if m.concept == concept]
+        r_list = [m for m in r_mentions if m.concept == concept]
+        pairs = [
+            (a, r) for a in a_list for r in r_list
+            if any(_similar_stem(x, y) for x in a.subject for y in r.subject)
+        ]  # fmt: skip
+        if not pairs and len({m.sign for m in a_list}) == 1 and len({m.sign for m in r_list}) == 1:
+            pairs = [(a_list[0], r_list[0])]
+        for a, r in pairs:
+            if a.sign == r.sign or a.word.lower == r.word.lower:
+                continue  # same direction, or the same word flipped by a negation (reported as negation)
             conflicts.append(
-                Conflict("direction", a_word.text, r_word.text, (a_word.start, a_word.end), (r_word.start, r_word.end),
-                         f"“{a_word.text}” vs “{r_word.text}”: opposite directions")  # fmt: skip
+                Conflict(
+                    "direction",
+                    a.word.text,
+                    r.word.text,
+                    (a.word.start, a.word.end),
+                    (r.word.start, r.word.end),
+                    f"“{a.word.text}” vs “{r.word.text}”: opposite directions",
+                )  # fmt: skip
             )
+            break
     return conflicts

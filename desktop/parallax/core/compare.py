@@ -137,7 +137,12 @@ def prepare(
     if progress:
         progress(len(documents), len(documents), "embedded")
     return Prepared(
-        embedder.name, tuple(documents), tuple(paragraph_vectors), tuple(sentence_vectors), result.cached, result.computed
+        embedder.name,
+        tuple(documents),
+        tuple(paragraph_vectors),
+        tuple(sentence_vectors),
+        result.cached,
+        result.computed,
     )
 
 
@@ -176,7 +181,9 @@ def _compare_one(prepared: Prepared, index: int, config: CompareConfig) -> Repor
     article, report = prepared.documents[0], prepared.documents[index]
     a_units = article.content_paragraphs()
     r_units = report.content_paragraphs()
-    alignment = align(prepared.paragraph_vectors[0], prepared.paragraph_vectors[index], AlignConfig(config.threshold, config.margin))
+    alignment = align(
+        prepared.paragraph_vectors[0], prepared.paragraph_vectors[index], AlignConfig(config.threshold, config.margin)
+    )
     context = ClaimContext(
         article.text, report.text, tuple(s.text for s in article.sentences), tuple(s.text for s in report.sentences)
     )
@@ -192,7 +199,9 @@ def _compare_one(prepared: Prepared, index: int, config: CompareConfig) -> Repor
         a_sent = _content_sentences(article)
         r_sent = _content_sentences(report)
         s_alignment = align(
-            prepared.sentence_vectors[0], prepared.sentence_vectors[index], AlignConfig(config.sentence_threshold, config.margin)
+            prepared.sentence_vectors[0],
+            prepared.sentence_vectors[index],
+            AlignConfig(config.sentence_threshold, config.margin),
         )
         for group in s_alignment.groups:
             a_idx = tuple(a_sent[i] for i in group.left)

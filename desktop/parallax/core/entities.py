@@ -24,9 +24,9 @@ _COMMON_OPENERS = {
     "these", "those", "his", "her", "its", "their", "our", "my", "your", "it", "he", "she", "they", "we", "i",
     "you", "there", "here", "what", "which", "who", "whom", "whose", "why", "how", "where", "officials",
     "negotiators", "analysts", "observers", "opinion", "talks", "under", "by", "from", "to", "of", "one", "two",
-    "three", "no", "not", "never", "asked", "earlier", "later", "today", "yesterday", "on", "over", "among",
+    "three", "no", "not", "never", "asked", "earlier", "later", "today", "yesterday", "over", "among",
     "across", "despite", "during", "until", "within", "between", "against", "about", "also", "even", "only",
-    "such", "other", "another", "more", "less", "several", "few", "much", "then", "now", "again", "why",
+    "such", "other", "another", "more", "less", "several", "few", "much", "then", "now", "again",
 }  # fmt: skip
 _TITLES = {
     "president", "prime", "minister", "mr", "mrs", "ms", "dr", "secretary", "general", "gen", "sen", "senator",
@@ -42,10 +42,22 @@ _ORG_WORDS = {
     "kremlin", "parliament", "senate", "congress", "court", "news", "press", "times", "post", "service",
     "services", "alliance", "federation", "foundation", "centre", "center", "company", "network", "guard",
     "force", "forces", "command", "reuters", "bureau", "authority", "board", "embassy", "government", "cabinet",
-    "duma", "rada", "assembly", "secretariat", "watch", "international", "council",
+    "duma", "rada", "assembly", "secretariat", "watch", "international",
 }  # fmt: skip
-_PLACE_WORDS = {"city", "region", "province", "oblast", "peninsula", "river", "sea", "island", "county", "state", "republic"}
-_MONTHS_DAYS = {
+_PLACE_WORDS = {
+    "city",
+    "region",
+    "province",
+    "oblast",
+    "peninsula",
+    "river",
+    "sea",
+    "island",
+    "county",
+    "state",
+    "republic",
+}
+_MONTHS_DAYS = {"today", "tonight", "yesterday", "tomorrow",
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "jan", "feb", "mar",
     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
@@ -81,16 +93,31 @@ def _sentence_starts(text: str, tokens: list[Word]) -> set[int]:
     return starts
 
 
-def find_entities(text: str, lowercase_vocabulary: frozenset[str] | set[str] | None = None) -> list[Entity]:
-    """Names in ``text``; ``lowercase_vocabulary`` holds words known to be ordinary (seen in lower case)."""
+def _base(token: Word) -> str:
+    return token.lower.replace("’", "'").removesuffix("'s")
+
+
+def find_entities(
+    text: str,
+    lowercase_vocabulary: frozenset[str] | set[str] | None = None,
+    known_names: frozenset[str] | None = None,
+) -> list[Entity]:
+    """Names in ``text``.
+
+    ``lowercase_vocabulary`` holds words known to be ordinary (seen in lower
+    case); ``known_names`` holds words seen capitalised inside a sentence. A
+    lone capitalised word that opens a sentence is a name only if it is known.
+    """
     tokens = words(text)
-    vocabulary = lowercase_vocabulary if lowercase_vocabulary is not None else {t.lower for t in tokens if t.text.islower()}
+    vocabulary = (
+        lowercase_vocabulary if lowercase_vocabulary is not None else {t.lower for t in tokens if t.text.islower()}
+    )
     starts = _sentence_starts(text, tokens)
     entities: list[Entity] = []
     index = 0
     while index < len(tokens):
         token = tokens[index]
-        if not _is_capitalised(token.text) or token.lower in _MONTHS_DAYS:
+        if not _is_capitalised(token.text) or _base(token) in _MONTHS_DAYS:
             index += 1
             continue
         run = [index]
@@ -99,7 +126,7 @@ def find_entities(text: str, lowercase_vocabulary: frozenset[str] | set[str] | N
             gap = text[tokens[j - 1].end : tokens[j].start]
             if gap.strip() not in ("",):
                 break
-            if _is_capitalised(tokens[j].text) and tokens[j].lower not in _MONTHS_DAYS:
+            if _is_capitalised(tokens[j].text) and _base(tokens[j]) not in _MONTHS_DAYS:
                 run.append(j)
                 j += 1
                 continue
@@ -116,13 +143,15 @@ def find_entities(text: str, lowercase_vocabulary: frozenset[str] | set[str] | N
         # Drop an ordinary word that is only capitalised because it opens the sentence.
         while run and run[0] in starts:
             first = tokens[run[0]].lower.replace("’", "'").removesuffix("'s")
-            if first in _COMMON_OPENERS or first in vocabulary or first in _TITLES and len(run) == 1:
+            if first in _COMMON_OPENERS or first in vocabulary or (first in _TITLES and len(run) == 1):
                 run = run[1:]
             else:
                 break
         while run and tokens[run[-1]].lower in _CONNECTORS:
             run = run[:-1]
         if not run:
+            continue
+        if len(run) == 1 and run[0] in starts and known_names is not None and _base(tokens[run[0]]) not in known_names:
             continue
         names = [tokens[k] for k in run]
         keys = tuple(
@@ -145,7 +174,11 @@ def _kind(text: str, tokens: list[Word], run: list[int], names: list[Word]) -> s
         return "person"
     previous = tokens[run[0] - 1].lower if run[0] > 0 else ""
     after = tokens[run[-1] + 1].lower if run[-1] + 1 < len(tokens) else ""
-    if previous in _PLACE_PREPOSITIONS or after in _PLACE_WORDS or previous == "of" and run[0] >= 2 and tokens[run[0] - 2].lower in _PLACE_WORDS:
+    if (
+        previous in _PLACE_PREPOSITIONS
+        or after in _PLACE_WORDS
+        or (previous == "of" and run[0] >= 2 and tokens[run[0] - 2].lower in _PLACE_WORDS)
+    ):
         return "place"
     if previous in _TITLES or after in ("said", "says", "told", "added", "who"):
         return "person"
@@ -165,12 +198,62 @@ _VERBS = (
     r"suggested|suggests|predicted|predicts|concluded|concludes|assessed|assesses"
 )
 _AFTER_VERB = re.compile(
-    rf"\b(?:said|says|added|stated|noted|announced|claimed|insisted|warned|explained|wrote|according to)\s+"
+    r"\b(?:said|says|added|stated|noted|announced|claimed|insisted|warned|explained|wrote|according to)\s+"
     r"(?P<speaker>[^,.;:\"“”()]{2,90}?)(?=\s*[,.;:()\"”]|\s+(?:that|on|in|at|during|after|before|when|while|as|to|"
     r"last|this|earlier|yesterday|today|who|adding)\b|$)"
 )
 _BEFORE_VERB = re.compile(rf"(?P<speaker>[^,.;:\"“”()—–]{{2,90}}?)\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:{_VERBS})\b")
-_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this", "there", "one", "some", "others"}
+_PRONOUNS = {
+    "he",
+    "she",
+    "they",
+    "it",
+    "we",
+    "i",
+    "you",
+    "who",
+    "which",
+    "that",
+    "this",
+    "there",
+    "one",
+    "some",
+    "others",
+    "then",
+    "also",
+    "later",
+    "earlier",
+    "previously",
+    "publicly",
+    "repeatedly",
+    "recently",
+    "once",
+    "again",
+}
+# A phrase after a reporting verb that holds one of these is a clause, not a speaker ("said Russia would...").
+_CLAUSE_WORDS = {
+    "would",
+    "will",
+    "could",
+    "should",
+    "can",
+    "may",
+    "might",
+    "must",
+    "is",
+    "was",
+    "were",
+    "are",
+    "had",
+    "has",
+    "have",
+    "did",
+    "does",
+    "do",
+    "not",
+    "been",
+    "be",
+}
 _CLAUSE_BREAK = re.compile(r"\b(?:and|but|that|while|because|although|which|who|if|when|as|so|then|where)\s+", re.I)
 
 
@@ -206,7 +289,9 @@ def find_speakers(text: str) -> list[Speaker]:
             first = stripped.split()[0].lower() if stripped else ""
             if not stripped or first in _PRONOUNS or (start, end) in seen:
                 continue
+            if pattern is _AFTER_VERB and (len(stripped.split()) > 6 or _CLAUSE_WORDS & set(stripped.lower().split())):
+                continue
             seen.add((start, end))
-            keys = tuple(e_key for e in find_entities(stripped, set()) for e_key in e.keys)
+            keys = tuple(e_key for e in find_entities(stripped, frozenset()) for e_key in e.keys)
             speakers.append(Speaker(stripped, start, end, keys))
     return speakers

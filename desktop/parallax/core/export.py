@@ -28,7 +28,9 @@ def _document(document: Document) -> dict[str, Any]:
         "paragraphs": [
             {"text": p.text, "start": p.start, "end": p.end, "boilerplate": p.boilerplate} for p in document.paragraphs
         ],
-        "sentences": [{"text": s.text, "start": s.start, "end": s.end, "paragraph": s.paragraph} for s in document.sentences],
+        "sentences": [
+            {"text": s.text, "start": s.start, "end": s.end, "paragraph": s.paragraph} for s in document.sentences
+        ],
     }
 
 

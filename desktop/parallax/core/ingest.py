@@ -79,7 +79,11 @@ def decode_bytes(data: bytes, name: str = "document") -> tuple[str, str]:
     """
     if not data.strip():
         raise IngestError(f"{name}: the file is empty")
-    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, codec in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             try:
                 return data.decode(codec), codec
@@ -216,9 +220,7 @@ def _html_to_text(raw: str, name: str) -> tuple[str, str | None, dict[str, str]]
     # trafilatura separates paragraphs with single newlines; make them blank-line breaks.
     body = re.sub(r"\n+", "\n\n", body)
     metadata = {
-        key: str(values[key])
-        for key in ("author", "date", "sitename", "url", "description")
-        if values.get(key)
+        key: str(values[key]) for key in ("author", "date", "sitename", "url", "description") if values.get(key)
     }
     if "sitename" in metadata:
         metadata["site"] = metadata.pop("sitename")

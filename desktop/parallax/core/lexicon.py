@@ -30,11 +30,60 @@ _SKIP = {
 # concept -> (positive forms, negative forms); regular inflections are folded by ``stem``.
 _OPPOSITES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "movement": (
-        ("rise", "rose", "risen", "surge", "climb", "jump", "soar", "rally", "gain", "increase", "grow", "grew",
-         "grown", "strengthen", "boost", "higher", "stronger", "upward", "up", "spike", "expand", "improve"),
-        ("fall", "fell", "fallen", "drop", "plunge", "tumble", "slump", "sink", "sank", "slide", "slid", "lose",
-         "lost", "decrease", "shrink", "shrank", "weaken", "lower", "weaker", "downward", "down", "decline",
-         "contract", "worsen", "deteriorate", "dip", "crash", "slip"),
+        (
+            "rise",
+            "rose",
+            "risen",
+            "surge",
+            "climb",
+            "jump",
+            "soar",
+            "rally",
+            "gain",
+            "increase",
+            "grow",
+            "grew",
+            "grown",
+            "strengthen",
+            "boost",
+            "higher",
+            "stronger",
+            "upward",
+            "up",
+            "spike",
+            "expand",
+            "improve",
+        ),
+        (
+            "fall",
+            "fell",
+            "fallen",
+            "drop",
+            "plunge",
+            "tumble",
+            "slump",
+            "sink",
+            "sank",
+            "slide",
+            "slid",
+            "lose",
+            "lost",
+            "decrease",
+            "shrink",
+            "shrank",
+            "weaken",
+            "lower",
+            "weaker",
+            "downward",
+            "down",
+            "decline",
+            "contract",
+            "worsen",
+            "deteriorate",
+            "dip",
+            "crash",
+            "slip",
+        ),
     ),
     "restriction": (("ease", "loosen", "relax", "lift", "soften"), ("tighten", "toughen", "harden", "stiffen")),
     "acceptance": (
@@ -46,9 +95,15 @@ _OPPOSITES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("advance", "escalate", "intensify", "push", "press", "reinforce", "attack"),
         ("withdraw", "withdrew", "withdrawn", "retreat", "pull", "de-escalate", "scale", "retire", "disengage"),
     ),
-    "permission": (("allow", "permit", "authorise", "authorize", "legalise"), ("ban", "forbid", "prohibit", "bar", "block", "outlaw")),
+    "permission": (
+        ("allow", "permit", "authorise", "authorize", "legalise"),
+        ("ban", "forbid", "prohibit", "bar", "block", "outlaw"),
+    ),
     "opening": (("open", "reopen", "resume"), ("close", "shut", "suspend", "halt")),
-    "outcome": (("win", "won", "succeed", "success", "successful", "victory"), ("fail", "failure", "defeat", "setback")),
+    "outcome": (
+        ("win", "won", "succeed", "success", "successful", "victory"),
+        ("fail", "failure", "defeat", "setback"),
+    ),
     "mood": (
         ("upbeat", "optimistic", "hopeful", "positive", "encouraging", "confident", "buoyant", "cheerful"),
         ("downbeat", "pessimistic", "gloomy", "negative", "discouraging", "sombre", "somber", "grim", "bleak"),
@@ -57,7 +112,10 @@ _OPPOSITES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "north-south": (("north", "northern", "northward"), ("south", "southern", "southward")),
     "east-west": (("east", "eastern", "eastward"), ("west", "western", "westward")),
     "share": (("majority", "most"), ("minority", "few")),
-    "beginning": (("begin", "began", "begun", "start", "launch", "start"), ("end", "stop", "finish", "conclude", "cease")),
+    "beginning": (
+        ("begin", "began", "begun", "start", "launch", "start"),
+        ("end", "stop", "finish", "conclude", "cease"),
+    ),
     "legality": (("legal", "lawful", "legitimate"), ("illegal", "unlawful", "illegitimate")),
 }
 
@@ -121,8 +179,10 @@ def negated_stems(text: str) -> dict[str, Word]:
     governed: dict[str, Word] = {}
     for index, word in enumerate(tokens):
         lowered = word.lower.replace("’", "'")
-        if lowered in _VERB_CUES or lowered.endswith("n't") or (
-            lowered == "no" and index + 1 < len(tokens) and tokens[index + 1].lower == "longer"
+        if (
+            lowered in _VERB_CUES
+            or lowered.endswith("n't")
+            or (lowered == "no" and index + 1 < len(tokens) and tokens[index + 1].lower == "longer")
         ):
             for following in tokens[index + 1 : index + 5]:
                 if following.lower in _DETERMINERS:

@@ -24,8 +24,10 @@ MONTHS = {
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
     "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }  # fmt: skip
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -261,7 +263,11 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> lis
             unit, factor = _unit_of(unit_word)
         else:
             unit, factor = "", 1.0
-        if m.group("word") and m.group("word").lower() in ("one", "a single") and unit not in ("time", "soldier", "people", "%", "km"):
+        if (
+            m.group("word")
+            and m.group("word").lower() in ("one", "a single")
+            and unit not in ("time", "soldier", "people", "%", "km")
+        ):
             continue  # "one top official": too often a determiner, not a count
         if m.group("article") and unit != "time":
             continue

@@ -83,9 +83,7 @@ def split_sentences(paragraph: str, config: SegmentConfig = SegmentConfig()) -> 
     return spans
 
 
-def segment(
-    text: str, config: SegmentConfig = SegmentConfig()
-) -> tuple[tuple[Paragraph, ...], tuple[Sentence, ...]]:
+def segment(text: str, config: SegmentConfig = SegmentConfig()) -> tuple[tuple[Paragraph, ...], tuple[Sentence, ...]]:
     """Cut normalised ``text`` into paragraphs and sentences that point back into it."""
     paragraphs: list[Paragraph] = []
     sentences: list[Sentence] = []

@@ -43,6 +43,15 @@ def _cached_words(text: str) -> tuple[Word, ...]:
 
 
 @lru_cache(maxsize=64)
+def capitalised_inside(text: str) -> frozenset[str]:
+    """Words that ``text`` capitalises in mid-sentence (names), lower-cased, possessive dropped."""
+    found = set()
+    for m in re.finditer(r"(?<=[^\s.!?:\"“‘(\[—–-])\s+([A-Z][\w'’-]*)", text):
+        found.add(m.group(1).lower().replace("’", "'").removesuffix("'s"))
+    return frozenset(found)
+
+
+@lru_cache(maxsize=64)
 def lowercase_vocabulary(text: str) -> frozenset[str]:
     """Words that ``text`` writes in lower case somewhere: ordinary words, not names."""
     return frozenset(w.text for w in _cached_words(text) if w.text.islower())

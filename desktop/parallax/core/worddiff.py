@@ -88,9 +88,7 @@ def word_diff(a: str, b: str, config: DiffConfig = DiffConfig()) -> tuple[DiffOp
     ia = ib = 0
     for op, symbols_run in diffs:
         count = len(symbols_run)
-        if op == EQUAL:
-            piece = tokens_a[ia : ia + count]
-        elif op == DELETE:
+        if op == EQUAL or op == DELETE:
             piece = tokens_a[ia : ia + count]
         else:
             piece = tokens_b[ib : ib + count]
