@@ -54,13 +54,21 @@ def _threshold(value: str) -> float:
     return number
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line: ``parallax: <what is wrong>``."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        sys.stderr.write(f"parallax: {message} (see 'parallax --help')\n")
+        raise SystemExit(EXIT_USAGE)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="parallax",
         description="Compare news coverage by meaning. With no command, open the desktop app.",
     )
     parser.add_argument("--version", action="version", version=f"parallax {__version__}")
-    commands = parser.add_subparsers(dest="command")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
     comparing = commands.add_parser("compare", help="compare an article with one or more reports")
     comparing.add_argument("article", help="the article (.txt, .md or .html)")
     comparing.add_argument("reports", nargs="+", help="the reports to compare with it")

@@ -98,7 +98,9 @@ def compare_claims(
     if config.kinds & {"place", "person", "organisation"}:
         conflicts += [c for c in _entity_conflicts(article, report, context) if c.kind in config.kinds]
     if "attribution" in config.kinds:
-        conflicts += _attribution_conflicts(article, report, context)
+        attributions = _attribution_conflicts(article, report, context)
+        # A swapped source is one fact: keep the attribution, not also a name conflict inside it.
+        conflicts = [c for c in conflicts if not any(_inside(c, a) for a in attributions)] + attributions
     pairs = _sentence_pairs(article, report, config.min_sentence_overlap)
     for (a_start, a_end), (r_start, r_end) in pairs:
         a_sentence, r_sentence = article[a_start:a_end], report[r_start:r_end]
@@ -108,6 +110,11 @@ def compare_claims(
             conflicts += [_shift(c, a_start, r_start) for c in _direction_conflicts(a_sentence, r_sentence)]
     unique = _deduplicate(conflicts)
     return ClaimCheck(DIVERGE if unique else AGREE, tuple(unique))
+
+
+def _inside(conflict: Conflict, outer: Conflict) -> bool:
+    a, r, oa, orr = conflict.article_span, conflict.report_span, outer.article_span, outer.report_span
+    return conflict.kind != "number" and (oa[0] <= a[0] and a[1] <= oa[1] or orr[0] <= r[0] and r[1] <= orr[1])
 
 
 def _shift(conflict: Conflict, a_offset: int, r_offset: int) -> Conflict:

@@ -215,7 +215,7 @@ def _html_to_text(raw: str, name: str) -> tuple[str, str | None, dict[str, str]]
         raise IngestError(f"{name}: no article text found in this HTML page")
     values = extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted)
     body = values.get("text") or ""
-    if not body.strip():
+    if len(body.split()) < 5:  # a bare menu ("Home") is not an article
         raise IngestError(f"{name}: no article text found in this HTML page")
     # trafilatura separates paragraphs with single newlines; make them blank-line breaks.
     body = re.sub(r"\n+", "\n\n", body)

@@ -75,8 +75,11 @@ def find_dates(text: str) -> list[DateMention]:
                 value = " ".join(groups["rel"].lower().split())
             else:
                 value = groups["year"]
-            found.append(DateMention(category, value, m.group(), m.start(), m.end()))
-            taken.append((m.start(), m.end()))
+            end = m.end()
+            if m.group().endswith(".") and category == "day" and not groups.get("year"):
+                end -= 1  # "29 March." ends the sentence; the full stop is not part of the date
+            found.append(DateMention(category, value, text[m.start() : end], m.start(), end))
+            taken.append((m.start(), end))
             if groups.get("year") and category in ("day", "month"):
                 # The year of "29 March 2022" is compared with other years too.
                 ys = m.start("year")
@@ -310,7 +313,7 @@ def _unit_word(text: str, end: int, match: re.Match[str]) -> tuple[str, int]:
     # No known unit: the last word of the noun phrase, if it is not capitalised (a name) or a verb form.
     for word, word_end in reversed(candidates):
         lowered = word.lower()
-        if word[0].isupper() or lowered.endswith(("ed", "ly")):
+        if (word[0].isupper() and not lowered.endswith("ans")) or lowered.endswith(("ed", "ly")):
             continue
         return word, word_end
     return "", end

@@ -99,8 +99,14 @@ def word_diff(a: str, b: str, config: DiffConfig = DiffConfig()) -> tuple[DiffOp
             ia += count
         if op in (EQUAL, INSERT):
             ib += count
-        if text:
-            runs.append(DiffOp(op, text, a_pos, b_pos))
+        if not text:
+            continue
+        if config.ignore_punctuation and op != EQUAL and not any(ch.isalnum() for ch in text):
+            # Punctuation is not a difference here: show the article's marks as shared text.
+            if op == DELETE:
+                runs.append(DiffOp(EQUAL, text, a_pos, b_pos))
+            continue
+        runs.append(DiffOp(op, text, a_pos, b_pos))
     return tuple(runs)
 
 
