@@ -116,3 +116,33 @@ def test_a_second_compare_embeds_nothing_new(embedder, capsys, cache_dir, monkey
     assert encoded == [], "every vector came from the cache"
     assert cache.count(MODEL_NAME) == stored
     cache.close()
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("manifest_path", ["seeds/manifest.json", "tests/heldout/manifest.json"])
+def test_manifest_scores(embedder, manifest_path, capsys):
+    """End to end on labelled sample reports: prints the scores; the seeds must meet issue #2's bars."""
+    from pathlib import Path
+
+    from parallax.core.compare import compare
+    from parallax.core.evaluate import ReportScore, load_manifest, score_report
+    from parallax.core.ingest import read_document
+
+    root = Path(__file__).resolve().parents[2]
+    manifest = load_manifest(root / manifest_path)
+    documents = [read_document(manifest.article), *(read_document(r.file) for r in manifest.reports)]
+    result = compare(documents, embedder)
+    total = ReportScore()
+    per_report = []
+    for comparison, gold in zip(result.comparisons, manifest.reports, strict=True):
+        score = score_report(comparison, gold, gold.file.name)
+        per_report.append((gold.file.name, score))
+        total = total + score
+    with capsys.disabled():
+        print(f"\n{manifest_path}: linked {total.link_recall:.2f}, labels {total.label_accuracy:.2f}, "
+              f"planted found {total.divergence_recall:.2f}, false divergences {total.false_divergences}")
+    if manifest_path.startswith("seeds"):
+        assert total.link_recall >= 0.9
+        assert total.label_accuracy >= 0.85
+        assert total.divergence_recall >= 0.8
+        assert all(score.false_divergences <= 1 for _, score in per_report)
