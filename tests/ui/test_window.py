@@ -11,6 +11,8 @@ from parallax.ui import presentation as P
 
 
 def test_demo_loads_without_torch(make_window):
+    # Meaningful when torch was not loaded before (scripts/test runs the UI tests in their own session).
+    loaded_before = {m for m in ("torch", "sentence_transformers") if m in sys.modules}
     window = make_window()
     assert len(window.result.documents) == 4
     assert window.result.comparisons
@@ -18,8 +20,8 @@ def test_demo_loads_without_torch(make_window):
     assert window.sources.count() == 4
     assert window.claims.topLevelItemCount() > 0
     assert window.coverage.rowCount() == len(window.result.coverage)
-    assert "torch" not in sys.modules
-    assert "sentence_transformers" not in sys.modules
+    assert "torch" in loaded_before or "torch" not in sys.modules
+    assert "sentence_transformers" in loaded_before or "sentence_transformers" not in sys.modules
 
 
 def test_importing_the_app_does_not_import_torch():
