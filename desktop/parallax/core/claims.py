@@ -20,6 +20,7 @@ entities, lexicon, tokens and worddiff.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -122,7 +123,7 @@ def _shift(conflict: Conflict, a_offset: int, r_offset: int) -> Conflict:
     return Conflict(
         conflict.kind, conflict.article, conflict.report, (a[0] + a_offset, a[1] + a_offset),
         (r[0] + r_offset, r[1] + r_offset), conflict.reason,
-    )  # fmt: skip
+    )
 
 
 def _deduplicate(conflicts: list[Conflict]) -> list[Conflict]:
@@ -180,10 +181,6 @@ def _sentence_pairs(article: str, report: str, minimum: float) -> list[tuple[tup
 # --- numbers and dates --------------------------------------------------------------------------
 
 
-def _context_words(text_span: str) -> set[str]:
-    return _content_stems(text_span)
-
-
 def _number_conflicts(article: list[Quantity], report: list[Quantity]) -> list[Conflict]:
     conflicts = []
     units = {q.unit for q in article} & {q.unit for q in report}
@@ -208,14 +205,12 @@ def _number_conflicts(article: list[Quantity], report: list[Quantity]) -> list[C
                         (a.start, a.end),
                         (r.start, r.end),
                         f"{a.text} vs {r.text}: the figures cannot both be right",
-                    )  # fmt: skip
+                    )
                 )
     return conflicts
 
 
 def _log_centre(q: Quantity) -> float:
-    import math
-
     return math.log10(max(1e-9, (q.low + q.high) / 2))
 
 
@@ -235,7 +230,7 @@ def _date_conflicts(article: list[DateMention], report: list[DateMention]) -> li
         conflicts.append(
             Conflict(
                 "date", a.text, r.text, (a.start, a.end), (r.start, r.end), f"{a.text} vs {r.text}: a different date"
-            )  # fmt: skip
+            )
         )
     return conflicts
 
@@ -277,7 +272,7 @@ def _entity_conflicts(article: str, report: str, context: ClaimContext) -> list[
                     (a.start, a.end),
                     (partner.start, partner.end),
                     f"{a.text} vs {partner.text}: a different {kind}",
-                )  # fmt: skip
+                )
             )
     return conflicts
 
@@ -305,7 +300,7 @@ def _replacements(article: str, report: str) -> list[tuple[tuple[int, int], tupl
                 (
                     (deleted.a_start, deleted.a_start + len(deleted.text)),
                     (inserted.b_start, inserted.b_start + len(inserted.text)),
-                )  # fmt: skip
+                )
             )
     return pairs
 
@@ -331,7 +326,7 @@ def _attribution_conflicts(article: str, report: str, context: ClaimContext) -> 
             (a.start, a.end),
             (r.start, r.end),
             f"said by {a.text} vs by {r.text}: a different source",
-        )  # fmt: skip
+        )
     ]
 
 
@@ -451,7 +446,7 @@ def _direction_conflicts(article: str, report: str) -> list[Conflict]:
                     (a.word.start, a.word.end),
                     (r.word.start, r.word.end),
                     f"“{a.word.text}” vs “{r.word.text}”: opposite directions",
-                )  # fmt: skip
+                )
             )
             break
     return conflicts
