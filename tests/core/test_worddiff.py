@@ -128,3 +128,9 @@ def test_changed_spans_point_at_the_changed_words():
     deleted, inserted = changed_spans(word_diff(a, b))
     assert [a[s:e] for s, e in deleted] == ["rose"]
     assert [b[s:e] for s, e in inserted] == ["fell"]
+
+
+@pytest.mark.parametrize(("a", "b"), PAIRS)
+@pytest.mark.parametrize("config", [DiffConfig(), DiffConfig(semantic_cleanup=False)], ids=["cleanup", "raw"])
+def test_native_and_python_diff_match_patch_give_the_same_runs(a, b, config):
+    assert word_diff(a, b, config, native=True) == word_diff(a, b, config, native=False)

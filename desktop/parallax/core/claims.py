@@ -20,10 +20,12 @@ entities, lexicon, tokens and worddiff.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from parallax.core.entities import Entity, find_entities, find_speakers
 from parallax.core.lexicon import is_negation_cue, negated_stems, polar_words
@@ -79,13 +81,18 @@ class ClaimContext:
     report_sentences: tuple[str, ...] = field(default_factory=tuple)
 
 
+@lru_cache(maxsize=4096)
 def compare_claims(
     article: str,
     report: str,
     config: ClaimConfig = ClaimConfig(),
     context: ClaimContext | None = None,
 ) -> ClaimCheck:
-    """Compare the claims of ``article`` text with ``report`` text (offsets refer to these strings)."""
+    """Compare the claims of ``article`` text with ``report`` text (offsets refer to these strings).
+
+    A pure function of its (hashable) arguments, so results are memoised: moving the
+    threshold back and forth re-checks only links it has never seen.
+    """
     context = context or ClaimContext(article, report)
     conflicts: list[Conflict] = []
     article_dates, report_dates = find_dates(article), find_dates(report)
@@ -115,7 +122,7 @@ def compare_claims(
 
 def _inside(conflict: Conflict, outer: Conflict) -> bool:
     a, r, oa, orr = conflict.article_span, conflict.report_span, outer.article_span, outer.report_span
-    return conflict.kind != "number" and (oa[0] <= a[0] and a[1] <= oa[1] or orr[0] <= r[0] and r[1] <= orr[1])
+    return conflict.kind != "number" and ((oa[0] <= a[0] and a[1] <= oa[1]) or (orr[0] <= r[0] and r[1] <= orr[1]))
 
 
 def _shift(conflict: Conflict, a_offset: int, r_offset: int) -> Conflict:
@@ -292,7 +299,7 @@ def _replacements(article: str, report: str) -> list[tuple[tuple[int, int], tupl
     """Spans the word diff deletes from the article and inserts in the report at the same place."""
     runs = word_diff(article, report, DiffConfig())
     pairs = []
-    for first, second in zip(runs, runs[1:], strict=False):
+    for first, second in itertools.pairwise(runs):
         if {first.op, second.op} == {DELETE, INSERT}:
             deleted = first if first.op == DELETE else second
             inserted = second if second.op == INSERT else first

@@ -57,6 +57,7 @@ def lowercase_vocabulary(text: str) -> frozenset[str]:
     return frozenset(w.text for w in _cached_words(text) if w.text.islower())
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """Fold case, possessives and regular inflections: "Ruled" -> "rul", "troops" -> "troop"."""
     w = word.lower().replace("’", "'")
@@ -83,7 +84,7 @@ def same_name(a: str, b: str) -> bool:
         return True
     shortest = min(len(x), len(y))
     common = 0
-    for cx, cy in zip(x, y):
+    for cx, cy in zip(x, y, strict=False):
         if cx != cy:
             break
         common += 1
