@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from parallax.core.claims import AGREE, CONFLICT_KINDS, DIVERGE, ClaimConfig, compare_claims
+from parallax.core.claims import AGREE, CONFLICT_KINDS, DIVERGE, ClaimConfig, ClaimContext, compare_claims
+from parallax.core.entities import find_speakers
 
 DIVERGENCES = [
     # numbers and quantities
@@ -62,7 +63,17 @@ DIVERGENCES = [
         "After the talks, international stock markets surged.",
         "After the talks, stock markets around the world tumbled.",
     ),
+    (
+        "organisation",
+        "said Orysia Lutsevych of the Ukraine Forum at Chatham House, a think-tank in London.",
+        "said Orysia Lutsevych of the Ukraine Forum at the Royal United Services Institute in London.",
+    ),
     # attribution
+    (
+        "attribution",
+        "Russia would pull back around Kyiv, according to one top Russian official.",
+        "A senior Ukrainian negotiator said Russia would pull back around Kyiv.",
+    ),
     (
         "attribution",
         "Russia will scale back its operations near Kyiv, a Ukrainian official said.",
@@ -156,3 +167,51 @@ def test_a_divergence_inside_a_longer_text_points_at_its_words():
     check = compare_claims(article, report)
     assert [(c.kind, c.article, c.report) for c in check.conflicts] == [("place", "Mariupol", "Mykolaiv")]
     assert_spans_point_at_text(article, report, check)
+
+
+def test_names_made_of_generic_words_must_all_appear_to_count_as_mentioned():
+    # "Institute" and "United" appear elsewhere in the article, yet the Royal United
+    # Services Institute does not: it is still a different organisation from Chatham House.
+    article = "Lutsevych works at Chatham House in London."
+    report = "Lutsevych works at the Royal United Services Institute in London."
+    context = ClaimContext(
+        article + " Rob Lee of the Foreign Policy Research Institute spoke. The United States agreed.", report
+    )
+    check = compare_claims(article, report, context=context)
+    assert [(c.kind, c.article, c.report) for c in check.conflicts] == [
+        ("organisation", "Chatham House", "Royal United Services Institute")
+    ]
+
+
+def test_two_nationalities_named_together_elsewhere_are_still_different_sources():
+    article = "Russia would pull back around Kyiv, according to one top Russian official."
+    report = "A senior Ukrainian negotiator said Russia would pull back around Kyiv."
+    context = ClaimContext(
+        article,
+        report,
+        ("Russian and Ukrainian negotiators met in Istanbul.", "Ukrainian troops pushed Russian units back."),
+    )
+    check = compare_claims(article, report, context=context)
+    assert [(c.kind, c.article, c.report) for c in check.conflicts] == [
+        ("attribution", "one top Russian official", "A senior Ukrainian negotiator")
+    ]
+
+
+def test_a_source_named_beside_the_other_is_the_same_source():
+    article = "Talks will continue, Vladimir Medinsky said."
+    report = "Talks will continue, Russia's top negotiator said."
+    context = ClaimContext(article, report, ("Russia's top negotiator, Vladimir Medinsky, spoke first.",))
+    assert compare_claims(article, report, context=context).label == AGREE
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        ("Last week the Pentagon estimated that 7,000 soldiers died.", ["the Pentagon"]),
+        ("About 30,000 soldiers are estimated to have been wounded.", []),
+        ("The plan was welcomed, according to one top Russian official.", ["one top Russian official"]),
+        ("One said the plan was welcome.", []),
+    ],
+)
+def test_speakers(text, speakers):
+    assert [s.text for s in find_speakers(text) if s.keys] == speakers

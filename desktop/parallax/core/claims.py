@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from parallax.core.entities import Entity, find_entities, find_speakers
+from parallax.core.entities import find_entities, find_speakers
 from parallax.core.lexicon import is_negation_cue, negated_stems, polar_words
 from parallax.core.quantities import DateMention, Quantity, find_dates, find_quantities
 from parallax.core.tokens import Word, capitalised_inside, lowercase_vocabulary, same_name, stem, words
@@ -128,8 +128,12 @@ def _inside(conflict: Conflict, outer: Conflict) -> bool:
 def _shift(conflict: Conflict, a_offset: int, r_offset: int) -> Conflict:
     a, r = conflict.article_span, conflict.report_span
     return Conflict(
-        conflict.kind, conflict.article, conflict.report, (a[0] + a_offset, a[1] + a_offset),
-        (r[0] + r_offset, r[1] + r_offset), conflict.reason,
+        conflict.kind,
+        conflict.article,
+        conflict.report,
+        (a[0] + a_offset, a[1] + a_offset),
+        (r[0] + r_offset, r[1] + r_offset),
+        conflict.reason,
     )
 
 
@@ -245,8 +249,8 @@ def _date_conflicts(article: list[DateMention], report: list[DateMention]) -> li
 # --- names and speakers -------------------------------------------------------------------------
 
 
-def _mentions(text_words: list[Word], entity: Entity) -> bool:
-    return any(entity.matches_word(w.text) for w in text_words if w.text[:1].isupper())
+def _name_words(text: str) -> list[str]:
+    return [w.text for w in words(text) if w.text[:1].isupper()]
 
 
 def _entity_conflicts(article: str, report: str, context: ClaimContext) -> list[Conflict]:
@@ -257,16 +261,18 @@ def _entity_conflicts(article: str, report: str, context: ClaimContext) -> list[
     r_entities = find_entities(report, vocabulary, names)
     if not a_entities or not r_entities:
         return []
-    a_words, r_words = words(article), words(report)
-    article_doc_words = words(context.article_text or article)
+    a_names, r_names = _name_words(article), _name_words(report)
+    article_doc_names = _name_words(context.article_text or article)
     conflicts = []
     for deleted, inserted in _replacements(article, report):
-        a_names = [e for e in a_entities if e.start < deleted[1] and deleted[0] < e.end]
-        r_names = [e for e in r_entities if e.start < inserted[1] and inserted[0] < e.end]
-        a_missing = [e for e in a_names if not _mentions(r_words, e)]
-        r_new = [e for e in r_names if not _mentions(a_words, e) and not _mentions(article_doc_words, e)]
+        a_replaced = [e for e in a_entities if e.start < deleted[1] and deleted[0] < e.end]
+        r_replaced = [e for e in r_entities if e.start < inserted[1] and inserted[0] < e.end]
+        a_missing = [e for e in a_replaced if not e.named_in(r_names)]
+        r_new = [e for e in r_replaced if not e.named_in(a_names) and not e.named_in(article_doc_names)]
         for a in a_missing:
-            partner = next((r for r in r_new if _compatible(a.kind, r.kind)), None)
+            partner = next(
+                (r for r in r_new if _compatible(a.kind, r.kind) and not _aliases(a.keys, r.keys, context)), None
+            )
             if partner is None:
                 continue
             r_new.remove(partner)
@@ -338,16 +344,31 @@ def _attribution_conflicts(article: str, report: str, context: ClaimContext) -> 
 
 
 def _aliases(a_keys: Sequence[str], r_keys: Sequence[str], context: ClaimContext, window: int = 8) -> bool:
-    """Whether either document names both sources side by side ("Russia's top negotiator, Vladimir Medinsky")."""
+    """Whether either document names both sources side by side ("Russia's top negotiator, Vladimir Medinsky").
+
+    Two nationalities ("Russian", "Ukrainian") are never one source, however close they stand.
+    """
+    if all(_DEMONYM.search(k) for k in (*a_keys, *r_keys)):
+        return False
     for sentence in (*context.article_sentences, *context.report_sentences):
         tokens = words(sentence)
         a_at = [i for i, w in enumerate(tokens) if w.text[:1].isupper() and any(same_name(k, w.text) for k in a_keys)]
         if not a_at:
             continue
         r_at = [i for i, w in enumerate(tokens) if w.text[:1].isupper() and any(same_name(k, w.text) for k in r_keys)]
-        if any(abs(i - j) <= window for i in a_at for j in r_at):
+        if any(abs(i - j) <= window and not _coordinated(tokens, i, j) for i in a_at for j in r_at):
             return True
     return False
+
+
+_DEMONYM = re.compile(r"(?:ian|ean|ese|ish|an|i)$")
+_COORDINATORS = {"and", "or", "nor", "but", "while", "whereas", "versus", "vs", "against", "with", "between"}
+
+
+def _coordinated(tokens: list[Word], i: int, j: int) -> bool:
+    """Two names joined as a list or a contrast ("Russian and Ukrainian negotiators") are not one source."""
+    low, high = min(i, j), max(i, j)
+    return any(w.lower in _COORDINATORS for w in tokens[low + 1 : high])
 
 
 # --- negation and direction ---------------------------------------------------------------------

@@ -13,6 +13,7 @@ May import: the standard library, ``parallax.core.tokens``.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from parallax.core.tokens import Word, same_name, words
@@ -57,6 +58,8 @@ _PLACE_WORDS = {
     "state",
     "republic",
 }
+_GENERIC_NAME_WORDS = _ORG_WORDS | _PLACE_WORDS | {"united", "national", "royal", "new", "great", "north",
+    "south", "east", "west", "central", "european", "american", "british", "research", "policy", "studies"}  # fmt: skip
 _MONTHS_DAYS = {"today", "tonight", "yesterday", "tomorrow",
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "jan", "feb", "mar",
@@ -76,8 +79,17 @@ class Entity:
     kind: str
     keys: tuple[str, ...]
 
-    def matches_word(self, word: str) -> bool:
-        return any(same_name(key, word) for key in self.keys)
+    def named_in(self, name_words: Sequence[str]) -> bool:
+        """Whether capitalised ``name_words`` of a text name this entity.
+
+        "Lutsevych" names "Orysia Lutsevych". Generic words of a longer name
+        ("House", "Institute", "United") are shared by many names, so a name made
+        only of such words ("Royal United Services Institute") needs all of them.
+        """
+        specific = [k for k in self.keys if k.lower() not in _GENERIC_NAME_WORDS]
+        if specific:
+            return any(same_name(key, word) for key in specific for word in name_words)
+        return all(any(same_name(key, word) for word in name_words) for key in self.keys)
 
 
 def _is_capitalised(token: str) -> bool:
@@ -230,6 +242,12 @@ _PRONOUNS = {
     "once",
     "again",
 }
+_DETERMINERS = {"one", "some"}
+_LEADING_TIME = re.compile(
+    r"\s*(?:(?:last|this|next|earlier|later)\s+(?:week|month|year|weekend|night|morning|afternoon|evening)|"
+    r"(?:on|by|late|early)\s+[A-Z][a-z]+day|(?:earlier|later|meanwhile|separately|previously),?)\s+",
+    re.IGNORECASE,
+)
 # A phrase after a reporting verb that holds one of these is a clause, not a speaker ("said Russia would...").
 _CLAUSE_WORDS = {
     "would",
@@ -283,12 +301,19 @@ def find_speakers(text: str) -> list[Speaker]:
                     start, phrase = start + cut, phrase[cut:]
                 if len(phrase.split()) > 7:
                     continue
+            when = _LEADING_TIME.match(phrase)  # "Last week the Pentagon estimated" -> "the Pentagon"
+            if when:
+                start, phrase = start + when.end(), phrase[when.end() :]
             stripped = phrase.strip()
             start += len(phrase) - len(phrase.lstrip())
             end = start + len(stripped)
             first = stripped.split()[0].lower() if stripped else ""
-            if not stripped or first in _PRONOUNS or (start, end) in seen:
+            # "one" or "some" alone is a pronoun; "one top Russian official" names a source.
+            pronoun = first in _PRONOUNS and not (first in _DETERMINERS and len(stripped.split()) > 1)
+            if not stripped or pronoun or (start, end) in seen:
                 continue
+            if pattern is _BEFORE_VERB and stripped.split()[-1].lower() in _CLAUSE_WORDS:
+                continue  # passive or perfect: "30,000 soldiers are estimated to ..." names no source
             if pattern is _AFTER_VERB and (len(stripped.split()) > 6 or _CLAUSE_WORDS & set(stripped.lower().split())):
                 continue
             seen.add((start, end))
