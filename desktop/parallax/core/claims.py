@@ -26,6 +26,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Protocol
 
 from parallax.core.entities import find_entities, find_speakers
 from parallax.core.lexicon import is_negation_cue, negated_stems, polar_words
@@ -120,6 +121,22 @@ def compare_claims(
     return ClaimCheck(DIVERGE if unique else AGREE, tuple(unique))
 
 
+class _Mention(Protocol):
+    """Anything found in a text: a quantity, a date, a name, a speaker, a word."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+def _between(kind: str, a: _Mention, r: _Mention, reason: str) -> Conflict:
+    """The conflict of kind ``kind`` between mention ``a`` of the article and ``r`` of the report."""
+    return Conflict(kind, a.text, r.text, (a.start, a.end), (r.start, r.end), reason)
+
+
 def _inside(conflict: Conflict, outer: Conflict) -> bool:
     a, r, oa, orr = conflict.article_span, conflict.report_span, outer.article_span, outer.report_span
     return conflict.kind != "number" and ((oa[0] <= a[0] and a[1] <= oa[1]) or (orr[0] <= r[0] and r[1] <= orr[1]))
@@ -208,16 +225,7 @@ def _number_conflicts(article: list[Quantity], report: list[Quantity]) -> list[C
                     break
                 # The article figure most like this one in size is the one it replaces.
                 a = min(a_free, key=lambda q: abs(_log_centre(q) - _log_centre(r)))
-                conflicts.append(
-                    Conflict(
-                        "number",
-                        a.text,
-                        r.text,
-                        (a.start, a.end),
-                        (r.start, r.end),
-                        f"{a.text} vs {r.text}: the figures cannot both be right",
-                    )
-                )
+                conflicts.append(_between("number", a, r, f"{a.text} vs {r.text}: the figures cannot both be right"))
     return conflicts
 
 
@@ -238,11 +246,7 @@ def _date_conflicts(article: list[DateMention], report: list[DateMention]) -> li
         if category == "relative" and ({"today", "tonight"} & (a_values | r_values)):
             continue  # "today" in one dateline and "this week" in another is no conflict
         a, r = a_list[0], r_list[0]
-        conflicts.append(
-            Conflict(
-                "date", a.text, r.text, (a.start, a.end), (r.start, r.end), f"{a.text} vs {r.text}: a different date"
-            )
-        )
+        conflicts.append(_between("date", a, r, f"{a.text} vs {r.text}: a different date"))
     return conflicts
 
 
@@ -277,16 +281,7 @@ def _entity_conflicts(article: str, report: str, context: ClaimContext) -> list[
                 continue
             r_new.remove(partner)
             kind = _conflict_kind(a.kind, partner.kind)
-            conflicts.append(
-                Conflict(
-                    kind,
-                    a.text,
-                    partner.text,
-                    (a.start, a.end),
-                    (partner.start, partner.end),
-                    f"{a.text} vs {partner.text}: a different {kind}",
-                )
-            )
+            conflicts.append(_between(kind, a, partner, f"{a.text} vs {partner.text}: a different {kind}"))
     return conflicts
 
 
@@ -331,16 +326,7 @@ def _attribution_conflicts(article: str, report: str, context: ClaimContext) -> 
             if _aliases(a.keys, r.keys, context):
                 return []
     a, r = a_speakers[0], r_speakers[0]
-    return [
-        Conflict(
-            "attribution",
-            a.text,
-            r.text,
-            (a.start, a.end),
-            (r.start, r.end),
-            f"said by {a.text} vs by {r.text}: a different source",
-        )
-    ]
+    return [_between("attribution", a, r, f"said by {a.text} vs by {r.text}: a different source")]
 
 
 def _aliases(a_keys: Sequence[str], r_keys: Sequence[str], context: ClaimContext, window: int = 8) -> bool:
@@ -466,15 +452,7 @@ def _direction_conflicts(article: str, report: str) -> list[Conflict]:
         for a, r in pairs:
             if a.sign == r.sign or a.word.lower == r.word.lower:
                 continue  # same direction, or the same word flipped by a negation (reported as negation)
-            conflicts.append(
-                Conflict(
-                    "direction",
-                    a.word.text,
-                    r.word.text,
-                    (a.word.start, a.word.end),
-                    (r.word.start, r.word.end),
-                    f"“{a.word.text}” vs “{r.word.text}”: opposite directions",
-                )
-            )
+            reason = f"“{a.word.text}” vs “{r.word.text}”: opposite directions"
+            conflicts.append(_between("direction", a.word, r.word, reason))
             break
     return conflicts
