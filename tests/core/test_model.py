@@ -1,7 +1,9 @@
 """Runs with the real all-MiniLM-L6-v2 model (slow: marked ``model``).
 
 One embedder is loaded per session and shared; the command line reuses its
-weights, because the engine keeps one loaded model per process.
+weights, because the engine keeps one loaded model per process. The tests here
+also share one embedding cache (the session's), so the seeds are embedded once
+per run; the cache test makes its own empty one.
 """
 
 from __future__ import annotations
@@ -27,6 +29,13 @@ def embedder(_session_cache_env):
     model = SentenceTransformerEmbedder(device="cpu")
     model.load()
     return model
+
+
+@pytest.fixture(autouse=True)
+def _shared_cache(_session_cache_env, monkeypatch):
+    shared = _session_cache_env / "model-tests"
+    monkeypatch.setenv("PARALLAX_CACHE_DIR", str(shared))
+    return shared
 
 
 def run(argv, capsys):
@@ -96,7 +105,9 @@ def test_batch_prints_one_result_line_per_input_line(embedder, capsys, tmp_path)
     assert [len(r["result"]["documents"]) for r in records] == [2, 3]
 
 
-def test_a_second_compare_embeds_nothing_new(embedder, capsys, cache_dir, monkeypatch):
+def test_a_second_compare_embeds_nothing_new(embedder, capsys, tmp_path, monkeypatch):
+    cache_dir = tmp_path / "empty-cache"
+    monkeypatch.setenv("PARALLAX_CACHE_DIR", str(cache_dir))
     code, _, err = run(["compare", *SEED_PATHS, "--json"], capsys)
     assert code == 0, err
     cache = EmbeddingCache.default()
@@ -131,7 +142,7 @@ def test_manifest_scores(embedder, manifest_path, capsys):
     root = Path(__file__).resolve().parents[2]
     manifest = load_manifest(root / manifest_path)
     documents = [read_document(manifest.article), *(read_document(r.file) for r in manifest.reports)]
-    result = compare(documents, embedder)
+    result = compare(documents, embedder, EmbeddingCache.default())
     total = ReportScore()
     per_report = []
     for comparison, gold in zip(result.comparisons, manifest.reports, strict=True):
