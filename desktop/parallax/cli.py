@@ -19,11 +19,12 @@ from pathlib import Path
 from typing import TextIO
 
 from parallax import __version__
+from parallax.core.batch import compare_record
 from parallax.core.compare import CompareConfig, compare
 from parallax.core.documents import Document
 from parallax.core.embed import EmbeddingCache, SentenceTransformerEmbedder
 from parallax.core.export import summary_text, to_schema
-from parallax.core.ingest import IngestError, document_from_text, read_document
+from parallax.core.ingest import IngestError, read_document
 
 EXIT_USAGE, EXIT_INPUT, EXIT_FAILURE = 2, 3, 1
 
@@ -151,21 +152,10 @@ def _batch(args: argparse.Namespace, out: TextIO) -> int:
             record_id: object = None
             try:
                 record = json.loads(line)
-                if not isinstance(record, dict):
-                    raise ValueError("each line must be a JSON object")
-                record_id = record.get("id", number)
-                article = record.get("article")
-                reports = record.get("reports")
-                if (
-                    not isinstance(article, str)
-                    or not isinstance(reports, list)
-                    or not all(isinstance(r, str) for r in reports)
-                ):
-                    raise ValueError('needs "article" (text) and "reports" (a list of texts)')
-                documents = [document_from_text(article, title=None, path="article")]
-                documents += [document_from_text(text, path=f"report {i + 1}") for i, text in enumerate(reports)]
-                result = compare(documents, embedder, cache, config)
-                out.write(json.dumps({"id": record_id, "result": to_schema(result)}, ensure_ascii=False) + "\n")
+                if isinstance(record, dict):
+                    record_id = record.get("id", number)
+                result = compare_record(record, embedder, cache, config)
+                out.write(json.dumps({"id": record_id, "result": result}, ensure_ascii=False) + "\n")
             except (ValueError, IngestError) as error:
                 failures += 1
                 message = f"line {number}: {error}"
