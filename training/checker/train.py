@@ -212,7 +212,8 @@ def main() -> None:
             step += 1
             if step % 200 == 0:
                 print(
-                    f"epoch {epoch} step {step}/{steps} loss {float(total) / 200:.4f} {time.time() - started:.0f}s", flush=True
+                    f"epoch {epoch} step {step}/{steps} loss {float(total) / 200:.4f} {time.time() - started:.0f}s",
+                    flush=True,
                 )
                 total = 0.0
         line = {"epoch": epoch, "seconds": round(time.time() - started)}
