@@ -1,6 +1,6 @@
 """How responsive the app is: time to first paint, time to first results, worst event-loop gap.
 
-    QT_QPA_PLATFORM=offscreen python tests/bench/ui_responsiveness.py [--hashing] [--fresh-cache]
+    QT_QPA_PLATFORM=offscreen python tests/bench/ui_responsiveness.py [--hashing] [--fresh-cache] [--profile]
 
 A 10 ms QTimer heartbeat runs from start to finish; the worst gap between two
 beats while a comparison (and then a threshold re-alignment) runs is what a
@@ -23,6 +23,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--hashing", action="store_true", help="the model-free embedder instead of the real one")
     parser.add_argument("--fresh-cache", action="store_true", help="an empty embedding cache: embed everything")
+    parser.add_argument("--profile", action="store_true", help="profile the GUI thread and print where it spends time")
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     if args.fresh_cache:
@@ -83,7 +84,18 @@ def main() -> int:
 
     window.result_ready.connect(on_result)
     QTimer.singleShot(15 * 60 * 1000, app.quit)
+    profiler = None
+    if args.profile:
+        import cProfile
+
+        profiler = cProfile.Profile()  # sys.setprofile is per thread: this sees the GUI thread only
+        profiler.enable()
     app.exec()
+    if profiler is not None:
+        import pstats
+
+        profiler.disable()
+        pstats.Stats(profiler).sort_stats("tottime").print_stats(20)
     window.shutdown()
     embedder = "hashing" if args.hashing else "all-MiniLM-L6-v2"
     cache = "fresh" if args.fresh_cache else "default"

@@ -33,6 +33,7 @@ def test_spoken_summary_on_demo():
     text = spoken_summary(result, set(diverging.article))
     assert text[0].isupper()
     assert any(word in text for word in ("different", "opposite", "cites"))
+    assert "report" in text.split(",")[0], "the line names what it counts from its first words"
 
 
 def test_window_default_threshold_matches_the_engine():

@@ -14,6 +14,7 @@ import contextlib
 import html
 import itertools
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -52,8 +53,9 @@ from parallax import __version__
 from parallax.core.documents import Document
 from parallax.core.embed import MODEL_LICENCE, MODEL_NAME, EmbeddingCache
 from parallax.ui import presentation as P
+from parallax.ui.engine_process import EngineProcess, default_embedder, shared_engine
 from parallax.ui.panes import Band, DocumentPane, LinkSplitter, Mark
-from parallax.ui.workers import Cancelled, Job, SerialQueue
+from parallax.ui.workers import Job, SerialQueue
 
 if TYPE_CHECKING:
     from parallax.core.compare import CompareConfig, ComparisonResult, Link, Prepared
@@ -69,12 +71,6 @@ FILE_FILTER = "Documents (*.txt *.text *.md *.markdown *.html *.htm *.xhtml);;Al
 def app_settings() -> QSettings:
     """Parallax's settings (an INI file in the user's config folder; tests redirect it with QSettings.setPath)."""
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "parallax", "parallax")
-
-
-def _default_embedder_factory():
-    from parallax.core.embed import SentenceTransformerEmbedder
-
-    return SentenceTransformerEmbedder()
 
 
 def _blend(base: QColor, accent: str, alpha: float) -> str:
@@ -102,8 +98,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Parallax")
         self.setAcceptDrops(True)
         self.settings = settings or app_settings()
-        self._embedder_factory = embedder_factory or _default_embedder_factory
-        self._embedder: object | None = None
+        # The engine runs in a child process (see engine_process): the factory and the cache's
+        # path travel there, so the factory must be picklable (a class or a module-level function).
+        self._embedder_factory = embedder_factory or default_embedder
         self._cache = cache
         self.documents: list[Document] = []
         self.prepared: Prepared | None = None
@@ -505,16 +502,11 @@ class MainWindow(QMainWindow):
         return bool(self.granularity.currentData())
 
     @property
-    def embedder(self) -> object:
-        if self._embedder is None:
-            self._embedder = self._embedder_factory()
-        return self._embedder
+    def engine(self) -> EngineProcess:
+        return shared_engine()
 
-    @property
-    def cache(self) -> EmbeddingCache:
-        if self._cache is None:
-            self._cache = EmbeddingCache.default()
-        return self._cache
+    def _cache_path(self) -> str:
+        return str((self._cache or EmbeddingCache.default()).path)
 
     def config(self) -> CompareConfig:
         from parallax.core.compare import CompareConfig
@@ -590,19 +582,16 @@ class MainWindow(QMainWindow):
         """Read ``paths`` in the background and add them (the first document ever opened is the article)."""
         paths = [str(p) for p in paths]
 
-        def work(job: Job) -> tuple[list[Document], list[str], list[str]]:
-            from parallax.core.ingest import IngestError, read_document  # slow import: off the GUI thread
+        engine = self.engine
 
+        def work(job: Job) -> tuple[list[Document], list[str], list[str]]:
             documents, errors, good = [], [], []
-            for n, path in enumerate(paths):
-                if job.cancelled():
-                    raise Cancelled
-                job.report(n, len(paths), f"Reading {Path(path).name}…")
-                try:
-                    documents.append(read_document(path))
+            for path, outcome in zip(paths, engine.read(paths, job.report, job.cancelled), strict=True):
+                if isinstance(outcome, str):
+                    errors.append(outcome)
+                else:
+                    documents.append(outcome)
                     good.append(path)
-                except IngestError as error:
-                    errors.append(str(error))
             return documents, errors, good
 
         self._submit("load", work, lambda result: self._loaded(*result, remember=remember), replace=False)
@@ -678,12 +667,11 @@ class MainWindow(QMainWindow):
         prepared = None if reprepare or self.prepared is None else self.prepared
         if prepared is not None and tuple(map(id, prepared.documents)) != tuple(map(id, documents)):
             prepared = None
-        embedder = self.embedder
-        cache = self.cache
+        engine, factory, cache_path = self.engine, self._embedder_factory, self._cache_path()
 
         def work(job: Job) -> tuple[Prepared, ComparisonResult]:
             # The engine's alignment and claim modules are imported here, off the GUI thread.
-            from parallax.core.compare import CompareConfig, compare_prepared, prepare
+            from parallax.core.compare import CompareConfig
             from parallax.core.worddiff import DiffConfig
 
             threshold, sentences, ignore_case, ignore_punctuation = settings
@@ -691,17 +679,12 @@ class MainWindow(QMainWindow):
                                    diff=DiffConfig(ignore_case=ignore_case, ignore_punctuation=ignore_punctuation))  # fmt: skip
             p = prepared
             if p is None:
-                job.report(0, 0, "Embedding paragraphs and sentences (the first run loads the model)…")
-                p = prepare(documents, embedder, cache)  # type: ignore[arg-type]
-            if job.cancelled():
-                raise Cancelled
+                # The child returns copies: keep the window's own documents, which it knows by identity.
+                p = engine.prepare(documents, factory, cache_path, job.report, job.cancelled)
+                p = replace(p, documents=documents)
             job.report(0, 0, "Aligning and checking claims…")
-            total = len(documents) - 1
-            r = compare_prepared(
-                p, config, progress=lambda i, n, title: job.report(i, total, f"Compared {P.snippet(title, 40)}"),
-                cancelled=job.cancelled,
-            )  # fmt: skip
-            return p, r
+            r = engine.compare(p, config, job.report, job.cancelled)
+            return p, replace(r, documents=documents)
 
         self._submit("compare", work, lambda pr: self._compared(*pr))
 

@@ -163,6 +163,10 @@ def spoken_summary(result: ComparisonResult, paragraphs: set[int]) -> str:
         parts.append(f"{number_word(absent)} do{'es' if absent == 1 else ''} not mention it")
     if not parts:
         return "no reports loaded"
+    if "report" not in parts[0]:
+        # "one names a different place" needs its noun when it opens the line: "one report names ..."
+        first, _, rest = parts[0].partition(" ")
+        parts[0] = f"{first} report{'' if first == number_word(1) else 's'} {rest}"
     text = ", ".join(parts)
     return text[0].upper() + text[1:]
 

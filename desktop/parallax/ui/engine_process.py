@@ -1,0 +1,216 @@
+"""The engine in a child process, so the window's event loop never waits for it.
+
+Reading, embedding and comparing are CPU-heavy Python. Run in a thread of the
+GUI process they hold the interpreter lock, and on a busy machine the window
+froze for seconds whenever the OS paused that thread while it held the lock.
+Here one long-lived child process does the work: it keeps the model, the
+embedding caches and the engine's memo caches between calls (one child serves
+every window of the app, see :func:`shared_engine`), and it is spawned,
+never forked (Qt's threads do not survive a fork). A cancelled call kills the
+child at once; the next call starts a fresh one.
+
+The calls block, so they are made from a worker thread (``parallax.ui.workers``):
+the waiting thread polls the pipe and releases the interpreter lock meanwhile.
+
+May import: the standard library and ``parallax.ui.workers`` (for ``Cancelled``);
+``parallax.core`` only inside the child's functions and for typing.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import multiprocessing
+import sys
+import threading
+import traceback
+from collections.abc import Callable, Sequence
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from parallax.ui.workers import Cancelled
+
+if TYPE_CHECKING:
+    from multiprocessing.process import BaseProcess
+
+    from parallax.core.compare import CompareConfig, ComparisonResult, Prepared
+    from parallax.core.documents import Document
+
+Report = Callable[[int, int, str], None]
+Factory = Callable[[], object]
+
+
+def default_embedder() -> object:
+    """The embedder the app uses when none is given (made in the child)."""
+    from parallax.core import embed
+
+    factory = getattr(embed, "default_embedder", None)  # the fastest runtime, where the engine offers a choice
+    return factory() if factory is not None else embed.SentenceTransformerEmbedder()
+
+
+class EngineProcess:
+    """One child process that reads, embeds and compares on request; calls are serialised by a lock."""
+
+    def __init__(self) -> None:
+        self._process: BaseProcess | None = None
+        self._connection: Connection | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def running(self) -> bool:
+        return self._process is not None and self._process.is_alive()
+
+    def start(self) -> None:
+        """Start the child now (it imports the engine), so the first real call waits less."""
+        with self._lock:
+            self._ensure()
+
+    def read(self, paths: Sequence[str], report: Report, cancelled: Callable[[], bool]) -> list[Any]:
+        """Each path's Document, or its one-line IngestError message as a ``str``."""
+        return self._call("read", list(paths), report, cancelled)
+
+    def prepare(
+        self,
+        documents: Sequence[Document],
+        embedder_factory: Factory,
+        cache_path: str,
+        report: Report,
+        cancelled: Callable[[], bool],
+    ) -> Prepared:
+        """Embed ``documents`` with the embedder ``embedder_factory`` makes (once per child) and that cache."""
+        return self._call("prepare", (tuple(documents), embedder_factory, cache_path), report, cancelled)
+
+    def compare(
+        self, prepared: Prepared, config: CompareConfig, report: Report, cancelled: Callable[[], bool]
+    ) -> ComparisonResult:
+        return self._call("compare", (prepared, config), report, cancelled)
+
+    def close(self) -> None:
+        """Stop the child (politely, then for good)."""
+        with self._lock:
+            connection, process = self._connection, self._process
+            self._connection = self._process = None
+        if connection is not None:
+            with contextlib.suppress(OSError, ValueError):
+                connection.send(("quit", None))
+            connection.close()
+        if process is not None:
+            process.join(timeout=2)
+            if process.is_alive():
+                process.kill()
+                process.join(timeout=2)
+
+    # --- parent side ---------------------------------------------------------------------------
+    def _ensure(self) -> Connection:
+        if self._connection is None or self._process is None or not self._process.is_alive():
+            context = multiprocessing.get_context("spawn")
+            parent, child = context.Pipe()
+            process = context.Process(target=_serve, args=(child,), name="parallax-engine", daemon=True)
+            process.start()
+            child.close()
+            self._process, self._connection = process, parent
+        return self._connection
+
+    def _kill(self) -> None:
+        process, connection = self._process, self._connection
+        self._process = self._connection = None
+        if process is not None:
+            process.kill()
+            process.join(timeout=5)
+        if connection is not None:
+            connection.close()
+
+    def _call(self, kind: str, payload: object, report: Report, cancelled: Callable[[], bool]) -> Any:
+        with self._lock:
+            connection = self._ensure()
+            connection.send((kind, payload))
+            while True:
+                if cancelled():
+                    self._kill()
+                    raise Cancelled
+                try:
+                    ready = connection.poll(0.05)
+                    message = connection.recv() if ready else None
+                except (EOFError, OSError):
+                    self._kill()
+                    raise RuntimeError("the comparison engine stopped unexpectedly; try again") from None
+                if message is None:
+                    if self._process is not None and not self._process.is_alive():
+                        self._kill()
+                        raise RuntimeError("the comparison engine stopped unexpectedly; try again")
+                    continue
+                tag, value = message
+                if tag == "progress":
+                    report(*value)
+                elif tag == "result":
+                    return value
+                else:
+                    raise RuntimeError(value)
+
+
+# --- child side --------------------------------------------------------------------------------
+_SHARED: EngineProcess | None = None
+_SHARED_LOCK = threading.Lock()
+
+
+def shared_engine() -> EngineProcess:
+    """The app's one engine process (started on first use, stopped when the app exits)."""
+    global _SHARED
+    with _SHARED_LOCK:
+        if _SHARED is None:
+            _SHARED = EngineProcess()
+            atexit.register(_SHARED.close)
+        return _SHARED
+
+
+def _serve(connection: Connection) -> None:
+    from parallax.core.compare import compare_prepared, prepare
+    from parallax.core.embed import EmbeddingCache
+    from parallax.core.ingest import IngestError, read_document
+
+    embedders: dict[Factory, object] = {}
+    caches: dict[str, EmbeddingCache] = {}
+
+    def progress(done: int, total: int, label: str) -> None:
+        connection.send(("progress", (done, total, label)))
+
+    while True:
+        try:
+            kind, payload = connection.recv()
+        except (EOFError, OSError, KeyboardInterrupt):
+            return
+        if kind == "quit":
+            return
+        try:
+            result: object
+            if kind == "read":
+                result = []
+                for n, path in enumerate(payload):
+                    progress(n, len(payload), f"Reading {Path(path).name}…")
+                    try:
+                        result.append(read_document(path))
+                    except IngestError as error:
+                        result.append(str(error))
+            elif kind == "prepare":
+                documents, factory, cache_path = payload
+                if factory not in embedders:
+                    embedders[factory] = factory()
+                if cache_path not in caches:
+                    caches[cache_path] = EmbeddingCache(cache_path)
+                progress(0, 0, "Embedding paragraphs and sentences (the first run loads the model)…")
+                result = prepare(documents, embedders[factory], caches[cache_path])  # type: ignore[arg-type]
+            elif kind == "compare":
+                prepared, config = payload
+                result = compare_prepared(
+                    prepared, config, progress=lambda i, n, title: progress(i, n, f"Compared {title[:40]}")
+                )
+            else:
+                raise ValueError(f"unknown request {kind!r}")
+            connection.send(("result", result))
+        except Exception as error:  # reported in the window; the child stays up for the next call
+            traceback.print_exc(file=sys.stderr)
+            try:
+                connection.send(("error", str(error) or error.__class__.__name__))
+            except (OSError, ValueError):
+                return

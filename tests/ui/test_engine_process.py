@@ -1,0 +1,69 @@
+"""The engine's child process: same answers as the engine in-process, clear errors, real cancellation."""
+
+from __future__ import annotations
+
+import pytest
+
+from parallax.cli import demo_paths
+from parallax.core.compare import CompareConfig, compare
+from parallax.core.embed import EmbeddingCache, HashingEmbedder
+from parallax.core.ingest import read_document
+from parallax.ui.engine_process import EngineProcess
+from parallax.ui.workers import Cancelled
+
+
+@pytest.fixture
+def engine():
+    process = EngineProcess()
+    yield process
+    process.close()
+    assert not process.running
+
+
+def never() -> bool:
+    return False
+
+
+def test_reading_gives_documents_and_one_line_messages(engine, tmp_path):
+    good = demo_paths()[1]
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    outcome = engine.read([str(good), str(tmp_path / "missing.txt"), str(empty)], lambda *_: None, never)
+    assert outcome[0] == read_document(good)
+    assert all(isinstance(message, str) and "\n" not in message for message in outcome[1:])
+    assert "missing.txt" in outcome[1]
+
+
+def test_the_child_compares_exactly_as_the_engine_does(engine, tmp_path):
+    documents = [read_document(p) for p in demo_paths()]
+    config = CompareConfig(threshold=0.45)
+    progress: list[tuple[int, int, str]] = []
+    prepared = engine.prepare(
+        documents, HashingEmbedder, str(tmp_path / "cache.sqlite3"), lambda *a: progress.append(a), never
+    )
+    result = engine.compare(prepared, config, lambda *a: progress.append(a), never)
+    expected = compare(documents, HashingEmbedder(), EmbeddingCache(tmp_path / "other.sqlite3"), config)
+    assert result.comparisons == expected.comparisons
+    assert result.coverage == expected.coverage
+    assert progress, "progress reaches the caller"
+
+
+def test_cancelling_stops_the_child_and_the_next_call_starts_a_new_one(engine):
+    documents = [read_document(p) for p in demo_paths()]
+    with pytest.raises(Cancelled):
+        engine.prepare(documents, HashingEmbedder, ":memory:", lambda *_: None, lambda: True)
+    assert not engine.running
+    outcome = engine.read([str(demo_paths()[0])], lambda *_: None, never)
+    assert outcome[0].title == documents[0].title
+    assert engine.running
+
+
+def test_an_engine_error_is_reported_and_the_child_stays_up(engine):
+    with pytest.raises(RuntimeError):
+        engine.prepare([read_document(demo_paths()[0])], _broken_embedder, ":memory:", lambda *_: None, never)
+    assert engine.running
+    assert engine.read([str(demo_paths()[0])], lambda *_: None, never)[0].paragraphs
+
+
+def _broken_embedder():
+    raise ValueError("no model here")
