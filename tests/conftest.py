@@ -3,6 +3,7 @@
 ``PARALLAX_CACHE_DIR`` is set for the whole session (so session-scoped fixtures,
 such as the real model in ``tests/core/test_model.py``, never touch the user's
 cache directory) and again per test (so no test sees another test's vectors).
+``PARALLAX_MODELS_DIR`` (exported ONNX models) is set once for the session.
 The Hugging Face libraries are kept offline and pointed at a private folder.
 """
 
@@ -19,6 +20,8 @@ def _session_cache_env(tmp_path_factory):
         patch.setenv("HF_HUB_OFFLINE", "1")
         patch.setenv("TRANSFORMERS_OFFLINE", "1")
         patch.setenv("HF_HOME", str(root / "hf"))
+        # One exported ONNX model for the whole run (the export takes a minute), never the user's.
+        patch.setenv("PARALLAX_MODELS_DIR", str(root / "models"))
         yield root
 
 

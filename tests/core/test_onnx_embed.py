@@ -1,0 +1,208 @@
+"""The ONNX Runtime embedder: sentence-transformers' vectors, one export, recovery, and the factory's choices.
+
+The model tests share one exported file for the whole run (``PARALLAX_MODELS_DIR``
+is set once per session in conftest.py); the recovery tests copy that file
+instead of exporting again.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from parallax.cli import demo_paths
+from parallax.core import embed, onnx_embed
+from parallax.core.embed import MODEL_NAME, HashingEmbedder, SentenceTransformerEmbedder, default_embedder
+from parallax.core.ingest import read_document
+from parallax.core.onnx_embed import OnnxEmbedder, OnnxUnavailable, onnx_model_path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+# The factory: cheap, nothing is loaded.
+
+
+@pytest.fixture
+def cpu_only(monkeypatch):
+    monkeypatch.delenv("PARALLAX_EMBEDDER", raising=False)
+    monkeypatch.setattr(embed, "_cuda_gpu_present", lambda: False)
+
+
+def test_default_on_a_cpu_is_onnx(cpu_only):
+    assert isinstance(default_embedder(), OnnxEmbedder)
+
+
+def test_a_cuda_gpu_means_sentence_transformers(cpu_only, monkeypatch):
+    monkeypatch.setattr(embed, "_cuda_gpu_present", lambda: True)
+    assert isinstance(default_embedder(), SentenceTransformerEmbedder)
+
+
+@pytest.mark.parametrize(("choice", "kind"), [("torch", SentenceTransformerEmbedder), ("onnx", OnnxEmbedder)])
+@pytest.mark.parametrize("gpu", [True, False])
+def test_the_environment_forces_a_runtime(monkeypatch, choice, kind, gpu):
+    monkeypatch.setenv("PARALLAX_EMBEDDER", choice)
+    monkeypatch.setattr(embed, "_cuda_gpu_present", lambda: gpu)
+    assert isinstance(default_embedder(), kind)
+
+
+@pytest.mark.parametrize("missing", ["onnxruntime", "tokenizers"])
+def test_without_onnxruntime_the_default_is_sentence_transformers(cpu_only, monkeypatch, missing):
+    monkeypatch.setitem(sys.modules, missing, None)  # makes "import <missing>" raise ImportError
+    assert not embed.onnx_runtime_available()
+    assert isinstance(default_embedder(), SentenceTransformerEmbedder)
+
+
+@pytest.mark.parametrize("hidden", ["", "-1"])
+def test_hidden_gpus_do_not_count(monkeypatch, hidden):
+    monkeypatch.setenv("CUDA_VISIBLE_DEVICES", hidden)
+    assert not embed._cuda_gpu_present()
+
+
+def test_both_runtimes_share_the_cache_name():
+    assert OnnxEmbedder().name == SentenceTransformerEmbedder().name == MODEL_NAME
+
+
+def test_the_factory_and_onnx_module_import_no_torch():
+    code = (
+        "import sys; from parallax.core.embed import default_embedder; import parallax.core.onnx_embed;"
+        "e = default_embedder(); print(type(e).__name__, 'torch' in sys.modules, 'onnx' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=True)
+    assert done.stdout.split()[1:] == ["False", "False"]
+
+
+def test_the_model_file_name_holds_model_weights_hash_and_graph_version(cache_dir):
+    path = onnx_model_path(embed.bundled_model_path())
+    assert path.parent == Path(os.environ["PARALLAX_MODELS_DIR"])
+    assert path.name.startswith(f"{MODEL_NAME}-") and path.name.endswith(f"-g{onnx_embed.GRAPH_VERSION}.onnx")
+
+
+# Failing exports and broken files, without a real export.
+
+
+@pytest.fixture
+def private_models(tmp_path, monkeypatch):
+    """A models folder of this test's own, so the session's exported file is never touched."""
+    folder = tmp_path / "models"
+    monkeypatch.setenv("PARALLAX_MODELS_DIR", str(folder))
+    return folder
+
+
+def test_a_failed_export_falls_back_with_one_line(private_models, monkeypatch, capsys):
+    def fail(model_dir, target):
+        raise OnnxUnavailable("exporting the model to ONNX failed (no space left)")
+
+    monkeypatch.setattr(onnx_embed, "_run_export", fail)
+    embedder = OnnxEmbedder(fallback=HashingEmbedder)
+    vectors = embedder.encode(["a flood in the valley", "the council met"])
+    assert vectors.shape == (2, 256) and embedder.runtime == "torch"
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("parallax: exporting the model to ONNX failed (no space left)")
+    assert "Traceback" not in err
+
+
+def test_a_file_that_never_loads_falls_back_after_one_re_export(private_models, monkeypatch, capsys):
+    calls = []
+
+    def write_garbage(model_dir, target):
+        calls.append(target)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(b"not a model")
+
+    monkeypatch.setattr(onnx_embed, "_run_export", write_garbage)
+    target = onnx_model_path(embed.bundled_model_path())
+    target.parent.mkdir(parents=True)
+    target.write_bytes(b"\x08\x07truncated")
+    embedder = OnnxEmbedder(fallback=HashingEmbedder)
+    assert embedder.encode(["text"]).shape == (1, 256)
+    assert len(calls) == 1 and embedder.runtime == "torch"
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "does not load" in err and "Traceback" not in err
+
+
+def test_the_exporter_reports_failure_in_one_line(tmp_path):
+    command = [sys.executable, "-m", "parallax.core.onnx_export", "--model", str(tmp_path), "--out"]
+    done = subprocess.run([*command, str(tmp_path / "x.onnx")], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 1 and not (tmp_path / "x.onnx").exists()
+    assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+
+
+# With the real model: one export per session.
+
+
+@pytest.fixture(scope="session")
+def exported(_session_cache_env):
+    """The session's exported model file (exported here unless a test did it already)."""
+    embedder = OnnxEmbedder()
+    embedder.load()
+    assert embedder.runtime == "onnx", "the ONNX export failed: see the line on stderr"
+    path = onnx_model_path(embed.bundled_model_path())
+    assert path.exists()
+    return path
+
+
+@pytest.fixture(scope="session")
+def reference(_session_cache_env):
+    model = SentenceTransformerEmbedder(device="cpu")
+    model.load()
+    return model
+
+
+def _texts() -> list[str]:
+    paragraphs = [p.text for path in demo_paths() for p in read_document(path).paragraphs]
+    long_text = " ".join(paragraphs[:12])
+    return [*paragraphs, "", "Flooding", "  ", long_text, "word " * 600]
+
+
+@pytest.mark.model
+def test_vectors_match_sentence_transformers(exported, reference):
+    texts = _texts()
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(str(Path(embed.bundled_model_path()) / "tokenizer.json"))
+    tokenizer.no_truncation()
+    assert len(tokenizer.encode(texts[-2]).ids) > 256  # truncation is exercised
+    ours = OnnxEmbedder().encode(texts)
+    theirs = reference.encode(texts)
+    cosines = np.sum(ours * theirs, axis=1)
+    assert ours.shape == theirs.shape == (len(texts), 384)
+    assert np.allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-5)
+    assert cosines.min() >= 0.999, [texts[i][:60] for i in np.flatnonzero(cosines < 0.999)]
+
+
+@pytest.mark.model
+def test_a_new_process_reuses_the_exported_file(exported):
+    before = exported.stat().st_mtime_ns
+    code = (
+        "import sys; from parallax.core.onnx_embed import OnnxEmbedder; e = OnnxEmbedder();"
+        "v = e.encode(['The river burst its banks.']);"
+        "print(e.runtime, e.export_seconds, 'torch' in sys.modules, v.shape)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600, check=True)
+    assert done.stdout.split()[:3] == ["onnx", "None", "False"]
+    assert exported.stat().st_mtime_ns == before
+    assert not [p for p in exported.parent.iterdir() if p.suffix == ".part"]  # no temporary files left
+
+
+@pytest.mark.model
+def test_a_corrupt_file_is_exported_again(exported, private_models, monkeypatch):
+    calls = []
+
+    def copy_good(model_dir, target):
+        calls.append(target)
+        shutil.copyfile(exported, target)
+
+    monkeypatch.setattr(onnx_embed, "_run_export", copy_good)
+    target = onnx_model_path(embed.bundled_model_path())
+    target.parent.mkdir(parents=True)
+    target.write_bytes(exported.read_bytes()[: 1 << 20])  # truncated
+    embedder = OnnxEmbedder(fallback=HashingEmbedder)
+    vectors = embedder.encode(["The river burst its banks."])
+    assert embedder.runtime == "onnx" and len(calls) == 1
+    assert vectors.shape == (1, 384)
