@@ -22,7 +22,7 @@ from parallax import __version__
 from parallax.core.batch import compare_record
 from parallax.core.compare import CompareConfig, compare
 from parallax.core.documents import Document
-from parallax.core.embed import EmbeddingCache, SentenceTransformerEmbedder
+from parallax.core.embed import EmbeddingCache, default_embedder
 from parallax.core.export import summary_text, to_schema
 from parallax.core.ingest import IngestError, read_document
 
@@ -121,9 +121,7 @@ def _compare(args: argparse.Namespace, out: TextIO) -> int:
             print(f"parallax: {error}", file=sys.stderr)
             return EXIT_INPUT
     try:
-        result = compare(
-            documents, SentenceTransformerEmbedder(), _cache(args.no_cache), CompareConfig(threshold=args.threshold)
-        )
+        result = compare(documents, default_embedder(), _cache(args.no_cache), CompareConfig(threshold=args.threshold))
     except RuntimeError as error:
         print(f"parallax: {error}", file=sys.stderr)
         return EXIT_FAILURE
@@ -141,7 +139,7 @@ def _batch(args: argparse.Namespace, out: TextIO) -> int:
     except OSError as error:
         print(f"parallax: {args.input}: {error.strerror or error}", file=sys.stderr)
         return EXIT_INPUT
-    embedder = SentenceTransformerEmbedder()  # loaded once, on the first line that needs it
+    embedder = default_embedder()  # loaded once, on the first line that needs it
     cache = _cache(args.no_cache)
     config = CompareConfig(threshold=args.threshold)
     failures = 0

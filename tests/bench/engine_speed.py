@@ -13,14 +13,14 @@ from pathlib import Path
 
 from parallax.cli import demo_paths
 from parallax.core.compare import compare
-from parallax.core.embed import EmbeddingCache, SentenceTransformerEmbedder, embed
+from parallax.core.embed import EmbeddingCache, default_embedder, embed
 from parallax.core.ingest import read_document
 
 
 def main() -> None:
     documents = [read_document(p) for p in demo_paths()]
     texts = [p.text for d in documents for p in d.paragraphs if not p.boilerplate]
-    embedder = SentenceTransformerEmbedder()
+    embedder = default_embedder()  # ONNX Runtime on a CPU (see embed_speed.py), sentence-transformers on a GPU
     started = time.perf_counter()
     embedder.load()
     print(f"model load (import included): {time.perf_counter() - started:.2f} s")

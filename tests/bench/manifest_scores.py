@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 from parallax.core.compare import CompareConfig, compare
-from parallax.core.embed import EmbeddingCache, SentenceTransformerEmbedder
+from parallax.core.embed import EmbeddingCache, default_embedder
 from parallax.core.evaluate import ReportScore, load_manifest, score_report
 from parallax.core.ingest import read_document
 
@@ -28,9 +28,7 @@ def main() -> int:
     manifest = load_manifest(args.manifest)
     documents = [read_document(manifest.article), *(read_document(r.file) for r in manifest.reports)]
     started = time.perf_counter()
-    result = compare(
-        documents, SentenceTransformerEmbedder(), EmbeddingCache.default(), CompareConfig(threshold=args.threshold)
-    )
+    result = compare(documents, default_embedder(), EmbeddingCache.default(), CompareConfig(threshold=args.threshold))
     elapsed = time.perf_counter() - started
     total = ReportScore()
     print(f"{'report':<28} {'linked':>7} {'labels':>7} {'planted':>8} {'false div':>9}")
