@@ -115,13 +115,16 @@ def test_a_second_compare_embeds_nothing_new(embedder, capsys, tmp_path, monkeyp
     stored = cache.count(MODEL_NAME)
     assert stored > 0
     encoded: list[int] = []
-    original = SentenceTransformerEmbedder.encode
+    from parallax.core.onnx_embed import OnnxEmbedder
 
-    def counting(self, texts):
-        encoded.append(len(texts))
-        return original(self, texts)
+    # Whichever runtime default_embedder() picks, any call that reaches a model is counted.
+    for runtime in (SentenceTransformerEmbedder, OnnxEmbedder):
 
-    monkeypatch.setattr(SentenceTransformerEmbedder, "encode", counting)
+        def counting(self, texts, _original=runtime.encode):
+            encoded.append(len(texts))
+            return _original(self, texts)
+
+        monkeypatch.setattr(runtime, "encode", counting)
     code, _, err = run(["compare", *SEED_PATHS, "--json"], capsys)
     assert code == 0, err
     assert encoded == [], "every vector came from the cache"
