@@ -35,7 +35,6 @@ rerun embeds nothing. No benchmark text is stored in the project.
 from __future__ import annotations
 
 import argparse
-import functools
 import importlib
 import json
 import os
@@ -496,28 +495,6 @@ def format_table(figures: Mapping[str, Any]) -> str:
     return "\n".join([line(header), "|" + "|".join("-" * (w + 2) for w in widths) + "|", *map(line, rows[1:])])
 
 
-def remember_sentence_splits() -> None:
-    """Make the engine remember sentence splits for the rest of this process; its results do not change.
-
-    Sentence splitting (pysbd) is a pure function of the paragraph and slow (it recompiles
-    regular expressions per call), and the benchmark repeats texts: ABCD gives each document
-    in about ten pairs, SummEdits each article with several summaries, ClaimDiff each pair
-    twice. Only the benchmark does this; ``parallax batch`` runs unchanged.
-    """
-    from parallax.core import segment
-
-    if getattr(segment.split_sentences, "remembered", False):
-        return
-    split = functools.lru_cache(maxsize=None)(segment.split_sentences)
-    default = segment.SegmentConfig()
-
-    def remembered(paragraph: str, config: segment.SegmentConfig = default) -> list[tuple[int, int]]:
-        return list(split(paragraph, config))
-
-    remembered.remembered = True  # type: ignore[attr-defined]
-    segment.split_sentences = remembered  # type: ignore[assignment]
-
-
 # --- the command ---------------------------------------------------------------------------------
 
 
@@ -565,7 +542,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("quality: --sample must be at least 1", file=sys.stderr)
         return 2
     config = CompareConfig(threshold=args.threshold)
-    remember_sentence_splits()
     run = Run(
         default_embedder(),
         EmbeddingCache.default(),

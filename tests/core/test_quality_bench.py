@@ -209,10 +209,7 @@ def _table_rows(out: str) -> list[list[str]]:
     not quality.data_folder(None).is_dir(),
     reason=f"no benchmark data in {quality.data_folder(None)} (set PARALLAX_BENCHMARKS to run on a sample)",
 )
-def test_the_benchmark_runs_on_a_small_sample(capsys, monkeypatch):
-    from parallax.core import segment
-
-    monkeypatch.setattr(segment, "split_sentences", segment.split_sentences)  # undo the benchmark's memo afterwards
+def test_the_benchmark_runs_on_a_small_sample(capsys):
     assert quality.main(["--sample", "8"]) == 0
     out = capsys.readouterr().out
     rows = _table_rows(out)

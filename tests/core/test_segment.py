@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from parallax.core.segment import normalise_text, segment
+from parallax.core.ingest import read_document
+from parallax.core.segment import SegmentConfig, normalise_text, segment, split_sentences
 
 
 @pytest.mark.parametrize(
@@ -123,3 +124,22 @@ def test_paragraphs_and_sentence_owners(text, paragraphs, owners):
 
 def test_empty_text_has_no_units():
     assert segment("") == ((), ())
+
+
+def test_the_fast_path_cuts_exactly_as_pysbd_does():
+    """Paragraphs with no sentence end before their last words skip pysbd; the spans must not change."""
+    from parallax.cli import demo_paths
+    from parallax.core import segment as seg
+
+    paragraphs = [p.text for path in demo_paths() for p in read_document(path).paragraphs]
+    paragraphs += ["  One clause only, then the end.  ", "Duration 1:28", "No end at all", "Ends with dots..."]
+    fast = [p for p in paragraphs if not seg._INNER_END.search(p.rstrip(seg._TRAILING))]
+    assert len(fast) >= 10, "the seeds exercise the fast path"
+    for paragraph in fast:
+        assert seg.split_sentences(paragraph) == seg._pysbd_spans(paragraph, SegmentConfig()), paragraph
+
+
+def test_remembered_splits_are_fresh_lists():
+    spans = split_sentences("First one. Second one.")
+    spans.append((0, 0))
+    assert split_sentences("First one. Second one.") == [(0, 10), (11, 22)]

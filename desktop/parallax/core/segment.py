@@ -44,10 +44,7 @@ def normalise_text(raw: str) -> str:
     """
     text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
     text = _ZERO_WIDTH.sub("", text)
-    if _BLANK_LINE.search(text):
-        blocks = _BLANK_LINE.split(text)
-    else:
-        blocks = text.split("\n")
+    blocks = _BLANK_LINE.split(text) if _BLANK_LINE.search(text) else text.split("\n")
     paragraphs = []
     for block in blocks:
         joined = " ".join(line.strip() for line in block.split("\n"))
@@ -64,8 +61,31 @@ def _segmenter(language: str) -> pysbd.Segmenter:
     return pysbd.Segmenter(language=language, clean=False, char_span=False)
 
 
+# A sentence end inside a paragraph: only then is pysbd (about 10 ms a paragraph) worth asking.
+_INNER_END = re.compile(r"[.!?…;:]")
+_TRAILING = ".!?…\"'”’)]» \t"
+
+
 def split_sentences(paragraph: str, config: SegmentConfig = SegmentConfig()) -> list[tuple[int, int]]:
-    """Return ``(start, end)`` offsets of the sentences in ``paragraph``, whitespace trimmed."""
+    """Return ``(start, end)`` offsets of the sentences in ``paragraph``, whitespace trimmed.
+
+    Remembered per paragraph text (news reports repeat paragraphs word for word: wire
+    copy, quotes, many reports of one event), and a paragraph with no sentence end
+    before its last words is one sentence without asking pysbd.
+    """
+    return list(_split_sentences(paragraph, config))
+
+
+@lru_cache(maxsize=16384)
+def _split_sentences(paragraph: str, config: SegmentConfig) -> tuple[tuple[int, int], ...]:
+    body = paragraph.rstrip(_TRAILING)
+    if body.strip() and not _INNER_END.search(body):
+        start = len(paragraph) - len(paragraph.lstrip())
+        return ((start, len(paragraph.rstrip())),)
+    return tuple(_pysbd_spans(paragraph, config))
+
+
+def _pysbd_spans(paragraph: str, config: SegmentConfig) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     cursor = 0
     for piece in _segmenter(config.language).segment(paragraph):
