@@ -41,11 +41,16 @@ def test_the_child_compares_exactly_as_the_engine_does(engine, tmp_path):
     prepared = engine.prepare(
         documents, HashingEmbedder, str(tmp_path / "cache.sqlite3"), lambda *a: progress.append(a), never
     )
-    result = engine.compare(prepared, config, lambda *a: progress.append(a), never)
+    streamed = []
+    result = engine.compare(prepared, config, lambda *a: progress.append(a), never, streamed.append)
     expected = compare(documents, HashingEmbedder(), EmbeddingCache(tmp_path / "other.sqlite3"), config)
     assert result.comparisons == expected.comparisons
     assert result.coverage == expected.coverage
     assert progress, "progress reaches the caller"
+    assert tuple(streamed) == expected.comparisons, "each report's comparison arrives as soon as it is done"
+    # The window keeps its own Document objects: what comes back holds the very ones it sent.
+    assert all(a is b for a, b in zip(prepared.documents, documents, strict=True))
+    assert all(a is b for a, b in zip(result.documents, documents, strict=True))
 
 
 def test_cancelling_stops_the_child_and_the_next_call_starts_a_new_one(engine):

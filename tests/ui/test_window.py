@@ -7,6 +7,7 @@ import sys
 
 from PySide6.QtCore import Qt
 
+from parallax.cli import demo_paths
 from parallax.ui import presentation as P
 
 
@@ -282,3 +283,29 @@ def test_without_a_display_the_app_prints_a_hint():
     assert done.returncode == 1
     assert "libxcb-cursor0" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_with_many_reports_results_stream_in_before_the_last_is_compared(make_window, monkeypatch, tmp_path):
+    from parallax.ui import main_window
+
+    monkeypatch.setattr(main_window, "PARTIAL_INTERVAL_S", 0.0)
+    article, *reports = demo_paths()
+    files = [str(article)]
+    for n in range(9):
+        copy = tmp_path / f"report-{n}.txt"
+        copy.write_text(reports[n % len(reports)].read_text(encoding="utf-8"), encoding="utf-8")
+        files.append(str(copy))
+    seen: list[tuple[int, bool]] = []
+    original = main_window.MainWindow._compared_so_far
+
+    def watch(self, result):
+        original(self, result)
+        seen.append((len(self.result.comparisons), self.busy))
+
+    monkeypatch.setattr(main_window.MainWindow, "_compared_so_far", watch)
+    window = make_window(files)
+    assert len(window.result.comparisons) == 9
+    assert seen, "reports compared so far were shown before the end"
+    assert all(0 < n < 9 and busy for n, busy in seen)
+    assert [n for n, _ in seen] == sorted(n for n, _ in seen)
+    assert window.sources.count() == 10

@@ -157,8 +157,13 @@ def compare_prepared(
     config: CompareConfig = CompareConfig(),
     progress: ProgressCallback | None = None,
     cancelled: Callable[[], bool] | None = None,
+    on_report: Callable[[ReportComparison], None] | None = None,
 ) -> ComparisonResult:
-    """Align the article (document 0) with each report and label every link."""
+    """Align the article (document 0) with each report and label every link.
+
+    ``on_report`` gets each report's comparison as soon as it is done (the app streams
+    them into the window while the rest are still being compared).
+    """
     documents = prepared.documents
     article = documents[0]
     comparisons = []
@@ -166,6 +171,8 @@ def compare_prepared(
         if cancelled is not None and cancelled():
             break
         comparisons.append(_compare_one(prepared, index, config))
+        if on_report:
+            on_report(comparisons[-1])
         if progress:
             progress(index, len(documents) - 1, documents[index].title)
     return ComparisonResult(

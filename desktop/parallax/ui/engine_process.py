@@ -13,7 +13,8 @@ The calls block, so they are made from a worker thread (``parallax.ui.workers``)
 the waiting thread polls the pipe and releases the interpreter lock meanwhile.
 
 May import: the standard library and ``parallax.ui.workers`` (for ``Cancelled``);
-``parallax.core`` only inside the child's functions and for typing.
+``parallax.core`` inside the child's functions, for typing, and in
+:meth:`EngineProcess.compare` (a worker thread) to assemble the streamed comparisons.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import sys
 import threading
 import traceback
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,7 +36,7 @@ from parallax.ui.workers import Cancelled
 if TYPE_CHECKING:
     from multiprocessing.process import BaseProcess
 
-    from parallax.core.compare import CompareConfig, ComparisonResult, Prepared
+    from parallax.core.compare import CompareConfig, ComparisonResult, Prepared, ReportComparison
     from parallax.core.documents import Document
 
 Report = Callable[[int, int, str], None]
@@ -78,13 +80,39 @@ class EngineProcess:
         report: Report,
         cancelled: Callable[[], bool],
     ) -> Prepared:
-        """Embed ``documents`` with the embedder ``embedder_factory`` makes (once per child) and that cache."""
-        return self._call("prepare", (tuple(documents), embedder_factory, cache_path), report, cancelled)
+        """Embed ``documents`` with the embedder ``embedder_factory`` makes (once per child) and that cache.
+
+        The result holds the very ``documents`` given (the child sends back only the vectors).
+        """
+        documents = tuple(documents)
+        vectors = self._call("prepare", (documents, embedder_factory, cache_path), report, cancelled)
+        return replace(vectors, documents=documents)
 
     def compare(
-        self, prepared: Prepared, config: CompareConfig, report: Report, cancelled: Callable[[], bool]
+        self,
+        prepared: Prepared,
+        config: CompareConfig,
+        report: Report,
+        cancelled: Callable[[], bool],
+        on_report: Callable[[ReportComparison], None] | None = None,
     ) -> ComparisonResult:
-        return self._call("compare", (prepared, config), report, cancelled)
+        """Compare in the child; each report's comparison reaches ``on_report`` as soon as it is done.
+
+        The child streams the comparisons and nothing else, so the result holds
+        ``prepared.documents`` themselves and no document crosses the pipe twice.
+        """
+        from parallax.core.compare import ComparisonResult, coverage
+
+        comparisons: list[ReportComparison] = []
+
+        def arrived(comparison: ReportComparison) -> None:
+            comparisons.append(comparison)
+            if on_report is not None:
+                on_report(comparison)
+
+        model = self._call("compare", (prepared, config), report, cancelled, arrived)
+        documents = prepared.documents
+        return ComparisonResult(model, documents, tuple(comparisons), coverage(documents[0], comparisons), config)
 
     def close(self) -> None:
         """Stop the child (politely, then for good)."""
@@ -121,7 +149,14 @@ class EngineProcess:
         if connection is not None:
             connection.close()
 
-    def _call(self, kind: str, payload: object, report: Report, cancelled: Callable[[], bool]) -> Any:
+    def _call(
+        self,
+        kind: str,
+        payload: object,
+        report: Report,
+        cancelled: Callable[[], bool],
+        partial: Callable[[Any], None] | None = None,
+    ) -> Any:
         with self._lock:
             connection = self._ensure()
             connection.send((kind, payload))
@@ -143,6 +178,9 @@ class EngineProcess:
                 tag, value = message
                 if tag == "progress":
                     report(*value)
+                elif tag == "partial":
+                    if partial is not None:
+                        partial(value)
                 elif tag == "result":
                     return value
                 else:
@@ -199,12 +237,17 @@ def _serve(connection: Connection) -> None:
                 if cache_path not in caches:
                     caches[cache_path] = EmbeddingCache(cache_path)
                 progress(0, 0, "Embedding paragraphs and sentences (the first run loads the model)…")
-                result = prepare(documents, embedders[factory], caches[cache_path])  # type: ignore[arg-type]
+                prepared = prepare(documents, embedders[factory], caches[cache_path])  # type: ignore[arg-type]
+                result = replace(prepared, documents=())  # the parent has the documents already
             elif kind == "compare":
                 prepared, config = payload
-                result = compare_prepared(
-                    prepared, config, progress=lambda i, n, title: progress(i, n, f"Compared {title[:40]}")
+                compare_prepared(
+                    prepared,
+                    config,
+                    progress=lambda i, n, title: progress(i, n, f"Compared {title[:40]}"),
+                    on_report=lambda comparison: connection.send(("partial", comparison)),
                 )
+                result = prepared.model
             else:
                 raise ValueError(f"unknown request {kind!r}")
             connection.send(("result", result))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import html
 import itertools
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -58,13 +59,14 @@ from parallax.ui.panes import Band, DocumentPane, LinkSplitter, Mark
 from parallax.ui.workers import Job, SerialQueue
 
 if TYPE_CHECKING:
-    from parallax.core.compare import CompareConfig, ComparisonResult, Link, Prepared
+    from parallax.core.compare import CompareConfig, ComparisonResult, Link, Prepared, ReportComparison
 
 # The engine's default link threshold (CompareConfig().threshold), kept here so that the window
 # can paint before the alignment and claim modules are imported (they load in the worker).
 DEFAULT_THRESHOLD = 0.5
 
 MAX_RECENT = 10
+PARTIAL_INTERVAL_S = 0.5  # how often reports compared so far are shown while the rest are compared
 FILE_FILTER = "Documents (*.txt *.text *.md *.markdown *.html *.htm *.xhtml);;All files (*)"
 
 
@@ -632,9 +634,18 @@ class MainWindow(QMainWindow):
         self._refresh_sources()
         self.request_compare(reprepare=True)
 
-    def _submit(self, kind: str, work, on_result, replace: bool = True, token: int | None = None) -> None:
+    def _submit(
+        self, kind: str, work, on_result, replace: bool = True, token: int | None = None, on_partial=None
+    ) -> None:
         job = Job(self._token if token is None else token, kind, work)
         job.signals.progress.connect(self._on_progress)
+        if on_partial is not None:
+
+            def partial(tok: int, value: object) -> None:
+                if tok == self._token:
+                    on_partial(value)
+
+            job.signals.partial.connect(partial)
 
         def finished(tok: int, result: object) -> None:
             if kind != "load" and tok != self._token:
@@ -683,10 +694,34 @@ class MainWindow(QMainWindow):
                 p = engine.prepare(documents, factory, cache_path, job.report, job.cancelled)
                 p = replace(p, documents=documents)
             job.report(0, 0, "Aligning and checking claims…")
-            r = engine.compare(p, config, job.report, job.cancelled)
-            return p, replace(r, documents=documents)
+            from parallax.core.compare import ComparisonResult, coverage
 
-        self._submit("compare", work, lambda pr: self._compared(*pr))
+            arrived: list[ReportComparison] = []
+            shown = [time.monotonic()]
+
+            def stream(comparison: ReportComparison) -> None:
+                # With many reports, show what is done so far, at most a few times a second.
+                arrived.append(comparison)
+                now = time.monotonic()
+                if now - shown[0] >= PARTIAL_INTERVAL_S and len(arrived) < len(documents) - 1:
+                    shown[0] = now
+                    job.partial(ComparisonResult(p.model, documents, tuple(arrived),
+                                                 coverage(documents[0], arrived), config))  # fmt: skip
+
+            return p, engine.compare(p, config, job.report, job.cancelled, stream)
+
+        self._submit("compare", work, lambda pr: self._compared(*pr), on_partial=self._compared_so_far)
+
+    def _compared_so_far(self, result: ComparisonResult) -> None:
+        """Show the reports compared so far while the rest are still being compared."""
+        same = self.result is not None and len(self.result.documents) == len(result.documents) and all(
+            a is b for a, b in zip(self.result.documents, result.documents, strict=True))  # fmt: skip
+        self.result = result
+        if not same or not 0 < self.report_index < len(result.documents):
+            self.report_index = 1
+        self.selection = None
+        self.status_label.setText(f"Compared {len(result.comparisons)} of {len(result.documents) - 1} reports…")
+        self._refresh_all()
 
     def _compared(self, prepared: Prepared, result: ComparisonResult) -> None:
         old_report = self.result.documents[self.report_index] if self.result and self.report_index < len(

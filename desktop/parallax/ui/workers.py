@@ -25,6 +25,7 @@ class Cancelled(Exception):
 
 class JobSignals(QObject):
     progress = Signal(int, int, int, str)  # token, done, total, label
+    partial = Signal(int, object)  # token, a result so far (results streamed while the job runs)
     finished = Signal(int, object)  # token, result
     failed = Signal(int, str)  # token, message
     done = Signal()  # always last
@@ -50,6 +51,11 @@ class Job(QRunnable):
 
     def report(self, done: int, total: int, label: str) -> None:
         self.signals.progress.emit(self.token, done, total, label)
+
+    def partial(self, value: object) -> None:
+        """Hand the window a result so far; the final one still comes through ``finished``."""
+        if not self.cancelled():
+            self.signals.partial.emit(self.token, value)
 
     def run(self) -> None:
         try:
