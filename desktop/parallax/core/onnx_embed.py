@@ -132,6 +132,9 @@ class _OnnxModel:
         options.intra_op_num_threads = threads or cpu_threads()
         options.inter_op_num_threads = 1
         options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+        # Idle worker threads sleep instead of spinning: with the window, the engine and whatever
+        # else the user runs sharing a laptop's few cores, spinning threads steal the CPU they wait for.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self.session = ort.InferenceSession(str(onnx_path), options, providers=["CPUExecutionProvider"])
         self.inputs = {i.name for i in self.session.get_inputs()}
         width = self.session.get_outputs()[0].shape[-1]
