@@ -1,7 +1,8 @@
 """Runs with the real all-MiniLM-L6-v2 model (slow: marked ``model``).
 
-One embedder is loaded per session and shared; the command line reuses its
-weights, because the engine keeps one loaded model per process. The tests here
+One embedder is loaded per session and shared: the one the command line uses
+(``default_embedder()``: ONNX Runtime on a CPU, so torch is never imported here),
+and the engine keeps one loaded model per process. The tests here
 also share one embedding cache (the session's), so the seeds are embedded once
 per run; the cache test makes its own empty one.
 """
@@ -15,7 +16,7 @@ import numpy as np
 import pytest
 
 from parallax.cli import main
-from parallax.core.embed import MODEL_NAME, EmbeddingCache, SentenceTransformerEmbedder, embed
+from parallax.core.embed import MODEL_NAME, EmbeddingCache, SentenceTransformerEmbedder, default_embedder, embed
 
 pytestmark = pytest.mark.model
 
@@ -26,7 +27,7 @@ SEED_PATHS = [str(SEEDS / MANIFEST["article"]), *(str(SEEDS / r["file"]) for r i
 
 @pytest.fixture(scope="session")
 def embedder(_session_cache_env):
-    model = SentenceTransformerEmbedder(device="cpu")
+    model = default_embedder()
     model.load()
     return model
 
@@ -153,8 +154,10 @@ def test_manifest_scores(embedder, manifest_path, capsys):
         per_report.append((gold.file.name, score))
         total = total + score
     with capsys.disabled():
-        print(f"\n{manifest_path}: linked {total.link_recall:.2f}, labels {total.label_accuracy:.2f}, "
-              f"planted found {total.divergence_recall:.2f}, false divergences {total.false_divergences}")
+        print(
+            f"\n{manifest_path}: linked {total.link_recall:.2f}, labels {total.label_accuracy:.2f}, "
+            f"planted found {total.divergence_recall:.2f}, false divergences {total.false_divergences}"
+        )
     if manifest_path.startswith("seeds"):
         assert total.link_recall >= 0.9
         assert total.label_accuracy >= 0.85
