@@ -46,8 +46,10 @@ def main() -> None:
     started = time.perf_counter()
     embed(texts, embedder, None)
     ours_rate = len(texts) / (time.perf_counter() - started)
-    print(f"embedding {len(texts)} paragraphs: plain encode {plain_rate:.0f}/s, Parallax {ours_rate:.0f}/s "
-          f"(ratio {ours_rate / plain_rate:.2f}x), cores {os.cpu_count()}")
+    print(
+        f"embedding {len(texts)} paragraphs: plain encode {plain_rate:.0f}/s, Parallax {ours_rate:.0f}/s "
+        f"(ratio {ours_rate / plain_rate:.2f}x), cores {os.cpu_count()}"
+    )
 
 
 if __name__ == "__main__":
