@@ -54,7 +54,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--reuse-export", action="store_true", help="use the exported model in the user cache")
     parser.add_argument("--variants", action="store_true", help="also time ONNX Runtime settings and int8")
+    parser.add_argument("--json", action="store_true", help="print one JSON object (speed.py reads it)")
     args = parser.parse_args()
+    figures: dict[str, object] = {"cores": os.cpu_count()}
 
     from parallax.cli import demo_paths
     from parallax.core.ingest import read_document
@@ -102,18 +104,36 @@ def main() -> None:
     encoders: dict[str, Encode] = {"plain": plain_encode, "onnx": onnx_model.encode}
     for encode in encoders.values():
         encode(paragraphs[:8])  # warm-up
-    print(f"machine: {os.cpu_count()} cores, ONNX Runtime threads {onnx_embed.cpu_threads()}, rounds {args.rounds}")
-    print(f"{'texts':<26} {'plain/s':>8} {'onnx/s':>8} {'ratio':>6} {'min cos':>9} {'mean cos':>9}")
-    for label, texts in (
-        (f"{len(paragraphs)} seed paragraphs", paragraphs),
-        (f"{len(sentences)} seed sentences", sentences),
+    if not args.json:
+        print(f"machine: {os.cpu_count()} cores, ONNX Runtime threads {onnx_embed.cpu_threads()}, rounds {args.rounds}")
+        print(f"{'texts':<26} {'plain/s':>8} {'onnx/s':>8} {'ratio':>6} {'min cos':>9} {'mean cos':>9}")
+    for key, label, texts in (
+        ("paragraphs", f"{len(paragraphs)} seed paragraphs", paragraphs),
+        ("sentences", f"{len(sentences)} seed sentences", sentences),
     ):
         rates = _race(encoders, texts, args.rounds)
         cos = _cosines(onnx_model.encode(texts), plain_encode(texts))
-        print(
-            f"{label:<26} {rates['plain']:8.1f} {rates['onnx']:8.1f} {rates['onnx'] / rates['plain']:5.2f}x "
-            f"{cos.min():9.6f} {cos.mean():9.6f}"
-        )
+        figures[key] = {
+            "texts": len(texts),
+            "plain_per_s": rates["plain"],
+            "onnx_per_s": rates["onnx"],
+            "ratio": rates["onnx"] / rates["plain"],
+            "min_cosine": float(cos.min()),
+            "mean_cosine": float(cos.mean()),
+        }
+        if not args.json:
+            print(
+                f"{label:<26} {rates['plain']:8.1f} {rates['onnx']:8.1f} {rates['onnx'] / rates['plain']:5.2f}x "
+                f"{cos.min():9.6f} {cos.mean():9.6f}"
+            )
+    figures.update(onnx_import_s=onnx_import, st_import_s=st_import, onnx_load_s=onnx_load, st_load_s=st_load)
+    if args.json:
+        import json
+
+        print(json.dumps(figures))
+        if temporary is not None:
+            temporary.cleanup()
+        return
     print(f"import: onnxruntime + tokenizers {onnx_import:.2f} s, sentence-transformers (torch) {st_import:.2f} s")
     print(f"load:   ONNX session {onnx_load:.2f} s, SentenceTransformer {st_load:.2f} s")
     if embedder.export_seconds is not None:
