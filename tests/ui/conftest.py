@@ -9,6 +9,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _engine_stopped_at_the_end():
+    """Stop the app's engine process when the session ends, not in the interpreter's exit handlers."""
+    yield
+    from parallax.ui.engine_process import shared_engine
+
+    shared_engine().close()
+
+
 @pytest.fixture(autouse=True)
 def _isolated(tmp_path_factory, monkeypatch):
     cache = tmp_path_factory.mktemp("cache")
