@@ -1,6 +1,8 @@
 """The ``parallax`` command: the app with no subcommand, ``compare`` and ``batch`` for scripts.
 
-``parallax compare ARTICLE REPORT... [--json] [--threshold T]`` and
+``parallax compare ARTICLE REPORT... [--json] [--threshold T]`` (files, or
+http(s) addresses, which are fetched: the only time the command line uses
+the network) and
 ``parallax batch IN.jsonl`` are a stable contract (schema 1, see
 docs/schema.md). Every failure a user can cause ends in a one-line message on
 stderr and a non-zero exit code, never a traceback.
@@ -24,7 +26,7 @@ from parallax.core.compare import CompareConfig, compare
 from parallax.core.documents import Document
 from parallax.core.embed import EmbeddingCache, default_embedder
 from parallax.core.export import summary_text, to_schema
-from parallax.core.ingest import IngestError, read_document
+from parallax.core.ingest import IngestError, read_source
 
 EXIT_USAGE, EXIT_INPUT, EXIT_FAILURE = 2, 3, 1
 
@@ -71,8 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"parallax {__version__}")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
     comparing = commands.add_parser("compare", help="compare an article with one or more reports")
-    comparing.add_argument("article", help="the article (.txt, .md or .html)")
-    comparing.add_argument("reports", nargs="+", help="the reports to compare with it")
+    comparing.add_argument("article", help="the article: .txt, .md, .html, .pdf or .docx, or an http(s) URL")
+    comparing.add_argument("reports", nargs="+", help="the reports to compare with it (files or URLs)")
     comparing.add_argument("--json", action="store_true", help="print schema 1 JSON instead of a summary")
     comparing.add_argument("--threshold", type=_threshold, default=CompareConfig().threshold,
                            help="lowest similarity for a link, 0-1 (default %(default)s)")  # fmt: skip
@@ -116,7 +118,7 @@ def _compare(args: argparse.Namespace, out: TextIO) -> int:
     documents: list[Document] = []
     for path in [args.article, *args.reports]:
         try:
-            documents.append(read_document(path))
+            documents.append(read_source(path))
         except IngestError as error:
             print(f"parallax: {error}", file=sys.stderr)
             return EXIT_INPUT

@@ -34,7 +34,12 @@ class Sentence:
 
 @dataclass(frozen=True)
 class Document:
-    """A normalised document: the article or one of the reports."""
+    """A normalised document: the article or one of the reports.
+
+    ``metadata`` holds what the reader found, all strings: ``format``, and
+    where known ``outlet``, ``author``, ``date`` (``YYYY-MM-DD``) and ``url``
+    (read through the properties below, "" when unknown).
+    """
 
     path: str
     title: str
@@ -43,6 +48,25 @@ class Document:
     sentences: tuple[Sentence, ...]
     source: str = ""
     metadata: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def outlet(self) -> str:
+        """Who published it (a site's name, or the host it was fetched from)."""
+        return self.metadata.get("outlet", "")
+
+    @property
+    def author(self) -> str:
+        return self.metadata.get("author", "")
+
+    @property
+    def date(self) -> str:
+        """The publication (or creation) date as ``YYYY-MM-DD``."""
+        return self.metadata.get("date", "")
+
+    @property
+    def url(self) -> str:
+        """The web address it was read from, or that the page gives as its own."""
+        return self.metadata.get("url", "")
 
     def content_paragraphs(self) -> list[int]:
         """Indices of the paragraphs that take part in alignment (not boilerplate)."""

@@ -24,6 +24,10 @@ def _document(document: Document) -> dict[str, Any]:
         "title": document.title,
         "source": document.source,
         "metadata": dict(document.metadata),
+        "outlet": document.outlet,
+        "author": document.author,
+        "date": document.date,
+        "url": document.url,
         "text": document.text,
         "paragraphs": [
             {"text": p.text, "start": p.start, "end": p.end, "boilerplate": p.boilerplate} for p in document.paragraphs

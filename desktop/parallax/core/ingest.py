@@ -1,13 +1,24 @@
-"""Read files and raw text into :class:`~parallax.core.documents.Document` objects.
+"""Read files, web pages and the clipboard into :class:`~parallax.core.documents.Document` objects.
 
-Entry points: :func:`read_document` (a path) and :func:`document_from_text`
-(text already in memory: pasted, or a line of ``parallax batch``). Plain text,
-Markdown and HTML (main text extracted with trafilatura, so menus and footers
-stay out) are understood. Every failure is an :class:`IngestError` whose
-message is one readable line; nothing here prints or exits.
+Entry points: :func:`read_source` (a path or an http(s) address, as the app and
+the command line get them), :func:`read_document` (a path), :func:`read_url`
+(a web page, fetched only when asked), :func:`document_from_bytes` (a file's
+bytes, whatever the format), :func:`document_from_clipboard` (the clipboard's
+text and/or HTML) and :func:`document_from_text` (text already in memory: a
+line of ``parallax batch``). Plain text in any common encoding, Markdown,
+HTML (main text extracted), PDF with a text layer and Word .docx are
+understood; the format readers live in their own modules. Every failure is an
+:class:`IngestError` whose message is one readable line naming the file;
+nothing here prints or exits, and a file is refused by its size before it is
+read.
 
-May import: the standard library, trafilatura (lazily, for HTML only),
-``parallax.core.documents``, ``parallax.core.segment``, ``parallax.core.boilerplate``.
+The metadata a reader finds lands in ``Document.metadata``: ``format``,
+``encoding`` (text formats), and where known ``outlet``, ``author``, ``date``
+(``YYYY-MM-DD``) and ``url`` (see :mod:`parallax.core.extracted`).
+
+May import: the standard library, ``parallax.core.documents``, ``segment``,
+``boilerplate``, ``extracted``, and (lazily, when that format is met) the
+format readers ``html_reader``, ``pdf_reader``, ``docx_reader`` and ``fetch``.
 """
 
 from __future__ import annotations
@@ -16,12 +27,17 @@ import codecs
 import html
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from parallax.core.boilerplate import BoilerplateConfig, flag_boilerplate
 from parallax.core.documents import Document
+from parallax.core.extracted import Extracted, ReadError, host_name
 from parallax.core.segment import SegmentConfig, normalise_text, segment
+
+MB = 1024 * 1024
 
 
 class IngestError(Exception):
@@ -30,9 +46,20 @@ class IngestError(Exception):
 
 @dataclass(frozen=True)
 class IngestConfig:
-    """Limits and stage settings for reading documents."""
+    """Limits and stage settings for reading documents.
 
-    max_bytes: int = 20 * 1024 * 1024
+    ``max_bytes`` bounds text, Markdown and HTML files and downloaded pages;
+    ``max_binary_bytes`` bounds PDF and Word files (pictures make them larger);
+    ``max_unpacked_bytes`` bounds what a Word file's zip archive unpacks to.
+    """
+
+    max_bytes: int = 20 * MB
+    max_binary_bytes: int = 50 * MB
+    max_unpacked_bytes: int = 100 * MB
+    max_pages: int = 2000
+    max_chars: int = 5_000_000
+    max_seconds: float = 120.0
+    url_timeout_s: float = 20.0
     segment: SegmentConfig = SegmentConfig()
     boilerplate: BoilerplateConfig = BoilerplateConfig()
 
@@ -40,11 +67,22 @@ class IngestConfig:
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 _MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown"}
 _TEXT_SUFFIXES = {".txt", ".text", ""}
-SUPPORTED_SUFFIXES = frozenset(_HTML_SUFFIXES | _MARKDOWN_SUFFIXES | _TEXT_SUFFIXES)
+_PDF_SUFFIXES = {".pdf"}
+_DOCX_SUFFIXES = {".docx", ".docm"}
+SUPPORTED_SUFFIXES = frozenset(_HTML_SUFFIXES | _MARKDOWN_SUFFIXES | _TEXT_SUFFIXES | _PDF_SUFFIXES | _DOCX_SUFFIXES)
+_DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old Word .doc, Excel .xls, ...
+
+
+def read_source(location: str, config: IngestConfig = IngestConfig()) -> Document:
+    """Read ``location``: an http(s) address is fetched (see :func:`read_url`), anything else is a file path."""
+    from parallax.core.fetch import is_url
+
+    return read_url(location, config) if is_url(location) else read_document(location, config)
 
 
 def read_document(path: str | os.PathLike[str], config: IngestConfig = IngestConfig()) -> Document:
-    """Read the file at ``path`` (text, Markdown or HTML, judged by suffix and content)."""
+    """Read the file at ``path`` (text, Markdown, HTML, PDF or .docx, judged by suffix and content)."""
     file = Path(path)
     name = file.name or str(file)
     try:
@@ -57,22 +95,126 @@ def read_document(path: str | os.PathLike[str], config: IngestConfig = IngestCon
         raise IngestError(f"{name}: cannot be read ({error.strerror or error})") from None
     if file.is_dir():
         raise IngestError(f"{name}: is a folder, not a document")
-    if size > config.max_bytes:
+    suffix = file.suffix.lower()
+    limit = config.max_binary_bytes if suffix in _PDF_SUFFIXES | _DOCX_SUFFIXES else config.max_bytes
+    if size > limit:
         raise IngestError(
-            f"{name}: {size / 1_048_576:.1f} MB is too large; Parallax reads documents up to "
-            f"{config.max_bytes / 1_048_576:.0f} MB"
+            f"{name}: {size / MB:.1f} MB is too large; Parallax reads "
+            f"{'PDF and Word' if limit == config.max_binary_bytes else 'text'} documents up to {limit / MB:.0f} MB"
         )
     try:
         data = file.read_bytes()
     except OSError as error:
         raise IngestError(f"{name}: cannot be read ({error.strerror or error})") from None
-    raw, encoding = decode_bytes(data, name)
-    kind = _kind_of(file.suffix.lower(), raw)
-    return document_from_text(raw, path=str(file), kind=kind, config=config, encoding=encoding)
+    return document_from_bytes(data, path=str(file), name=name, config=config)
 
 
-def decode_bytes(data: bytes, name: str = "document") -> tuple[str, str]:
-    """Decode ``data`` as UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252/Latin-1.
+def read_url(url: str, config: IngestConfig = IngestConfig(), cancelled: Callable[[], bool] | None = None) -> Document:
+    """Fetch the web page (or PDF, or .docx) at ``url`` and read it; the only function that uses the network."""
+    from parallax.core.fetch import FetchConfig, fetch
+
+    url = url.strip()
+    name = _short_url(url)
+    try:
+        page = fetch(url, FetchConfig(timeout_s=config.url_timeout_s, max_bytes=config.max_bytes), cancelled)
+    except ReadError as error:
+        raise IngestError(f"{name}: {error}") from None
+    document = document_from_bytes(
+        page.data, path=url, name=name, content_type=page.content_type, charset=page.charset, url=page.url,
+        config=config,
+    )  # fmt: skip
+    return document
+
+
+def _short_url(url: str, width: int = 80) -> str:
+    return url if len(url) <= width else url[: width - 1] + "…"
+
+
+def _url_name(url: str) -> str:
+    """The last part of a URL's path ("press.pdf"), used to judge its format like a file suffix."""
+    try:
+        return unquote(urlsplit(url).path.rsplit("/", 1)[-1])
+    except ValueError:
+        return ""
+
+
+def document_from_bytes(
+    data: bytes,
+    *,
+    path: str = "",
+    name: str = "",
+    content_type: str = "",
+    charset: str | None = None,
+    url: str = "",
+    config: IngestConfig = IngestConfig(),
+) -> Document:
+    """Read ``data``, whatever its format: PDF, Word .docx, HTML, Markdown or text.
+
+    The format is judged by the content first, then by ``content_type`` (from a
+    web server) and the suffix of ``path`` or ``url``. ``charset`` is the
+    encoding a web server declared for text.
+    """
+    name = name or (Path(path).name if path else "document")
+    suffix = Path(_url_name(url) if url else path).suffix.lower()
+    content_type = content_type.lower()
+    head = data[:1024]
+    pdf = head.lstrip()[:5] == b"%PDF-"
+    docx = data.startswith(b"PK\x03\x04")
+    if not (pdf or docx):  # the content did not say; what the name or the server says decides
+        pdf = suffix in _PDF_SUFFIXES or content_type == "application/pdf"
+        docx = suffix in _DOCX_SUFFIXES or content_type == _DOCX_TYPE
+    try:
+        if pdf:
+            from parallax.core.pdf_reader import read_pdf
+
+            found = read_pdf(data, max_pages=config.max_pages, max_chars=config.max_chars,
+                             max_seconds=config.max_seconds)  # fmt: skip
+            return _build(found, path=path, name=name, kind="pdf", url=url, config=config)
+        if docx:
+            from parallax.core.docx_reader import read_docx
+
+            found = read_docx(data, max_unpacked_bytes=config.max_unpacked_bytes)
+            return _build(found, path=path, name=name, kind="docx", url=url, config=config)
+    except ReadError as error:
+        raise IngestError(f"{name}: {error}") from None
+    if data.startswith(_OLE_MAGIC) or suffix == ".doc":
+        raise IngestError(f"{name}: old Word (.doc) files cannot be read; save it as .docx or PDF")
+    declared = charset
+    if declared is None and (suffix in _HTML_SUFFIXES or b"<" in head):
+        from parallax.core.html_reader import declared_charset
+
+        declared = declared_charset(data)
+    raw, encoding = decode_bytes(data, name, declared)
+    if content_type in ("text/html", "application/xhtml+xml"):
+        kind = "html"
+    elif content_type in ("text/markdown", "text/x-markdown"):
+        kind = "markdown"
+    else:
+        kind = _kind_of(suffix, raw)
+    return document_from_text(raw, path=path, kind=kind, config=config, encoding=encoding, url=url, name=name)
+
+
+def document_from_clipboard(
+    text: str | None = None, html_text: str | None = None, config: IngestConfig = IngestConfig()
+) -> Document:
+    """A report from what the clipboard holds: its HTML (main text extracted) where there is some, else its text.
+
+    HTML copied from a web page loses menus and banners like an opened page; a
+    small fragment keeps all its visible text. When the HTML yields nothing
+    readable the plain text is used.
+    """
+    if html_text and html_text.strip():
+        try:
+            return document_from_text(html_text, path="clipboard", kind="html-fragment", config=config)
+        except IngestError:
+            if not (text and text.strip()):
+                raise
+    return document_from_text(text or "", path="clipboard", kind="text", config=config)
+
+
+def decode_bytes(data: bytes, name: str = "document", declared: str | None = None) -> tuple[str, str]:
+    """Decode ``data``: a byte-order mark wins, then the ``declared`` encoding (a web server's or a page's
+    ``<meta charset>``) if the bytes fit it, then UTF-8, then Windows-1252/Latin-1.
 
     Returns the text and the encoding used. Raises :class:`IngestError` for
     empty or binary data.
@@ -90,7 +232,19 @@ def decode_bytes(data: bytes, name: str = "document") -> tuple[str, str]:
             except UnicodeDecodeError:
                 raise IngestError(f"{name}: the file claims {codec} but is not valid {codec}") from None
     if _looks_binary(data):
-        raise IngestError(f"{name}: looks like a binary file, not text, Markdown or HTML")
+        raise IngestError(f"{name}: looks like a binary file, not a document Parallax reads")
+    if declared:
+        try:
+            codec = codecs.lookup(declared).name
+        except LookupError:
+            codec = ""
+        if codec == "iso8859-1":
+            codec = "cp1252"  # as browsers do: pages that say Latin-1 mean Windows-1252
+        if codec and not codec.startswith(("utf-16", "utf-32")):
+            try:
+                return data.decode(codec), codec
+            except UnicodeDecodeError:
+                pass
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -130,31 +284,62 @@ def document_from_text(
     kind: str = "text",
     config: IngestConfig = IngestConfig(),
     encoding: str = "utf-8",
+    url: str = "",
+    name: str = "",
 ) -> Document:
-    """Build a Document from ``raw`` of the given ``kind`` ("text", "markdown" or "html")."""
-    name = Path(path).name if path else "text"
-    metadata: dict[str, str] = {"format": kind, "encoding": encoding}
-    if kind == "html":
-        body, found_title, extra = _html_to_text(raw, name)
-        metadata.update(extra)
+    """Build a Document from ``raw`` of the given ``kind``: "text", "markdown", "html", or
+    "html-fragment" (HTML from the clipboard: all visible text where no article is found)."""
+    name = name or (Path(path).name if path else "text")
+    if kind in ("html", "html-fragment"):
+        from parallax.core.html_reader import read_html
+
+        try:
+            found = read_html(raw, url=url, fragment=kind == "html-fragment")
+        except ReadError as error:
+            raise IngestError(f"{name}: {error}") from None
     elif kind == "markdown":
-        body, found_title = _markdown_to_text(raw), _markdown_title(raw)
+        found = Extracted(_markdown_to_text(raw), _markdown_title(raw))
     else:
-        body, found_title = raw, None
-    text = normalise_text(body)
+        found = Extracted(raw)
+    return _build(found, path=path, name=name, kind=kind, url=url, config=config, title=title, source=source,
+                  encoding=encoding)  # fmt: skip
+
+
+def _build(
+    found: Extracted,
+    *,
+    path: str,
+    name: str,
+    kind: str,
+    url: str,
+    config: IngestConfig,
+    title: str | None = None,
+    source: str = "",
+    encoding: str = "",
+) -> Document:
+    """Segment what a reader found into a Document with its metadata."""
+    metadata: dict[str, str] = {"format": "html" if kind == "html-fragment" else kind}
+    if encoding:
+        metadata["encoding"] = encoding
+    metadata.update(found.metadata)
+    if url:
+        metadata["url"] = url  # where it was fetched from, rather than what the page says of itself
+        if not metadata.get("outlet"):
+            metadata["outlet"] = host_name(url)
+    text = normalise_text(found.text)
     if not text:
         raise IngestError(f"{name}: contains no readable text")
     paragraphs, sentences = segment(text, config.segment)
     paragraphs = flag_boilerplate(paragraphs, config.boilerplate)
-    resolved_title = title or found_title or _first_line_title(text) or (Path(path).stem if path else "Untitled")
+    resolved_title = title or found.title or _first_line_title(text) or (Path(path).stem if path else "Untitled")
     return Document(
         path=path,
         title=resolved_title,
         text=text,
         paragraphs=paragraphs,
         sentences=sentences,
-        source=source or metadata.get("site", "") or path,
-        metadata=metadata,
+        source=source or metadata.get("outlet", "") or path,
+        metadata={key: value for key, value in metadata.items() if value},
     )
 
 
@@ -194,35 +379,3 @@ def _markdown_to_text(raw: str) -> str:
 def _markdown_title(raw: str) -> str | None:
     match = _MD_HEADING.search(raw)
     return match.group(1).strip() if match else None
-
-
-# --- HTML -----------------------------------------------------------------------------------
-
-
-def _html_to_text(raw: str, name: str) -> tuple[str, str | None, dict[str, str]]:
-    """Extract the main text and metadata of an HTML page with trafilatura (no scripts run)."""
-    import trafilatura
-
-    extracted = trafilatura.bare_extraction(
-        raw,
-        include_comments=False,
-        include_tables=False,
-        include_images=False,
-        with_metadata=True,
-        deduplicate=False,
-    )
-    if extracted is None:
-        raise IngestError(f"{name}: no article text found in this HTML page")
-    values = extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted)
-    body = values.get("text") or ""
-    if len(body.split()) < 5:  # a bare menu ("Home") is not an article
-        raise IngestError(f"{name}: no article text found in this HTML page")
-    # trafilatura separates paragraphs with single newlines; make them blank-line breaks.
-    body = re.sub(r"\n+", "\n\n", body)
-    metadata = {
-        key: str(values[key]) for key in ("author", "date", "sitename", "url", "description") if values.get(key)
-    }
-    if "sitename" in metadata:
-        metadata["site"] = metadata.pop("sitename")
-    title = values.get("title")
-    return body, (str(title) if title else None), metadata

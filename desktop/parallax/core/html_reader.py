@@ -1,0 +1,137 @@
+"""Read the main text of an HTML page (a file, a fetched URL, or HTML from the clipboard).
+
+Entry points: :func:`read_html` (markup in, :class:`Extracted` out) and
+:func:`declared_charset` (the encoding a page's ``<meta>`` names). trafilatura
+keeps the article and drops menus, footers, banners and comments, and finds
+the title, author, date and site name. Nothing in a page is ever run: the
+markup is parsed as data, and the text of ``<script>``, ``<style>``,
+``<noscript>``, ``<template>`` and frames never reaches the document.
+HTML copied to the clipboard is often a fragment too small for trafilatura to
+call it an article; then the fragment's visible text is used as it is.
+
+May import: the standard library, trafilatura and lxml (lazily), ``parallax.core.extracted``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from typing import Any
+
+from parallax.core.extracted import Extracted, ReadError, host_name, iso_date, one_line
+
+# Elements whose content is never text a reader sees.
+_HIDDEN = ("script", "style", "noscript", "template", "iframe", "frame", "object", "embed", "svg", "math", "head")
+_BLOCKS = {
+    "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "blockquote", "pre",
+    "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "table", "tr", "figure",
+    "figcaption", "address", "hr", "form", "fieldset", "details", "summary", "center",
+}  # fmt: skip
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
+MIN_WORDS = 5  # a bare menu ("Home") is not an article
+MIN_CHARACTERS = 20  # nor is it in a language written without spaces
+
+
+def _is_text(body: str, words: int = MIN_WORDS) -> bool:
+    parts = body.split()
+    return len(parts) >= words or sum(map(len, parts)) >= MIN_CHARACTERS
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The encoding the page's ``<meta charset>`` (or http-equiv) declares, if Python knows it."""
+    match = _META_CHARSET.search(data[:8192])
+    if not match:
+        return None
+    name = match.group(1).decode("ascii", "replace")
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def read_html(raw: str, *, url: str = "", fragment: bool = False) -> Extracted:
+    """The main text, title and metadata of the page ``raw`` (fetched from ``url``, if given).
+
+    With ``fragment`` (HTML from the clipboard) markup too small to be called an
+    article gives all its visible text instead of an error.
+    """
+    import trafilatura
+
+    try:
+        extracted = trafilatura.bare_extraction(
+            raw,
+            url=url or None,
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+            with_metadata=True,
+            deduplicate=False,
+            prune_xpath=["//template", "//noscript", "//iframe", "//object"],
+        )
+    except (ValueError, TypeError, RecursionError) as error:  # markup lxml cannot make sense of
+        raise ReadError(f"the HTML could not be parsed ({one_line(error, 80)})") from None
+    values: dict[str, Any] = {}
+    if extracted is not None:
+        values = extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted)
+    body = str(values.get("text") or "")
+    if not _is_text(body):
+        body = visible_text(raw) if fragment else ""
+        if not _is_text(body, words=1 if fragment else MIN_WORDS):
+            raise ReadError("no article text found in this HTML page")
+    else:
+        # trafilatura separates paragraphs with single newlines; make them blank-line breaks.
+        body = re.sub(r"\n+", "\n\n", body)
+    metadata: dict[str, str] = {}
+    for key in ("author", "description"):
+        if values.get(key):
+            metadata[key] = one_line(values[key], 300)
+    date = iso_date(values.get("date"))
+    if date:
+        metadata["date"] = date
+    page_url = url or str(values.get("url") or "")
+    if page_url.startswith(("http://", "https://")):
+        metadata["url"] = page_url
+    site = one_line(values.get("sitename"), 120)
+    if site:
+        metadata["site"] = site  # the key schema 1 has always had
+    # Without a site name trafilatura gives the address ("www.example.com", "127.0.0.1:8000"): use the host.
+    looks_like_host = bool(re.fullmatch(r"[\w.:-]+", site)) and ("." in site or ":" in site)
+    named = "" if looks_like_host else site
+    outlet = named or host_name(metadata.get("url", "")) or site
+    if outlet:
+        metadata["outlet"] = outlet
+    title = one_line(values.get("title"), 300) or None
+    return Extracted(text=body, title=title, metadata=metadata)
+
+
+def visible_text(raw: str) -> str:
+    """All the text a browser would show for ``raw``, block elements as paragraphs (nothing hidden, nothing run)."""
+    from lxml import etree, html
+
+    try:
+        root = html.fromstring(raw) if raw.strip() else None
+    except (etree.ParserError, ValueError):
+        try:
+            root = html.fromstring(raw.encode("utf-8", "surrogatepass"))
+        except (etree.ParserError, ValueError):
+            return ""
+    if root is None:
+        return ""
+    parts: list[str] = []
+    stack: list[tuple[Any, bool]] = [(root, False)]  # a loop, not recursion: pages can nest very deeply
+    while stack:
+        element, closing = stack.pop()
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""  # comments have no tag
+        block = tag in _BLOCKS
+        if closing or tag in _HIDDEN or not tag:
+            if closing and block:
+                parts.append("\n\n")
+            if element.tail:
+                parts.append(element.tail)
+            continue
+        parts.append("\n\n" if block else "\n" if tag == "br" else "")
+        if element.text:
+            parts.append(element.text)
+        stack.append((element, True))
+        stack.extend((child, False) for child in reversed(element))
+    return "".join(parts)
