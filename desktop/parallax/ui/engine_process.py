@@ -69,8 +69,14 @@ class EngineProcess:
             self._ensure()
 
     def read(self, paths: Sequence[str], report: Report, cancelled: Callable[[], bool]) -> list[Any]:
-        """Each path's Document, or its one-line IngestError message as a ``str``."""
+        """Each path's (or http(s) address's) Document, or its one-line IngestError message as a ``str``."""
         return self._call("read", list(paths), report, cancelled)
+
+    def read_clipboard(
+        self, text: str | None, html: str | None, report: Report, cancelled: Callable[[], bool]
+    ) -> Document | str:
+        """The clipboard's HTML (main text) or text as a Document, or the one-line IngestError message."""
+        return self._call("clipboard", (text, html), report, cancelled)
 
     def prepare(
         self,
@@ -205,7 +211,8 @@ def shared_engine() -> EngineProcess:
 def _serve(connection: Connection) -> None:
     from parallax.core.compare import compare_prepared, prepare
     from parallax.core.embed import EmbeddingCache
-    from parallax.core.ingest import IngestError, read_document
+    from parallax.core.fetch import is_url
+    from parallax.core.ingest import IngestError, document_from_clipboard, read_source
 
     embedders: dict[Factory, object] = {}
     caches: dict[str, EmbeddingCache] = {}
@@ -225,11 +232,16 @@ def _serve(connection: Connection) -> None:
             if kind == "read":
                 result = []
                 for n, path in enumerate(payload):
-                    progress(n, len(payload), f"Reading {Path(path).name}…")
+                    progress(n, len(payload), f"Fetching {path}…" if is_url(path) else f"Reading {Path(path).name}…")
                     try:
-                        result.append(read_document(path))
+                        result.append(read_source(path))
                     except IngestError as error:
                         result.append(str(error))
+            elif kind == "clipboard":
+                try:
+                    result = document_from_clipboard(*payload)
+                except IngestError as error:
+                    result = str(error)
             elif kind == "prepare":
                 documents, factory, cache_path = payload
                 if factory not in embedders:

@@ -29,7 +29,9 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -67,7 +69,11 @@ DEFAULT_THRESHOLD = 0.5
 
 MAX_RECENT = 10
 PARTIAL_INTERVAL_S = 0.5  # how often reports compared so far are shown while the rest are compared
-FILE_FILTER = "Documents (*.txt *.text *.md *.markdown *.html *.htm *.xhtml);;All files (*)"
+FILE_FILTER = (
+    "Documents (*.txt *.text *.md *.markdown *.html *.htm *.xhtml *.pdf *.docx);;"
+    "PDF (*.pdf);;Word (*.docx);;Web pages (*.html *.htm *.xhtml);;Text and Markdown (*.txt *.text *.md *.markdown);;"
+    "All files (*)"
+)
 
 
 def app_settings() -> QSettings:
@@ -333,7 +339,9 @@ class MainWindow(QMainWindow):
 
         self.open_action = action("&Open…", "Open an article or reports (several at once)", self.open_dialog,
                                   QKeySequence.StandardKey.Open)  # fmt: skip
-        self.paste_action = action("&Paste as report", "Add the text on the clipboard as a new report",
+        self.open_url_action = action("Open &URL…", "Fetch a web page (or an online PDF) and add it",
+                                      self.open_url_dialog, "Ctrl+Shift+O")  # fmt: skip
+        self.paste_action = action("&Paste as report", "Add the text or web page on the clipboard as a new report",
                                    self.paste_report, "Ctrl+Shift+V")  # fmt: skip
         self.prev_action = action("◀ Previous divergence", "Go to the previous divergence", lambda: self.step_divergence(-1),
                                   "Alt+Up")  # fmt: skip
@@ -350,6 +358,7 @@ class MainWindow(QMainWindow):
 
         menu = self.menuBar().addMenu("&File")
         menu.addAction(self.open_action)
+        menu.addAction(self.open_url_action)
         self.recent_menu = menu.addMenu("Open &Recent")
         self.recent_menu.setToolTip("Files opened before")
         menu.addAction(self.paste_action)
@@ -471,7 +480,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         recent = self.recent_files()
         for path in recent:
-            act = self.recent_menu.addAction(Path(path).name)
+            act = self.recent_menu.addAction(P.snippet(path, 60) if "://" in path else Path(path).name)
             act.setToolTip(path)
             act.triggered.connect(lambda _=False, p=path: self.open_files([p]))
         self.recent_menu.setEnabled(bool(recent))
@@ -598,19 +607,41 @@ class MainWindow(QMainWindow):
 
         self._submit("load", work, lambda result: self._loaded(*result, remember=remember), replace=False)
 
+    def open_url_dialog(self) -> None:
+        """File > Open URL…: ask for a web address and fetch it (the only time the app uses the network)."""
+        url, ok = QInputDialog.getText(
+            self,
+            "Open URL",
+            "Address of a web page or online PDF (http:// or https://):",
+            QLineEdit.EchoMode.Normal,
+            "",
+        )
+        if ok and url.strip():
+            self.open_url(url.strip())
+
+    def open_url(self, url: str) -> None:
+        """Fetch ``url`` in the engine process and add it like an opened file."""
+        from parallax.core.fetch import is_url
+
+        if not is_url(url):
+            self.show_message(f"Not a web address: {P.snippet(url, 80)} (it must start with http:// or https://)")
+            return
+        self.status_label.setText(f"Fetching {P.snippet(url, 80)}…")
+        self.open_files([url])
+
     def paste_report(self) -> None:
-        text = QGuiApplication.clipboard().text()
-        if not text.strip():
+        """Add the clipboard as a report: its HTML (main text extracted, as for a web page) or its text."""
+        mime = QGuiApplication.clipboard().mimeData()
+        text = mime.text() if mime is not None and mime.hasText() else ""
+        markup = mime.html() if mime is not None and mime.hasHtml() else ""
+        if not text.strip() and not markup.strip():
             self.show_message("The clipboard holds no text to add as a report.")
             return
+        engine = self.engine
 
         def work(job: Job) -> tuple[list[Document], list[str], list[str]]:
-            from parallax.core.ingest import IngestError, document_from_text
-
-            try:
-                return [document_from_text(text, path="clipboard")], [], []
-            except IngestError as error:
-                return [], [str(error)], []
+            outcome = engine.read_clipboard(text or None, markup or None, job.report, job.cancelled)
+            return ([], [outcome], []) if isinstance(outcome, str) else ([outcome], [], [])
 
         self._submit("load", work, lambda result: self._loaded(*result, remember=False), replace=False)
 
@@ -760,7 +791,9 @@ class MainWindow(QMainWindow):
         self._updating = True
         self.sources.clear()
         for n, document in enumerate(self.documents):
-            source = P.snippet(Path(document.source or document.path).name if document.source else document.path, 60)
+            byline = P.byline(document)
+            where = P.origin(document)
+            source = P.snippet(byline or (where if "://" in where else Path(where).name or where), 60)
             if n == 0:
                 text = f"ARTICLE\n{document.title}\n{source}"
                 tip = "The article: every report is compared with it"
@@ -778,7 +811,7 @@ class MainWindow(QMainWindow):
                     text += "\n(not compared yet)"
                     tip = "Not compared yet"
             item = QListWidgetItem(text)
-            item.setToolTip(f"{document.path}\n{tip}")
+            item.setToolTip(f"{P.source_details(document)}\n\n{tip}")
             item.setData(Qt.ItemDataRole.UserRole, n)
             if n == 0:
                 font = item.font()

@@ -213,6 +213,27 @@ def reorder_prepared(prepared: Prepared, order: Sequence[int]) -> Prepared:
     )
 
 
+def byline(document: Document) -> str:
+    """ "Outlet · author · date" as far as they are known; "" when none is."""
+    return " · ".join(part for part in (document.outlet, document.author, document.date) if part)
+
+
+def origin(document: Document) -> str:
+    """Where the document came from: its web address, else its file path (or "clipboard")."""
+    return document.url or document.path
+
+
+def source_details(document: Document) -> str:
+    """The document's title and metadata, one "Label: value" line each (for a tooltip)."""
+    rows = [("Title", document.title), ("Outlet", document.outlet), ("Author", document.author),
+            ("Date", document.date)]  # fmt: skip
+    if document.url:
+        rows.append(("URL", document.url))
+    if document.path and document.path != document.url:
+        rows.append(("Opened from", document.path))
+    return "\n".join(f"{label}: {value}" for label, value in rows if value)
+
+
 def snippet(text: str, length: int = 70) -> str:
     text = " ".join(text.split())
     return text if len(text) <= length else text[: length - 1].rstrip() + "…"
