@@ -21,6 +21,7 @@ SEED_PATHS = [SEEDS / MANIFEST["article"], *(SEEDS / r["file"] for r in MANIFEST
 # Schema 1 as issue 2 defines it, plus the fields the engine adds (the issue welcomes additions, never renames).
 TOP_KEYS = {"schema", "model", "documents", "comparisons", "coverage"} | {"threshold"}
 DOCUMENT_KEYS = {"path", "title", "text", "paragraphs", "sentences"} | {"source", "metadata"}
+DOCUMENT_KEYS |= {"outlet", "author", "date", "url"}  # added in schema 1 with the PDF, Word and URL readers
 PARAGRAPH_KEYS = {"text", "start", "end", "boilerplate"}
 SENTENCE_KEYS = {"text", "start", "end", "paragraph"}
 COMPARISON_KEYS = {"report", "links", "sentence_links", "article_only", "report_only"}
