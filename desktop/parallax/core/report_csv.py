@@ -110,16 +110,16 @@ def report_csv(result: ComparisonResult, judgements: Iterable[Judgement] = (), *
     elsewhere += [(0, NOT_LINKED, j) for j in resolved.unplaced]
     positions = {c.report: n for n, c in enumerate(result.comparisons, start=1)}
     for report_index, kind, judgement in elsewhere:
-        report = result.documents[report_index] if report_index else None
-        head = [
+        judged = result.documents[report_index] if report_index else None
+        where_judged = [
             positions.get(report_index, ""),
-            report.title if report else "",
-            (report.source or report.path) if report else "",
+            judged.title if judged else "",
+            (judged.source or judged.path) if judged else "",
             judgement.key.granularity,
         ]
         cells = ["", judgement.article_excerpt, "", judgement.report_excerpt]
         verdict = _VERDICT_TEXT.get(judgement.verdict, "")
         writer.writerow(
-            [_cell(v) for v in (*head, kind, "", "", "", "", *cells, "", "", "", "", verdict, judgement.note)]
+            [_cell(v) for v in (*where_judged, kind, "", "", "", "", *cells, "", "", "", "", verdict, judgement.note)]
         )
     return buffer.getvalue()
