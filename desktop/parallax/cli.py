@@ -4,8 +4,13 @@
 http(s) addresses, which are fetched: the only time the command line uses
 the network) and
 ``parallax batch IN.jsonl`` are a stable contract (schema 1, see
-docs/schema.md). Every failure a user can cause ends in a one-line message on
-stderr and a non-zero exit code, never a traceback.
+docs/schema.md). ``compare`` also writes the HTML report (``--html``), its PDF
+(``--pdf``, through Qt, imported only then), the CSV table (``--csv``) and a
+session (``--session``), each atomically; given one ``.parallax`` session
+instead of files, it compares that session's documents with its settings and
+judgements. ``parallax SESSION.parallax`` opens a session in the app. Every
+failure a user can cause ends in a one-line message on stderr and a non-zero
+exit code, never a traceback.
 
 May import: the standard library and ``parallax.core``; ``parallax.ui`` only
 when the app is started.
@@ -16,9 +21,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from parallax import __version__
 from parallax.core.batch import compare_record
@@ -26,7 +32,12 @@ from parallax.core.compare import CompareConfig, compare
 from parallax.core.documents import Document
 from parallax.core.embed import EmbeddingCache, default_embedder
 from parallax.core.export import summary_text, to_schema
+from parallax.core.files import writable_problem, write_atomic
 from parallax.core.ingest import IngestError, read_source
+
+if TYPE_CHECKING:
+    from parallax.core.compare import ComparisonResult
+    from parallax.core.judgements import Judgement
 
 EXIT_USAGE, EXIT_INPUT, EXIT_FAILURE = 2, 3, 1
 
@@ -73,11 +84,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"parallax {__version__}")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
     comparing = commands.add_parser("compare", help="compare an article with one or more reports")
-    comparing.add_argument("article", help="the article: .txt, .md, .html, .pdf or .docx, or an http(s) URL")
-    comparing.add_argument("reports", nargs="+", help="the reports to compare with it (files or URLs)")
+    comparing.add_argument(
+        "article", help="the article: .txt, .md, .html, .pdf or .docx, an http(s) URL, or a saved .parallax session"
+    )
+    comparing.add_argument("reports", nargs="*", help="the reports to compare with it (files or URLs)")
     comparing.add_argument("--json", action="store_true", help="print schema 1 JSON instead of a summary")
-    comparing.add_argument("--threshold", type=_threshold, default=CompareConfig().threshold,
-                           help="lowest similarity for a link, 0-1 (default %(default)s)")  # fmt: skip
+    comparing.add_argument("--threshold", type=_threshold, default=None,
+                           help=f"lowest similarity for a link, 0-1 (default {CompareConfig().threshold})")  # fmt: skip
+    comparing.add_argument("--html", metavar="OUT", help="write the report as one standalone HTML file")
+    comparing.add_argument("--pdf", metavar="OUT", help="write the same report as PDF")
+    comparing.add_argument("--csv", metavar="OUT", help="write every link and conflict as CSV")
+    comparing.add_argument("--session", metavar="OUT", help="save the comparison as a session to open in the app")
     comparing.add_argument("--no-cache", action="store_true", help="do not read or write the embedding cache")
     batching = commands.add_parser("batch", help='compare many sets from JSON lines {"id", "article", "reports"}')
     batching.add_argument("input", help="a .jsonl file, or - for standard input")
@@ -114,25 +131,129 @@ def _cache(no_cache: bool) -> EmbeddingCache | None:
     return None if no_cache else EmbeddingCache.default()
 
 
-def _compare(args: argparse.Namespace, out: TextIO) -> int:
-    documents: list[Document] = []
-    for path in [args.article, *args.reports]:
+_OUTPUTS = ("html", "pdf", "csv", "session")
+
+
+class _UsageError(Exception):
+    """The arguments do not make sense together; the message is one line."""
+
+
+def _output_problem(args: argparse.Namespace) -> str | None:
+    """Why an output file given on the command line could not be written, checked before comparing."""
+    seen: dict[str, str] = {}
+    for flag in _OUTPUTS:
+        path = getattr(args, flag)
+        if path is None:
+            continue
+        if not path:
+            return f"--{flag} needs a file name"
+        key = str(Path(path).resolve())
+        if key in seen:
+            return f"--{seen[key]} and --{flag} name the same file {path}"
+        seen[key] = flag
+        problem = writable_problem(path)
+        if problem:
+            return f"cannot write {path}: {problem}"
+    return None
+
+
+def _inputs(args: argparse.Namespace) -> tuple[list[Document], CompareConfig, tuple[Judgement, ...], bool]:
+    """The documents, settings, judgements and granularity to compare (from files or a session)."""
+    from parallax.core.session import SessionError, is_session_path, load_session
+
+    if is_session_path(args.article):
+        if args.reports:
+            raise _UsageError("give either a session or files to compare, not both")
         try:
-            documents.append(read_source(path))
-        except IngestError as error:
-            print(f"parallax: {error}", file=sys.stderr)
-            return EXIT_INPUT
+            session = load_session(args.article)
+        except SessionError as error:
+            raise IngestError(str(error)) from None
+        if len(session.documents) < 2:
+            raise IngestError(f"{Path(args.article).name}: the session needs an article and at least one report")
+        config = session.config
+        if args.threshold is not None:
+            config = replace(config, threshold=args.threshold)
+        return list(session.documents), config, session.judgements, config.sentences
+    if not args.reports:
+        raise _UsageError("the following arguments are required: reports")
+    documents = [read_source(path) for path in [args.article, *args.reports]]
+    threshold = CompareConfig().threshold if args.threshold is None else args.threshold
+    return documents, CompareConfig(threshold=threshold), (), False
+
+
+def _compare(args: argparse.Namespace, out: TextIO) -> int:
+    problem = _output_problem(args)
+    if problem:
+        print(f"parallax: {problem}", file=sys.stderr)
+        return EXIT_USAGE
     try:
-        result = compare(documents, default_embedder(), _cache(args.no_cache), CompareConfig(threshold=args.threshold))
+        documents, config, judgements, sentences = _inputs(args)
+    except _UsageError as error:
+        print(f"parallax: {error} (see 'parallax compare --help')", file=sys.stderr)
+        return EXIT_USAGE
+    except IngestError as error:
+        print(f"parallax: {error}", file=sys.stderr)
+        return EXIT_INPUT
+    try:
+        result = compare(documents, default_embedder(), _cache(args.no_cache), config)
     except RuntimeError as error:
         print(f"parallax: {error}", file=sys.stderr)
         return EXIT_FAILURE
+    try:
+        _write_outputs(args, result, judgements, sentences)
+    except OSError as error:
+        print(f"parallax: cannot write {error.filename or 'the output'}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_FAILURE
+    except ImportError as error:
+        print(f"parallax: --pdf needs Qt (PySide6), which could not be loaded ({error})", file=sys.stderr)
+        return EXIT_FAILURE
     if args.json:
-        json.dump(to_schema(result), out, ensure_ascii=False)
+        json.dump(to_schema(result, judgements), out, ensure_ascii=False)
         out.write("\n")
     else:
         out.write(summary_text(result))
     return 0
+
+
+def _write_outputs(
+    args: argparse.Namespace, result: ComparisonResult, judgements: tuple[Judgement, ...], sentences: bool
+) -> None:
+    """Write each export the arguments ask for; an ``OSError`` names the file that failed."""
+    import datetime
+
+    generated = datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M")
+
+    def attempt(path: str, write: Callable[[], None]) -> None:
+        try:
+            write()
+        except OSError as error:
+            error.filename = path
+            raise
+
+    html = None
+    if args.html or args.pdf:
+        from parallax.core.report_html import report_html
+
+        html = report_html(result, judgements, sentences=sentences, generated=generated)
+    if args.html:
+        attempt(args.html, lambda: write_atomic(args.html, html or ""))
+    if args.csv:
+        from parallax.core.report_csv import CSV_ENCODING, report_csv
+
+        text = report_csv(result, judgements, sentences=sentences)
+        attempt(args.csv, lambda: write_atomic(args.csv, text, encoding=CSV_ENCODING))
+    if args.session:
+        from parallax.core.session import Session, session_json
+
+        session = Session(
+            tuple(result.documents), replace(result.config, sentences=sentences), judgements, 1, result.model
+        )
+        attempt(args.session, lambda: write_atomic(args.session, session_json(session)))
+    if args.pdf:
+        from parallax.ui.pdf import write_pdf
+
+        title = f"Parallax report: {result.documents[0].title}"
+        attempt(args.pdf, lambda: write_pdf(html or "", args.pdf, title))
 
 
 def _batch(args: argparse.Namespace, out: TextIO) -> int:

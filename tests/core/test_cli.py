@@ -7,6 +7,7 @@ real model are in ``test_model.py``.
 from __future__ import annotations
 
 import json
+from html import escape
 
 import pytest
 
@@ -148,3 +149,95 @@ def test_version(capsys):
     code, out, _ = run(["--version"], capsys)
     assert code == 0
     assert out.startswith("parallax ")
+
+
+# --- exports: --html, --csv, --session, and a session as input (the hashing embedder, never the model) ---
+
+
+@pytest.fixture
+def hashing(monkeypatch):
+    from parallax.core.embed import HashingEmbedder
+
+    monkeypatch.setattr("parallax.cli.default_embedder", HashingEmbedder)
+
+
+@pytest.fixture
+def pair(tmp_path):
+    article = tmp_path / "article.txt"
+    report = tmp_path / "report.txt"
+    article.write_text(
+        "Talks resume\n\nNegotiators met in Istanbul on Tuesday, where 40 delegates attended the talks.",
+        encoding="utf-8",
+    )
+    report.write_text(
+        "Talks restart\n\nNegotiators met in Istanbul on Tuesday, where 60 delegates attended the talks.",
+        encoding="utf-8",
+    )
+    return [str(article), str(report)]
+
+
+def test_compare_writes_html_csv_and_a_session(tmp_path, capsys, hashing, pair):
+    import csv
+
+    from parallax.core.session import load_session
+
+    html, table, session = tmp_path / "r.html", tmp_path / "r.csv", tmp_path / "r.parallax"
+    code, out, err = run(
+        ["compare", *pair, "--html", str(html), "--csv", str(table), "--session", str(session), "--json"], capsys
+    )
+    assert (code, err) == (0, "")
+    schema = json.loads(out)
+    assert schema["schema"] == 1, "--json still prints alongside the files"
+    markup = html.read_text(encoding="utf-8")
+    reasons = [c["reason"] for link in schema["comparisons"][0]["links"] for c in link["conflicts"]]
+    assert len(reasons) == 1
+    reason = reasons[0]
+    assert "40 delegates" in markup and "60 delegates" in markup and escape(reason) in markup
+    with table.open(encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    assert [r["conflict_kind"] for r in rows if r["conflict_kind"]] == ["number"]
+    assert {r["row"] for r in rows} == {"link"}
+    assert [d.path for d in load_session(session).documents] == pair
+
+
+def test_compare_exports_a_sessions_judgements(tmp_path, capsys, hashing, pair):
+    from parallax.core.compare import compare
+    from parallax.core.embed import HashingEmbedder
+    from parallax.core.ingest import read_document
+    from parallax.core.judgements import WRONG, judge
+    from parallax.core.session import Session, save_session
+
+    documents = tuple(read_document(p) for p in pair)
+    result = compare(documents, HashingEmbedder())
+    judgements = judge((), result, 1, 0, verdict=WRONG, note="another meeting")
+    session = tmp_path / "s.parallax"
+    save_session(session, Session(documents, judgements=judgements))
+    html = tmp_path / "r.html"
+    code, out, err = run(["compare", str(session), "--json", "--html", str(html)], capsys)
+    assert (code, err) == (0, "")
+    assert json.loads(out)["comparisons"][0]["links"][0]["judgement"] == {"verdict": "wrong", "note": "another meeting"}
+    assert "another meeting" in html.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("flags", "words"),
+    [
+        (lambda d: ["--html", str(d / "missing" / "r.html")], "r.html"),
+        (lambda d: ["--csv", str(d)], "is a folder"),
+        (lambda d: ["--pdf", str(d / "no" / "r.pdf")], "does not exist"),
+        (lambda d: ["--html", str(d / "x"), "--csv", str(d / "x")], "the same file"),
+        (lambda d: ["--session", ""], "needs a file name"),
+    ],
+)
+def test_compare_refuses_unwritable_outputs_before_comparing(tmp_path, capsys, no_model, pair, flags, words):
+    code, out, err = run(["compare", *pair, *flags(tmp_path)], capsys)
+    assert code == 2
+    assert_one_line_failure(code, out, err, words)
+
+
+def test_compare_refuses_a_bad_session(tmp_path, capsys, no_model, pair):
+    bad = tmp_path / "bad.parallax"
+    bad.write_text("{}", encoding="utf-8")
+    assert_one_line_failure(*run(["compare", str(bad)], capsys), "bad.parallax", "not a Parallax session")
+    code, out, err = run(["compare", str(bad), pair[1]], capsys)
+    assert_one_line_failure(code, out, err, "either a session or files")

@@ -19,13 +19,13 @@ MANIFEST = json.loads((SEEDS / "manifest.json").read_text(encoding="utf-8"))
 SEED_PATHS = [SEEDS / MANIFEST["article"], *(SEEDS / r["file"] for r in MANIFEST["reports"])]
 
 # Schema 1 as issue 2 defines it, plus the fields the engine adds (the issue welcomes additions, never renames).
-TOP_KEYS = {"schema", "model", "documents", "comparisons", "coverage"} | {"threshold"}
+TOP_KEYS = {"schema", "model", "documents", "comparisons", "coverage"} | {"threshold", "judgements"}
 DOCUMENT_KEYS = {"path", "title", "text", "paragraphs", "sentences"} | {"source", "metadata"}
 DOCUMENT_KEYS |= {"outlet", "author", "date", "url"}  # added in schema 1 with the PDF, Word and URL readers
 PARAGRAPH_KEYS = {"text", "start", "end", "boilerplate"}
 SENTENCE_KEYS = {"text", "start", "end", "paragraph"}
 COMPARISON_KEYS = {"report", "links", "sentence_links", "article_only", "report_only"}
-LINK_KEYS = {"article", "report", "similarity", "label", "conflicts", "diff"}
+LINK_KEYS = {"article", "report", "similarity", "label", "conflicts", "diff"} | {"judgement"}
 CONFLICT_KEYS = {"kind", "article", "report", "article_span", "report_span"} | {"reason"}
 COVERAGE_KEYS = {"paragraph", "agree", "diverge", "absent"}
 

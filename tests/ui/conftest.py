@@ -1,4 +1,4 @@
-"""pytest-qt set-up for the app: offscreen Qt, a private cache and settings, and no worker left running."""
+"""pytest-qt set-up for the app: offscreen Qt, a private cache, data folder and settings, and no worker left running."""
 
 from __future__ import annotations
 
@@ -23,6 +23,8 @@ def _isolated(tmp_path_factory, monkeypatch):
     cache = tmp_path_factory.mktemp("cache")
     config = tmp_path_factory.mktemp("config")
     monkeypatch.setenv("PARALLAX_CACHE_DIR", str(cache))
+    # The autosave and the last session go here, never into the user's data folder.
+    monkeypatch.setenv("PARALLAX_DATA_DIR", str(tmp_path_factory.mktemp("data")))
     from PySide6.QtCore import QSettings
 
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(config))
@@ -42,8 +44,8 @@ def make_window(qtbot):
 
     windows = []
 
-    def make(files=None, wait=True):
-        window = MainWindow(files, embedder_factory=HashingEmbedder)
+    def make(files=None, wait=True, **options):
+        window = MainWindow(files, embedder_factory=HashingEmbedder, **options)
         qtbot.addWidget(window)
         window.resize(1400, 900)
         window.show()

@@ -9,11 +9,14 @@ May import: the standard library, other ``parallax.core`` modules.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from parallax.core.claims import DIVERGE
 from parallax.core.compare import ComparisonResult, Link
 from parallax.core.documents import Document
+from parallax.core.judgements import EMPTY, Judgement, Resolved, resolve
+from parallax.core.judgements import to_dict as judgement_to_dict
 
 SCHEMA_VERSION = 1
 
@@ -38,7 +41,11 @@ def _document(document: Document) -> dict[str, Any]:
     }
 
 
-def _link(link: Link) -> dict[str, Any]:
+def _judgement(judgement: Judgement | None) -> dict[str, str] | None:
+    return None if judgement is None else {"verdict": judgement.verdict, "note": judgement.note}
+
+
+def _link(link: Link, judgement: Judgement | None = None) -> dict[str, Any]:
     return {
         "article": list(link.article),
         "report": list(link.report),
@@ -56,11 +63,14 @@ def _link(link: Link) -> dict[str, Any]:
             for c in link.conflicts
         ],
         "diff": [[op.op, op.text] for op in link.diff],
+        "judgement": _judgement(judgement),
     }
 
 
-def to_schema(result: ComparisonResult) -> dict[str, Any]:
-    """The comparison as schema 1."""
+def to_schema(result: ComparisonResult, judgements: Iterable[Judgement] = ()) -> dict[str, Any]:
+    """The comparison as schema 1, with the user's judgements on the links they are about."""
+    judgements = tuple(judgements)
+    resolved = resolve(judgements, result) if judgements else EMPTY
     return {
         "schema": SCHEMA_VERSION,
         "model": result.model,
@@ -69,8 +79,10 @@ def to_schema(result: ComparisonResult) -> dict[str, Any]:
         "comparisons": [
             {
                 "report": c.report,
-                "links": [_link(link) for link in c.links],
-                "sentence_links": [_link(link) for link in c.sentence_links],
+                "links": [_link(link, resolved.get(c.report, i)) for i, link in enumerate(c.links)],
+                "sentence_links": [
+                    _link(link, resolved.get(c.report, i, sentences=True)) for i, link in enumerate(c.sentence_links)
+                ],
                 "article_only": list(c.article_only),
                 "report_only": list(c.report_only),
             }
@@ -80,7 +92,22 @@ def to_schema(result: ComparisonResult) -> dict[str, Any]:
             {"paragraph": row.paragraph, "agree": row.agree, "diverge": row.diverge, "absent": row.absent}
             for row in result.coverage
         ],
+        "judgements": _judgements(judgements, resolved),
     }
+
+
+def _judgements(judgements: tuple[Judgement, ...], resolved: Resolved) -> list[dict[str, Any]]:
+    out = []
+    for judgement in judgements:
+        placement = resolved.placement_of(judgement)
+        entry = judgement_to_dict(judgement)
+        entry["placement"] = (
+            None
+            if placement is None
+            else {"report": placement.report, "granularity": placement.granularity, "link": placement.link}
+        )
+        out.append(entry)
+    return out
 
 
 def _short(text: str, width: int = 70) -> str:

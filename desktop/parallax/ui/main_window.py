@@ -2,7 +2,10 @@
 
 A thin layer over :mod:`parallax.core`: reading, embedding and aligning run in
 :mod:`parallax.ui.workers` (one serial queue, request tokens); the widgets
-only draw what a :class:`~parallax.core.compare.ComparisonResult` says.
+only draw what a :class:`~parallax.core.compare.ComparisonResult` says. The
+user's judgements (:mod:`parallax.core.judgements`), sessions and the autosave
+(:mod:`parallax.core.session`) and the exports (HTML, PDF, CSV, JSON) are engine
+functions; this module only calls them and shows their marks.
 
 May import: PySide6, ``parallax.core`` (never torch or sentence-transformers:
 the embedder loads its model itself, inside a worker).
@@ -13,13 +16,14 @@ from __future__ import annotations
 import contextlib
 import html
 import itertools
+import os
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QLockFile, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +39,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -62,6 +67,8 @@ from parallax.ui.workers import Job, SerialQueue
 
 if TYPE_CHECKING:
     from parallax.core.compare import CompareConfig, ComparisonResult, Link, Prepared, ReportComparison
+    from parallax.core.judgements import Judgement, Resolved
+    from parallax.core.session import Session
 
 # The engine's default link threshold (CompareConfig().threshold), kept here so that the window
 # can paint before the alignment and claim modules are imported (they load in the worker).
@@ -72,8 +79,18 @@ PARTIAL_INTERVAL_S = 0.5  # how often reports compared so far are shown while th
 FILE_FILTER = (
     "Documents (*.txt *.text *.md *.markdown *.html *.htm *.xhtml *.pdf *.docx);;"
     "PDF (*.pdf);;Word (*.docx);;Web pages (*.html *.htm *.xhtml);;Text and Markdown (*.txt *.text *.md *.markdown);;"
-    "All files (*)"
+    "Parallax sessions (*.parallax);;All files (*)"
 )
+SESSION_FILTER = "Parallax sessions (*.parallax);;All files (*)"
+# File > Export: kind -> (menu text, dialog filter, suffix)
+EXPORTS = {
+    "html": ("&HTML report…", "HTML report (*.html)", ".html"),
+    "pdf": ("&PDF report…", "PDF report (*.pdf)", ".pdf"),
+    "csv": ("&CSV of links and conflicts…", "CSV table (*.csv)", ".csv"),
+    "json": ("&JSON (schema 1)…", "JSON (*.json)", ".json"),
+}
+AUTOSAVE_DELAY_MS = 1500  # after a change
+AUTOSAVE_INTERVAL_MS = 60_000  # and on a timer, whatever happens
 
 
 def app_settings() -> QSettings:
@@ -93,6 +110,7 @@ class MainWindow(QMainWindow):
     """Parallax's window. ``embedder_factory`` makes the embedder (tests pass ``HashingEmbedder``)."""
 
     result_ready = Signal()
+    exported = Signal(str, str)  # path, error message ("" when the file was written)
     documents_changed = Signal()
 
     def __init__(
@@ -101,6 +119,7 @@ class MainWindow(QMainWindow):
         embedder_factory: Callable[[], object] | None = None,
         cache: EmbeddingCache | None = None,
         settings: QSettings | None = None,
+        autosave: str | Path | None = None,
     ) -> None:
         super().__init__()
         self.setWindowTitle("Parallax")
@@ -115,6 +134,11 @@ class MainWindow(QMainWindow):
         self.result: ComparisonResult | None = None
         self.report_index = 1  # index into result.documents of the report on the right
         self.selection: tuple[int, int] | None = None  # (report index, link index) in self.result
+        self.judgements: tuple[Judgement, ...] = ()  # the user's, keyed by texts (parallax.core.judgements)
+        self._resolved: tuple[object, tuple[Judgement, ...], Resolved] | None = None
+        self.session_path: str | None = None  # the session file last saved or opened
+        self._pending_report: int | None = None  # the report to show once a session's comparison arrives
+        self._generation = 0  # bumped when a session replaces everything: older loads are dropped
         self._token = 0
         self._updating = False
         self._syncing = False
@@ -123,6 +147,7 @@ class MainWindow(QMainWindow):
 
         self._build_ui()
         self._restore_settings()
+        self._setup_autosave(autosave)
         self._files = [str(f) for f in files] if files else None
         self._load_started = False
         # Start reading only once the window has painted (see showEvent); the fallback covers a hidden window.
@@ -149,6 +174,8 @@ class MainWindow(QMainWindow):
         self.report_pane.document().documentLayout().documentSizeChanged.connect(lambda *_: self._sync_scroll())
         self.article_pane.unit_clicked.connect(lambda offset: self._clicked(offset, "article"))
         self.report_pane.unit_clicked.connect(lambda offset: self._clicked(offset, "report"))
+        self.article_pane.menu_extender = lambda menu, offset: self._pane_menu(menu, offset, "article")
+        self.report_pane.menu_extender = lambda menu, offset: self._pane_menu(menu, offset, "report")
 
         self.article_title = QLabel("Article")
         self.report_title = QLabel("Report")
@@ -178,8 +205,18 @@ class MainWindow(QMainWindow):
         self.message_close.setToolTip("Dismiss this message")
         self.message_close.setVisible(False)
         self.message_close.clicked.connect(self.clear_message)
+        self.restore_button = QPushButton("Restore")
+        self.restore_button.setToolTip("Reopen the comparison Parallax was working on when it stopped")
+        self.restore_button.setVisible(False)
+        self.restore_button.clicked.connect(self.restore_autosave)
+        self.discard_button = QPushButton("Discard")
+        self.discard_button.setToolTip("Forget the unsaved comparison of the last run")
+        self.discard_button.setVisible(False)
+        self.discard_button.clicked.connect(self.discard_autosave)
         message_row = QHBoxLayout()
         message_row.addWidget(self.message_bar, 1)
+        message_row.addWidget(self.restore_button)
+        message_row.addWidget(self.discard_button)
         message_row.addWidget(self.message_close)
 
         compare_page = QWidget()
@@ -231,6 +268,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_status()
         self._update_legend()
+        self._refresh_judgement_controls()
 
     def _build_sources(self) -> None:
         self.sources = QListWidget()
@@ -276,9 +314,40 @@ class MainWindow(QMainWindow):
             "The selected link: struck-through words are only in the article, underlined only in the report"
         )
         self.detail.setOpenLinks(False)
+        # The user's judgement of the selected link: buttons for the verdict, a line for a note.
+        self.wrong_button = QPushButton(f"{P.JUDGEMENT_GLYPHS['wrong']} Wrong link")
+        self.wrong_button.setToolTip("These paragraphs are not about the same thing: the link is wrong")
+        self.confirm_button = QPushButton(f"{P.JUDGEMENT_GLYPHS['confirmed']} Confirm divergence")
+        self.confirm_button.setToolTip("You checked: the two sides really disagree")
+        self.dismiss_button = QPushButton(f"{P.JUDGEMENT_GLYPHS['dismissed']} Not a divergence")
+        self.dismiss_button.setToolTip("You checked: the two sides say the same")
+        verdicts = (
+            ("wrong", self.wrong_button),
+            ("confirmed", self.confirm_button),
+            ("dismissed", self.dismiss_button),
+        )
+        for verdict, button in verdicts:
+            button.setCheckable(True)
+            button.setAccessibleName(button.toolTip())
+            button.clicked.connect(lambda checked, v=verdict: self.judge_selected(verdict=v if checked else ""))
+        self.verdict_buttons = dict(verdicts)
+        self.note_edit = QLineEdit()
+        self.note_edit.setPlaceholderText(f"{P.JUDGEMENT_GLYPHS['note']} Your note on this link (Enter to keep it)")
+        self.note_edit.setAccessibleName("Your note on the selected link")
+        self.note_edit.setClearButtonEnabled(True)
+        self.note_edit.editingFinished.connect(self._note_edited)
+        judge_row = QHBoxLayout()
+        for button in self.verdict_buttons.values():
+            judge_row.addWidget(button)
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.detail, 1)
+        layout.addLayout(judge_row)
+        layout.addWidget(self.note_edit)
         dock = QDockWidget("Detail", self)
         dock.setObjectName("detail")
-        dock.setWidget(self.detail)
+        dock.setWidget(box)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         self.detail_dock = dock
 
@@ -287,7 +356,9 @@ class MainWindow(QMainWindow):
         self.claims.setAccessibleName("Claims")
         self.claims.setAccessibleDescription("Every divergence across all reports; choose one to show it in both panes")
         self.claims.setToolTip("Every divergence across all reports: choose one to jump to it")
-        self.claims.setHeaderLabels(["", "Report", "Kind", "What differs", "Similarity"])
+        self.claims.setHeaderLabels(["", "Report", "Kind", "What differs", "Similarity", "Yours"])
+        self.claims.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.claims.customContextMenuRequested.connect(self._claims_menu)
         self.claims.setRootIsDecorated(False)
         self.claims.setAlternatingRowColors(True)
         self.claims.setUniformRowHeights(True)
@@ -353,6 +424,30 @@ class MainWindow(QMainWindow):
                                   lambda: self.tabs.setCurrentIndex(0), "Ctrl+1")  # fmt: skip
         self.quit_action = action("&Quit", "Close Parallax", self.close, QKeySequence.StandardKey.Quit)
         self.about_action = action("&About Parallax", "Version, model and licence", self.about)
+        self.open_session_action = action("Open &Session…", "Open a saved comparison (.parallax)",
+                                          self.open_session_dialog, "Ctrl+Shift+O")  # fmt: skip
+        self.save_session_action = action("&Save Session", "Save the documents, settings and your judgements",
+                                          self.save_session, QKeySequence.StandardKey.Save)  # fmt: skip
+        self.save_session_as_action = action("Save Session &As…", "Save the comparison to a new session file",
+                                             self.save_session_as, QKeySequence.StandardKey.SaveAs)  # fmt: skip
+        self.last_session_action = action("Reopen &Last Session", "The comparison open when Parallax last closed",
+                                          self.reopen_last_session)  # fmt: skip
+        self.export_actions = {
+            kind: action(text, f"Export the comparison as {filt.split(' (')[0]}", lambda _=False, k=kind: self.export_dialog(k))
+            for kind, (text, filt, _suffix) in EXPORTS.items()
+        }  # fmt: skip
+        self.wrong_action = action(f"{P.JUDGEMENT_GLYPHS['wrong']} Mark Link &Wrong", "The selected link joins "
+                                   "paragraphs that are not about the same thing", lambda: self.judge_selected(verdict="wrong"))  # fmt: skip
+        self.confirm_action = action(f"{P.JUDGEMENT_GLYPHS['confirmed']} &Confirm Divergence", "The two sides "
+                                     "really disagree", lambda: self.judge_selected(verdict="confirmed"))  # fmt: skip
+        self.dismiss_action = action(f"{P.JUDGEMENT_GLYPHS['dismissed']} &Not a Divergence", "The two sides say "
+                                     "the same", lambda: self.judge_selected(verdict="dismissed"))  # fmt: skip
+        self.note_action = action(f"{P.JUDGEMENT_GLYPHS['note']} Add or Edit &Note…", "Write a note on the selected "
+                                  "link", self.edit_note, "Ctrl+Shift+N")  # fmt: skip
+        self.clear_judgement_action = action("C&lear My Judgement", "Remove your verdict and note from the "
+                                             "selected link", lambda: self.judge_selected(verdict="", note=""))  # fmt: skip
+        self.judgement_actions = [self.wrong_action, self.confirm_action, self.dismiss_action, self.note_action,
+                                  self.clear_judgement_action]  # fmt: skip
         for act in (self.prev_action, self.next_action):
             act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
 
@@ -363,7 +458,22 @@ class MainWindow(QMainWindow):
         self.recent_menu.setToolTip("Files opened before")
         menu.addAction(self.paste_action)
         menu.addSeparator()
+        menu.addAction(self.open_session_action)
+        menu.addAction(self.last_session_action)
+        menu.addAction(self.save_session_action)
+        menu.addAction(self.save_session_as_action)
+        menu.addSeparator()
+        self.export_menu = menu.addMenu("&Export")
+        self.export_menu.setToolTip("Hand the comparison on: a report, a table or the raw data")
+        for act in self.export_actions.values():
+            self.export_menu.addAction(act)
+        menu.addSeparator()
         menu.addAction(self.quit_action)
+        self.file_menu = menu
+        linkmenu = self.menuBar().addMenu("&Link")
+        for act in self.judgement_actions:
+            linkmenu.addAction(act)
+        self.link_menu = linkmenu
         view = self.menuBar().addMenu("&View")
         for act in (self.prev_action, self.next_action, self.side_action, self.coverage_action):
             view.addAction(act)
@@ -499,13 +609,15 @@ class MainWindow(QMainWindow):
         self._realign_timer.stop()
         self._token += 1
         self.queue.close()
+        self._finish_autosave()
         super().closeEvent(event)
 
     def shutdown(self) -> None:
-        """Stop background work (tests call this before the window goes away)."""
+        """Stop background work and end the autosave cleanly (tests call this before the window goes away)."""
         self._realign_timer.stop()
         self._token += 1
         self.queue.close()
+        self._finish_autosave()
 
     # ------------------------------------------------------------------ properties
     @property
@@ -590,8 +702,17 @@ class MainWindow(QMainWindow):
             self.open_files(paths)
 
     def open_files(self, paths: Sequence[str], remember: bool = True) -> None:
-        """Read ``paths`` in the background and add them (the first document ever opened is the article)."""
+        """Read ``paths`` in the background and add them (the first document ever opened is the article).
+
+        A ``.parallax`` session among them replaces the whole comparison instead.
+        """
+        from parallax.core.session import is_session_path
+
         paths = [str(p) for p in paths]
+        sessions = [p for p in paths if is_session_path(p)]
+        if sessions:
+            self.open_session(sessions[0], remember=remember)
+            return
 
         engine = self.engine
 
@@ -605,7 +726,10 @@ class MainWindow(QMainWindow):
                     good.append(path)
             return documents, errors, good
 
-        self._submit("load", work, lambda result: self._loaded(*result, remember=remember), replace=False)
+        generation = self._generation
+        self._submit(
+            "load", work, lambda result: self._loaded(*result, remember=remember, generation=generation), replace=False
+        )
 
     def open_url_dialog(self) -> None:
         """File > Open URL…: ask for a web address and fetch it (the only time the app uses the network)."""
@@ -648,7 +772,11 @@ class MainWindow(QMainWindow):
     def add_documents(self, documents: Sequence[Document]) -> None:
         self._loaded(list(documents), [], [], remember=False)
 
-    def _loaded(self, documents: list[Document], errors: list[str], good: list[str], remember: bool) -> None:
+    def _loaded(
+        self, documents: list[Document], errors: list[str], good: list[str], remember: bool, generation: int = -1
+    ) -> None:
+        if generation >= 0 and generation != self._generation:
+            return  # read before a session replaced everything: not part of it
         if errors:
             self.show_message("Could not open: " + "\n".join(errors) + "\nEverything already loaded is unchanged.")
         if remember and good:
@@ -657,7 +785,7 @@ class MainWindow(QMainWindow):
             if not errors:
                 self.status_label.setText("Nothing to add")
             return
-        if errors == []:
+        if errors == [] and not self.restore_button.isVisible():
             self.clear_message()
         self.documents.extend(documents)
         self.prepared = None
@@ -764,6 +892,10 @@ class MainWindow(QMainWindow):
             for i, d in enumerate(result.documents):
                 if d is old_report and i > 0:
                     self.report_index = i
+        if self._pending_report is not None:
+            if 0 < self._pending_report < len(result.documents):
+                self.report_index = self._pending_report
+            self._pending_report = None
         self.selection = None
         counts = [c.counts() for c in result.comparisons]
         self.status_label.setText(
@@ -771,6 +903,7 @@ class MainWindow(QMainWindow):
             f"{sum(c['agree'] for c in counts)} agree, {sum(c['diverge'] for c in counts)} diverge"
         )
         self._refresh_all()
+        self._changed()
         self.result_ready.emit()
 
     def _threshold_moved(self, value: int, realign: bool = True) -> None:
@@ -936,17 +1069,23 @@ class MainWindow(QMainWindow):
         if comparison is None or report is None:
             return
         links = P.links_of(comparison, self.sentences)
+        labels = [self.effective_label(self.report_index, i) for i in range(len(links))]
+        judged = [self.judgement_of(self.report_index, i) for i in range(len(links))]
         for pane, document, side in ((self.article_pane, article, "article"), (self.report_pane, report, "report")):
             marks: list[Mark] = []
             markers: list[tuple[int, str]] = []
             for p in document.paragraphs:
                 if p.boilerplate:
                     marks.append(Mark(p.start, p.end, "boilerplate"))
-            for link in links:
-                for i in getattr(link, side):
+            for n, link in enumerate(links):
+                for k, i in enumerate(getattr(link, side)):
                     start, end = P.unit_span(document, i, self.sentences)
-                    marks.append(Mark(start, end, link.label))
-                    markers.append((start, link.label))
+                    marks.append(Mark(start, end, labels[n]))
+                    markers.append((start, labels[n]))
+                    judgement = judged[n]
+                    marker = P.judgement_marker(judgement.verdict, judgement.note) if judgement else None
+                    if marker and k == 0:
+                        markers.append((start, marker))
             for i in P.only_units(document, comparison, side, self.sentences):
                 start, end = P.unit_span(document, i, self.sentences)
                 marks.append(Mark(start, end, "only"))
@@ -959,8 +1098,9 @@ class MainWindow(QMainWindow):
         bands = []
         for i, link in enumerate(links):
             selected = self.selection == (self.report_index, i)
-            bands.append(Band(self._span(article, link.article), self._span(report, link.report), link.label,
-                              selected, P.link_summary(link)))  # fmt: skip
+            words = judged[i].words if judged[i] else ""
+            bands.append(Band(self._span(article, link.article), self._span(report, link.report), labels[i],
+                              selected, P.link_summary(link, words)))  # fmt: skip
         self.link_map.bands = bands
         self._show_selection_frames()
         self._sync_scroll()
@@ -1081,20 +1221,27 @@ class MainWindow(QMainWindow):
         self.select_link(report, index)
         self.status_label.setText(f"Divergence {position + 1} of {len(items)}")
 
-    def _clicked(self, offset: int, side: str) -> None:
+    def _link_at(self, offset: int, side: str) -> int | None:
+        """The link (index into the shown report's links) covering character ``offset`` of one pane."""
         if self.result is None:
-            return
+            return None
         document = self.result.documents[0 if side == "article" else self.report_index]
         for i, link in enumerate(self._links()):
             for unit in getattr(link, side):
                 start, end = P.unit_span(document, unit, self.sentences)
                 if start <= offset <= end:
-                    self.select_link(self.report_index, i, scroll=False)
-                    return
+                    return i
+        return None
+
+    def _clicked(self, offset: int, side: str) -> None:
+        index = self._link_at(offset, side)
+        if index is not None:
+            self.select_link(self.report_index, index, scroll=False)
 
     # ------------------------------------------------------------------ detail
     def _refresh_detail(self) -> None:
         link = self.selected_link()
+        self._refresh_judgement_controls()
         if link is None or self.result is None:
             self.detail.setHtml(
                 "<p>Select a link in either pane, in the claims list, or press "
@@ -1119,6 +1266,9 @@ class MainWindow(QMainWindow):
             for c in link.conflicts:
                 parts.append(f"<li><b>{html.escape(c.kind)}</b>: {html.escape(P.conflict_line(c))}</li>")
             parts.append("</ul>")
+        judgement = self.judgement_of(*self.selection) if self.selection else None
+        if judgement is not None:
+            parts.append(f"<p><b>Your judgement:</b> {html.escape(judgement.words)}</p>")
         parts.append(
             "<p><b>Word diff</b> (<s>struck through</s>: only in the article; <u>underlined</u>: only in the report)</p>"
         )
@@ -1157,7 +1307,9 @@ class MainWindow(QMainWindow):
                 order = sorted(range(len(links)), key=lambda i: (min(links[i].article), i))
                 for i in order:
                     link = links[i]
-                    if link.label == P.AGREE and not agreements:
+                    judgement = self.judgement_of(comparison.report, i)
+                    label = self.effective_label(comparison.report, i)
+                    if link.label == P.AGREE and not agreements and judgement is None:
                         continue
                     kinds = sorted({c.kind for c in link.conflicts})
                     if kind_filter and kind_filter not in kinds:
@@ -1168,22 +1320,24 @@ class MainWindow(QMainWindow):
                         first = link.article[0]
                         unit = article.sentences[first] if self.sentences else article.paragraphs[first]
                         what = P.snippet(unit.text, 90)
+                    yours = judgement.words if judgement else ""
                     item = QTreeWidgetItem([
-                        P.GLYPHS[link.label],
+                        P.GLYPHS[label],
                         P.snippet(result.documents[comparison.report].title, 32),
                         ", ".join(kinds) or link.label,
                         what,
                         f"{link.similarity:.2f}",
+                        yours,
                     ])  # fmt: skip
-                    item.setForeground(0, QColor(P.COLOURS[link.label]))
+                    item.setForeground(0, QColor(P.COLOURS[label]))
                     item.setData(0, Qt.ItemDataRole.UserRole, (comparison.report, i))
                     item.setToolTip(3, what)
-                    item.setData(
-                        0, Qt.ItemDataRole.AccessibleTextRole, "agrees" if link.label == P.AGREE else "diverges"
-                    )
+                    item.setToolTip(5, yours)
+                    item.setData(0, Qt.ItemDataRole.AccessibleTextRole, P.LABEL_WORDS[label])
                     self.claims.addTopLevelItem(item)
-        for column in (0, 1, 2, 4):
+        for column in (0, 1, 2, 4, 5):
             self.claims.resizeColumnToContents(column)
+        self.claims.setColumnWidth(5, min(self.claims.columnWidth(5), 220))
         self.claims_dock.setWindowTitle(f"Claims ({self.claims.topLevelItemCount()})")
         if self.selection:
             self._select_claim_item(*self.selection)
@@ -1290,6 +1444,427 @@ class MainWindow(QMainWindow):
             self.article_pane.scroll_to_doc_y(self.article_pane.doc_y(start) - reference)
             self.status_label.setText("This report does not mention that paragraph")
 
+    # ------------------------------------------------------------------ judgements
+    def resolved(self) -> Resolved:
+        """The user's judgements matched to the links of the current result (cached until either changes)."""
+        from parallax.core.judgements import resolve
+
+        cached = self._resolved
+        if cached is None or cached[0] is not self.result or cached[1] is not self.judgements:
+            cached = (self.result, self.judgements, resolve(self.judgements, self.result))
+            self._resolved = cached
+        return cached[2]
+
+    def judgement_of(self, report: int, index: int) -> Judgement | None:
+        if self.result is None or not self.judgements:
+            return None
+        return self.resolved().get(report, index, self.sentences)
+
+    def effective_label(self, report: int, index: int) -> str:
+        """The link's label after the user's verdict: agree, diverge or wrong."""
+        links = self._links(report)
+        if not 0 <= index < len(links):
+            return P.AGREE
+        judgement = self.judgement_of(report, index)
+        if judgement is None or not judgement.verdict:
+            return links[index].label
+        from parallax.core.judgements import effective_label
+
+        return effective_label(links[index].label, judgement)
+
+    def judge_link(self, report: int, index: int, verdict: str | None = None, note: str | None = None) -> None:
+        """Set the verdict and/or note of one link (``None`` keeps it, ``""`` clears it)."""
+        if self.result is None:
+            return
+        from parallax.core.judgements import judge
+
+        self.judgements = judge(
+            self.judgements, self.result, report, index, sentences=self.sentences, verdict=verdict, note=note
+        )
+        self._judgements_changed()
+
+    def judge_selected(self, verdict: str | None = None, note: str | None = None) -> None:
+        if self.selection is None or self.selected_link() is None:
+            self.status_label.setText("Select a link first: click it in a pane or in the claims list")
+            self._refresh_judgement_controls()
+            return
+        self.judge_link(*self.selection, verdict=verdict, note=note)
+        judgement = self.judgement_of(*self.selection)
+        self.status_label.setText(f"Your judgement: {judgement.words}" if judgement else "Judgement cleared")
+
+    def edit_note(self) -> None:
+        if self.selected_link() is None:
+            self.status_label.setText("Select a link first: click it in a pane or in the claims list")
+            return
+        self.detail_dock.show()
+        self.detail_dock.raise_()
+        self.note_edit.setFocus()
+        self.note_edit.selectAll()
+
+    def _note_edited(self) -> None:
+        if self._updating or self.selection is None or self.selected_link() is None:
+            return
+        judgement = self.judgement_of(*self.selection)
+        text = self.note_edit.text().strip()
+        if text != (judgement.note if judgement else ""):
+            self.judge_selected(note=text)
+
+    def _refresh_judgement_controls(self) -> None:
+        link = self.selected_link()
+        judgement = self.judgement_of(*self.selection) if link is not None and self.selection else None
+        was = self._updating
+        self._updating = True
+        for verdict, button in self.verdict_buttons.items():
+            button.setEnabled(link is not None)
+            button.setChecked(judgement is not None and judgement.verdict == verdict)
+        self.note_edit.setEnabled(link is not None)
+        self.note_edit.setText(judgement.note if judgement else "")
+        self._updating = was
+        for act in self.judgement_actions:
+            act.setEnabled(link is not None)
+
+    def _judgements_changed(self) -> None:
+        self._refresh_panes()
+        self._refresh_claims()
+        self._refresh_detail()
+        self._changed()
+
+    def _add_judgement_actions(self, menu: QMenu) -> None:
+        menu.addSeparator()
+        for act in self.judgement_actions:
+            menu.addAction(act)
+
+    def _pane_menu(self, menu: QMenu, offset: int, side: str) -> None:
+        index = self._link_at(offset, side)
+        if index is not None:
+            self.select_link(self.report_index, index, scroll=False)
+            self._add_judgement_actions(menu)
+
+    def _claims_menu(self, position) -> None:
+        item = self.claims.itemAt(position)
+        key = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+        if not key:
+            return
+        self.select_link(int(key[0]), int(key[1]))
+        menu = QMenu(self)
+        self._add_judgement_actions(menu)
+        menu.exec(self.claims.viewport().mapToGlobal(position))
+        menu.deleteLater()
+
+    # ------------------------------------------------------------------ sessions
+    def current_session(self) -> Session:
+        """Everything needed to redo this comparison: documents, settings, judgements, the report shown."""
+        from parallax.core.session import Session
+
+        report = 1
+        if self.result is not None and self.report_index < len(self.result.documents):
+            shown = self.result.documents[self.report_index]
+            report = next((n for n, d in enumerate(self.documents) if d is shown), 1)
+        model = self.result.model if self.result is not None else ""
+        return Session(tuple(self.documents), self.config(), self.judgements, max(report, 1), model)
+
+    def open_session_dialog(self) -> None:
+        start = (
+            str(Path(self.session_path).parent) if self.session_path else str(self.settings.value("session_dir", ""))
+        )
+        path, _ = QFileDialog.getOpenFileName(self, "Open session", start, SESSION_FILTER)
+        if path:
+            self.open_session(path)
+
+    def open_session(self, path: str | Path, remember: bool = True) -> bool:
+        """Replace the comparison with the session at ``path`` and compare again (embeddings come from the cache)."""
+        from parallax.core.session import SessionError, load_session
+
+        try:
+            session = load_session(path)
+        except SessionError as error:
+            self.show_message(f"Could not open the session: {error}\nEverything already loaded is unchanged.")
+            return False
+        self.apply_session(session)
+        self.session_path = str(path)
+        self.settings.setValue("session_dir", str(Path(path).parent))
+        self._update_title()
+        if remember:
+            self._add_recent([str(path)])
+        self.status_label.setText(f"Opened {Path(path).name}: comparing again…")
+        return True
+
+    def apply_session(self, session: Session) -> None:
+        self._load_started = True  # the demo must not arrive on top of a session
+        self._generation += 1
+        self.clear_message()
+        self._hide_restore()
+        widgets = (self.threshold, self.granularity, self.ignore_case, self.ignore_punctuation)
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.threshold.setValue(round(session.config.threshold * 100))
+        self.granularity.setCurrentIndex(1 if session.config.sentences else 0)
+        self.ignore_case.setChecked(session.config.diff.ignore_case)
+        self.ignore_punctuation.setChecked(session.config.diff.ignore_punctuation)
+        for widget in widgets:
+            widget.blockSignals(False)
+        self._threshold_moved(self.threshold.value(), realign=False)
+        self.documents = list(session.documents)
+        self.judgements = tuple(session.judgements)
+        self.prepared = None
+        self.result = None
+        self.selection = None
+        self._pending_report = session.report
+        self.documents_changed.emit()
+        self._refresh_all()
+        self.request_compare(reprepare=True)
+
+    def save_session(self) -> bool:
+        if self.session_path:
+            return self.save_session_to(self.session_path)
+        return self.save_session_as()
+
+    def save_session_as(self) -> bool:
+        from parallax.core.session import SESSION_SUFFIX
+
+        name = self.session_path or str(Path(str(self.settings.value("session_dir", ""))) / self._file_stem())
+        path, _ = QFileDialog.getSaveFileName(self, "Save session", str(Path(name).with_suffix(SESSION_SUFFIX)),
+                                              SESSION_FILTER)  # fmt: skip
+        if not path:
+            return False
+        if not Path(path).suffix:
+            path += SESSION_SUFFIX
+        return self.save_session_to(path)
+
+    def save_session_to(self, path: str | Path) -> bool:
+        """Write the session to ``path`` atomically; a message (and nothing half-written) when it cannot."""
+        from parallax.core.session import SessionError, save_session
+
+        if not self.documents:
+            self.show_message("There is nothing to save yet: open an article and a report first.")
+            return False
+        try:
+            save_session(path, self.current_session())
+        except SessionError as error:
+            self.show_message(f"Could not save the session: {error}")
+            return False
+        self.session_path = str(path)
+        self.settings.setValue("session_dir", str(Path(path).parent))
+        self._add_recent([str(path)])
+        self._update_title()
+        self.status_label.setText(f"Saved {Path(path).name}")
+        return True
+
+    def reopen_last_session(self) -> None:
+        if self._last_path is not None and self._last_path.exists():
+            self.open_session(self._last_path, remember=False)
+            self.session_path = None
+            self._update_title()
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"Parallax — {Path(self.session_path).name}" if self.session_path else "Parallax")
+
+    def _file_stem(self) -> str:
+        title = self.documents[0].title if self.documents else "parallax"
+        stem = "".join(c if c.isalnum() or c in " -_" else " " for c in title)
+        return "-".join(stem.split())[:60].lower() or "parallax"
+
+    # ------------------------------------------------------------------ autosave
+    def _setup_autosave(self, autosave: str | Path | None) -> None:
+        """Keep the comparison in an autosave file; offer it back if the last run did not end cleanly.
+
+        One window at a time owns the autosave (a lock file, released on a clean exit, stale after a
+        crash); another Parallax running meanwhile simply does not autosave.
+        """
+        from parallax.core.session import autosave_path
+
+        self._autosave_path: Path | None = Path(autosave) if autosave is not None else autosave_path()
+        self._recovered_path = self._autosave_path.with_name(self._autosave_path.stem + "-recovered.parallax")
+        self._last_path: Path | None = self._autosave_path.with_name("last.parallax")
+        self._dirty = False
+        self._autosave_timer = QTimer(self)
+        self._autosave_timer.setSingleShot(True)
+        self._autosave_timer.setInterval(AUTOSAVE_DELAY_MS)
+        self._autosave_timer.timeout.connect(self.autosave_now)
+        self._autosave_clock = QTimer(self)
+        self._autosave_clock.setInterval(AUTOSAVE_INTERVAL_MS)
+        self._autosave_clock.timeout.connect(self.autosave_now)
+        self._lock: QLockFile | None = None
+        try:
+            self._autosave_path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            self._autosave_path = None
+        if self._autosave_path is not None:
+            lock = QLockFile(str(self._autosave_path) + ".lock")
+            lock.setStaleLockTime(0)  # only a lock whose process is gone is stale
+            if lock.tryLock(0):
+                self._lock = lock
+            else:
+                self._autosave_path = None
+        if self._autosave_path is None:
+            self.last_session_action.setEnabled(False)
+            return
+        self.last_session_action.setEnabled(self._last_path is not None and self._last_path.exists())
+        self.documents_changed.connect(self._changed)
+        self._autosave_clock.start()
+        if self._autosave_path.exists():
+            # The last run stopped without closing: keep its autosave aside, so the new run cannot overwrite it.
+            try:
+                os.replace(self._autosave_path, self._recovered_path)
+            except OSError:
+                return
+            self.show_message(
+                "Parallax did not close properly last time. Restore the comparison it was working on? "
+                "(It stays aside until you choose.)"
+            )
+            self.restore_button.setVisible(True)
+            self.discard_button.setVisible(True)
+            self.message_close.setVisible(False)
+
+    @property
+    def restore_offered(self) -> bool:
+        return self.restore_button.isVisible()
+
+    def restore_autosave(self) -> None:
+        path = self._recovered_path
+        if path.exists() and self.open_session(path, remember=False):
+            self.session_path = None
+            self._update_title()
+            with contextlib.suppress(OSError):
+                path.unlink()
+            self.status_label.setText("Restored the comparison of the last run: comparing again…")
+        self._hide_restore()
+
+    def discard_autosave(self) -> None:
+        with contextlib.suppress(OSError):
+            self._recovered_path.unlink()
+        self._hide_restore()
+        self.clear_message()
+
+    def _hide_restore(self) -> None:
+        self.restore_button.setVisible(False)
+        self.discard_button.setVisible(False)
+
+    def _changed(self) -> None:
+        """Something worth keeping changed: autosave soon."""
+        if getattr(self, "_autosave_path", None) is None:
+            return
+        self._dirty = True
+        self._autosave_timer.start()
+
+    def autosave_now(self) -> bool:
+        """Write the autosave if anything changed since the last one; True when a file was written."""
+        if self._autosave_path is None or not self._dirty:
+            return False
+        from parallax.core.session import SessionError, save_session
+
+        self._dirty = False
+        if not self.documents:
+            with contextlib.suppress(OSError):
+                self._autosave_path.unlink()
+            return False
+        try:
+            save_session(self._autosave_path, self.current_session())
+        except SessionError as error:
+            self.status_label.setText(f"Autosave failed: {error}")
+            return False
+        return True
+
+    def _finish_autosave(self) -> None:
+        """A clean exit: the autosave becomes the last session (File > Reopen Last Session) and the lock goes."""
+        path = getattr(self, "_autosave_path", None)
+        if path is None:
+            return
+        self._autosave_timer.stop()
+        self._autosave_clock.stop()
+        self._dirty = True
+        self.autosave_now()
+        if path.exists() and self._last_path is not None:
+            with contextlib.suppress(OSError):
+                os.replace(path, self._last_path)
+        if self._lock is not None:
+            self._lock.unlock()
+            self._lock = None
+        self._autosave_path = None
+
+    # ------------------------------------------------------------------ exports
+    def export_dialog(self, kind: str) -> None:
+        if self.result is None:
+            self.show_message("There is nothing to export yet: wait for the comparison to finish.")
+            return
+        _text, file_filter, suffix = EXPORTS[kind]
+        folder = str(self.settings.value("export_dir", ""))
+        start = str(Path(folder) / (self._file_stem() + suffix))
+        path, _ = QFileDialog.getSaveFileName(self, "Export", start, file_filter)
+        if not path:
+            return
+        if not Path(path).suffix:
+            path += suffix
+        self.settings.setValue("export_dir", str(Path(path).parent))
+        self.export(kind, path)
+
+    def export(self, kind: str, path: str | Path) -> None:
+        """Write the comparison as ``kind`` (html, pdf, csv, json) to ``path``; :attr:`exported` says how it went.
+
+        HTML, CSV and JSON are written at once; the PDF is laid out in the background.
+        """
+        import datetime
+        import json
+
+        from parallax.core.files import write_atomic
+
+        path = str(path)
+        result = self.result
+        if result is None:
+            self.exported.emit(path, "nothing to export yet")
+            return
+        judgements, sentences = self.judgements, self.sentences
+        generated = datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M")
+        try:
+            if kind in ("html", "pdf"):
+                from parallax.core.report_html import report_html
+
+                markup = report_html(result, judgements, sentences=sentences, generated=generated,
+                                     media="print" if kind == "pdf" else "screen")  # fmt: skip
+            if kind == "html":
+                write_atomic(path, markup)
+            elif kind == "csv":
+                from parallax.core.report_csv import CSV_ENCODING, report_csv
+
+                write_atomic(path, report_csv(result, judgements, sentences=sentences), encoding=CSV_ENCODING)
+            elif kind == "json":
+                from parallax.core.export import to_schema
+
+                write_atomic(path, json.dumps(to_schema(result, judgements), ensure_ascii=False) + "\n")
+            elif kind == "pdf":
+                self._export_pdf(markup, path, f"Parallax report: {result.documents[0].title}")
+                return
+            else:
+                raise ValueError(f"unknown export {kind!r}")
+        except OSError as error:
+            self._exported(path, error.strerror or str(error))
+            return
+        self._exported(path, "")
+
+    def _export_pdf(self, markup: str, path: str, title: str) -> None:
+        def work(job: Job) -> str:
+            from parallax.ui.pdf import write_pdf
+
+            job.report(0, 0, f"Laying out {Path(path).name}…")
+            try:
+                write_pdf(markup, path, title)
+            except OSError as error:
+                return error.strerror or str(error)
+            return ""
+
+        job = Job(-1, "export", work)
+        job.signals.progress.connect(self._on_progress)
+        job.signals.finished.connect(lambda _token, message: self._exported(path, str(message)))
+        job.signals.failed.connect(lambda _token, message: self._exported(path, message or "cancelled"))
+        self.queue.submit(job, replace=False)
+
+    def _exported(self, path: str, error: str) -> None:
+        if error:
+            self.show_message(f"Could not export {Path(path).name}: {error}")
+        else:
+            self.status_label.setText(f"Exported {Path(path).name}")
+        self.exported.emit(path, error)
+
     # ------------------------------------------------------------------ misc
     def _update_legend(self) -> None:
         c = P.COLOURS
@@ -1298,7 +1873,9 @@ class MainWindow(QMainWindow):
             f'<span style="color:{c["diverge"]}"><b>≠</b></span> diverge (orange, dashed band) &nbsp; '
             f"<b><u>underlined</u></b> conflicting words &nbsp; "
             f'<span style="color:{c["only"]}"><b>+</b></span> only on one side (hatched) &nbsp; '
-            f'<i style="color:gray">grey italics</i> boilerplate'
+            f'<i style="color:gray">grey italics</i> boilerplate &nbsp; '
+            f"<b>{' '.join(P.JUDGEMENT_GLYPHS[k] for k in ('wrong', 'confirmed', 'dismissed', 'note'))}</b> "
+            "your judgements: wrong link, divergence confirmed, not a divergence, note"
         )
 
     def changeEvent(self, event) -> None:

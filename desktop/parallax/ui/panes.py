@@ -10,6 +10,7 @@ May import: PySide6 and ``parallax.ui.presentation``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, Signal
@@ -24,10 +25,10 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
 )
-from PySide6.QtWidgets import QSplitter, QSplitterHandle, QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QMenu, QSplitter, QSplitterHandle, QTextEdit, QToolTip, QWidget
 
 from parallax.core.documents import Document
-from parallax.ui.presentation import COLOURS, GLYPHS, utf16_offsets
+from parallax.ui.presentation import COLOURS, GLYPHS, JUDGEMENT_GLYPHS, utf16_offsets
 
 GUTTER = 26
 
@@ -40,7 +41,7 @@ def tint(label: str, alpha: int) -> QColor:
 
 @dataclass(frozen=True)
 class Mark:
-    """A highlighted span in a pane: kind is agree, diverge, only, conflict or boilerplate."""
+    """A highlighted span in a pane: kind is agree, diverge, wrong, only, conflict or boilerplate."""
 
     start: int
     end: int
@@ -68,6 +69,8 @@ class DocumentPane(QTextEdit):
         self._markers: list[tuple[int, str]] = []  # (offset, kind) for the gutter
         self._selected: tuple[int, int] | None = None
         self.wheel_target: DocumentPane | None = None
+        # Adds the window's actions for the link under the mouse to the pane's context menu.
+        self.menu_extender: Callable[[QMenu, int], None] | None = None
 
     # --- content ---------------------------------------------------------------------------
     def set_document(self, document: Document | None) -> None:
@@ -121,6 +124,9 @@ class DocumentPane(QTextEdit):
                 fmt.setUnderlineColor(QColor(COLOURS["diverge"]))
                 fmt.setFontWeight(QFont.Weight.Bold)
                 fmt.setBackground(tint("conflict", 110))
+            elif mark.kind == "wrong":  # marked wrong by the user: no tint, a dotted grey underline
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+                fmt.setUnderlineColor(QColor(COLOURS["wrong"]))
             elif mark.kind == "boilerplate":
                 fmt.setForeground(grey)
                 fmt.setFontItalic(True)
@@ -171,6 +177,11 @@ class DocumentPane(QTextEdit):
             top, _ = self.span_rect(offset, offset)
             if top < -30 or top > height:
                 continue
+            if kind.startswith("j-"):  # the user's judgement, under the label's symbol
+                painter.setPen(self.palette().color(QPalette.ColorRole.Text))
+                glyph = JUDGEMENT_GLYPHS.get(kind[2:], "?")
+                painter.drawText(QRect(2, top + 17, GUTTER - 6, 18), Qt.AlignmentFlag.AlignCenter, glyph)
+                continue
             colour = QColor(COLOURS.get(kind, COLOURS["only"]))
             painter.setPen(colour)
             painter.drawText(QRect(2, top, GUTTER - 6, 20), Qt.AlignmentFlag.AlignCenter, GLYPHS.get(kind, "?"))
@@ -189,6 +200,18 @@ class DocumentPane(QTextEdit):
         if not self.textCursor().hasSelection():
             cursor = self.cursorForPosition(event.position().toPoint())
             self.unit_clicked.emit(self.offset(cursor.position()))
+
+    def contextMenuEvent(self, event) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        if self.menu_extender is not None:
+            cursor = self.cursorForPosition(event.pos())
+            self.menu_extender(menu, self.offset(cursor.position()))
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def markers(self) -> list[tuple[int, str]]:
+        """The margin markers as (offset, kind): labels, "only", and the user's judgements ("j-...")."""
+        return list(self._markers)
 
     def wheelEvent(self, event) -> None:
         if self.wheel_target is not None:
@@ -261,6 +284,9 @@ class LinkMap(QSplitterHandle):
             pen = QPen(colour, 2.5 if band.selected else 1.0)
             if band.label == "diverge":
                 pen.setStyle(Qt.PenStyle.DashLine)
+            elif band.label == "wrong":
+                pen.setStyle(Qt.PenStyle.DotLine)
+                fill.setAlpha(60 if band.selected else 25)
             painter.setPen(pen)
             painter.setBrush(fill)
             painter.drawPath(path)

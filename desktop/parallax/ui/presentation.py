@@ -27,9 +27,12 @@ COLOURS = {
     DIVERGE: "#D55E00",
     "only": "#999999",
     "conflict": "#E69F00",
+    "wrong": "#767676",  # a link the user marked wrong: grey, dotted
 }
-GLYPHS = {AGREE: "✓", DIVERGE: "≠", "only": "+", "boilerplate": "…"}
-LABEL_WORDS = {AGREE: "agrees", DIVERGE: "diverges"}
+GLYPHS = {AGREE: "✓", DIVERGE: "≠", "only": "+", "boilerplate": "…", "wrong": "✗"}
+LABEL_WORDS = {AGREE: "agrees", DIVERGE: "diverges", "wrong": "marked wrong"}
+# The user's judgements, drawn in the margin under the label's symbol (kinds start with "j-").
+JUDGEMENT_GLYPHS = {"wrong": "✗", "confirmed": "!", "dismissed": "○", "note": "✎"}
 
 KIND_PHRASES = {
     "number": "gives a different number",
@@ -171,13 +174,22 @@ def spoken_summary(result: ComparisonResult, paragraphs: set[int]) -> str:
     return text[0].upper() + text[1:]
 
 
-def link_summary(link: Link) -> str:
-    """A short line for one link: label, similarity and the first conflict reason."""
+def link_summary(link: Link, judgement_words: str = "") -> str:
+    """A short line for one link: label, similarity, the conflict reasons and the user's judgement."""
     words = "Agrees" if link.label == AGREE else "Diverges"
     line = f"{GLYPHS[link.label]} {words} (similarity {link.similarity:.2f})"
     if link.conflicts:
         line += ": " + "; ".join(conflict_line(c) for c in link.conflicts)
+    if judgement_words:
+        line += f"\nYours: {judgement_words}"
     return line
+
+
+def judgement_marker(verdict: str, note: str) -> str | None:
+    """The margin marker kind for a judgement ("j-wrong", "j-note"...), or None for no judgement."""
+    if verdict in JUDGEMENT_GLYPHS:
+        return f"j-{verdict}"
+    return "j-note" if note else None
 
 
 def conflict_line(conflict) -> str:
