@@ -7,7 +7,6 @@ import json
 from html.parser import HTMLParser
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 ARTICLE = (
@@ -102,8 +101,8 @@ def test_judging_marks_the_panes_and_the_claims(make_window, pair):
     assert any(kind == "j-wrong" for _, kind in window.article_pane.markers())
     assert any(kind == "j-wrong" for _, kind in window.report_pane.markers())
     assert window.link_map.bands[index].label == "wrong"
-    item = next(i for i in window.claim_items() if i.data(0, Qt.ItemDataRole.UserRole) == (report, index))
-    assert "wrong link" in item.text(5)
+    row = window.claim_keys().index((report, index))
+    assert "wrong link" in window.claims_model.index(row, 5).data()
     assert "Your judgement" in window.detail.toPlainText()
     window.note_edit.setText("A different vote")
     window.note_edit.editingFinished.emit()

@@ -19,8 +19,9 @@ def test_demo_loads_without_torch(make_window):
     assert window.result.comparisons
     assert window.link_map.bands, "the link map draws a band per link"
     assert window.sources.count() == 4
-    assert window.claims.topLevelItemCount() > 0
-    assert window.coverage.rowCount() == len(window.result.coverage)
+    assert window.claims_model.rowCount() > 0
+    assert window.coverage_model.rowCount() == len(window.result.coverage)
+    assert window.coverage_model.columnCount() == 2 + len(window.result.comparisons) + 2
     assert "torch" in loaded_before or "torch" not in sys.modules
     assert "sentence_transformers" in loaded_before or "sentence_transformers" not in sys.modules
 
@@ -73,13 +74,11 @@ def test_toolbar_buttons_step_too(make_window):
 def test_clicking_a_claim_scrolls_both_panes_to_it(make_window, qtbot):
     window = make_window()
     # pick a claim far down the article so both panes must scroll
-    items = window.claim_items()
-    last = items[-1]
-    rect = window.claims.visualItemRect(last)
-    window.claims.scrollToItem(last)
-    rect = window.claims.visualItemRect(last)
+    last = window.claims_model.index(window.claims_model.rowCount() - 1, 3)
+    window.claims.scrollTo(last)
+    rect = window.claims.visualRect(last)
     qtbot.mouseClick(window.claims.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    report, index = last.data(0, Qt.ItemDataRole.UserRole)
+    report, index = last.data(Qt.ItemDataRole.UserRole)
     assert window.selection == (report, index)
     assert window.report_index == report
     link = window.selected_link()
@@ -92,17 +91,17 @@ def test_clicking_a_claim_scrolls_both_panes_to_it(make_window, qtbot):
 
 def test_claims_filters(make_window):
     window = make_window()
-    all_rows = window.claims.topLevelItemCount()
+    model = window.claims_model
+    all_rows = model.rowCount()
     window.claim_kind_filter.setCurrentIndex(window.claim_kind_filter.findData("number"))
-    rows = window.claim_items()
-    assert 0 < len(rows) < all_rows
-    assert all("number" in item.text(2) for item in rows)
+    assert 0 < model.rowCount() < all_rows
+    assert all("number" in model.index(row, 2).data() for row in range(model.rowCount()))
     window.claim_kind_filter.setCurrentIndex(0)
     window.show_agreements.setChecked(True)
-    assert window.claims.topLevelItemCount() > all_rows
+    assert model.rowCount() > all_rows
     window.claim_report_filter.setCurrentIndex(1)
     report = window.claim_report_filter.currentData()
-    assert all(item.data(0, Qt.ItemDataRole.UserRole)[0] == report for item in window.claim_items())
+    assert all(r == report for r, _ in window.claim_keys())
 
 
 def test_threshold_change_realigns_without_reembedding(make_window, qtbot, wait):
@@ -195,19 +194,20 @@ def test_coverage_cell_opens_the_pair(make_window, qtbot):
     window = make_window()
     window.tabs.setCurrentIndex(1)
     window.sort_most_contested()
-    table = window.coverage
-    contested = table.item(0, table.columnCount() - 1).data(Qt.ItemDataRole.DisplayRole)
-    assert contested == max(c.diverge for c in window.result.coverage)
+    table, model = window.coverage, window.coverage_model
+    contested = [model.index(row, model.columnCount() - 1).data() for row in range(model.rowCount())]
+    assert contested[0] == max(c.diverge for c in window.result.coverage)
+    assert contested == sorted(contested, reverse=True), "the most contested paragraphs come first"
     # find a diverge cell and click it
-    for row in range(table.rowCount()):
-        for column in range(2, table.columnCount() - 2):
-            if table.item(row, column).text().startswith("≠"):
-                rect = table.visualItemRect(table.item(row, column))
-                table.scrollToItem(table.item(row, column))
-                rect = table.visualItemRect(table.item(row, column))
+    for row in range(model.rowCount()):
+        for column in range(2, model.columnCount() - 2):
+            cell = model.index(row, column)
+            if cell.data().startswith("≠"):
+                table.scrollTo(cell)
+                rect = table.visualRect(cell)
                 qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-                report = table.horizontalHeaderItem(column).data(Qt.ItemDataRole.UserRole)
-                paragraph = table.item(row, 0).data(Qt.ItemDataRole.UserRole)
+                report = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.UserRole)
+                paragraph = cell.data(Qt.ItemDataRole.UserRole)
                 assert window.tabs.currentIndex() == 0
                 assert window.report_index == report
                 assert paragraph in window.selected_link().article

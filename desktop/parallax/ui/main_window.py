@@ -23,8 +23,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QLockFile, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence, QPalette
+from PySide6.QtCore import QByteArray, QLockFile, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -45,14 +45,12 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSlider,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QTabWidget,
     QTextBrowser,
     QToolBar,
     QToolButton,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -63,6 +61,7 @@ from parallax.core.embed import MODEL_LICENCE, MODEL_NAME, EmbeddingCache
 from parallax.ui import presentation as P
 from parallax.ui.engine_process import EngineProcess, default_embedder, shared_engine
 from parallax.ui.panes import Band, DocumentPane, LinkSplitter, Mark
+from parallax.ui.tables import ClaimRow, ClaimsModel, CoverageModel, blend
 from parallax.ui.workers import Job, SerialQueue
 
 if TYPE_CHECKING:
@@ -96,14 +95,6 @@ AUTOSAVE_INTERVAL_MS = 60_000  # and on a timer, whatever happens
 def app_settings() -> QSettings:
     """Parallax's settings (an INI file in the user's config folder; tests redirect it with QSettings.setPath)."""
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "parallax", "parallax")
-
-
-def _blend(base: QColor, accent: str, alpha: float) -> str:
-    a = QColor(accent)
-    r = round(base.red() * (1 - alpha) + a.red() * alpha)
-    g = round(base.green() * (1 - alpha) + a.green() * alpha)
-    b = round(base.blue() * (1 - alpha) + a.blue() * alpha)
-    return QColor(r, g, b).name()
 
 
 class MainWindow(QMainWindow):
@@ -226,7 +217,11 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.legend)
 
-        self.coverage = QTableWidget()
+        self.coverage_model = CoverageModel(self)
+        self.coverage = QTableView()
+        self.coverage.setModel(self.coverage_model)
+        self.coverage.verticalHeader().setVisible(False)
+        self.coverage.horizontalHeader().setSortIndicatorShown(True)
         self.coverage.setAccessibleName("Coverage overview")
         self.coverage.setAccessibleDescription(
             "Article paragraphs against every report: agree, diverge or absent, with how many reports corroborate"
@@ -235,8 +230,8 @@ class MainWindow(QMainWindow):
         self.coverage.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.coverage.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.coverage.setSortingEnabled(True)
-        self.coverage.cellClicked.connect(self._coverage_clicked)
-        self.coverage.cellActivated.connect(self._coverage_clicked)
+        self.coverage.clicked.connect(self._coverage_clicked)
+        self.coverage.activated.connect(self._coverage_clicked)
         self.contested_button = QPushButton("Most contested first")
         self.contested_button.setToolTip("Sort the paragraphs so the ones most reports dispute come first")
         self.contested_button.clicked.connect(self.sort_most_contested)
@@ -352,11 +347,12 @@ class MainWindow(QMainWindow):
         self.detail_dock = dock
 
     def _build_claims(self) -> None:
-        self.claims = QTreeWidget()
+        self.claims_model = ClaimsModel(self)
+        self.claims = QTreeView()
+        self.claims.setModel(self.claims_model)
         self.claims.setAccessibleName("Claims")
         self.claims.setAccessibleDescription("Every divergence across all reports; choose one to show it in both panes")
         self.claims.setToolTip("Every divergence across all reports: choose one to jump to it")
-        self.claims.setHeaderLabels(["", "Report", "Kind", "What differs", "Similarity", "Yours"])
         self.claims.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.claims.customContextMenuRequested.connect(self._claims_menu)
         self.claims.setRootIsDecorated(False)
@@ -364,8 +360,8 @@ class MainWindow(QMainWindow):
         self.claims.setUniformRowHeights(True)
         self.claims.header().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.claims.header().setStretchLastSection(False)
-        self.claims.currentItemChanged.connect(self._claim_chosen)
-        self.claims.itemClicked.connect(lambda item, _col: self._claim_chosen(item, None))
+        self.claims.selectionModel().currentRowChanged.connect(self._claim_chosen)
+        self.claims.clicked.connect(lambda index: self._claim_chosen(index, None))
         self.claim_report_filter = QComboBox()
         self.claim_report_filter.setToolTip("Show the claims of one report only")
         self.claim_report_filter.setAccessibleName("Filter claims by report")
@@ -1249,8 +1245,8 @@ class MainWindow(QMainWindow):
             )
             return
         base = self.palette().color(QPalette.ColorRole.Base)
-        deleted = _blend(base, P.COLOURS["diverge"], 0.3)
-        inserted = _blend(base, P.COLOURS["agree"], 0.3)
+        deleted = blend(base, P.COLOURS["diverge"], 0.3).name()
+        inserted = blend(base, P.COLOURS["agree"], 0.3).name()
         words = "Agree" if link.label == P.AGREE else "Diverge"
         colour = P.COLOURS[link.label]
         paragraphs = P.article_paragraphs_of(self.result.documents[0], link, self.sentences)
@@ -1293,7 +1289,7 @@ class MainWindow(QMainWindow):
 
     def _refresh_claims(self) -> None:
         self._updating = True
-        self.claims.clear()
+        rows: list[ClaimRow] = []
         result = self.result
         if result is not None:
             report_filter = self.claim_report_filter.currentData()
@@ -1303,12 +1299,12 @@ class MainWindow(QMainWindow):
             for comparison in result.comparisons:
                 if report_filter not in (None, -1) and comparison.report != report_filter:
                     continue
+                title = result.documents[comparison.report].title
                 links = P.links_of(comparison, self.sentences)
                 order = sorted(range(len(links)), key=lambda i: (min(links[i].article), i))
                 for i in order:
                     link = links[i]
                     judgement = self.judgement_of(comparison.report, i)
-                    label = self.effective_label(comparison.report, i)
                     if link.label == P.AGREE and not agreements and judgement is None:
                         continue
                     kinds = sorted({c.kind for c in link.conflicts})
@@ -1320,115 +1316,87 @@ class MainWindow(QMainWindow):
                         first = link.article[0]
                         unit = article.sentences[first] if self.sentences else article.paragraphs[first]
                         what = P.snippet(unit.text, 90)
+                    label = self.effective_label(comparison.report, i)
                     yours = judgement.words if judgement else ""
-                    item = QTreeWidgetItem([
-                        P.GLYPHS[label],
-                        P.snippet(result.documents[comparison.report].title, 32),
-                        ", ".join(kinds) or link.label,
-                        what,
-                        f"{link.similarity:.2f}",
-                        yours,
-                    ])  # fmt: skip
-                    item.setForeground(0, QColor(P.COLOURS[label]))
-                    item.setData(0, Qt.ItemDataRole.UserRole, (comparison.report, i))
-                    item.setToolTip(3, what)
-                    item.setToolTip(5, yours)
-                    item.setData(0, Qt.ItemDataRole.AccessibleTextRole, P.LABEL_WORDS[label])
-                    self.claims.addTopLevelItem(item)
-        for column in (0, 1, 2, 4, 5):
-            self.claims.resizeColumnToContents(column)
-        self.claims.setColumnWidth(5, min(self.claims.columnWidth(5), 220))
-        self.claims_dock.setWindowTitle(f"Claims ({self.claims.topLevelItemCount()})")
+                    rows.append(ClaimRow(comparison.report, i, label, title, ", ".join(kinds) or link.label, what,
+                                         link.similarity, yours))  # fmt: skip
+        self.claims_model.set_rows(rows)
+        self._size_claim_columns(rows)
+        self.claims_dock.setWindowTitle(f"Claims ({len(rows)})")
         if self.selection:
             self._select_claim_item(*self.selection)
         self._updating = False
 
-    def claim_items(self) -> list[QTreeWidgetItem]:
-        return [self.claims.topLevelItem(i) for i in range(self.claims.topLevelItemCount())]
+    def _size_claim_columns(self, rows: list[ClaimRow]) -> None:
+        # From the longest texts rather than resizeColumnToContents, which asks the model for
+        # every row's size: with thousands of claims that was a visible freeze.
+        metrics = self.claims.fontMetrics()
+        pad = 4 * metrics.averageCharWidth()
+        header = self.claims_model.headerData
+        for column, texts in (
+            (0, ["✓"]),
+            (1, [P.snippet(r.title, 32) for r in rows]),
+            (2, [r.kinds for r in rows]),
+            (4, ["0.00"]),
+            (5, [r.yours for r in rows]),
+        ):
+            longest = max(texts, key=len, default="")
+            title = header(column, Qt.Orientation.Horizontal) or ""
+            width = max(metrics.horizontalAdvance(longest), metrics.horizontalAdvance(title)) + pad
+            self.claims.setColumnWidth(column, min(width, 220 if column == 5 else 320))
+
+    def claim_keys(self) -> list[tuple[int, int]]:
+        """The (report, link) of every row of the claims list, top to bottom."""
+        return [row.key for row in self.claims_model.rows]
 
     def _select_claim_item(self, report: int, index: int) -> None:
         was = self._updating
         self._updating = True
-        for item in self.claim_items():
-            if item.data(0, Qt.ItemDataRole.UserRole) == (report, index):
-                self.claims.setCurrentItem(item)
-                self.claims.scrollToItem(item)
-                break
+        row = self.claims_model.row_of((report, index))
+        if row is not None:
+            model_index = self.claims_model.index(row, 0)
+            self.claims.setCurrentIndex(model_index)
+            self.claims.scrollTo(model_index)
         self._updating = was
 
-    def _claim_chosen(self, item: QTreeWidgetItem | None, _previous: object) -> None:
-        if self._updating or item is None:
+    def _claim_chosen(self, index: QModelIndex | None, _previous: object) -> None:
+        if self._updating or index is None or not index.isValid():
             return
-        key = item.data(0, Qt.ItemDataRole.UserRole)
+        key = index.data(Qt.ItemDataRole.UserRole)
         if key:
             self.tabs.setCurrentIndex(0)
             self.select_link(int(key[0]), int(key[1]))
 
     # ------------------------------------------------------------------ coverage
     def _refresh_coverage(self) -> None:
-        table = self.coverage
-        table.setSortingEnabled(False)
-        table.clear()
-        result = self.result
-        if result is None:
-            table.setRowCount(0)
-            table.setColumnCount(0)
-            return
-        article = result.documents[0]
-        reports = [c.report for c in result.comparisons]
-        headers = ["¶", "Article paragraph"] + [P.snippet(result.documents[r].title, 24) for r in reports]
-        headers += ["Corroborate", "Contest"]
-        table.setColumnCount(len(headers))
-        table.setHorizontalHeaderLabels(headers)
-        for n, r in enumerate(reports):
-            header = table.horizontalHeaderItem(2 + n)
-            header.setToolTip(result.documents[r].title)
-            header.setData(Qt.ItemDataRole.UserRole, r)
-        table.horizontalHeaderItem(len(headers) - 2).setToolTip("How many reports agree with the paragraph")
-        table.horizontalHeaderItem(len(headers) - 1).setToolTip("How many reports say something different")
-        table.setRowCount(len(result.coverage))
-        base = self.palette().color(QPalette.ColorRole.Base)
-        words = {P.AGREE: "✓ agree", P.DIVERGE: "≠ diverge", "absent": "– absent"}
-        for row, cov in enumerate(result.coverage):
-            number = QTableWidgetItem()
-            number.setData(Qt.ItemDataRole.DisplayRole, cov.paragraph + 1)
-            number.setData(Qt.ItemDataRole.UserRole, cov.paragraph)
-            table.setItem(row, 0, number)
-            text = article.paragraphs[cov.paragraph].text
-            item = QTableWidgetItem(P.snippet(text, 90))
-            item.setToolTip(P.spoken_summary(result, {cov.paragraph}) + "\n\n" + P.snippet(text, 400))
-            table.setItem(row, 1, item)
-            for n, comparison in enumerate(result.comparisons):
-                label = P.cell_label(article, comparison, cov.paragraph)
-                cell = QTableWidgetItem(words[label])
-                cell.setData(Qt.ItemDataRole.UserRole, cov.paragraph)
-                if label != "absent":
-                    cell.setBackground(QColor(_blend(base, P.COLOURS[label], 0.35)))
-                cell.setToolTip(f"{result.documents[comparison.report].title}: {words[label].split()[1]}")
-                table.setItem(row, 2 + n, cell)
-            for offset, value in ((2, cov.agree), (1, cov.diverge)):
-                cell = QTableWidgetItem()
-                cell.setData(Qt.ItemDataRole.DisplayRole, value)
-                table.setItem(row, len(headers) - offset, cell)
-        table.setSortingEnabled(True)
-        table.resizeColumnsToContents()
-        table.setColumnWidth(1, min(table.columnWidth(1), 380))
-
-    def sort_most_contested(self) -> None:
-        self.coverage.sortItems(self.coverage.columnCount() - 1, Qt.SortOrder.DescendingOrder)
-
-    def _coverage_clicked(self, row: int, column: int) -> None:
+        self.coverage_model.set_result(self.result, self.palette().color(QPalette.ColorRole.Base))
         if self.result is None:
             return
-        header = self.coverage.horizontalHeaderItem(column)
-        item = self.coverage.item(row, 0)
-        if header is None or item is None:
+        # Widths from the headers and a few characters, not from every cell (see _size_claim_columns).
+        metrics = self.coverage.fontMetrics()
+        self.coverage.setColumnWidth(0, metrics.horizontalAdvance("0000") + 12)
+        self.coverage.setColumnWidth(1, 380)
+        cell = metrics.horizontalAdvance("≠ diverge") + 16
+        header = self.coverage.horizontalHeader()
+        for column in range(2, self.coverage_model.columnCount()):
+            title = self.coverage_model.headerData(column, Qt.Orientation.Horizontal) or ""
+            header.resizeSection(column, max(cell, min(metrics.horizontalAdvance(title) + 16, 200)))
+        # The model keeps its sort across results; the header's arrow follows it to its new column.
+        header.blockSignals(True)
+        header.setSortIndicator(self.coverage_model.sort_column(), self.coverage_model.sort_order())
+        header.blockSignals(False)
+
+    def sort_most_contested(self) -> None:
+        self.coverage.sortByColumn(self.coverage_model.columnCount() - 1, Qt.SortOrder.DescendingOrder)
+
+    def _coverage_clicked(self, index: QModelIndex) -> None:
+        if self.result is None or not index.isValid():
             return
-        report = header.data(Qt.ItemDataRole.UserRole)
-        paragraph = int(item.data(Qt.ItemDataRole.UserRole))
-        if report is None:
-            report = self.report_index
-        self.open_pair(int(report), paragraph)
+        paragraph = self.coverage_model.paragraph_at(index.row())
+        if paragraph is None:
+            return
+        report = self.coverage_model.report_at(index.column())
+        self.open_pair(self.report_index if report is None else report, paragraph)
 
     def open_pair(self, report: int, paragraph: int) -> None:
         """Show article paragraph ``paragraph`` beside report ``report`` (its link selected if any)."""
@@ -1541,8 +1509,8 @@ class MainWindow(QMainWindow):
             self._add_judgement_actions(menu)
 
     def _claims_menu(self, position) -> None:
-        item = self.claims.itemAt(position)
-        key = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+        index = self.claims.indexAt(position)
+        key = index.data(Qt.ItemDataRole.UserRole) if index.isValid() else None
         if not key:
             return
         self.select_link(int(key[0]), int(key[1]))
