@@ -223,4 +223,5 @@ def test_the_command_line_writes_a_pdf(qapp, tmp_path, monkeypatch, capsys, pair
     text = " ".join(" ".join(page.extract_text() for page in pypdf.PdfReader(target).pages).split())
     assert "Talks resume in Istanbul" in text and "Talks restart in Istanbul" in text
     assert "Football scores from the weekend league" in text
-    assert "Legend" in text
+    # pypdf splits some bold words where the font kerns ("L" "egend"): look for the heading without spaces.
+    assert "Legend" in "".join(text.split())
