@@ -7,6 +7,7 @@ instead of exporting again.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -133,6 +134,69 @@ def test_the_exporter_reports_failure_in_one_line(tmp_path):
     assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
 
 
+# A shipped model (an app bundle's): found only when it fits this version, loaded without the weights.
+
+
+def _shipped(folder: Path, **manifest_changes) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / onnx_embed.SHIPPED_ONNX).write_bytes(b"onnx")
+    for name in onnx_embed.TOKENIZER_FILES:
+        (folder / name).write_text("{}", encoding="utf-8")
+    manifest = {"model": MODEL_NAME, "graph_version": onnx_embed.GRAPH_VERSION, **manifest_changes}
+    (folder / onnx_embed.SHIPPED_MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("damage", "found"),
+    [
+        (None, True),
+        ("other model", False),
+        ("older graph", False),
+        ("no manifest", False),
+        ("manifest not JSON", False),
+        ("no tokenizer", False),
+        ("no onnx file", False),
+    ],
+)
+def test_a_shipped_model_counts_only_when_it_fits(tmp_path, monkeypatch, damage, found):
+    folder = _shipped(
+        tmp_path / "model",
+        **({"model": "paraphrase-MiniLM-L3-v2"} if damage == "other model" else {}),
+        **({"graph_version": onnx_embed.GRAPH_VERSION - 1} if damage == "older graph" else {}),
+    )
+    if damage == "no manifest":
+        (folder / onnx_embed.SHIPPED_MANIFEST).unlink()
+    elif damage == "manifest not JSON":
+        (folder / onnx_embed.SHIPPED_MANIFEST).write_text("{model", encoding="utf-8")
+    elif damage == "no tokenizer":
+        (folder / "tokenizer.json").unlink()
+    elif damage == "no onnx file":
+        (folder / onnx_embed.SHIPPED_ONNX).unlink()
+    monkeypatch.setenv("PARALLAX_ONNX_MODEL_DIR", str(folder))
+    assert onnx_embed.shipped_model_dir() == (folder if found else None)
+
+
+def test_an_installed_package_ships_no_model(monkeypatch):
+    monkeypatch.delenv("PARALLAX_ONNX_MODEL_DIR", raising=False)
+    assert onnx_embed.shipped_model_dir() is None  # the source tree: models are exported into the cache
+
+
+def test_a_damaged_shipped_model_falls_back_with_one_line(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("PARALLAX_ONNX_MODEL_DIR", str(_shipped(tmp_path / "model")))
+    embedder = OnnxEmbedder(fallback=HashingEmbedder)
+    assert embedder.encode(["text"]).shape == (1, 256) and embedder.runtime == "torch"
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "shipped ONNX model" in err and "does not load" in err
+
+
+def test_a_frozen_app_never_runs_an_export(private_models, monkeypatch):
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    with pytest.raises(OnnxUnavailable, match="cannot export"):
+        onnx_embed._run_export(Path(embed.bundled_model_path()), private_models / "x.onnx")
+    assert not private_models.exists()
+
+
 # With the real model: one export per session.
 
 
@@ -206,3 +270,23 @@ def test_a_corrupt_file_is_exported_again(exported, private_models, monkeypatch)
     vectors = embedder.encode(["The river burst its banks."])
     assert embedder.runtime == "onnx" and len(calls) == 1
     assert vectors.shape == (1, 384)
+
+
+@pytest.mark.model
+def test_a_staged_model_loads_without_the_weights_or_an_export(exported, tmp_path, monkeypatch):
+    folder = onnx_embed.stage_model(embed.bundled_model_path(), tmp_path / "model")
+    expected = OnnxEmbedder().encode(["The river burst its banks.", "Flooding"])
+
+    def refuse(*args):
+        raise AssertionError("a shipped model needs neither the weights package nor an export")
+
+    monkeypatch.setenv("PARALLAX_ONNX_MODEL_DIR", str(folder))
+    monkeypatch.setattr(onnx_embed, "bundled_model_path", refuse)
+    monkeypatch.setattr(onnx_embed, "_run_export", refuse)
+    embedder = OnnxEmbedder()
+    vectors = embedder.encode(["The river burst its banks.", "Flooding"])
+    assert (embedder.runtime, embedder.source) == ("onnx", "shipped")
+    assert np.allclose(vectors, expected, atol=1e-6)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        [onnx_embed.SHIPPED_ONNX, onnx_embed.SHIPPED_MANIFEST, *onnx_embed.TOKENIZER_FILES, "README.md"]
+    )

@@ -15,7 +15,15 @@ and kept in ``default_cache_dir()/models`` (``$PARALLAX_MODELS_DIR`` overrides
 it) under a name holding the model, a hash of its weights file and the graph
 version. A file that does not load is re-exported once; when that fails too,
 or the export does, the embedder says so in one line on stderr and embeds with
-:class:`~parallax.core.embed.SentenceTransformerEmbedder` instead.
+:class:`~parallax.core.embed.SentenceTransformerEmbedder` instead (where that is
+installed; otherwise the load fails with that one line).
+
+An app bundle ships a ready model instead (:func:`shipped_model_dir`): a folder
+``parallax/model`` beside the package (``$PARALLAX_ONNX_MODEL_DIR`` overrides
+it) with the ONNX file, the tokenizer files and :data:`SHIPPED_MANIFEST`, made
+by :func:`stage_model` at build time. When it is there and matches this
+version's graph, nothing is hashed or exported at run time and the model
+package (the safetensors weights) need not be installed.
 
 May import: the standard library, numpy and ``parallax.core.embed`` at import
 time; onnxruntime and tokenizers only when a model is loaded. Never torch,
@@ -26,6 +34,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.util
 import json
 import os
 import subprocess
@@ -48,6 +57,12 @@ GRAPH_VERSION = 1
 # The longest an export may take (it imports torch to check its work: minutes on a busy laptop).
 EXPORT_TIMEOUT_S = float(os.environ.get("PARALLAX_EXPORT_TIMEOUT", "1800"))
 BATCH_SIZE = 32
+
+# The description of a shipped model, in its folder (see shipped_model_dir and stage_model).
+SHIPPED_MANIFEST = "parallax-model.json"
+SHIPPED_ONNX = "model.onnx"
+# What the runtime reads from the model's folder besides the ONNX file (the rest is for the export).
+TOKENIZER_FILES = ("tokenizer.json", "sentence_bert_config.json")
 
 _SESSIONS: dict[Path, _OnnxModel] = {}
 _SESSIONS_LOCK = threading.Lock()
@@ -171,8 +186,61 @@ class _OnnxModel:
         return out
 
 
+def shipped_model_dir() -> Path | None:
+    """The ready model shipped with this installation (an app bundle's), or None when there is none that fits.
+
+    ``$PARALLAX_ONNX_MODEL_DIR`` names the folder, else ``model`` inside the ``parallax``
+    package. It counts when :data:`SHIPPED_MANIFEST` there names this model and this
+    :data:`GRAPH_VERSION` and the files it needs are present.
+    """
+    override = os.environ.get("PARALLAX_ONNX_MODEL_DIR")
+    folder = Path(override) if override else Path(__file__).resolve().parents[1] / "model"
+    try:
+        manifest = json.loads((folder / SHIPPED_MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(manifest, dict) or manifest.get("model") != MODEL_NAME:
+        return None
+    if manifest.get("graph_version") != GRAPH_VERSION:
+        return None
+    if not all((folder / name).is_file() for name in (SHIPPED_ONNX, *TOKENIZER_FILES)):
+        return None
+    return folder
+
+
+def stage_model(model_dir: Path | str, folder: Path | str) -> Path:
+    """Make ``folder`` a shipped model (what :func:`shipped_model_dir` finds) from the weights in ``model_dir``.
+
+    The ONNX file comes from this installation's models folder, exported (and checked against
+    sentence-transformers) first where it is not there yet. Used when an app bundle is built.
+    """
+    import shutil
+
+    model_dir, folder = Path(model_dir), Path(folder)
+    source = onnx_model_path(model_dir)
+    if not source.exists():
+        _run_export(model_dir, source)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in TOKENIZER_FILES:
+        shutil.copyfile(model_dir / name, folder / name)
+    for name in ("README.md", "LICENSE"):  # the model's card and licence travel with it, where present
+        if (model_dir / name).exists():
+            shutil.copyfile(model_dir / name, folder / name)
+    shutil.copyfile(source, folder / SHIPPED_ONNX)
+    manifest = {
+        "model": MODEL_NAME,
+        "graph_version": GRAPH_VERSION,
+        "weights_sha256": weights_digest(model_dir),
+        "onnx": SHIPPED_ONNX,
+    }
+    (folder / SHIPPED_MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+    return folder
+
+
 def _run_export(model_dir: Path, target: Path) -> None:
     """Build ``target`` from ``model_dir`` in a child process (torch stays out of this one)."""
+    if getattr(sys, "frozen", False):  # an app bundle's executable is not a Python interpreter
+        raise OnnxUnavailable("this app bundle has no ready ONNX model and cannot export one; reinstall it")
     import parallax
 
     package_root = str(Path(parallax.__file__).resolve().parents[1])
@@ -221,6 +289,20 @@ def _load(model_dir: Path) -> tuple[_OnnxModel, float | None]:
         return model, exported
 
 
+def _load_shipped(folder: Path) -> _OnnxModel:
+    """The process's session for a shipped model folder."""
+    target = folder / SHIPPED_ONNX
+    with _SESSIONS_LOCK:
+        model = _SESSIONS.get(target)
+        if model is None:
+            try:
+                model = _SESSIONS[target] = _OnnxModel(target, folder)
+            except Exception as error:  # a damaged installation
+                why = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+                raise OnnxUnavailable(f"the shipped ONNX model in {folder} does not load ({why[:200]})") from None
+        return model
+
+
 class OnnxEmbedder:
     """all-MiniLM-L6-v2 with ONNX Runtime on the CPU; falls back to sentence-transformers when it cannot.
 
@@ -242,6 +324,7 @@ class OnnxEmbedder:
         self._fallback: Embedder | None = None
         self._lock = threading.Lock()
         self.export_seconds: float | None = None  # how long this embedder waited for an export, if it did
+        self._source = "unloaded"
 
     @property
     def name(self) -> str:
@@ -258,16 +341,30 @@ class OnnxEmbedder:
             return "onnx"
         return "torch" if self._fallback is not None else "unloaded"
 
+    @property
+    def source(self) -> str:
+        """Where the model was loaded from: ``shipped`` (a ready file), ``exported`` (this installation's)."""
+        return self._source
+
     def load(self) -> None:
-        """Export (first use only) and load the ONNX model, or fall back; idempotent."""
+        """Load the shipped model, or export (first use only) and load one, or fall back; idempotent."""
         with self._lock:
             if self.loaded:
                 return
-            model_dir = Path(self._model_path or bundled_model_path())
+            shipped = None if self._model_path else shipped_model_dir()
             try:
-                self._model, self.export_seconds = _load(model_dir)
-            except (OnnxUnavailable, ImportError, OSError) as error:
+                if shipped is not None:
+                    self._model, self._source = _load_shipped(shipped), "shipped"
+                else:
+                    model_dir = Path(self._model_path or bundled_model_path())
+                    self._model, self.export_seconds = _load(model_dir)
+                    self._source = "exported"
+            except (OnnxUnavailable, ImportError, OSError, RuntimeError) as error:
                 message = error.msg if isinstance(error, ImportError) and error.msg else str(error)
+                if self._fallback_factory is None and importlib.util.find_spec("sentence_transformers") is None:
+                    raise OnnxUnavailable(
+                        f"{message}; sentence-transformers is not installed to fall back on"
+                    ) from None
                 sys.stderr.write(f"parallax: {message}; embedding with sentence-transformers instead\n")
                 factory = self._fallback_factory or (lambda: SentenceTransformerEmbedder(self._model_path))
                 self._fallback = factory()
