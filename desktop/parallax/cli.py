@@ -8,7 +8,8 @@ docs/schema.md). ``compare`` also writes the HTML report (``--html``), its PDF
 (``--pdf``, through Qt, imported only then), the CSV table (``--csv``) and a
 session (``--session``), each atomically; given one ``.parallax`` session
 instead of files, it compares that session's documents with its settings and
-judgements. ``parallax SESSION.parallax`` opens a session in the app. Every
+judgements. ``parallax SESSION.parallax`` opens a session in the app, and
+``parallax --self-test`` checks an installation (see :mod:`parallax.selftest`). Every
 failure a user can cause ends in a one-line message on stderr and a non-zero
 exit code, never a traceback.
 
@@ -82,6 +83,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Compare news coverage by meaning. With no command, open the desktop app.",
     )
     parser.add_argument("--version", action="version", version=f"parallax {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation without a window: load the model, compare the demo, print one line",
+    )
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
     comparing = commands.add_parser("compare", help="compare an article with one or more reports")
     comparing.add_argument(
@@ -111,6 +117,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run_app(args_list)
     parser = build_parser()
     args = parser.parse_args(args_list)
+    if args.self_test:
+        if args.command is not None:
+            parser.error("--self-test takes no command")
+        return _self_test()
     try:
         if args.command == "compare":
             return _compare(args, sys.stdout)
@@ -284,6 +294,20 @@ def _batch(args: argparse.Namespace, out: TextIO) -> int:
                 out.write(json.dumps({"id": record_id, "error": message}, ensure_ascii=False) + "\n")
             out.flush()
     return EXIT_INPUT if failures else 0
+
+
+def _self_test() -> int:
+    from parallax.selftest import SelfTestFailed, run_self_test
+
+    try:
+        run_self_test(seeds_dir(), sys.stdout)
+    except SelfTestFailed as error:
+        print(f"parallax: self-test failed: {error}", file=sys.stderr)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        print("parallax: interrupted", file=sys.stderr)
+        return 130
+    return 0
 
 
 def _run_app(files: Sequence[str]) -> int:
