@@ -11,7 +11,16 @@ from __future__ import annotations
 import ctypes.util
 import os
 import sys
+import time
 from collections.abc import Sequence
+from pathlib import Path
+
+# The app's id: the name of its .desktop file, icon and AppStream metadata (see resources/).
+APP_ID = "io.github.parallax.Parallax"
+# Set to 1, the app prints when its window first paints and when the first results arrive
+# (``parallax-timings: paint|results <seconds since the epoch>`` on stderr); set to ``exit``,
+# it also quits after the first results. packaging/test-bundle measures the bundle with it.
+TIMINGS_ENV = "PARALLAX_TIMINGS"
 
 DISPLAY_HINT = (
     "parallax: no display could be opened for the desktop app.\n"
@@ -35,6 +44,50 @@ def display_problem(environ: dict[str, str] | None = None, platform: str | None 
     return None
 
 
+def icon_files() -> list[Path]:
+    """The app icon's PNG sizes: inside the package (a bundle, a wheel), else in the source tree's resources/."""
+    package = Path(__file__).resolve().parents[1]
+    for folder in (package / "resources" / "icons", package.parents[1] / "resources" / "icons"):
+        found = sorted((folder / "hicolor").glob(f"*/apps/{APP_ID}.png"))
+        if found:
+            return found
+    return []
+
+
+def _report_timings(window: object, mode: str) -> object:
+    """Print the first paint and the first results (see TIMINGS_ENV); returns the object to keep alive."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def mark(what: str) -> None:
+        print(f"parallax-timings: {what} {time.time():.3f}", file=sys.stderr, flush=True)
+
+    class FirstPaint(QObject):
+        painted = False
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and not self.painted:
+                self.painted = True
+                mark("paint")
+            return False
+
+    reported: list[str] = []
+
+    def results() -> None:
+        if reported:
+            return
+        reported.append("results")
+        mark("results")
+        if mode == "exit":
+            QTimer.singleShot(0, QApplication.quit)
+
+    watcher = FirstPaint()
+    window.installEventFilter(watcher)  # type: ignore[attr-defined]
+    window.article_pane.viewport().installEventFilter(watcher)  # type: ignore[attr-defined]
+    window.result_ready.connect(results)  # type: ignore[attr-defined]
+    return watcher
+
+
 def run(files: Sequence[str]) -> int:
     """Open the window with ``files`` (article first), or the demo when there are none; return the exit code."""
     problem = display_problem()
@@ -48,10 +101,22 @@ def run(files: Sequence[str]) -> int:
     QCoreApplication.setApplicationName("parallax")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationDisplayName("Parallax")
+    app.setDesktopFileName(APP_ID)  # Wayland and the task bar find the .desktop file and icon by it
+    icons = icon_files()
+    if icons:
+        from PySide6.QtGui import QIcon
+
+        icon = QIcon()
+        for file in icons:
+            icon.addFile(str(file))
+        app.setWindowIcon(icon)
     from parallax.ui.main_window import MainWindow
 
     window = MainWindow(list(files) or None)
+    timings = os.environ.get(TIMINGS_ENV, "").strip().lower()
+    keep = _report_timings(window, timings) if timings else None
     window.show()
     code = app.exec()
     window.shutdown()
+    del keep
     return int(code)
