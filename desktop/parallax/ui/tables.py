@@ -266,22 +266,30 @@ class CoverageModel(QAbstractTableModel):
         """The column the grid is sorted by now (-1: none, or a report no longer shown)."""
         if self._sort is None or self._result is None:
             return -1
-        name, last = self._sort[0], self.report_columns + 2
-        fixed = {"paragraph": 0, "text": 1, "corroborate": last, "contest": last + 1}
+        name = self._sort[0]
         if isinstance(name, str):
-            return fixed[name]
-        columns = [2 + n for n, c in enumerate(self._result.comparisons) if c.report == name]
-        return columns[0] if columns else -1
+            return self._fixed_columns()[name]
+        n = self._comparison_of(name)
+        return -1 if n is None else 2 + n
 
     def sort_order(self) -> Qt.SortOrder:
         return self._sort[1] if self._sort is not None else Qt.SortOrder.AscendingOrder
 
-    def _sort_name(self, column: int) -> str | int:
+    def _fixed_columns(self) -> dict[str, int]:
+        """The columns that are not a report's, by name (the count columns move as reports arrive)."""
         last = self.report_columns + 2
+        return {"paragraph": 0, "text": 1, "corroborate": last, "contest": last + 1}
+
+    def _comparison_of(self, report: int) -> int | None:
+        """Which of the result's comparisons is ``report``'s (its column is 2 + that)."""
+        assert self._result is not None
+        return next((n for n, c in enumerate(self._result.comparisons) if c.report == report), None)
+
+    def _sort_name(self, column: int) -> str | int:
         report = self.report_at(column)
         if report is not None:
             return report
-        return {0: "paragraph", 1: "text", last: "corroborate", last + 1: "contest"}.get(column, "paragraph")
+        return next((name for name, at in self._fixed_columns().items() if at == column), "paragraph")
 
     def _sort_key(self, name: str | int) -> Any:
         result = self._result
@@ -295,10 +303,10 @@ class CoverageModel(QAbstractTableModel):
             # Descending, the most contested first: most divergences, then fewest agreements.
             return lambda entry: (coverage[entry].diverge, -coverage[entry].agree)
         if isinstance(name, int):
-            columns = [n for n, c in enumerate(result.comparisons) if c.report == name]
-            if not columns:
+            n = self._comparison_of(name)
+            if n is None:
                 return None
-            return lambda entry: _CELL_RANK[self._label(entry, columns[0])]
+            return lambda entry: _CELL_RANK[self._label(entry, n)]
         return lambda entry: coverage[entry].paragraph
 
 
