@@ -12,13 +12,15 @@ May import: PySide6 and ``parallax.core`` (plain data), ``parallax.ui.presentati
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from parallax.core.compare import ComparisonResult
 from parallax.ui import presentation as P
+
+if TYPE_CHECKING:  # the window's startup path must not import the engine's heavy modules
+    from parallax.core.compare import ComparisonResult
 
 _Index = QModelIndex | QPersistentModelIndex
 ROLE = Qt.ItemDataRole
