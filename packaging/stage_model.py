@@ -3,7 +3,7 @@
     python packaging/stage_model.py [FOLDER]     # default build/parallax-model
 
 Runs parallax's own exporter (``parallax.core.onnx_export``, checked against
-sentence-transformers, so this step needs torch; the bundle does not) unless
+sentence-transformers' stored vectors for the shipped weights) unless
 build/models already holds the file for these weights, then copies the ONNX
 file, the tokenizer files and a manifest into FOLDER, which
 packaging/parallax.spec puts into the bundle as ``parallax/model``.
@@ -24,7 +24,7 @@ def main(argv: list[str]) -> int:
     sys.path.insert(0, str(ROOT / "desktop"))  # this checkout's parallax
     os.environ["PARALLAX_MODELS_DIR"] = str(ROOT / "build" / "models")
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    # A busy build machine may take long over the export's check (it imports torch): wait for it.
+    # Other weights than the stored reference vectors' make the export's check import torch: wait for it.
     os.environ.setdefault("PARALLAX_EXPORT_TIMEOUT", "7200")
     os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "desktop"), os.environ.get("PYTHONPATH")]))
     from parallax.core.embed import bundled_model_path

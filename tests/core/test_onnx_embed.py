@@ -18,7 +18,7 @@ import numpy as np
 import pytest
 
 from parallax.cli import demo_paths
-from parallax.core import embed, onnx_embed
+from parallax.core import embed, onnx_embed, onnx_export
 from parallax.core.embed import MODEL_NAME, HashingEmbedder, SentenceTransformerEmbedder, default_embedder
 from parallax.core.ingest import read_document
 from parallax.core.onnx_embed import OnnxEmbedder, OnnxUnavailable, onnx_model_path
@@ -224,7 +224,7 @@ def _texts() -> list[str]:
     return [*paragraphs, "", "Flooding", "  ", long_text, "word " * 600]
 
 
-@pytest.mark.model
+@pytest.mark.torch
 def test_vectors_match_sentence_transformers(exported, reference):
     texts = _texts()
     from tokenizers import Tokenizer
@@ -290,3 +290,51 @@ def test_a_staged_model_loads_without_the_weights_or_an_export(exported, tmp_pat
     assert sorted(p.name for p in folder.iterdir()) == sorted(
         [onnx_embed.SHIPPED_ONNX, onnx_embed.SHIPPED_MANIFEST, *onnx_embed.TOKENIZER_FILES, "README.md"]
     )
+
+
+# The export's check: sentence-transformers' vectors stored for the shipped weights, torch otherwise.
+
+
+@pytest.mark.torch
+def test_the_stored_reference_is_what_sentence_transformers_gives(reference):
+    stored = onnx_export.stored_reference(Path(embed.bundled_model_path()), onnx_export.SAMPLES)
+    assert stored is not None, "onnx_reference.npz is missing or was made from other weights: --write-reference"
+    theirs = reference.encode(list(onnx_export.SAMPLES))
+    assert np.allclose(stored, theirs, atol=1e-5)
+
+
+def test_the_stored_reference_counts_only_for_its_weights_and_texts(monkeypatch):
+    model_dir = Path(embed.bundled_model_path())
+    stored = onnx_export.stored_reference(model_dir, onnx_export.SAMPLES)
+    assert stored is not None and stored.shape == (len(onnx_export.SAMPLES), 384)
+    assert np.allclose(np.linalg.norm(stored, axis=1), 1.0, atol=1e-5)
+    assert onnx_export.stored_reference(model_dir, [*onnx_export.SAMPLES, "one more"]) is None
+    assert onnx_export.stored_reference(model_dir, onnx_export.SAMPLES, Path("/no/such/file.npz")) is None
+    monkeypatch.setattr(onnx_embed, "weights_digest", lambda model_dir: "0" * 64)  # other weights
+    assert onnx_export.stored_reference(model_dir, onnx_export.SAMPLES) is None
+
+
+@pytest.mark.model
+def test_an_export_is_checked_without_importing_torch(tmp_path):
+    code = (
+        "import sys; from parallax.core import onnx_export;"
+        f"code = onnx_export.main(['--model', {str(embed.bundled_model_path())!r}, '--out', {str(tmp_path / 'm.onnx')!r}]);"
+        "print('torch' in sys.modules, code)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=900, check=True)
+    assert "with stored sentence-transformers vectors" in done.stdout, done.stdout + done.stderr
+    assert done.stdout.split()[-2:] == ["False", "0"]
+    assert (tmp_path / "m.onnx").exists()
+
+
+@pytest.mark.model
+def test_an_export_that_does_not_match_the_reference_is_refused(exported, tmp_path, monkeypatch):
+    model_dir = Path(embed.bundled_model_path())
+    good = onnx_export.stored_reference(model_dir, onnx_export.SAMPLES)
+    assert good is not None
+    wrong = good[:, ::-1].copy()  # the same lengths, other directions
+    monkeypatch.setattr(onnx_export, "stored_reference", lambda model_dir, texts, file=None: wrong)
+    target = tmp_path / "m.onnx"
+    with pytest.raises(onnx_export.ExportError, match="differ from sentence-transformers"):
+        onnx_export.export(model_dir, target)
+    assert not target.exists() and not list(tmp_path.iterdir())  # nothing installed, no temporary left

@@ -54,7 +54,8 @@ if TYPE_CHECKING:
 
 # Bump when onnx_export builds a different graph, so that old files are not reused.
 GRAPH_VERSION = 1
-# The longest an export may take (it imports torch to check its work: minutes on a busy laptop).
+# The longest an export may take (seconds; minutes where its check must import torch, for weights
+# other than those whose reference vectors onnx_export stores).
 EXPORT_TIMEOUT_S = float(os.environ.get("PARALLAX_EXPORT_TIMEOUT", "1800"))
 BATCH_SIZE = 32
 

@@ -11,6 +11,14 @@ minutes that export and optimisation take. Before the file is installed, in
 one rename, its vectors on sample texts (a long one, to check truncation, and
 an empty one) must match ``SentenceTransformer.encode`` to cosine 0.9999.
 
+``SentenceTransformer.encode`` means importing torch, which takes longer than
+the whole export (minutes on a busy two-core machine). For the weights Parallax
+ships with, its vectors on the sample texts are stored beside this module
+(``onnx_reference.npz``, written by ``--write-reference``, keyed by the weights'
+SHA-256 and the texts); the check compares with those and imports torch only
+for other weights. A model test keeps the stored vectors honest against
+sentence-transformers itself.
+
 Exit status 0 with one line on stdout, or 1 with one line on stderr.
 
 May import: the standard library, numpy, onnx, safetensors and
@@ -22,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import hashlib
 import json
 import os
 import sys
@@ -38,6 +47,7 @@ if TYPE_CHECKING:
     from numpy.typing import NDArray
 
 MIN_COSINE = 0.9999
+REFERENCE_FILE = Path(__file__).with_name("onnx_reference.npz")
 OPSET = 17
 SAMPLES = (
     "",
@@ -200,26 +210,78 @@ def build_model(model_dir: Path | str) -> onnx.ModelProto:
     return model
 
 
-def check(onnx_path: Path, model_dir: Path, texts: Sequence[str] = SAMPLES) -> float:
-    """The lowest cosine between the ONNX vectors and ``SentenceTransformer.encode`` on ``texts``."""
-    from parallax.core.onnx_embed import _OnnxModel
+def _texts_digest(texts: Sequence[str]) -> str:
+    return hashlib.sha256(json.dumps(list(texts), ensure_ascii=False).encode("utf-8")).hexdigest()
 
-    texts = list(texts)
-    ours = _OnnxModel(onnx_path, model_dir).encode(texts)
+
+def sentence_transformers_vectors(model_dir: Path, texts: Sequence[str]) -> NDArray[np.float32]:
+    """``SentenceTransformer.encode`` on ``texts`` (unit vectors): imports torch."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     from sentence_transformers import SentenceTransformer
 
-    reference = SentenceTransformer(str(model_dir), device="cpu").encode(
-        texts, batch_size=32, convert_to_numpy=True, normalize_embeddings=True, show_progress_bar=False
+    vectors = SentenceTransformer(str(model_dir), device="cpu").encode(
+        list(texts), batch_size=32, convert_to_numpy=True, normalize_embeddings=True, show_progress_bar=False
     )
+    return np.asarray(vectors, dtype=np.float32)
+
+
+def stored_reference(model_dir: Path, texts: Sequence[str], file: Path | None = None) -> NDArray[np.float32] | None:
+    """The stored sentence-transformers vectors of ``texts``, when they were made from these very weights."""
+    from parallax.core.onnx_embed import weights_digest
+
+    try:
+        with np.load(file or REFERENCE_FILE, allow_pickle=False) as stored:
+            weights, texts_digest, vectors = (
+                str(stored["weights_sha256"]),
+                str(stored["texts_sha256"]),
+                stored["vectors"],
+            )
+    except (OSError, KeyError, ValueError):
+        return None
+    if weights != weights_digest(model_dir) or texts_digest != _texts_digest(texts):
+        return None
+    return np.asarray(vectors, dtype=np.float32)
+
+
+def write_reference(model_dir: Path | str, file: Path | None = None, texts: Sequence[str] = SAMPLES) -> Path:
+    """Store sentence-transformers' vectors of ``texts`` for ``model_dir``'s weights (run when the model changes)."""
+    from parallax.core.onnx_embed import weights_digest
+
+    model_dir, file = Path(model_dir), file or REFERENCE_FILE
+    vectors = sentence_transformers_vectors(model_dir, texts)
+    with file.open("wb") as handle:
+        np.savez(
+            handle,
+            weights_sha256=np.array(weights_digest(model_dir)),
+            texts_sha256=np.array(_texts_digest(texts)),
+            vectors=vectors,
+        )
+    return file
+
+
+def check(onnx_path: Path, model_dir: Path, texts: Sequence[str] = SAMPLES) -> tuple[float, str]:
+    """The lowest cosine between the ONNX vectors and sentence-transformers' on ``texts``, and which were used.
+
+    The second value is "stored" (the vectors kept beside this module for these
+    weights) or "computed" (``SentenceTransformer.encode`` run now).
+    """
+    from parallax.core.onnx_embed import _OnnxModel
+
+    texts = list(texts)
+    ours = _OnnxModel(onnx_path, model_dir).encode(texts)
+    reference = stored_reference(model_dir, texts)
+    how = "stored"
+    if reference is None:
+        reference, how = sentence_transformers_vectors(model_dir, texts), "computed"
     if ours.shape != reference.shape:
         raise ExportError(f"the ONNX vectors have shape {ours.shape}, sentence-transformers' {reference.shape}")
-    return float(np.min(np.sum(ours * reference, axis=1)))
+    return float(np.min(np.sum(ours * reference, axis=1))), how
 
 
-def export(model_dir: Path | str, target: Path | str) -> tuple[float, float]:
-    """Build, check and install ``target`` (atomically); returns the seconds taken and the lowest cosine."""
+def export(model_dir: Path | str, target: Path | str) -> tuple[float, float, str]:
+    """Build, check and install ``target`` (atomically); returns the seconds taken, the lowest cosine and
+    which reference vectors the check used (see :func:`check`)."""
     import onnx
 
     started = time.perf_counter()
@@ -230,28 +292,42 @@ def export(model_dir: Path | str, target: Path | str) -> tuple[float, float]:
     temporary = Path(name)
     try:
         onnx.save(build_model(model_dir), str(temporary))
-        cosine = check(temporary, model_dir)
+        cosine, how = check(temporary, model_dir)
         if not cosine >= MIN_COSINE:
             raise ExportError(f"the ONNX vectors differ from sentence-transformers' (cosine {cosine:.6f})")
         os.replace(temporary, target)
     finally:
         with contextlib.suppress(OSError):
             temporary.unlink()
-    return time.perf_counter() - started, cosine
+    return time.perf_counter() - started, cosine, how
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m parallax.core.onnx_export", description=__doc__.split("\n")[0])
     parser.add_argument("--model", required=True, help="the sentence-transformers model folder")
-    parser.add_argument("--out", required=True, help="the .onnx file to write")
+    target = parser.add_mutually_exclusive_group(required=True)
+    target.add_argument("--out", help="the .onnx file to write")
+    target.add_argument(
+        "--write-reference",
+        metavar="FILE",
+        nargs="?",
+        const=str(REFERENCE_FILE),
+        help=f"store sentence-transformers' vectors of the check's texts (default {REFERENCE_FILE.name})",
+    )
     args = parser.parse_args(argv)
     try:
-        seconds, cosine = export(args.model, args.out)
+        if args.write_reference:
+            written = write_reference(args.model, Path(args.write_reference))
+            print(f"wrote sentence-transformers' vectors of {len(SAMPLES)} texts to {written}")
+            return 0
+        seconds, cosine, how = export(args.model, args.out)
     except Exception as error:  # the parent shows this line and falls back; no traceback
         message = " ".join(str(error).split()) or type(error).__name__
         print(f"{type(error).__name__}: {message[:300]}", file=sys.stderr)
         return 1
-    print(f"exported {args.out} in {seconds:.1f} s (lowest cosine {cosine:.6f})")
+    print(
+        f"exported {args.out} in {seconds:.1f} s (lowest cosine {cosine:.6f} with {how} sentence-transformers vectors)"
+    )
     return 0
 
 
