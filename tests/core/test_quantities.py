@@ -120,6 +120,21 @@ def test_overlap_decides_consistency(first, second, overlap):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A count whose noun is left out borrows the noun of the count before it.
+        ("7,000 troops were killed and 20,000 wounded.", [("7,000 troops", "soldier"), ("20,000", "soldier")]),
+        ("12 civilians died and 40 injured", [("12 civilians", "civilian"), ("40", "civilian")]),
+        # Not across a sentence, not after a unit that is no head count.
+        ("7,000 troops were killed. 20,000 wounded were evacuated.", [("7,000 troops", "soldier")]),
+        ("It cost $5 million and 300 died", [("$5 million", "$")]),
+    ],
+)
+def test_an_elided_count_borrows_the_unit_before_it(text, expected):
+    assert [(q.text, q.unit) for q in quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "date_texts", "quantity_texts"),
     [
         ("Talks began on Feb. 24 with 200 delegates.", ["Feb. 24"], ["200 delegates"]),

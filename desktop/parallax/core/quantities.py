@@ -275,6 +275,8 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> lis
         if m.group("article") and unit != "time":
             continue
         if not unit:
+            unit = _elided_unit(text, start, end, quantities)
+        if not unit:
             continue
         low, high = low * factor, high * factor
         modifier = _modifier_before(text, start)
@@ -284,6 +286,21 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> lis
         span_end = max(end, unit_end)
         quantities.append(Quantity(low, high, unit, text[span_start:span_end], span_start, span_end, ordinal))
     return quantities
+
+
+# Participles that follow a count whose noun is left out: "7,000 troops killed and 20,000 wounded".
+_ELLIPSIS_WORD = re.compile(r"\s+(?:killed|wounded|injured|dead|hurt|missing|displaced|detained|arrested|captured)\b")
+_COUNTS = {"soldier", "peopl", "civilian", "refuge", "children", "resident", "casualti", "prisoner", "hostag"}
+
+
+def _elided_unit(text: str, start: int, end: int, earlier: list[Quantity]) -> str:
+    """The unit a bare count borrows from the count before it in the same sentence, or ""."""
+    if not _ELLIPSIS_WORD.match(text, end) or not earlier:
+        return ""
+    before = earlier[-1]
+    if before.unit not in _COUNTS or re.search(r"[.!?;]\s", text[before.end : start]):
+        return ""
+    return before.unit
 
 
 def _scale_after(text: str, end: int) -> tuple[float, int] | None:
