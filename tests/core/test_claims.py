@@ -68,6 +68,13 @@ DIVERGENCES = [
         "said Orysia Lutsevych of the Ukraine Forum at Chatham House, a think-tank in London.",
         "said Orysia Lutsevych of the Ukraine Forum at the Royal United Services Institute in London.",
     ),
+    (
+        "place",  # one sentence each, paired although they share few words ("ruble" and "rouble" count as one)
+        "After Tuesday's meeting in Istanbul, international stock markets surged and the Russian ruble gained "
+        "strength at the possibility that the outlines of a peace deal might be taking shape.",
+        "Global shares rallied and the rouble firmed after the meeting in Ankara, on hopes that a peace framework "
+        "was emerging.",
+    ),
     # attribution
     (
         "attribution",
@@ -82,6 +89,21 @@ DIVERGENCES = [
 ]
 
 PARAPHRASES = [
+    # Names in sentences that tell different things are not swapped names.
+    (
+        "Can Putin be trusted to honour a ceasefire? Unless Russian troops withdraw, Ukrainians are skeptical.",
+        'Few in the room were celebrating. "We have heard promises from Moscow before," said Halyna Kostiuk, 67. '
+        '"A ceasefire while their soldiers are still in our country means nothing."',
+    ),
+    (
+        "Russia's top negotiator in Turkey, Vladimir Medinsky, met reporters afterwards.",
+        "At a parish hall on Main Street on Tuesday evening, the news from Istanbul was passed from phone to phone.",
+    ),
+    # A live blog's clock time and dash: "Markets" opens a sentence, it is no name.
+    (
+        "After the meeting in Istanbul, international stock markets surged.",
+        "15:05 — Markets like the Istanbul headlines: shares in Europe are sharply higher after the meeting.",
+    ),
     ("Talks resumed in Istanbul on Tuesday.", "On Tuesday the negotiations restarted in Istanbul."),
     ("Nearly 300 people were evacuated from the city.", "Between 250 and 300 people were evacuated from the city."),
     ("Negotiators have a two-week window to reach a deal.", "Negotiators have up to 14 days to reach a deal."),

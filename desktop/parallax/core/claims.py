@@ -104,13 +104,17 @@ def compare_claims(
             find_quantities(article, [(d.start, d.end) for d in article_dates]),
             find_quantities(report, [(d.start, d.end) for d in report_dates]),
         )
+    pairs = _sentence_pairs(article, report, config.min_sentence_overlap)
     if config.kinds & {"place", "person", "organisation"}:
-        conflicts += [c for c in _entity_conflicts(article, report, context) if c.kind in config.kinds]
+        conflicts += [
+            c
+            for c in _entity_conflicts(article, report, context)
+            if c.kind in config.kinds and _in_paired_sentences(c, pairs)
+        ]
     if "attribution" in config.kinds:
         attributions = _attribution_conflicts(article, report, context)
         # A swapped source is one fact: keep the attribution, not also a name conflict inside it.
         conflicts = [c for c in conflicts if not any(_inside(c, a) for a in attributions)] + attributions
-    pairs = _sentence_pairs(article, report, config.min_sentence_overlap)
     for (a_start, a_end), (r_start, r_end) in pairs:
         a_sentence, r_sentence = article[a_start:a_end], report[r_start:r_end]
         if "negation" in config.kinds:
@@ -181,6 +185,22 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _spelling_variants(a: str, b: str) -> bool:
+    """Stems one letter apart, such as "rubl" and "roubl" (ruble, rouble); short words never."""
+    if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 1 or a[0] != b[0]:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def _in_paired_sentences(conflict: Conflict, pairs: list[tuple[tuple[int, int], tuple[int, int]]]) -> bool:
+    """Whether the two names stand in sentences that say much the same (a swapped name, not two stories)."""
+    a, r = conflict.article_span, conflict.report_span
+    return any(a_start <= a[0] < a_end and r_start <= r[0] < r_end for (a_start, a_end), (r_start, r_end) in pairs)
+
+
 def _content_stems(text: str) -> set[str]:
     return {stem(w.text) for w in words(text) if w.lower not in _STOPWORDS and len(w.text) > 1}
 
@@ -192,7 +212,8 @@ def _sentence_pairs(article: str, report: str, minimum: float) -> list[tuple[tup
     r_bags = [_content_stems(report[s:e]) for s, e in r_spans]
 
     def overlap(x: set[str], y: set[str]) -> float:
-        return len(x & y) / max(1, min(len(x), len(y)))
+        shared = len(x & y) + sum(1 for a in x - y if any(_spelling_variants(a, b) for b in y - x))
+        return shared / max(1, min(len(x), len(y)))
 
     pairs: set[tuple[int, int]] = set()
     for j, r_bag in enumerate(r_bags):

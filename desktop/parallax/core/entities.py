@@ -96,11 +96,24 @@ def _is_capitalised(token: str) -> bool:
     return token[:1].isupper() or (token[:1].isdigit() and any(c.isupper() for c in token))
 
 
+# What may open a line before a dash, the sentence starting after it: a live blog's clock time
+# ("16:45 — Not everyone…") or a wire dateline ("ISTANBUL (Reuters) – From…").
+_LEAD_IN = re.compile(
+    r"(?:^|\n)[ \t]*(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?|[A-Z][A-Z .'-]+(?:\([^)\n]+\))?)$"
+)
+
+
 def _sentence_starts(text: str, tokens: list[Word]) -> set[int]:
     starts = set()
     for index, token in enumerate(tokens):
         before = text[: token.start].rstrip(" \t\"“‘'([—–-")
-        if not before or before[-1] in ".!?:\n" or text[max(0, token.start - 1) : token.start] in ("“", '"', "‘"):
+        dashed = any(c in "—–-" for c in text[len(before) : token.start])
+        if (
+            not before
+            or before[-1] in ".!?:\n"
+            or text[max(0, token.start - 1) : token.start] in ("“", '"', "‘")
+            or (dashed and _LEAD_IN.search(before))
+        ):
             starts.add(index)
     return starts
 
