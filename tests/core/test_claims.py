@@ -75,6 +75,11 @@ DIVERGENCES = [
         "Global shares rallied and the rouble firmed after the meeting in Ankara, on hopes that a peace framework "
         "was emerging.",
     ),
+    (
+        "person",  # one surname, another given name
+        '"The territory of Ukraine is all one," said Danilo Blizniuk, a chemical engineer.',
+        '"The territory of Ukraine is all one," said Dmytro Blizniuk, a chemical engineer.',
+    ),
     # attribution
     (
         "attribution",
@@ -89,6 +94,10 @@ DIVERGENCES = [
 ]
 
 PARAPHRASES = [
+    # The same person spelled another way or shortened.
+    ("President Volodymyr Zelensky spoke on Tuesday.", "President Vladimir Zelensky spoke on Tuesday."),
+    ("Oleksandr Chalyi led the talks.", "Alexander Chalyi led the talks."),
+    ("Vladimir Medinsky met reporters.", "Vlad Medinsky met reporters."),
     # Names in sentences that tell different things are not swapped names.
     (
         "Can Putin be trusted to honour a ceasefire? Unless Russian troops withdraw, Ukrainians are skeptical.",

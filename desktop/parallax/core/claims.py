@@ -292,6 +292,10 @@ def _entity_conflicts(article: str, report: str, context: ClaimContext) -> list[
     for deleted, inserted in _replacements(article, report):
         a_replaced = [e for e in a_entities if e.start < deleted[1] and deleted[0] < e.end]
         r_replaced = [e for e in r_entities if e.start < inserted[1] and inserted[0] < e.end]
+        for a in a_replaced:
+            other = next((r for r in r_replaced if _other_given_name(a.keys, r.keys)), None)
+            if other is not None:
+                conflicts.append(_between("person", a, other, f"{a.text} vs {other.text}: a different person"))
         a_missing = [e for e in a_replaced if not e.named_in(r_names)]
         r_new = [e for e in r_replaced if not e.named_in(a_names) and not e.named_in(article_doc_names)]
         for a in a_missing:
@@ -304,6 +308,25 @@ def _entity_conflicts(article: str, report: str, context: ClaimContext) -> list[
             kind = _conflict_kind(a.kind, partner.kind)
             conflicts.append(_between(kind, a, partner, f"{a.text} vs {partner.text}: a different {kind}"))
     return conflicts
+
+
+def _consonants(name: str) -> str:
+    """A name's consonant skeleton, which survives transliteration ("Volodymyr", "Vladimir": "vldmr")."""
+    skeleton = re.sub(r"[aeiouy]", "", name.lower().replace("x", "ks").replace("w", "v"))
+    return re.sub(r"(.)\1+", r"\1", skeleton)
+
+
+def _other_given_name(a_keys: Sequence[str], r_keys: Sequence[str]) -> bool:
+    """Two people of one surname: "Danilo Blizniuk" and "Dmytro Blizniuk", not "Vladimir"/"Volodymyr Zelensky"."""
+    if len(a_keys) != 2 or len(r_keys) != 2 or not same_name(a_keys[1], r_keys[1]):
+        return False
+    a_given, r_given = a_keys[0], r_keys[0]
+    if min(len(a_given), len(r_given)) < 3 or not (a_given.isalpha() and r_given.isalpha()):
+        return False  # initials ("D. Blizniuk") and odd tokens say nothing
+    a_low, r_low = a_given.lower(), r_given.lower()
+    if a_low.startswith(r_low) or r_low.startswith(a_low):
+        return False  # a short form: "Vlad", "Vladimir"
+    return _consonants(a_given) != _consonants(r_given)
 
 
 def _compatible(a: str, b: str) -> bool:
