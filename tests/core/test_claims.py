@@ -80,6 +80,11 @@ DIVERGENCES = [
         '"The territory of Ukraine is all one," said Danilo Blizniuk, a chemical engineer.',
         '"The territory of Ukraine is all one," said Dmytro Blizniuk, a chemical engineer.',
     ),
+    (
+        "negation",  # the same modal, negated on one side, with another verb
+        "Medinsky read the proposal and said it would be taken to Putin for discussion.",
+        "Medinsky read out the proposals, but said Moscow would not be forwarding them to President Putin.",
+    ),
     # attribution
     (
         "attribution",
@@ -94,6 +99,9 @@ DIVERGENCES = [
 ]
 
 PARAPHRASES = [
+    # A negated modal said another way: no conflict.
+    ("Russia said it would not attack Kyiv again.", "Russia said it would refrain from attacking Kyiv again."),
+    ("The delegation did not sign anything.", "The delegation did leave without signing anything."),
     # The same person spelled another way or shortened.
     ("President Volodymyr Zelensky spoke on Tuesday.", "President Vladimir Zelensky spoke on Tuesday."),
     ("Oleksandr Chalyi led the talks.", "Alexander Chalyi led the talks."),

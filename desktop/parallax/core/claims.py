@@ -405,7 +405,7 @@ def _coordinated(tokens: list[Word], i: int, j: int) -> bool:
 
 
 # Verbs that negate what follows them: "refused to host" says what "would not host" says.
-_REFUSALS = {"refus", "declin", "fail", "reject", "avoid", "stop", "ceas", "halt"}
+_REFUSALS = {"refus", "declin", "fail", "reject", "avoid", "stop", "ceas", "halt", "refrain", "deny", "unabl"}
 
 
 def _negated_near(tokens: list[Word], index: int) -> bool:
@@ -415,8 +415,48 @@ def _negated_near(tokens: list[Word], index: int) -> bool:
     )
 
 
+_AUXILIARIES = {"would", "will", "could", "can", "should", "did", "does", "do", "must", "might", "may"}
+
+
+def _negated_auxiliary(source: str, other: str) -> tuple[Word, Word, Word] | None:
+    """ "would not be forwarding" against "would be taken": the one modal both sentences share, negated in one.
+
+    The verbs may differ (a paraphrase); so that this stays safe, each sentence
+    holds that modal once and the other sentence has no negation or refusal at all.
+    Returns the modal in ``source``, its cue and the modal in ``other``.
+    """
+    source_words, other_words = words(source), words(other)
+    if any(is_negation_cue(w.text) or stem(w.text) in _REFUSALS for w in other_words):
+        return None
+    for index, w in enumerate(source_words[:-1]):
+        cue = source_words[index + 1]
+        if w.lower not in _AUXILIARIES or cue.lower not in ("not", "never"):
+            continue
+        same_in_source = [x for x in source_words if x.lower == w.lower]
+        same_in_other = [x for x in other_words if x.lower == w.lower]
+        if len(same_in_source) == 1 and len(same_in_other) == 1:
+            return w, cue, same_in_other[0]
+    return None
+
+
 def _negation_conflicts(article: str, report: str) -> list[Conflict]:
     conflicts = []
+    for source, other, forward in ((article, report, True), (report, article, False)):
+        found = _negated_auxiliary(source, other)
+        if found is None:
+            continue
+        modal, cue, other_modal = found
+        source_span = (modal.start, _clause_end(source, cue.end))
+        other_span = (other_modal.start, _clause_end(other, other_modal.end))
+        negated_text, plain_text = source[slice(*source_span)], other[slice(*other_span)]
+        if forward:
+            conflicts.append(Conflict("negation", negated_text, plain_text, source_span, other_span,
+                                      f"the article says “{negated_text}”, the report “{plain_text}”"))  # fmt: skip
+        else:
+            conflicts.append(Conflict("negation", plain_text, negated_text, other_span, source_span,
+                                      f"the article says “{plain_text}”, the report “{negated_text}”"))  # fmt: skip
+    if conflicts:
+        return conflicts
     for source, other, forward in ((article, report, True), (report, article, False)):
         governed = negated_stems(source)
         other_words = words(other)
@@ -436,6 +476,16 @@ def _negation_conflicts(article: str, report: str) -> list[Conflict]:
                                                   f"the article says “{w.text}”, the report “{negated_text}”"))  # fmt: skip
                     break
     return conflicts
+
+
+def _clause_end(text: str, start: int, most: int = 4) -> int:
+    """The end of the next few words after ``start`` (up to punctuation): the verb phrase a modal opens."""
+    end = start
+    for w in words(text[start : start + 80])[:most]:
+        if re.search(r"[,.;:!?]", text[end : start + w.start]):
+            break
+        end = start + w.end
+    return end
 
 
 def _phrase_end(text: str, cue: Word, stem_key: str) -> int:
