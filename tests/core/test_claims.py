@@ -250,6 +250,7 @@ def test_a_source_named_beside_the_other_is_the_same_source():
         ("About 30,000 soldiers are estimated to have been wounded.", []),
         ("The plan was welcomed, according to one top Russian official.", ["one top Russian official"]),
         ("One said the plan was welcome.", []),
+        ("According to Chris Alexander, a former diplomat, the troops will regroup.", ["Chris Alexander"]),
     ],
 )
 def test_speakers(text, speakers):

@@ -223,7 +223,7 @@ _VERBS = (
     r"suggested|suggests|predicted|predicts|concluded|concludes|assessed|assesses"
 )
 _AFTER_VERB = re.compile(
-    r"\b(?:said|says|added|stated|noted|announced|claimed|insisted|warned|explained|wrote|according to)\s+"
+    r"\b(?:said|says|added|stated|noted|announced|claimed|insisted|warned|explained|wrote|[Aa]ccording to)\s+"
     r"(?P<speaker>[^,.;:\"“”()]{2,90}?)(?=\s*[,.;:()\"”]|\s+(?:that|on|in|at|during|after|before|when|while|as|to|"
     r"last|this|earlier|yesterday|today|who|adding)\b|$)"
 )
