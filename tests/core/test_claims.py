@@ -255,3 +255,13 @@ def test_a_source_named_beside_the_other_is_the_same_source():
 )
 def test_speakers(text, speakers):
     assert [s.text for s in find_speakers(text) if s.keys] == speakers
+
+
+def test_in_a_long_rewording_the_swapped_name_is_the_one_in_the_matching_sentence():
+    article = (
+        "Lviv has become a refuge for people fleeing the fighting. "
+        "Lutsevych believes the generals will refocus their attack on the eastern regions of Donetsk and Luhansk."
+    )
+    report = "Lutsevych thinks the commanders will refocus on Kharkiv and Luhansk in the east."
+    check = compare_claims(article, report)
+    assert [(c.kind, c.article, c.report) for c in check.conflicts] == [("place", "Donetsk", "Kharkiv")]

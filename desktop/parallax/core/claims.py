@@ -108,7 +108,7 @@ def compare_claims(
     if config.kinds & {"place", "person", "organisation"}:
         conflicts += [
             c
-            for c in _entity_conflicts(article, report, context)
+            for c in _entity_conflicts(article, report, context, pairs)
             if c.kind in config.kinds and _in_paired_sentences(c, pairs)
         ]
     if "attribution" in config.kinds:
@@ -195,10 +195,13 @@ def _spelling_variants(a: str, b: str) -> bool:
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
+def _paired(a_offset: int, r_offset: int, pairs: list[tuple[tuple[int, int], tuple[int, int]]]) -> bool:
+    """Whether the two offsets stand in sentences that say much the same (a swapped name, not two stories)."""
+    return any(a0 <= a_offset < a1 and r0 <= r_offset < r1 for (a0, a1), (r0, r1) in pairs)
+
+
 def _in_paired_sentences(conflict: Conflict, pairs: list[tuple[tuple[int, int], tuple[int, int]]]) -> bool:
-    """Whether the two names stand in sentences that say much the same (a swapped name, not two stories)."""
-    a, r = conflict.article_span, conflict.report_span
-    return any(a_start <= a[0] < a_end and r_start <= r[0] < r_end for (a_start, a_end), (r_start, r_end) in pairs)
+    return _paired(conflict.article_span[0], conflict.report_span[0], pairs)
 
 
 def _content_stems(text: str) -> set[str]:
@@ -278,8 +281,10 @@ def _name_words(text: str) -> list[str]:
     return [w.text for w in words(text) if w.text[:1].isupper()]
 
 
-def _entity_conflicts(article: str, report: str, context: ClaimContext) -> list[Conflict]:
-    """Names that the word diff replaces by a name the other side never mentions."""
+def _entity_conflicts(
+    article: str, report: str, context: ClaimContext, pairs: list[tuple[tuple[int, int], tuple[int, int]]]
+) -> list[Conflict]:
+    """Names that the word diff replaces by a name the other side never mentions, in paired sentences."""
     vocabulary = lowercase_vocabulary(context.article_text) | lowercase_vocabulary(context.report_text)
     names = capitalised_inside(context.article_text) | capitalised_inside(context.report_text)
     a_entities = find_entities(article, vocabulary, names)
@@ -299,8 +304,16 @@ def _entity_conflicts(article: str, report: str, context: ClaimContext) -> list[
         a_missing = [e for e in a_replaced if not e.named_in(r_names)]
         r_new = [e for e in r_replaced if not e.named_in(a_names) and not e.named_in(article_doc_names)]
         for a in a_missing:
+            # Where the diff replaces a long stretch, the name it swaps is the one in the paired sentence.
             partner = next(
-                (r for r in r_new if _compatible(a.kind, r.kind) and not _aliases(a.keys, r.keys, context)), None
+                (
+                    r
+                    for r in r_new
+                    if _compatible(a.kind, r.kind)
+                    and _paired(a.start, r.start, pairs)
+                    and not _aliases(a.keys, r.keys, context)
+                ),
+                None,
             )
             if partner is None:
                 continue
