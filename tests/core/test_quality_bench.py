@@ -210,7 +210,7 @@ def _table_rows(out: str) -> list[list[str]]:
     reason=f"no benchmark data in {quality.data_folder(None)} (set PARALLAX_BENCHMARKS to run on a sample)",
 )
 def test_the_benchmark_runs_on_a_small_sample(capsys):
-    assert quality.main(["--sample", "8"]) == 0
+    assert quality.main(["--sample", "4"]) == 0
     out = capsys.readouterr().out
     rows = _table_rows(out)
     datasets = {row[0] for row in rows}
@@ -232,4 +232,4 @@ def test_the_benchmark_runs_on_a_small_sample(capsys):
     ]:
         assert 0.0 <= float(metrics[key]) <= 100.0, (key, out)
     assert any(row[0] == quality.SUMMEDITS and row[1].startswith("caught, ") for row in rows)
-    assert re.search(r"sample of 8", out)
+    assert re.search(r"sample of 4", out)
