@@ -106,11 +106,7 @@ def compare_claims(
         )
     pairs = _sentence_pairs(article, report, config.min_sentence_overlap)
     if config.kinds & {"place", "person", "organisation"}:
-        conflicts += [
-            c
-            for c in _entity_conflicts(article, report, context, pairs)
-            if c.kind in config.kinds and _in_paired_sentences(c, pairs)
-        ]
+        conflicts += [c for c in _entity_conflicts(article, report, context, pairs) if c.kind in config.kinds]
     if "attribution" in config.kinds:
         attributions = _attribution_conflicts(article, report, context)
         # A swapped source is one fact: keep the attribution, not also a name conflict inside it.
@@ -198,10 +194,6 @@ def _spelling_variants(a: str, b: str) -> bool:
 def _paired(a_offset: int, r_offset: int, pairs: list[tuple[tuple[int, int], tuple[int, int]]]) -> bool:
     """Whether the two offsets stand in sentences that say much the same (a swapped name, not two stories)."""
     return any(a0 <= a_offset < a1 and r0 <= r_offset < r1 for (a0, a1), (r0, r1) in pairs)
-
-
-def _in_paired_sentences(conflict: Conflict, pairs: list[tuple[tuple[int, int], tuple[int, int]]]) -> bool:
-    return _paired(conflict.article_span[0], conflict.report_span[0], pairs)
 
 
 def _content_stems(text: str) -> set[str]:
@@ -298,7 +290,9 @@ def _entity_conflicts(
         a_replaced = [e for e in a_entities if e.start < deleted[1] and deleted[0] < e.end]
         r_replaced = [e for e in r_entities if e.start < inserted[1] and inserted[0] < e.end]
         for a in a_replaced:
-            other = next((r for r in r_replaced if _other_given_name(a.keys, r.keys)), None)
+            other = next(
+                (r for r in r_replaced if _other_given_name(a.keys, r.keys) and _paired(a.start, r.start, pairs)), None
+            )
             if other is not None:
                 conflicts.append(_between("person", a, other, f"{a.text} vs {other.text}: a different person"))
         a_missing = [e for e in a_replaced if not e.named_in(r_names)]
