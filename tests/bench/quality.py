@@ -51,7 +51,7 @@ import numpy as np
 
 from parallax.core.batch import compare_record
 from parallax.core.compare import CompareConfig
-from parallax.core.embed import Embedder, EmbeddingCache, default_embedder, embed
+from parallax.core.embed import Embedder, EmbeddingCache, HashingEmbedder, default_embedder, embed
 from parallax.core.evaluate import ReportScore
 from parallax.core.ingest import IngestError
 from parallax.core.segment import normalise_text
@@ -523,6 +523,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAMES",
         help=f"comma-separated datasets to run, of {','.join(DATASET_KEYS)} (default all)",
     )
+    parser.add_argument(
+        "--hashing",
+        action="store_true",
+        help="the model-free word-hashing embedder: checks the benchmark's plumbing in seconds; its figures mean nothing",
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON instead of the table")
     parser.add_argument(
         "--verbose",
@@ -543,7 +548,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     config = CompareConfig(threshold=args.threshold)
     run = Run(
-        default_embedder(),
+        HashingEmbedder() if args.hashing else default_embedder(),
         EmbeddingCache.default(),
         config,
         args.sample,
