@@ -12,8 +12,18 @@ from parallax.ui.engine_process import EngineProcess
 from parallax.ui.workers import Cancelled
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def engine():
+    """One child for the tests that leave it running: each start imports the engine again (seconds)."""
+    process = EngineProcess()
+    yield process
+    process.close()
+    assert not process.running
+
+
+@pytest.fixture
+def own_engine():
+    """A child of the test's own, for a test that kills it."""
     process = EngineProcess()
     yield process
     process.close()
@@ -53,7 +63,8 @@ def test_the_child_compares_exactly_as_the_engine_does(engine, tmp_path):
     assert all(a is b for a, b in zip(result.documents, documents, strict=True))
 
 
-def test_cancelling_stops_the_child_and_the_next_call_starts_a_new_one(engine):
+def test_cancelling_stops_the_child_and_the_next_call_starts_a_new_one(own_engine):
+    engine = own_engine
     documents = [read_document(p) for p in demo_paths()]
     with pytest.raises(Cancelled):
         engine.prepare(documents, HashingEmbedder, ":memory:", lambda *_: None, lambda: True)
