@@ -112,6 +112,13 @@ def test_different_units_do_not_match(first, second):
         ("three ships", "five ships", False),
         ("30,000 to 40,000 Russian soldiers", "about 35,000 troops", True),
         ("up to 15 years", "up to five years", False),
+        # Two limits of one kind compare as figures, within a paraphrase's give.
+        ("up to 15 years", "up to ten years", False),
+        ("more than 20,000 soldiers", "more than 30,000 soldiers", False),
+        ("more than a month", "more than four weeks", True),
+        ("as many as 25,000 troops", "up to 25,000 troops", True),
+        # A part of a whole counts what the whole is made of.
+        ("between 7,000 and 15,000 Russian soldiers", "more than 20,000 of his soldiers", False),
     ],
 )
 def test_overlap_decides_consistency(first, second, overlap):

@@ -144,6 +144,7 @@ _QUANTITY = re.compile(
     r")",
     re.I,
 )
+_SAME_BOUND_TOLERANCE = 0.15
 _WORD_AFTER = re.compile(r"\s*(?:-|–)?\s*([A-Za-z%]+(?:['’]s)?|%)")
 
 
@@ -158,8 +159,14 @@ class Quantity:
     start: int
     end: int
     ordinal: bool = False
+    bound: str = ""  # "min" ("more than 20,000") or "max" ("up to 15 years"); "" for other figures
 
     def overlaps(self, other: Quantity, tolerance: float = 0.01) -> bool:
+        if self.bound and self.bound == other.bound:
+            # Two limits of one kind ("up to 15 years", "up to ten years") state their figures as such:
+            # they agree when the figures do, within the give of a paraphrase ("more than a month", "four weeks").
+            edge, other_edge = (self.low, other.low) if self.bound == "min" else (self.high, other.high)
+            return abs(edge - other_edge) <= _SAME_BOUND_TOLERANCE * max(abs(edge), abs(other_edge), 1e-9)
         slack = tolerance * max(abs(self.high), abs(other.high), 1.0)
         return self.low <= other.high + slack and other.low <= self.high + slack
 
@@ -284,7 +291,8 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> lis
         low, high = _widen(low, high, modifier, rough)
         span_start = _modifier_start(text, start) if modifier else start
         span_end = max(end, unit_end)
-        quantities.append(Quantity(low, high, unit, text[span_start:span_end], span_start, span_end, ordinal))
+        bound = modifier if modifier in ("min", "max") else ""
+        quantities.append(Quantity(low, high, unit, text[span_start:span_end], span_start, span_end, ordinal, bound))
     return quantities
 
 
@@ -313,6 +321,11 @@ def _unit_word(text: str, end: int, match: re.Match[str]) -> tuple[str, int]:
     position = end
     if match.group("vague") or (match.group("word") or "").lower() in ("hundred", "dozen", "a dozen", "a hundred"):
         of = re.match(r"\s+of\b", text[position:])
+        if of:
+            position += of.end()
+    else:
+        # A part of a whole counts what the whole is made of: "20,000 of his soldiers".
+        of = re.match(r"\s+of\s+(?:the|his|her|their|its|our|your|these|those)\s+(?=[A-Za-z])", text[position:])
         if of:
             position += of.end()
     candidates: list[tuple[str, int]] = []
