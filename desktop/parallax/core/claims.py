@@ -28,10 +28,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Protocol
 
-from parallax.core.entities import find_entities, find_speakers
+from parallax.core.entities import capital_for_country, find_entities, find_speakers
 from parallax.core.lexicon import is_negation_cue, negated_stems, polar_words
 from parallax.core.quantities import DateMention, Quantity, find_dates, find_quantities
-from parallax.core.tokens import Word, capitalised_inside, lowercase_vocabulary, same_name, stem, words
+from parallax.core.tokens import Word, capitalised_inside, lowercase_vocabulary, name_skeleton, same_name, stem, words
 from parallax.core.worddiff import DELETE, INSERT, DiffConfig, word_diff
 
 AGREE, DIVERGE = "agree", "diverge"
@@ -113,12 +113,18 @@ def compare_claims(
         conflicts = [c for c in conflicts if not any(_inside(c, a) for a in attributions)] + attributions
     for (a_start, a_end), (r_start, r_end) in pairs:
         a_sentence, r_sentence = article[a_start:a_end], report[r_start:r_end]
+        if _is_question(a_sentence) or _is_question(r_sentence):
+            continue  # a question asserts nothing: "Can Putin be trusted?" is no "Putin can be trusted"
         if "negation" in config.kinds:
             conflicts += [_shift(c, a_start, r_start) for c in _negation_conflicts(a_sentence, r_sentence)]
         if "direction" in config.kinds:
             conflicts += [_shift(c, a_start, r_start) for c in _direction_conflicts(a_sentence, r_sentence)]
     unique = _deduplicate(conflicts)
     return ClaimCheck(DIVERGE if unique else AGREE, tuple(unique))
+
+
+def _is_question(sentence: str) -> bool:
+    return sentence.rstrip().rstrip("\"'”’)").endswith("?")
 
 
 class _Mention(Protocol):
@@ -306,6 +312,7 @@ def _entity_conflicts(
                     if _compatible(a.kind, r.kind)
                     and _paired(a.start, r.start, pairs)
                     and not _aliases(a.keys, r.keys, context)
+                    and not capital_for_country(a.keys, r.keys)
                 ),
                 None,
             )
@@ -315,12 +322,6 @@ def _entity_conflicts(
             kind = _conflict_kind(a.kind, partner.kind)
             conflicts.append(_between(kind, a, partner, f"{a.text} vs {partner.text}: a different {kind}"))
     return conflicts
-
-
-def _consonants(name: str) -> str:
-    """A name's consonant skeleton, which survives transliteration ("Volodymyr", "Vladimir": "vldmr")."""
-    skeleton = re.sub(r"[aeiouy]", "", name.lower().replace("x", "ks").replace("w", "v"))
-    return re.sub(r"(.)\1+", r"\1", skeleton)
 
 
 def _other_given_name(a_keys: Sequence[str], r_keys: Sequence[str]) -> bool:
@@ -333,7 +334,7 @@ def _other_given_name(a_keys: Sequence[str], r_keys: Sequence[str]) -> bool:
     a_low, r_low = a_given.lower(), r_given.lower()
     if a_low.startswith(r_low) or r_low.startswith(a_low):
         return False  # a short form: "Vlad", "Vladimir"
-    return _consonants(a_given) != _consonants(r_given)
+    return name_skeleton(a_given) != name_skeleton(r_given)
 
 
 def _compatible(a: str, b: str) -> bool:

@@ -43,7 +43,8 @@ _ORG_WORDS = {
     "kremlin", "parliament", "senate", "congress", "court", "news", "press", "times", "post", "service",
     "services", "alliance", "federation", "foundation", "centre", "center", "company", "network", "guard",
     "force", "forces", "command", "reuters", "bureau", "authority", "board", "embassy", "government", "cabinet",
-    "duma", "rada", "assembly", "secretariat", "watch", "international",
+    "duma", "rada", "assembly", "secretariat", "watch", "international", "institution", "institutions",
+    "society", "school", "academy", "programme", "program", "initiative",
 }  # fmt: skip
 _PLACE_WORDS = {
     "city",
@@ -86,10 +87,39 @@ class Entity:
         ("House", "Institute", "United") are shared by many names, so a name made
         only of such words ("Royal United Services Institute") needs all of them.
         """
+        if self.kind == "person" and len(self.keys) > 1:
+            # A person is named by the surname: "Vladimir Putin" does not name "Vladimir Medinsky".
+            return any(same_name(self.keys[-1], word) for word in name_words)
         specific = [k for k in self.keys if k.lower() not in _GENERIC_NAME_WORDS]
         if specific:
             return any(same_name(key, word) for key in specific for word in name_words)
         return all(any(same_name(key, word) for word in name_words) for key in self.keys)
+
+
+# A capital stands for its country's government in news ("Moscow's climbdown"): naming one for the
+# other is no change of place, and the capital lies in the country anyway.
+_CAPITALS = {
+    "moscow": ("russia", "kremlin"), "kyiv": ("ukraine",), "washington": ("america", "us", "usa"),
+    "beijing": ("china",), "london": ("britain", "uk", "england"), "paris": ("france",), "berlin": ("germany",),
+    "ankara": ("turkey", "türkiye"), "minsk": ("belarus",), "warsaw": ("poland",), "tehran": ("iran",),
+    "jerusalem": ("israel",), "ottawa": ("canada",), "tokyo": ("japan",), "rome": ("italy",), "madrid": ("spain",),
+    "delhi": ("india",), "pyongyang": ("korea",), "seoul": ("korea",), "damascus": ("syria",), "baghdad": ("iraq",),
+    "kabul": ("afghanistan",), "cairo": ("egypt",), "riyadh": ("saudi",), "brussels": ("belgium", "eu", "nato"),
+}  # fmt: skip
+
+
+def capital_for_country(a_keys: Sequence[str], b_keys: Sequence[str]) -> bool:
+    """Whether one name is the capital of the country the other names ("Moscow", "Russia's")."""
+    for capitals, countries in ((a_keys, b_keys), (b_keys, a_keys)):
+        for capital in capitals:
+            for name in _CAPITALS.get(_plain(capital), ()):
+                if any(same_name(name, country) for country in countries):
+                    return True
+    return False
+
+
+def _plain(key: str) -> str:
+    return key.lower().replace("’", "'").removesuffix("'s")
 
 
 def _is_capitalised(token: str) -> bool:

@@ -53,6 +53,10 @@ _OPPOSITES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "spike",
             "expand",
             "improve",
+            "retake",
+            "regain",
+            "recapture",
+            "reclaim",
         ),
         (
             "fall",

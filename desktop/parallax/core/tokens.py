@@ -77,10 +77,42 @@ def stem(word: str) -> str:
     return w
 
 
+def name_skeleton(name: str) -> str:
+    """A name's consonant skeleton, which survives transliteration ("Volodymyr", "Vladimir": "vldmr")."""
+    skeleton = re.sub(r"[aeiouy]", "", name.lower().replace("x", "ks").replace("w", "v"))
+    return re.sub(r"(.)\1+", r"\1", skeleton)
+
+
+def _edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance (insertions, deletions, substitutions) of two short words."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
 def same_name(a: str, b: str) -> bool:
-    """Whether two name words are one name or its adjective: "Ukraine"/"Ukrainian", "Canada"/"Canadian"."""
+    """Whether two name words are one name, its adjective or another spelling of it.
+
+    "Ukraine"/"Ukrainian", "Canada"/"Canadian"; "Kiev"/"Kyiv", "Kharkov"/"Kharkiv" (one consonant skeleton).
+    """
     x, y = (w.lower().replace("’", "'").removesuffix("'s") for w in (a, b))
     if x == y:
+        return True
+    if (
+        min(len(x), len(y)) >= 4
+        and x[0] == y[0]
+        and x[-1] == y[-1]
+        and x[-1] not in "aeiouy"
+        and len(name_skeleton(x)) >= 2
+        and name_skeleton(x) == name_skeleton(y)
+        and _edit_distance(x, y) <= 2
+    ):
+        # Vowels respelled between the same consonants and the same last letter: "Kiev"/"Kyiv",
+        # "Kharkov"/"Kharkiv"; not "Sumy"/"Some" (the ends differ) nor "Paris"/"Press" (three edits).
         return True
     shortest = min(len(x), len(y))
     common = 0
