@@ -30,6 +30,16 @@ MORE = "Moscow said it would scale back military activity around Kyiv and Cherni
         "Foreign Correspondent",
         "Share this article",
         "Advertisement",
+        # Newsletter, wire and magazine furniture: credits, notes, sign-ups, copyright lines, reading times.
+        "Picture: Beacon Pictures",
+        "Interview by Jane Doe | The Review | 30 March 2022",
+        "(Reporting by Jane Doe in Istanbul; Editing by John Roe)",
+        "(Updates with the Kremlin's comments in paragraph 6)",
+        "This interview has been edited for length and clarity.",
+        "The Early Edition from Example Media · Wednesday, 30 March 2022 · 5-minute read",
+        "Get our free Ukraine briefing every morning. Sign up here.",
+        "Forwarded this email? Subscribe to The Early Edition. © 2022 Example Media",
+        "(c) 2022 Example Wire. All rights reserved.",
     ],
 )
 def test_noise_paragraphs_are_boilerplate(paragraph):
@@ -50,6 +60,10 @@ def test_noise_paragraphs_are_boilerplate(paragraph):
         "Jane Doe is a nurse in Mariupol who fled with her two children.",
         "Watch the skies, he told his troops: the drones come at dawn.",
         "Two days later the delegations met again.",
+        "The copyright of the deal remains with Kyiv, officials said.",
+        "Reporting from the front, she found the troops exhausted.",
+        '"We will not sign up to a deal that cedes territory," Zelensky said.',
+        "(Reuters) - Russia said on Tuesday it would scale down operations around Kyiv.",
     ],
 )
 def test_real_paragraphs_are_content(paragraph):

@@ -31,13 +31,26 @@ _SELF_EVIDENT = [
         r"^(?:Credit belongs to|Credits?\s*:|Photo\s*:|Image\s*:|Photograph\s*:|Share this|Share on|"
         r"Follow us|Sign up|Subscribe|Advertisement$|Copyright\b|©|All rights reserved|Click here|"
         r"Listen to this article|Read more\s*:|Also read\s*:|Related\s*:|See also\s*:|Comments?$|"
-        r"Story continues below|Report a typo|This article was (?:first )?published)",
+        r"Story continues below|Report a typo|This article was (?:first )?published|"
+        r"(?:Top |Main |Lead )?(?:Picture|Pictures|Photography|Illustration|Top photo|Main image)\s*:|"
+        r"(?:Interview|Additional reporting|Reporting|Writing|Editing|Compiled|Words) by\b)",
         re.I,
     ),
+    # A wire story's credit and update notes: "(Reporting by ...; Editing by ...)", "(Updates with ...)".
+    re.compile(r"^\((?:Additional )?(?:Reporting|Writing|Editing|Compiled|Updates|Adds|Recasts|Corrects)\b", re.I),
     re.compile(r"\.\s?\d{1,2}:\d{2}$"),  # a video caption ending in its running time: "...Ukraine.1:28"
     re.compile(r"^By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*(?:,|and|\||-|–)\s*[^.!?]{0,80})?$"),
     re.compile(rf"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,3}} is an? [^.]{{0,80}}\b{_ROLE}\b"),
 ]
+
+# Marks of page furniture anywhere in a short paragraph: a copyright line, a reading time, a sign-up
+# prompt opening a sentence, an editor's note. Long paragraphs are story, whatever they mention.
+_SHORT = 250
+_FURNITURE_INSIDE = re.compile(
+    r"©|\(c\)\s*\d{4}|\bCopyright\s+(?:©\s*)?\d{4}|\bAll rights reserved\b|\b\d{1,2}[- ]min(?:ute)?s? read\b|"
+    r"(?:^|[.!?]\s+)(?:Sign up|Subscribe)\b|has been (?:edited|condensed) for (?:length|clarity)",
+    re.I,
+)
 
 # A paragraph matching one of these ends the story: everything after is teasers.
 _TAIL_MARKERS = re.compile(
@@ -61,6 +74,8 @@ class BoilerplateConfig:
 def is_boilerplate_text(text: str) -> bool:
     """Whether ``text`` is noise on its own, without looking at its neighbours."""
     stripped = text.strip()
+    if len(stripped) <= _SHORT and _FURNITURE_INSIDE.search(stripped):
+        return True
     return any(rule.search(stripped) for rule in _SELF_EVIDENT) or bool(_JOB_TITLE.match(stripped))
 
 
