@@ -109,7 +109,15 @@ def test_batch_prints_one_result_line_per_input_line(embedder, capsys, tmp_path)
 def test_a_second_compare_embeds_nothing_new(embedder, capsys, tmp_path, monkeypatch):
     cache_dir = tmp_path / "empty-cache"
     monkeypatch.setenv("PARALLAX_CACHE_DIR", str(cache_dir))
-    code, _, err = run(["compare", *SEED_PATHS, "--json"], capsys)
+    # Short documents: an empty cache means embedding everything, which takes minutes for the seeds here.
+    paths = [str(tmp_path / "article.txt"), str(tmp_path / "report.txt")]
+    Path(paths[0]).write_text(
+        "Talks resumed in Istanbul on Tuesday.\n\nRussia said it would scale back around Kyiv.", encoding="utf-8"
+    )
+    Path(paths[1]).write_text(
+        "On Tuesday the negotiations restarted in Istanbul.\n\nOil prices fell after the meeting.", encoding="utf-8"
+    )
+    code, _, err = run(["compare", *paths, "--json"], capsys)
     assert code == 0, err
     cache = EmbeddingCache.default()
     assert cache.path.is_relative_to(cache_dir), "the test cache, never the user's"
@@ -126,7 +134,7 @@ def test_a_second_compare_embeds_nothing_new(embedder, capsys, tmp_path, monkeyp
             return _original(self, texts)
 
         monkeypatch.setattr(runtime, "encode", counting)
-    code, _, err = run(["compare", *SEED_PATHS, "--json"], capsys)
+    code, _, err = run(["compare", *paths, "--json"], capsys)
     assert code == 0, err
     assert encoded == [], "every vector came from the cache"
     assert cache.count(MODEL_NAME) == stored
