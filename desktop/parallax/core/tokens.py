@@ -107,8 +107,8 @@ def same_name(a: str, b: str) -> bool:
         and x[0] == y[0]
         and x[-1] == y[-1]
         and x[-1] not in "aeiouy"
-        and len(name_skeleton(x)) >= 2
-        and name_skeleton(x) == name_skeleton(y)
+        and len(skeleton := name_skeleton(x)) >= 2
+        and skeleton == name_skeleton(y)
         and _edit_distance(x, y) <= 2
     ):
         # Vowels respelled between the same consonants and the same last letter: "Kiev"/"Kyiv",
