@@ -12,22 +12,23 @@ from parallax.ui.engine_process import EngineProcess
 from parallax.ui.workers import Cancelled
 
 
-@pytest.fixture(scope="module")
-def engine():
-    """One child for the tests that leave it running: each start imports the engine again (seconds)."""
+def _started_and_closed():
     process = EngineProcess()
     yield process
     process.close()
     assert not process.running
+
+
+@pytest.fixture(scope="module")
+def engine():
+    """One child for the tests that leave it running: each start imports the engine again (seconds)."""
+    yield from _started_and_closed()
 
 
 @pytest.fixture
 def own_engine():
     """A child of the test's own, for a test that kills it."""
-    process = EngineProcess()
-    yield process
-    process.close()
-    assert not process.running
+    yield from _started_and_closed()
 
 
 def never() -> bool:

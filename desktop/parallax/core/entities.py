@@ -149,7 +149,7 @@ def _sentence_starts(text: str, tokens: list[Word]) -> set[int]:
 
 
 def _base(token: Word) -> str:
-    return token.lower.replace("’", "'").removesuffix("'s")
+    return _plain(token.text)
 
 
 def find_entities(
