@@ -517,7 +517,10 @@ class MainWindow(QMainWindow):
 
         self._realign_timer = QTimer(self)
         self._realign_timer.setSingleShot(True)
-        self._realign_timer.setInterval(150)
+        # Zero: the re-alignment starts on the next pass of the event loop, so a user sees it at once
+        # (the demo re-aligns in a few milliseconds), while the changes of one pass (a dragged slider)
+        # still make one request. Requests made while one runs replace each other in the queue.
+        self._realign_timer.setInterval(0)
         self._realign_timer.timeout.connect(lambda: self.request_compare(reprepare=False))
         self.threshold.valueChanged.connect(self._threshold_moved)
         self.granularity.currentIndexChanged.connect(lambda *_: self._realign_timer.start())
