@@ -1,9 +1,10 @@
-"""The Qt binding must not wear out the interpreter: a long session emits thousands of signals.
+"""The Qt binding must not wear out the interpreter: a long session makes thousands of Qt calls.
 
-PySide6 6.12.0 dropped a reference to ``True`` on every signal emitted from Python. On Python 3.11,
-where ``True`` is an ordinary counted object, a window that had compared a few hundred reports (one
-progress signal per report, more per re-alignment) aborted with "bool_dealloc". pyproject.toml
-excludes that release; this test catches a later one that does the same.
+PySide6 6.12.0 dropped a reference to ``True`` on every signal emitted from Python, and one to
+``None`` on every call of a Qt method that returns nothing. On Python 3.11, where both are ordinary
+counted objects, a window that had compared a few hundred reports (one progress signal per report,
+more per re-alignment) aborted with "bool_dealloc" or "none_dealloc". pyproject.toml excludes that
+release; these tests catch a later one that does the same.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QProgressBar
 
 from parallax.ui.workers import Job, SerialQueue
 
@@ -52,3 +54,13 @@ def test_a_job_reporting_progress_per_report_from_a_worker_thread_keeps_true_cou
     qtbot.waitUntil(lambda: not queue.busy)
     assert reported[-1] == 1000
     assert abs(sys.getrefcount(True) - before) < 50
+
+
+def test_calling_qt_methods_that_return_nothing_leaves_none_counted(qtbot):
+    bar = QProgressBar()
+    qtbot.addWidget(bar)
+    before = sys.getrefcount(None)
+    for i in range(2000):
+        bar.setValue(i % 100)
+    assert bar.value() == 1999 % 100
+    assert abs(sys.getrefcount(None) - before) < 50
