@@ -35,3 +35,34 @@ def test_the_window_icon_has_every_size():
         icon.addFile(str(file))
     sizes = sorted(size.width() for size in icon.availableSizes())
     assert sizes == [16, 24, 32, 48, 64, 128, 256, 512]
+
+
+def test_the_engine_process_starts_before_the_window_is_built(qtbot, monkeypatch):
+    # The child imports the engine while this process imports Qt and builds the window.
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    import parallax.ui.engine_process as engine_process
+    import parallax.ui.main_window as main_window
+    from parallax.ui.app import run
+
+    events: list[str] = []
+
+    class Engine:
+        def start(self) -> None:
+            events.append("engine started")
+
+    class Window:
+        def __init__(self, files) -> None:
+            events.append(f"window built with {files}")
+
+        def show(self) -> None:
+            QTimer.singleShot(0, QApplication.instance().quit)
+
+        def shutdown(self) -> None:
+            events.append("window shut down")
+
+    monkeypatch.setattr(engine_process, "shared_engine", lambda: Engine())
+    monkeypatch.setattr(main_window, "MainWindow", Window)
+    assert run(["a.txt", "b.txt"]) == 0
+    assert events == ["engine started", "window built with ['a.txt', 'b.txt']", "window shut down"]

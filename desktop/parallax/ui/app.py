@@ -94,12 +94,18 @@ def run(files: Sequence[str]) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 1
+    from parallax.ui.engine_process import shared_engine
+
+    # The engine's child process starts first: it imports the engine on the other core while this
+    # process imports Qt and builds the window, so it is ready when the window asks for the demo.
+    shared_engine().start()
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
     QCoreApplication.setOrganizationName("parallax")
     QCoreApplication.setApplicationName("parallax")
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationDisplayName("Parallax")
     app.setDesktopFileName(APP_ID)  # Wayland and the task bar find the .desktop file and icon by it
     icons = icon_files()

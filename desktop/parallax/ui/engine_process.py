@@ -12,7 +12,8 @@ child at once; the next call starts a fresh one.
 The calls block, so they are made from a worker thread (``parallax.ui.workers``):
 the waiting thread polls the pipe and releases the interpreter lock meanwhile.
 
-May import: the standard library and ``parallax.ui.workers`` (for ``Cancelled``);
+May import: the standard library and ``parallax.ui.cancelled`` (never Qt: the child imports
+this module, and Qt's import is time it would add to every start);
 ``parallax.core`` inside the child's functions, for typing, and in
 :meth:`EngineProcess.compare` (a worker thread) to assemble the streamed comparisons.
 """
@@ -31,7 +32,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from parallax.ui.workers import Cancelled
+from parallax.ui.cancelled import Cancelled
 
 if TYPE_CHECKING:
     from multiprocessing.process import BaseProcess
@@ -230,13 +231,14 @@ def _serve(connection: Connection) -> None:
         try:
             result: object
             if kind == "read":
-                result = []
+                read: list[object] = []
                 for n, path in enumerate(payload):
                     progress(n, len(payload), f"Fetching {path}…" if is_url(path) else f"Reading {Path(path).name}…")
                     try:
-                        result.append(read_source(path))
+                        read.append(read_source(path))
                     except IngestError as error:
-                        result.append(str(error))
+                        read.append(str(error))
+                result = read
             elif kind == "clipboard":
                 try:
                     result = document_from_clipboard(*payload)

@@ -5,7 +5,7 @@ no longer current, so a slow, stale comparison never overwrites a newer one.
 Jobs run one at a time (the model is not shared between threads), and a new
 job of the same kind replaces one still waiting.
 
-May import: the standard library and PySide6.
+May import: the standard library, PySide6 and ``parallax.ui.cancelled``.
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from parallax.ui.cancelled import Cancelled
 
-class Cancelled(Exception):
-    """Raised inside a job that noticed it was cancelled."""
+__all__ = ["Cancelled", "Job", "JobSignals", "SerialQueue"]
 
 
 class JobSignals(QObject):
