@@ -145,3 +145,26 @@ def test_alignment_is_symmetric_in_its_sides():
     flipped = align_matrix(SCORES.T.copy(), AlignConfig(threshold=0.5))
     straight = align_matrix(SCORES, AlignConfig(threshold=0.5))
     assert {(g.right, g.left) for g in flipped.groups} == pairs(straight)
+
+
+def _matrix(rows: list[list[float]]) -> np.ndarray:
+    return np.array(rows, dtype=np.float32)
+
+
+@pytest.mark.parametrize(
+    ("scores", "anchors", "expected"),
+    [
+        # The headlines score 0.4: too little for a link, enough for an anchor (threshold 0.5 - 0.2).
+        ([[0.4, 0.1], [0.1, 0.9]], [(0, 0)], {((0,), (0,)), ((1,), (1,))}),
+        ([[0.4, 0.1], [0.1, 0.9]], [], {((1,), (1,))}),
+        # Below the allowance an anchor is no link either.
+        ([[0.25, 0.1], [0.1, 0.9]], [(0, 0)], {((1,), (1,))}),
+        # An anchored unit is linked to its anchor only: the headline leaves the body paragraph's link.
+        ([[0.6, 0.1, 0.7], [0.1, 0.9, 0.2]], [(0, 0)], {((0,), (0,)), ((1,), (1,))}),
+        # Anchors outside the matrix are ignored.
+        ([[0.9]], [(3, 0), (0, 5)], {((0,), (0,))}),
+    ],
+    ids=["anchor-links-below-threshold", "no-anchor", "anchor-too-dissimilar", "anchor-is-exclusive", "out-of-range"],
+)
+def test_anchored_pairs_link_by_their_role(scores, anchors, expected):
+    assert pairs(align_matrix(_matrix(scores), AlignConfig(), anchors)) == expected

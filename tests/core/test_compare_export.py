@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from parallax.core.align import AlignConfig
 from parallax.core.claims import AGREE, DIVERGE, ClaimConfig
 from parallax.core.compare import CompareConfig, compare, compare_prepared, prepare
 from parallax.core.embed import EmbeddingCache, HashingEmbedder
@@ -200,8 +201,10 @@ def test_threshold_moves_without_new_embeddings(documents):
     for threshold, outcome in results.items():
         assert outcome.config.threshold == threshold
         assert to_schema(outcome)["threshold"] == threshold
+        allowance = AlignConfig().anchor_allowance  # the headlines link a little below the threshold
         for comparison in outcome.comparisons:
-            assert all(link.similarity >= threshold for link in comparison.links)
+            assert all(link.similarity >= threshold for link in comparison.links if link.article != (0,))
+            assert all(link.similarity >= threshold - allowance for link in comparison.links)
 
 
 def test_a_second_comparison_reads_every_vector_from_the_cache(documents, tmp_path):
@@ -230,3 +233,30 @@ def test_progress_is_reported(documents):
     )
     assert seen, "progress callbacks were made"
     assert seen[-1][0] == seen[-1][1]
+
+
+@pytest.mark.parametrize(
+    ("first_paragraph", "linked"),
+    [
+        ("Ceasefire doubts linger in Kyiv", True),  # a headline: the title, short, not a sentence
+        ("Talks ended on Tuesday in Istanbul.", False),  # a sentence opening the text is no headline
+    ],
+)
+def test_the_headlines_link_though_they_share_few_words(first_paragraph, linked):
+    from parallax.core.compare import Prepared
+    from parallax.core.ingest import document_from_text
+
+    article = document_from_text("Can Putin be trusted?\n\nThe talks went on.\n\nThe troops stayed.", path="a.txt")
+    report = document_from_text(f"{first_paragraph}\n\nThe talks continued.\n\nThe troops remained.", path="r.txt")
+    e = np.eye(4, dtype=np.float32)
+    # The headlines score 0.4 (below the 0.5 threshold), the bodies 1.0.
+    headline = (0.4 * e[0] + np.sqrt(1 - 0.16) * e[1]).astype(np.float32)
+    prepared = Prepared(
+        "fixed",
+        (article, report),
+        (np.stack([e[0], e[2], e[3]]), np.stack([headline, e[2], e[3]])),
+        (np.zeros((0, 4), np.float32), np.zeros((0, 4), np.float32)),
+    )
+    comparison = compare_prepared(prepared, CompareConfig(sentences=False)).comparisons[0]
+    assert (((0,), (0,)) in {(link.article, link.report) for link in comparison.links}) is linked
+    assert (0 in comparison.report_only) is not linked

@@ -8,11 +8,17 @@ directions, grouped into connected stars, gives links such as one report
 paragraph summarising two article paragraphs. Anything left unlinked is
 *only in article* or *only in report*.
 
+Callers may also name *anchors*: pairs that correspond by their role whatever
+their wording (the two documents' headlines). An anchor is linked when its
+similarity comes within ``anchor_allowance`` of the threshold, and then its two
+units are linked to each other only.
+
 May import: the standard library, numpy.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -32,10 +38,15 @@ class AlignConfig:
     when it comes within this much of the other end's best link (a report
     paragraph that merges two article paragraphs scores a little lower with
     each than a one-to-one paraphrase would).
+
+    ``anchor_allowance``: how far below ``threshold`` an anchor pair may score and
+    still be linked (two headlines on one event share few words: "Can Putin be
+    trusted?" against "Talks end on a hopeful note" score about 0.6).
     """
 
     threshold: float = DEFAULT_THRESHOLD
     margin: float = 0.1
+    anchor_allowance: float = 0.2
 
 
 @dataclass(frozen=True)
@@ -63,12 +74,19 @@ def similarity_matrix(left: NDArray[np.float32], right: NDArray[np.float32]) -> 
     return np.asarray(left @ right.T, dtype=np.float32)
 
 
-def align(left: NDArray[np.float32], right: NDArray[np.float32], config: AlignConfig = AlignConfig()) -> Alignment:
-    """Align the rows of ``left`` with the rows of ``right``."""
-    return align_matrix(similarity_matrix(left, right), config)
+def align(
+    left: NDArray[np.float32],
+    right: NDArray[np.float32],
+    config: AlignConfig = AlignConfig(),
+    anchors: Sequence[tuple[int, int]] = (),
+) -> Alignment:
+    """Align the rows of ``left`` with the rows of ``right``; ``anchors`` are (left, right) pairs."""
+    return align_matrix(similarity_matrix(left, right), config, anchors)
 
 
-def align_matrix(scores: NDArray[np.float32], config: AlignConfig = AlignConfig()) -> Alignment:
+def align_matrix(
+    scores: NDArray[np.float32], config: AlignConfig = AlignConfig(), anchors: Sequence[tuple[int, int]] = ()
+) -> Alignment:
     """Align from a precomputed similarity matrix (rows: left side, columns: right side)."""
     n_left, n_right = scores.shape
     if n_left == 0 or n_right == 0:
@@ -86,7 +104,12 @@ def align_matrix(scores: NDArray[np.float32], config: AlignConfig = AlignConfig(
         i = int(col_arg[j])
         if scores[i, j] >= config.threshold and scores[i, j] >= row_best[i] - config.margin:
             edges.add((i, j))
-    groups = _groups(edges, scores)
+    anchored: list[AlignedGroup] = []
+    for i, j in anchors:
+        if 0 <= i < n_left and 0 <= j < n_right and scores[i, j] >= config.threshold - config.anchor_allowance:
+            edges = {(a, b) for a, b in edges if a != i and b != j}
+            anchored.append(_group([i], [j], scores))
+    groups = _groups(edges, scores) + anchored
     linked_left = {i for g in groups for i in g.left}
     linked_right = {j for g in groups for j in g.right}
     return Alignment(

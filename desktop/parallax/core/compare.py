@@ -184,12 +184,29 @@ def compare_prepared(
     )
 
 
+def _headline(document: Document) -> int | None:
+    """The paragraph that is the document's headline: its title, first, short and not a sentence."""
+    content = document.content_paragraphs()
+    if not content or content[0] != 0:
+        return None
+    text = document.paragraphs[0].text.strip()
+    if text != document.title.strip() or len(text.split()) > 30 or text.endswith("."):
+        return None
+    return 0
+
+
 def _compare_one(prepared: Prepared, index: int, config: CompareConfig) -> ReportComparison:
     article, report = prepared.documents[0], prepared.documents[index]
     a_units = article.content_paragraphs()
     r_units = report.content_paragraphs()
+    # The headlines correspond by their role, however differently they are worded.
+    a_head, r_head = _headline(article), _headline(report)
+    anchors = [(a_units.index(a_head), r_units.index(r_head))] if a_head is not None and r_head is not None else []
     alignment = align(
-        prepared.paragraph_vectors[0], prepared.paragraph_vectors[index], AlignConfig(config.threshold, config.margin)
+        prepared.paragraph_vectors[0],
+        prepared.paragraph_vectors[index],
+        AlignConfig(config.threshold, config.margin),
+        anchors,
     )
     context = ClaimContext(
         article.text, report.text, tuple(s.text for s in article.sentences), tuple(s.text for s in report.sentences)
