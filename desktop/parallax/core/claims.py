@@ -31,7 +31,17 @@ from typing import Protocol
 from parallax.core.entities import capital_for_country, find_entities, find_speakers
 from parallax.core.lexicon import is_negation_cue, negated_stems, polar_words
 from parallax.core.quantities import DateMention, Quantity, find_dates, find_quantities
-from parallax.core.tokens import Word, capitalised_inside, lowercase_vocabulary, name_skeleton, same_name, stem, words
+from parallax.core.tokens import (
+    NameIndex,
+    Word,
+    capitalised_inside,
+    lowercase_vocabulary,
+    name_key,
+    name_skeleton,
+    same_name,
+    stem,
+    words,
+)
 from parallax.core.worddiff import DELETE, INSERT, DiffConfig, word_diff
 
 AGREE, DIVERGE = "agree", "diverge"
@@ -275,16 +285,24 @@ def _date_conflicts(article: list[DateMention], report: list[DateMention]) -> li
 # --- names and speakers -------------------------------------------------------------------------
 
 
-def _name_words(text: str) -> list[str]:
-    return [w.text for w in words(text) if w.text[:1].isupper()]
+@lru_cache(maxsize=1024)
+def _name_words(text: str) -> NameIndex:
+    """The capitalised words of ``text``, indexed (the article's whole text is asked about for every link)."""
+    return NameIndex(w.text for w in words(text) if w.text[:1].isupper())
+
+
+@lru_cache(maxsize=64)
+def _known_words(article_text: str, report_text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Words either document writes in lower case, and words either capitalises inside a sentence."""
+    vocabulary = lowercase_vocabulary(article_text) | lowercase_vocabulary(report_text)
+    return vocabulary, capitalised_inside(article_text) | capitalised_inside(report_text)
 
 
 def _entity_conflicts(
     article: str, report: str, context: ClaimContext, pairs: list[tuple[tuple[int, int], tuple[int, int]]]
 ) -> list[Conflict]:
     """Names that the word diff replaces by a name the other side never mentions, in paired sentences."""
-    vocabulary = lowercase_vocabulary(context.article_text) | lowercase_vocabulary(context.report_text)
-    names = capitalised_inside(context.article_text) | capitalised_inside(context.report_text)
+    vocabulary, names = _known_words(context.article_text, context.report_text)
     a_entities = find_entities(article, vocabulary, names)
     r_entities = find_entities(report, vocabulary, names)
     if not a_entities or not r_entities:
@@ -388,15 +406,47 @@ def _aliases(a_keys: Sequence[str], r_keys: Sequence[str], context: ClaimContext
     """
     if all(_DEMONYM.search(k) for k in (*a_keys, *r_keys)):
         return False
-    for sentence in (*context.article_sentences, *context.report_sentences):
-        tokens = words(sentence)
-        a_at = [i for i, w in enumerate(tokens) if w.text[:1].isupper() and any(same_name(k, w.text) for k in a_keys)]
-        if not a_at:
+    for document in (_sentences(context.article_sentences), _sentences(context.report_sentences)):
+        a_places = document.places(a_keys)
+        if not a_places:
             continue
-        r_at = [i for i, w in enumerate(tokens) if w.text[:1].isupper() and any(same_name(k, w.text) for k in r_keys)]
-        if any(abs(i - j) <= window and not _coordinated(tokens, i, j) for i in a_at for j in r_at):
-            return True
+        r_places = document.places(r_keys)
+        for sentence, a_at in a_places.items():
+            r_at = r_places.get(sentence, ())
+            tokens = document.tokens[sentence]
+            if any(abs(i - j) <= window and not _coordinated(tokens, i, j) for i in a_at for j in r_at):
+                return True
     return False
+
+
+class _Sentences:
+    """A document's sentences, tokenised once, with the places of their capitalised words by name key."""
+
+    def __init__(self, sentences: tuple[str, ...]) -> None:
+        self.tokens = [words(sentence) for sentence in sentences]
+        self._where: dict[str, list[tuple[int, int]]] = {}
+        for s_index, tokens in enumerate(self.tokens):
+            for t_index, w in enumerate(tokens):
+                if w.text[:1].isupper():
+                    self._where.setdefault(name_key(w.text), []).append((s_index, t_index))
+        self._index = NameIndex(w.text for tokens in self.tokens for w in tokens if w.text[:1].isupper())
+        self._places: dict[tuple[str, ...], dict[int, list[int]]] = {}
+
+    def places(self, keys: Sequence[str]) -> dict[int, list[int]]:
+        """Sentence index -> indices of its capitalised tokens that are :func:`same_name` as one of ``keys``."""
+        found = self._places.get(tuple(keys))
+        if found is None:
+            found = {}
+            for word_key in {m for k in keys for m in self._index.matching(k)}:
+                for s_index, t_index in self._where[word_key]:
+                    found.setdefault(s_index, []).append(t_index)
+            self._places[tuple(keys)] = found
+        return found
+
+
+@lru_cache(maxsize=256)
+def _sentences(sentences: tuple[str, ...]) -> _Sentences:
+    return _Sentences(sentences)
 
 
 _DEMONYM = re.compile(r"(?:ian|ean|ese|ish|an|i)$")

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from parallax.core.tokens import Word, same_name, words
+from parallax.core.tokens import NameIndex, Word, same_name, words
 
 _COMMON_OPENERS = {
     "the", "a", "an", "but", "and", "or", "in", "on", "at", "after", "before", "for", "with", "without", "as",
@@ -80,20 +80,22 @@ class Entity:
     kind: str
     keys: tuple[str, ...]
 
-    def named_in(self, name_words: Sequence[str]) -> bool:
+    def named_in(self, name_words: Sequence[str] | NameIndex) -> bool:
         """Whether capitalised ``name_words`` of a text name this entity.
 
         "Lutsevych" names "Orysia Lutsevych". Generic words of a longer name
         ("House", "Institute", "United") are shared by many names, so a name made
         only of such words ("Royal United Services Institute") needs all of them.
+        A text's words may come as a :class:`NameIndex` of them, built once for many entities.
         """
+        index = name_words if isinstance(name_words, NameIndex) else NameIndex(name_words)
         if self.kind == "person" and len(self.keys) > 1:
             # A person is named by the surname: "Vladimir Putin" does not name "Vladimir Medinsky".
-            return any(same_name(self.keys[-1], word) for word in name_words)
+            return index.names(self.keys[-1])
         specific = [k for k in self.keys if k.lower() not in _GENERIC_NAME_WORDS]
         if specific:
-            return any(same_name(key, word) for key in specific for word in name_words)
-        return all(any(same_name(key, word) for word in name_words) for key in self.keys)
+            return any(index.names(key) for key in specific)
+        return all(index.names(key) for key in self.keys)
 
 
 # A capital stands for its country's government in news ("Moscow's climbdown"): naming one for the
