@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from parallax.core.tokens import NameIndex, Word, same_name, words
 
@@ -260,6 +261,41 @@ _AFTER_VERB = re.compile(
     r"last|this|earlier|yesterday|today|who|adding)\b|$)"
 )
 _BEFORE_VERB = re.compile(rf"(?P<speaker>[^,.;:\"“”()—–]{{2,90}}?)\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:{_VERBS})\b")
+# _BEFORE_VERB in two parts, for :func:`_before_verb`: what may follow the speaker, and what it may not hold.
+_VERB_TAIL_AT = re.compile(rf"(?=(?P<tail>\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:{_VERBS})\b))")
+_NOT_IN_SPEAKER = re.compile(r"[,.;:\"“”()—–]")
+_SPEAKER_LENGTH = (2, 90)
+
+
+def _before_verb(text: str) -> list[tuple[int, int]]:
+    """The speaker spans of ``_BEFORE_VERB.finditer(text)``, found without trying the pattern at every offset.
+
+    The pattern's lazy speaker makes the regex engine try up to 90 lengths at each offset
+    of the text. Here each place a reporting verb can follow (a tail) is visited once:
+    the leftmost start for a tail is bounded by the search position, the longest speaker
+    and the last character a speaker may not hold. That bound never falls as tails move
+    right, so the first tail with room for a speaker gives the match the engine would
+    find, with the shortest speaker.
+    """
+    spans: list[tuple[int, int]] = []
+    shortest, longest = _SPEAKER_LENGTH
+    barred = [m.start() for m in _NOT_IN_SPEAKER.finditer(text)]
+    position, last_barred = 0, -1
+    barred_index = 0
+    for tail in _VERB_TAIL_AT.finditer(text):
+        q = tail.start()
+        if q < position + shortest:
+            continue
+        while barred_index < len(barred) and barred[barred_index] < q:
+            last_barred = barred[barred_index]
+            barred_index += 1
+        start = max(position, q - longest, last_barred + 1)
+        if start <= q - shortest:
+            spans.append((start, q))
+            position = tail.end("tail")
+    return spans
+
+
 _PRONOUNS = {
     "he",
     "she",
@@ -332,12 +368,18 @@ class Speaker:
 
 def find_speakers(text: str) -> list[Speaker]:
     """Speakers named with a reporting verb; pronouns and unnamed sources carry no keys."""
+    return list(_speakers(text))
+
+
+@lru_cache(maxsize=4096)
+def _speakers(text: str) -> tuple[Speaker, ...]:
+    # The article's texts are searched for every report they are linked with.
     speakers: list[Speaker] = []
     seen: set[tuple[int, int]] = set()
-    for pattern in (_AFTER_VERB, _BEFORE_VERB):
-        for m in pattern.finditer(text):
-            start, end = m.span("speaker")
-            phrase = m.group("speaker")
+    after_verb = [m.span("speaker") for m in _AFTER_VERB.finditer(text)]
+    for pattern, spans in ((_AFTER_VERB, after_verb), (_BEFORE_VERB, _before_verb(text))):
+        for start, end in spans:
+            phrase = text[start:end]
             if pattern is _BEFORE_VERB:
                 # Keep only the clause right before the verb: "... and NATO estimated" -> "NATO".
                 parts = list(_CLAUSE_BREAK.finditer(phrase))
@@ -364,4 +406,4 @@ def find_speakers(text: str) -> list[Speaker]:
             seen.add((start, end))
             keys = tuple(e_key for e in find_entities(stripped, frozenset()) for e_key in e.keys)
             speakers.append(Speaker(stripped, start, end, keys))
-    return speakers
+    return tuple(speakers)
