@@ -216,23 +216,62 @@ def _content_stems(text: str) -> set[str]:
     return {stem(w.text) for w in words(text) if w.lower not in _STOPWORDS and len(w.text) > 1}
 
 
+@dataclass(frozen=True)
+class _Bag:
+    """A sentence's content stems, with those long enough for a spelling variant filed by initial and length."""
+
+    stems: frozenset[str]
+    variants: dict[tuple[str, int], tuple[str, ...]]
+
+    @classmethod
+    def of(cls, text: str) -> _Bag:
+        stems = frozenset(_content_stems(text))
+        variants: dict[tuple[str, int], list[str]] = {}
+        for s in sorted(stems):
+            if len(s) >= 4:
+                variants.setdefault((s[0], len(s)), []).append(s)
+        return cls(stems, {key: tuple(group) for key, group in variants.items()})
+
+    def has_variant_of(self, a: str, exclude: frozenset[str]) -> bool:
+        """Whether a stem of this bag not in ``exclude`` is a :func:`_spelling_variants` of ``a``."""
+        if len(a) < 4:
+            return False  # short words never
+        return any(
+            b not in exclude and _spelling_variants(a, b)
+            for length in (len(a) - 1, len(a), len(a) + 1)
+            for b in self.variants.get((a[0], length), ())
+        )
+
+
+@lru_cache(maxsize=4096)
+def _sentence_bags(text: str) -> tuple[list[tuple[int, int]], list[_Bag]]:
+    # The article's texts are paired with every report they link with.
+    spans = _sentence_spans(text)
+    return spans, [_Bag.of(text[s:e]) for s, e in spans]
+
+
+def _overlap(x: _Bag, y: _Bag) -> float:
+    """Shared stems (or spelling variants) of two sentences, as a share of the shorter one."""
+    x_stems, y_stems = x.stems, y.stems
+    shared = len(x_stems & y_stems) + sum(
+        1 for a in x_stems if a not in y_stems and y.has_variant_of(a, exclude=x_stems)
+    )
+    return shared / max(1, min(len(x_stems), len(y_stems)))
+
+
 def _sentence_pairs(article: str, report: str, minimum: float) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """Pair each report sentence with the article sentence sharing most content words (and back)."""
-    a_spans, r_spans = _sentence_spans(article), _sentence_spans(report)
-    a_bags = [_content_stems(article[s:e]) for s, e in a_spans]
-    r_bags = [_content_stems(report[s:e]) for s, e in r_spans]
-
-    def overlap(x: set[str], y: set[str]) -> float:
-        shared = len(x & y) + sum(1 for a in x - y if any(_spelling_variants(a, b) for b in y - x))
-        return shared / max(1, min(len(x), len(y)))
+    a_spans, a_bags = _sentence_bags(article)
+    r_spans, r_bags = _sentence_bags(report)
+    matrix = [[_overlap(a_bag, r_bag) for r_bag in r_bags] for a_bag in a_bags]
 
     pairs: set[tuple[int, int]] = set()
-    for j, r_bag in enumerate(r_bags):
-        scores = [overlap(a_bag, r_bag) for a_bag in a_bags]
+    for j in range(len(r_bags)):
+        scores = [row[j] for row in matrix]
         if scores and max(scores) >= minimum:
             pairs.add((scores.index(max(scores)), j))
-    for i, a_bag in enumerate(a_bags):
-        scores = [overlap(a_bag, r_bag) for r_bag in r_bags]
+    for i in range(len(a_bags)):
+        scores = matrix[i]
         if scores and max(scores) >= minimum:
             pairs.add((i, scores.index(max(scores))))
     return [(a_spans[i], r_spans[j]) for i, j in sorted(pairs)]
