@@ -136,16 +136,22 @@ _LEAD_IN = re.compile(
 )
 
 
-def _sentence_starts(text: str, tokens: list[Word]) -> set[int]:
+_OPENING_MARKS = " \t\"“‘'([—–-"
+
+
+def _sentence_starts(text: str, tokens: Sequence[Word]) -> set[int]:
     starts = set()
     for index, token in enumerate(tokens):
-        before = text[: token.start].rstrip(" \t\"“‘'([—–-")
-        dashed = any(c in "—–-" for c in text[len(before) : token.start])
+        # Where the text before the token ends, leaving out the quotes, brackets and dashes that open it.
+        cut = token.start
+        while cut and text[cut - 1] in _OPENING_MARKS:
+            cut -= 1
+        dashed = any(c in "—–-" for c in text[cut : token.start])
         if (
-            not before
-            or before[-1] in ".!?:\n"
+            not cut
+            or text[cut - 1] in ".!?:\n"
             or text[max(0, token.start - 1) : token.start] in ("“", '"', "‘")
-            or (dashed and _LEAD_IN.search(before))
+            or (dashed and _LEAD_IN.search(text[:cut]))
         ):
             starts.add(index)
     return starts
@@ -155,23 +161,21 @@ def _base(token: Word) -> str:
     return _plain(token.text)
 
 
-def find_entities(
-    text: str,
-    lowercase_vocabulary: frozenset[str] | set[str] | None = None,
-    known_names: frozenset[str] | None = None,
-) -> list[Entity]:
-    """Names in ``text``.
+@dataclass(frozen=True)
+class _Runs:
+    """What :func:`find_entities` reads from a text alone: its tokens, sentence starts and runs of capitals."""
 
-    ``lowercase_vocabulary`` holds words known to be ordinary (seen in lower
-    case); ``known_names`` holds words seen capitalised inside a sentence. A
-    lone capitalised word that opens a sentence is a name only if it is known.
-    """
+    tokens: tuple[Word, ...]
+    starts: frozenset[int]
+    runs: tuple[tuple[int, ...], ...]
+    vocabulary: frozenset[str]  # the text's own lower-case words
+
+
+@lru_cache(maxsize=4096)
+def _runs(text: str) -> _Runs:
+    # The article's texts are searched for names for every report they link with.
     tokens = words(text)
-    vocabulary = (
-        lowercase_vocabulary if lowercase_vocabulary is not None else {t.lower for t in tokens if t.text.islower()}
-    )
-    starts = _sentence_starts(text, tokens)
-    entities: list[Entity] = []
+    runs: list[tuple[int, ...]] = []
     index = 0
     while index < len(tokens):
         token = tokens[index]
@@ -198,6 +202,32 @@ def find_entities(
                 continue
             break
         index = j
+        runs.append(tuple(run))
+    return _Runs(
+        tuple(tokens),
+        frozenset(_sentence_starts(text, tokens)),
+        tuple(runs),
+        frozenset(t.lower for t in tokens if t.text.islower()),
+    )
+
+
+def find_entities(
+    text: str,
+    lowercase_vocabulary: frozenset[str] | set[str] | None = None,
+    known_names: frozenset[str] | None = None,
+) -> list[Entity]:
+    """Names in ``text``.
+
+    ``lowercase_vocabulary`` holds words known to be ordinary (seen in lower
+    case); ``known_names`` holds words seen capitalised inside a sentence. A
+    lone capitalised word that opens a sentence is a name only if it is known.
+    """
+    found = _runs(text)
+    tokens, starts = found.tokens, found.starts
+    vocabulary = lowercase_vocabulary if lowercase_vocabulary is not None else found.vocabulary
+    entities: list[Entity] = []
+    for whole_run in found.runs:
+        run = whole_run
         # Drop an ordinary word that is only capitalised because it opens the sentence.
         while run and run[0] in starts:
             first = tokens[run[0]].lower.replace("’", "'").removesuffix("'s")
@@ -211,20 +241,29 @@ def find_entities(
             continue
         if len(run) == 1 and run[0] in starts and known_names is not None and _base(tokens[run[0]]) not in known_names:
             continue
-        names = [tokens[k] for k in run]
-        keys = tuple(
-            w.text.replace("’", "'").removesuffix("'s")
-            for w in names
-            if w.lower not in _TITLES and w.lower not in _CONNECTORS and w.text not in ("I",)
-        )
-        if not keys:
-            continue
-        entity_text = text[names[0].start : names[-1].end]
-        entities.append(Entity(entity_text, names[0].start, names[-1].end, _kind(text, tokens, run, names), keys))
+        entity = _entity(text, run)
+        if entity is not None:
+            entities.append(entity)
     return entities
 
 
-def _kind(text: str, tokens: list[Word], run: list[int], names: list[Word]) -> str:
+@lru_cache(maxsize=16384)
+def _entity(text: str, run: tuple[int, ...]) -> Entity | None:
+    """The name that tokens ``run`` of ``text`` make, or None where they hold no name word."""
+    tokens = _runs(text).tokens
+    names = [tokens[k] for k in run]
+    keys = tuple(
+        w.text.replace("’", "'").removesuffix("'s")
+        for w in names
+        if w.lower not in _TITLES and w.lower not in _CONNECTORS and w.text not in ("I",)
+    )
+    if not keys:
+        return None
+    entity_text = text[names[0].start : names[-1].end]
+    return Entity(entity_text, names[0].start, names[-1].end, _kind(text, tokens, run, names), keys)
+
+
+def _kind(text: str, tokens: Sequence[Word], run: Sequence[int], names: list[Word]) -> str:
     lowered = [w.lower.replace("’", "'").removesuffix("'s") for w in names]
     if any(w in _ORG_WORDS for w in lowered) or any(w.text.isupper() and len(w.text) >= 2 for w in names):
         return "organisation"
