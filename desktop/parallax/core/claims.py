@@ -106,14 +106,10 @@ def compare_claims(
     """
     context = context or ClaimContext(article, report)
     conflicts: list[Conflict] = []
-    article_dates, report_dates = find_dates(article), find_dates(report)
     if "date" in config.kinds:
-        conflicts += _date_conflicts(article_dates, report_dates)
+        conflicts += _date_conflicts(_dates(article), _dates(report))
     if "number" in config.kinds:
-        conflicts += _number_conflicts(
-            find_quantities(article, [(d.start, d.end) for d in article_dates]),
-            find_quantities(report, [(d.start, d.end) for d in report_dates]),
-        )
+        conflicts += _number_conflicts(_quantities(article), _quantities(report))
     pairs = _sentence_pairs(article, report, config.min_sentence_overlap)
     if config.kinds & {"place", "person", "organisation"}:
         conflicts += [c for c in _entity_conflicts(article, report, context, pairs) if c.kind in config.kinds]
@@ -280,7 +276,19 @@ def _sentence_pairs(article: str, report: str, minimum: float) -> list[tuple[tup
 # --- numbers and dates --------------------------------------------------------------------------
 
 
-def _number_conflicts(article: list[Quantity], report: list[Quantity]) -> list[Conflict]:
+@lru_cache(maxsize=4096)
+def _dates(text: str) -> tuple[DateMention, ...]:
+    # Kept per text: the article's paragraphs are read for every report they link with.
+    return tuple(find_dates(text))
+
+
+@lru_cache(maxsize=4096)
+def _quantities(text: str) -> tuple[Quantity, ...]:
+    """The figures of ``text`` outside its dates."""
+    return tuple(find_quantities(text, [(d.start, d.end) for d in _dates(text)]))
+
+
+def _number_conflicts(article: Sequence[Quantity], report: Sequence[Quantity]) -> list[Conflict]:
     conflicts = []
     units = {q.unit for q in article} & {q.unit for q in report}
     for unit in sorted(units):
@@ -304,7 +312,7 @@ def _log_centre(q: Quantity) -> float:
     return math.log10(max(1e-9, (q.low + q.high) / 2))
 
 
-def _date_conflicts(article: list[DateMention], report: list[DateMention]) -> list[Conflict]:
+def _date_conflicts(article: Sequence[DateMention], report: Sequence[DateMention]) -> list[Conflict]:
     conflicts = []
     for category in ("day", "weekday", "year", "month", "relative"):
         a_list = [d for d in article if d.category == category]
@@ -522,18 +530,47 @@ def _negated_auxiliary(source: str, other: str) -> tuple[Word, Word, Word] | Non
     holds that modal once and the other sentence has no negation or refusal at all.
     Returns the modal in ``source``, its cue and the modal in ``other``.
     """
-    source_words, other_words = words(source), words(other)
-    if any(is_negation_cue(w.text) or stem(w.text) in _REFUSALS for w in other_words):
+    if not _affirmative(other):
         return None
-    for index, w in enumerate(source_words[:-1]):
-        cue = source_words[index + 1]
-        if w.lower not in _AUXILIARIES or cue.lower not in ("not", "never"):
-            continue
-        same_in_source = [x for x in source_words if x.lower == w.lower]
-        same_in_other = [x for x in other_words if x.lower == w.lower]
-        if len(same_in_source) == 1 and len(same_in_other) == 1:
+    other_words = _words_by_lower(other)
+    for w, cue in _negated_modals(source):
+        same_in_other = other_words.get(w.lower, ())
+        if len(same_in_other) == 1:
             return w, cue, same_in_other[0]
     return None
+
+
+@lru_cache(maxsize=4096)
+def _affirmative(text: str) -> bool:
+    """Whether ``text`` holds no negation cue and no verb of refusal."""
+    return not any(is_negation_cue(w.text) or stem(w.text) in _REFUSALS for w in words(text))
+
+
+@lru_cache(maxsize=4096)
+def _words_by_lower(text: str) -> dict[str, tuple[Word, ...]]:
+    grouped: dict[str, list[Word]] = {}
+    for w in words(text):
+        grouped.setdefault(w.lower, []).append(w)
+    return {lower: tuple(group) for lower, group in grouped.items()}
+
+
+@lru_cache(maxsize=4096)
+def _negated_modals(text: str) -> tuple[tuple[Word, Word], ...]:
+    """Each modal that ``text`` holds once and negates right after it ("would not"), with its cue, in order."""
+    text_words = words(text)
+    by_lower = _words_by_lower(text)
+    found = []
+    for index, w in enumerate(text_words[:-1]):
+        cue = text_words[index + 1]
+        if w.lower in _AUXILIARIES and cue.lower in ("not", "never") and len(by_lower[w.lower]) == 1:
+            found.append((w, cue))
+    return tuple(found)
+
+
+@lru_cache(maxsize=4096)
+def _negated_stems(text: str) -> dict[str, Word]:
+    # Kept per sentence (read only): the article's sentences are paired with every report's.
+    return negated_stems(text)
 
 
 def _negation_conflicts(article: str, report: str) -> list[Conflict]:
@@ -555,9 +592,9 @@ def _negation_conflicts(article: str, report: str) -> list[Conflict]:
     if conflicts:
         return conflicts
     for source, other, forward in ((article, report, True), (report, article, False)):
-        governed = negated_stems(source)
+        governed = _negated_stems(source)
         other_words = words(other)
-        other_governed = negated_stems(other)
+        other_governed = _negated_stems(other)
         for stem_key, cue in governed.items():
             if stem_key in other_governed or len(stem_key) < 3:
                 continue
@@ -612,7 +649,8 @@ class _Polar:
     subject: frozenset[str]
 
 
-def _polar_mentions(text: str) -> list[_Polar]:
+@lru_cache(maxsize=4096)
+def _polar_mentions(text: str) -> tuple[_Polar, ...]:
     tokens = words(text)
     index_of = {w.start: i for i, w in enumerate(tokens)}
     mentions = []
@@ -624,7 +662,7 @@ def _polar_mentions(text: str) -> list[_Polar]:
             stem(w.text) for w in tokens[max(0, i - 3) : i] if w.lower not in _STOPWORDS and not w.text[:1].isdigit()
         )
         mentions.append(_Polar(polar.concept, sign, polar.word, subject))
-    return mentions
+    return tuple(mentions)
 
 
 def _direction_conflicts(article: str, report: str) -> list[Conflict]:
