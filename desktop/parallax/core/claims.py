@@ -217,26 +217,17 @@ class _Bag:
     """A sentence's content stems, with those long enough for a spelling variant filed by initial and length."""
 
     stems: frozenset[str]
+    long_stems: tuple[str, ...]  # four letters or more: the only ones that may be spelling variants
     variants: dict[tuple[str, int], tuple[str, ...]]
 
     @classmethod
     def of(cls, text: str) -> _Bag:
         stems = frozenset(_content_stems(text))
+        long_stems = tuple(sorted(s for s in stems if len(s) >= 4))
         variants: dict[tuple[str, int], list[str]] = {}
-        for s in sorted(stems):
-            if len(s) >= 4:
-                variants.setdefault((s[0], len(s)), []).append(s)
-        return cls(stems, {key: tuple(group) for key, group in variants.items()})
-
-    def has_variant_of(self, a: str, exclude: frozenset[str]) -> bool:
-        """Whether a stem of this bag not in ``exclude`` is a :func:`_spelling_variants` of ``a``."""
-        if len(a) < 4:
-            return False  # short words never
-        return any(
-            b not in exclude and _spelling_variants(a, b)
-            for length in (len(a) - 1, len(a), len(a) + 1)
-            for b in self.variants.get((a[0], length), ())
-        )
+        for s in long_stems:
+            variants.setdefault((s[0], len(s)), []).append(s)
+        return cls(stems, long_stems, {key: tuple(group) for key, group in variants.items()})
 
 
 @lru_cache(maxsize=4096)
@@ -247,11 +238,23 @@ def _sentence_bags(text: str) -> tuple[list[tuple[int, int]], list[_Bag]]:
 
 
 def _overlap(x: _Bag, y: _Bag) -> float:
-    """Shared stems (or spelling variants) of two sentences, as a share of the shorter one."""
-    x_stems, y_stems = x.stems, y.stems
-    shared = len(x_stems & y_stems) + sum(
-        1 for a in x_stems if a not in y_stems and y.has_variant_of(a, exclude=x_stems)
-    )
+    """Shared stems of two sentences, and stems of one with a spelling variant only in the other, per stem of the shorter.
+
+    A variant of ``a`` has its first letter and a length one apart at most (:func:`_spelling_variants`),
+    so only those of ``y`` are tried.
+    """
+    x_stems, y_stems, variants = x.stems, y.stems, y.variants
+    shared = len(x_stems & y_stems)
+    for a in x.long_stems:
+        if a in y_stems:
+            continue
+        initial, size = a[0], len(a)
+        if any(
+            b not in x_stems and _spelling_variants(a, b)
+            for length in (size - 1, size, size + 1)
+            for b in variants.get((initial, length), ())
+        ):
+            shared += 1
     return shared / max(1, min(len(x_stems), len(y_stems)))
 
 

@@ -13,7 +13,7 @@ May import: the standard library, ``parallax.core.tokens``.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -139,9 +139,11 @@ _LEAD_IN = re.compile(
 _OPENING_MARKS = " \t\"“‘'([—–-"
 
 
-def _sentence_starts(text: str, tokens: Sequence[Word]) -> set[int]:
+def _sentence_starts(text: str, tokens: Sequence[Word], indices: Iterable[int]) -> set[int]:
+    """Which of the tokens at ``indices`` open a sentence."""
     starts = set()
-    for index, token in enumerate(tokens):
+    for index in indices:
+        token = tokens[index]
         # Where the text before the token ends, leaving out the quotes, brackets and dashes that open it.
         cut = token.start
         while cut and text[cut - 1] in _OPENING_MARKS:
@@ -166,7 +168,7 @@ class _Runs:
     """What :func:`find_entities` reads from a text alone: its tokens, sentence starts and runs of capitals."""
 
     tokens: tuple[Word, ...]
-    starts: frozenset[int]
+    starts: frozenset[int]  # the tokens of runs that open a sentence
     runs: tuple[tuple[int, ...], ...]
     vocabulary: frozenset[str]  # the text's own lower-case words
 
@@ -205,7 +207,7 @@ def _runs(text: str) -> _Runs:
         runs.append(tuple(run))
     return _Runs(
         tuple(tokens),
-        frozenset(_sentence_starts(text, tokens)),
+        frozenset(_sentence_starts(text, tokens, (index for run in runs for index in run))),
         tuple(runs),
         frozenset(t.lower for t in tokens if t.text.islower()),
     )
