@@ -494,8 +494,9 @@ class _Sentences:
         return found
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=16)
 def _sentences(sentences: tuple[str, ...]) -> _Sentences:
+    # A whole document's tokens: only the article's and the report in hand are wanted again.
     return _Sentences(sentences)
 
 
