@@ -31,7 +31,17 @@ from typing import Protocol
 from parallax.core.entities import capital_for_country, find_entities, find_speakers
 from parallax.core.lexicon import is_negation_cue, negated_stems, polar_words
 from parallax.core.quantities import DateMention, Quantity, find_dates, find_quantities
-from parallax.core.tokens import Word, capitalised_inside, lowercase_vocabulary, name_skeleton, same_name, stem, words
+from parallax.core.tokens import (
+    NameIndex,
+    Word,
+    capitalised_inside,
+    lowercase_vocabulary,
+    name_key,
+    name_skeleton,
+    same_name,
+    stem,
+    words,
+)
 from parallax.core.worddiff import DELETE, INSERT, DiffConfig, word_diff
 
 AGREE, DIVERGE = "agree", "diverge"
@@ -96,14 +106,10 @@ def compare_claims(
     """
     context = context or ClaimContext(article, report)
     conflicts: list[Conflict] = []
-    article_dates, report_dates = find_dates(article), find_dates(report)
     if "date" in config.kinds:
-        conflicts += _date_conflicts(article_dates, report_dates)
+        conflicts += _date_conflicts(_dates(article), _dates(report))
     if "number" in config.kinds:
-        conflicts += _number_conflicts(
-            find_quantities(article, [(d.start, d.end) for d in article_dates]),
-            find_quantities(report, [(d.start, d.end) for d in report_dates]),
-        )
+        conflicts += _number_conflicts(_quantities(article), _quantities(report))
     pairs = _sentence_pairs(article, report, config.min_sentence_overlap)
     if config.kinds & {"place", "person", "organisation"}:
         conflicts += [c for c in _entity_conflicts(article, report, context, pairs) if c.kind in config.kinds]
@@ -206,23 +212,65 @@ def _content_stems(text: str) -> set[str]:
     return {stem(w.text) for w in words(text) if w.lower not in _STOPWORDS and len(w.text) > 1}
 
 
+@dataclass(frozen=True)
+class _Bag:
+    """A sentence's content stems, with those long enough for a spelling variant filed by initial and length."""
+
+    stems: frozenset[str]
+    long_stems: tuple[str, ...]  # four letters or more: the only ones that may be spelling variants
+    variants: dict[tuple[str, int], tuple[str, ...]]
+
+    @classmethod
+    def of(cls, text: str) -> _Bag:
+        stems = frozenset(_content_stems(text))
+        long_stems = tuple(sorted(s for s in stems if len(s) >= 4))
+        variants: dict[tuple[str, int], list[str]] = {}
+        for s in long_stems:
+            variants.setdefault((s[0], len(s)), []).append(s)
+        return cls(stems, long_stems, {key: tuple(group) for key, group in variants.items()})
+
+
+@lru_cache(maxsize=4096)
+def _sentence_bags(text: str) -> tuple[list[tuple[int, int]], list[_Bag]]:
+    # The article's texts are paired with every report they link with.
+    spans = _sentence_spans(text)
+    return spans, [_Bag.of(text[s:e]) for s, e in spans]
+
+
+def _overlap(x: _Bag, y: _Bag) -> float:
+    """Shared stems of two sentences, and stems of one with a spelling variant only in the other, per stem of the shorter.
+
+    A variant of ``a`` has its first letter and a length one apart at most (:func:`_spelling_variants`),
+    so only those of ``y`` are tried.
+    """
+    x_stems, y_stems, variants = x.stems, y.stems, y.variants
+    shared = len(x_stems & y_stems)
+    for a in x.long_stems:
+        if a in y_stems:
+            continue
+        initial, size = a[0], len(a)
+        if any(
+            b not in x_stems and _spelling_variants(a, b)
+            for length in (size - 1, size, size + 1)
+            for b in variants.get((initial, length), ())
+        ):
+            shared += 1
+    return shared / max(1, min(len(x_stems), len(y_stems)))
+
+
 def _sentence_pairs(article: str, report: str, minimum: float) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """Pair each report sentence with the article sentence sharing most content words (and back)."""
-    a_spans, r_spans = _sentence_spans(article), _sentence_spans(report)
-    a_bags = [_content_stems(article[s:e]) for s, e in a_spans]
-    r_bags = [_content_stems(report[s:e]) for s, e in r_spans]
-
-    def overlap(x: set[str], y: set[str]) -> float:
-        shared = len(x & y) + sum(1 for a in x - y if any(_spelling_variants(a, b) for b in y - x))
-        return shared / max(1, min(len(x), len(y)))
+    a_spans, a_bags = _sentence_bags(article)
+    r_spans, r_bags = _sentence_bags(report)
+    matrix = [[_overlap(a_bag, r_bag) for r_bag in r_bags] for a_bag in a_bags]
 
     pairs: set[tuple[int, int]] = set()
-    for j, r_bag in enumerate(r_bags):
-        scores = [overlap(a_bag, r_bag) for a_bag in a_bags]
+    for j in range(len(r_bags)):
+        scores = [row[j] for row in matrix]
         if scores and max(scores) >= minimum:
             pairs.add((scores.index(max(scores)), j))
-    for i, a_bag in enumerate(a_bags):
-        scores = [overlap(a_bag, r_bag) for r_bag in r_bags]
+    for i in range(len(a_bags)):
+        scores = matrix[i]
         if scores and max(scores) >= minimum:
             pairs.add((i, scores.index(max(scores))))
     return [(a_spans[i], r_spans[j]) for i, j in sorted(pairs)]
@@ -231,7 +279,19 @@ def _sentence_pairs(article: str, report: str, minimum: float) -> list[tuple[tup
 # --- numbers and dates --------------------------------------------------------------------------
 
 
-def _number_conflicts(article: list[Quantity], report: list[Quantity]) -> list[Conflict]:
+@lru_cache(maxsize=4096)
+def _dates(text: str) -> tuple[DateMention, ...]:
+    # Kept per text: the article's paragraphs are read for every report they link with.
+    return tuple(find_dates(text))
+
+
+@lru_cache(maxsize=4096)
+def _quantities(text: str) -> tuple[Quantity, ...]:
+    """The figures of ``text`` outside its dates."""
+    return tuple(find_quantities(text, [(d.start, d.end) for d in _dates(text)]))
+
+
+def _number_conflicts(article: Sequence[Quantity], report: Sequence[Quantity]) -> list[Conflict]:
     conflicts = []
     units = {q.unit for q in article} & {q.unit for q in report}
     for unit in sorted(units):
@@ -255,7 +315,7 @@ def _log_centre(q: Quantity) -> float:
     return math.log10(max(1e-9, (q.low + q.high) / 2))
 
 
-def _date_conflicts(article: list[DateMention], report: list[DateMention]) -> list[Conflict]:
+def _date_conflicts(article: Sequence[DateMention], report: Sequence[DateMention]) -> list[Conflict]:
     conflicts = []
     for category in ("day", "weekday", "year", "month", "relative"):
         a_list = [d for d in article if d.category == category]
@@ -275,16 +335,24 @@ def _date_conflicts(article: list[DateMention], report: list[DateMention]) -> li
 # --- names and speakers -------------------------------------------------------------------------
 
 
-def _name_words(text: str) -> list[str]:
-    return [w.text for w in words(text) if w.text[:1].isupper()]
+@lru_cache(maxsize=1024)
+def _name_words(text: str) -> NameIndex:
+    """The capitalised words of ``text``, indexed (the article's whole text is asked about for every link)."""
+    return NameIndex(w.text for w in words(text) if w.text[:1].isupper())
+
+
+@lru_cache(maxsize=64)
+def _known_words(article_text: str, report_text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Words either document writes in lower case, and words either capitalises inside a sentence."""
+    vocabulary = lowercase_vocabulary(article_text) | lowercase_vocabulary(report_text)
+    return vocabulary, capitalised_inside(article_text) | capitalised_inside(report_text)
 
 
 def _entity_conflicts(
     article: str, report: str, context: ClaimContext, pairs: list[tuple[tuple[int, int], tuple[int, int]]]
 ) -> list[Conflict]:
     """Names that the word diff replaces by a name the other side never mentions, in paired sentences."""
-    vocabulary = lowercase_vocabulary(context.article_text) | lowercase_vocabulary(context.report_text)
-    names = capitalised_inside(context.article_text) | capitalised_inside(context.report_text)
+    vocabulary, names = _known_words(context.article_text, context.report_text)
     a_entities = find_entities(article, vocabulary, names)
     r_entities = find_entities(report, vocabulary, names)
     if not a_entities or not r_entities:
@@ -388,15 +456,48 @@ def _aliases(a_keys: Sequence[str], r_keys: Sequence[str], context: ClaimContext
     """
     if all(_DEMONYM.search(k) for k in (*a_keys, *r_keys)):
         return False
-    for sentence in (*context.article_sentences, *context.report_sentences):
-        tokens = words(sentence)
-        a_at = [i for i, w in enumerate(tokens) if w.text[:1].isupper() and any(same_name(k, w.text) for k in a_keys)]
-        if not a_at:
+    for document in (_sentences(context.article_sentences), _sentences(context.report_sentences)):
+        a_places = document.places(a_keys)
+        if not a_places:
             continue
-        r_at = [i for i, w in enumerate(tokens) if w.text[:1].isupper() and any(same_name(k, w.text) for k in r_keys)]
-        if any(abs(i - j) <= window and not _coordinated(tokens, i, j) for i in a_at for j in r_at):
-            return True
+        r_places = document.places(r_keys)
+        for sentence, a_at in a_places.items():
+            r_at = r_places.get(sentence, ())
+            tokens = document.tokens[sentence]
+            if any(abs(i - j) <= window and not _coordinated(tokens, i, j) for i in a_at for j in r_at):
+                return True
     return False
+
+
+class _Sentences:
+    """A document's sentences, tokenised once, with the places of their capitalised words by name key."""
+
+    def __init__(self, sentences: tuple[str, ...]) -> None:
+        self.tokens = [words(sentence) for sentence in sentences]
+        self._where: dict[str, list[tuple[int, int]]] = {}
+        for s_index, tokens in enumerate(self.tokens):
+            for t_index, w in enumerate(tokens):
+                if w.text[:1].isupper():
+                    self._where.setdefault(name_key(w.text), []).append((s_index, t_index))
+        self._index = NameIndex(w.text for tokens in self.tokens for w in tokens if w.text[:1].isupper())
+        self._places: dict[tuple[str, ...], dict[int, list[int]]] = {}
+
+    def places(self, keys: Sequence[str]) -> dict[int, list[int]]:
+        """Sentence index -> indices of its capitalised tokens that are :func:`same_name` as one of ``keys``."""
+        found = self._places.get(tuple(keys))
+        if found is None:
+            found = {}
+            for word_key in {m for k in keys for m in self._index.matching(k)}:
+                for s_index, t_index in self._where[word_key]:
+                    found.setdefault(s_index, []).append(t_index)
+            self._places[tuple(keys)] = found
+        return found
+
+
+@lru_cache(maxsize=16)
+def _sentences(sentences: tuple[str, ...]) -> _Sentences:
+    # A whole document's tokens: only the article's and the report in hand are wanted again.
+    return _Sentences(sentences)
 
 
 _DEMONYM = re.compile(r"(?:ian|ean|ese|ish|an|i)$")
@@ -433,18 +534,47 @@ def _negated_auxiliary(source: str, other: str) -> tuple[Word, Word, Word] | Non
     holds that modal once and the other sentence has no negation or refusal at all.
     Returns the modal in ``source``, its cue and the modal in ``other``.
     """
-    source_words, other_words = words(source), words(other)
-    if any(is_negation_cue(w.text) or stem(w.text) in _REFUSALS for w in other_words):
+    if not _affirmative(other):
         return None
-    for index, w in enumerate(source_words[:-1]):
-        cue = source_words[index + 1]
-        if w.lower not in _AUXILIARIES or cue.lower not in ("not", "never"):
-            continue
-        same_in_source = [x for x in source_words if x.lower == w.lower]
-        same_in_other = [x for x in other_words if x.lower == w.lower]
-        if len(same_in_source) == 1 and len(same_in_other) == 1:
+    other_words = _words_by_lower(other)
+    for w, cue in _negated_modals(source):
+        same_in_other = other_words.get(w.lower, ())
+        if len(same_in_other) == 1:
             return w, cue, same_in_other[0]
     return None
+
+
+@lru_cache(maxsize=4096)
+def _affirmative(text: str) -> bool:
+    """Whether ``text`` holds no negation cue and no verb of refusal."""
+    return not any(is_negation_cue(w.text) or stem(w.text) in _REFUSALS for w in words(text))
+
+
+@lru_cache(maxsize=4096)
+def _words_by_lower(text: str) -> dict[str, tuple[Word, ...]]:
+    grouped: dict[str, list[Word]] = {}
+    for w in words(text):
+        grouped.setdefault(w.lower, []).append(w)
+    return {lower: tuple(group) for lower, group in grouped.items()}
+
+
+@lru_cache(maxsize=4096)
+def _negated_modals(text: str) -> tuple[tuple[Word, Word], ...]:
+    """Each modal that ``text`` holds once and negates right after it ("would not"), with its cue, in order."""
+    text_words = words(text)
+    by_lower = _words_by_lower(text)
+    found = []
+    for index, w in enumerate(text_words[:-1]):
+        cue = text_words[index + 1]
+        if w.lower in _AUXILIARIES and cue.lower in ("not", "never") and len(by_lower[w.lower]) == 1:
+            found.append((w, cue))
+    return tuple(found)
+
+
+@lru_cache(maxsize=4096)
+def _negated_stems(text: str) -> dict[str, Word]:
+    # Kept per sentence (read only): the article's sentences are paired with every report's.
+    return negated_stems(text)
 
 
 def _negation_conflicts(article: str, report: str) -> list[Conflict]:
@@ -466,9 +596,9 @@ def _negation_conflicts(article: str, report: str) -> list[Conflict]:
     if conflicts:
         return conflicts
     for source, other, forward in ((article, report, True), (report, article, False)):
-        governed = negated_stems(source)
+        governed = _negated_stems(source)
         other_words = words(other)
-        other_governed = negated_stems(other)
+        other_governed = _negated_stems(other)
         for stem_key, cue in governed.items():
             if stem_key in other_governed or len(stem_key) < 3:
                 continue
@@ -523,7 +653,8 @@ class _Polar:
     subject: frozenset[str]
 
 
-def _polar_mentions(text: str) -> list[_Polar]:
+@lru_cache(maxsize=4096)
+def _polar_mentions(text: str) -> tuple[_Polar, ...]:
     tokens = words(text)
     index_of = {w.start: i for i, w in enumerate(tokens)}
     mentions = []
@@ -535,7 +666,7 @@ def _polar_mentions(text: str) -> list[_Polar]:
             stem(w.text) for w in tokens[max(0, i - 3) : i] if w.lower not in _STOPWORDS and not w.text[:1].isdigit()
         )
         mentions.append(_Polar(polar.concept, sign, polar.word, subject))
-    return mentions
+    return tuple(mentions)
 
 
 def _direction_conflicts(article: str, report: str) -> list[Conflict]:

@@ -13,10 +13,11 @@ May import: the standard library, ``parallax.core.tokens``.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
-from parallax.core.tokens import Word, same_name, words
+from parallax.core.tokens import NameIndex, Word, same_name, words
 
 _COMMON_OPENERS = {
     "the", "a", "an", "but", "and", "or", "in", "on", "at", "after", "before", "for", "with", "without", "as",
@@ -80,20 +81,22 @@ class Entity:
     kind: str
     keys: tuple[str, ...]
 
-    def named_in(self, name_words: Sequence[str]) -> bool:
+    def named_in(self, name_words: Sequence[str] | NameIndex) -> bool:
         """Whether capitalised ``name_words`` of a text name this entity.
 
         "Lutsevych" names "Orysia Lutsevych". Generic words of a longer name
         ("House", "Institute", "United") are shared by many names, so a name made
         only of such words ("Royal United Services Institute") needs all of them.
+        A text's words may come as a :class:`NameIndex` of them, built once for many entities.
         """
+        index = name_words if isinstance(name_words, NameIndex) else NameIndex(name_words)
         if self.kind == "person" and len(self.keys) > 1:
             # A person is named by the surname: "Vladimir Putin" does not name "Vladimir Medinsky".
-            return any(same_name(self.keys[-1], word) for word in name_words)
+            return index.names(self.keys[-1])
         specific = [k for k in self.keys if k.lower() not in _GENERIC_NAME_WORDS]
         if specific:
-            return any(same_name(key, word) for key in specific for word in name_words)
-        return all(any(same_name(key, word) for word in name_words) for key in self.keys)
+            return any(index.names(key) for key in specific)
+        return all(index.names(key) for key in self.keys)
 
 
 # A capital stands for its country's government in news ("Moscow's climbdown"): naming one for the
@@ -133,16 +136,24 @@ _LEAD_IN = re.compile(
 )
 
 
-def _sentence_starts(text: str, tokens: list[Word]) -> set[int]:
+_OPENING_MARKS = " \t\"“‘'([—–-"
+
+
+def _sentence_starts(text: str, tokens: Sequence[Word], indices: Iterable[int]) -> set[int]:
+    """Which of the tokens at ``indices`` open a sentence."""
     starts = set()
-    for index, token in enumerate(tokens):
-        before = text[: token.start].rstrip(" \t\"“‘'([—–-")
-        dashed = any(c in "—–-" for c in text[len(before) : token.start])
+    for index in indices:
+        token = tokens[index]
+        # Where the text before the token ends, leaving out the quotes, brackets and dashes that open it.
+        cut = token.start
+        while cut and text[cut - 1] in _OPENING_MARKS:
+            cut -= 1
+        dashed = any(c in "—–-" for c in text[cut : token.start])
         if (
-            not before
-            or before[-1] in ".!?:\n"
+            not cut
+            or text[cut - 1] in ".!?:\n"
             or text[max(0, token.start - 1) : token.start] in ("“", '"', "‘")
-            or (dashed and _LEAD_IN.search(before))
+            or (dashed and _LEAD_IN.search(text[:cut]))
         ):
             starts.add(index)
     return starts
@@ -152,23 +163,21 @@ def _base(token: Word) -> str:
     return _plain(token.text)
 
 
-def find_entities(
-    text: str,
-    lowercase_vocabulary: frozenset[str] | set[str] | None = None,
-    known_names: frozenset[str] | None = None,
-) -> list[Entity]:
-    """Names in ``text``.
+@dataclass(frozen=True)
+class _Runs:
+    """What :func:`find_entities` reads from a text alone: its tokens, sentence starts and runs of capitals."""
 
-    ``lowercase_vocabulary`` holds words known to be ordinary (seen in lower
-    case); ``known_names`` holds words seen capitalised inside a sentence. A
-    lone capitalised word that opens a sentence is a name only if it is known.
-    """
+    tokens: tuple[Word, ...]
+    starts: frozenset[int]  # the tokens of runs that open a sentence
+    runs: tuple[tuple[int, ...], ...]
+    vocabulary: frozenset[str]  # the text's own lower-case words
+
+
+@lru_cache(maxsize=4096)
+def _runs(text: str) -> _Runs:
+    # The article's texts are searched for names for every report they link with.
     tokens = words(text)
-    vocabulary = (
-        lowercase_vocabulary if lowercase_vocabulary is not None else {t.lower for t in tokens if t.text.islower()}
-    )
-    starts = _sentence_starts(text, tokens)
-    entities: list[Entity] = []
+    runs: list[tuple[int, ...]] = []
     index = 0
     while index < len(tokens):
         token = tokens[index]
@@ -195,6 +204,32 @@ def find_entities(
                 continue
             break
         index = j
+        runs.append(tuple(run))
+    return _Runs(
+        tuple(tokens),
+        frozenset(_sentence_starts(text, tokens, (index for run in runs for index in run))),
+        tuple(runs),
+        frozenset(t.lower for t in tokens if t.text.islower()),
+    )
+
+
+def find_entities(
+    text: str,
+    lowercase_vocabulary: frozenset[str] | set[str] | None = None,
+    known_names: frozenset[str] | None = None,
+) -> list[Entity]:
+    """Names in ``text``.
+
+    ``lowercase_vocabulary`` holds words known to be ordinary (seen in lower
+    case); ``known_names`` holds words seen capitalised inside a sentence. A
+    lone capitalised word that opens a sentence is a name only if it is known.
+    """
+    found = _runs(text)
+    tokens, starts = found.tokens, found.starts
+    vocabulary = lowercase_vocabulary if lowercase_vocabulary is not None else found.vocabulary
+    entities: list[Entity] = []
+    for whole_run in found.runs:
+        run = whole_run
         # Drop an ordinary word that is only capitalised because it opens the sentence.
         while run and run[0] in starts:
             first = tokens[run[0]].lower.replace("’", "'").removesuffix("'s")
@@ -208,20 +243,29 @@ def find_entities(
             continue
         if len(run) == 1 and run[0] in starts and known_names is not None and _base(tokens[run[0]]) not in known_names:
             continue
-        names = [tokens[k] for k in run]
-        keys = tuple(
-            w.text.replace("’", "'").removesuffix("'s")
-            for w in names
-            if w.lower not in _TITLES and w.lower not in _CONNECTORS and w.text not in ("I",)
-        )
-        if not keys:
-            continue
-        entity_text = text[names[0].start : names[-1].end]
-        entities.append(Entity(entity_text, names[0].start, names[-1].end, _kind(text, tokens, run, names), keys))
+        entity = _entity(text, run)
+        if entity is not None:
+            entities.append(entity)
     return entities
 
 
-def _kind(text: str, tokens: list[Word], run: list[int], names: list[Word]) -> str:
+@lru_cache(maxsize=16384)
+def _entity(text: str, run: tuple[int, ...]) -> Entity | None:
+    """The name that tokens ``run`` of ``text`` make, or None where they hold no name word."""
+    tokens = _runs(text).tokens
+    names = [tokens[k] for k in run]
+    keys = tuple(
+        w.text.replace("’", "'").removesuffix("'s")
+        for w in names
+        if w.lower not in _TITLES and w.lower not in _CONNECTORS and w.text not in ("I",)
+    )
+    if not keys:
+        return None
+    entity_text = text[names[0].start : names[-1].end]
+    return Entity(entity_text, names[0].start, names[-1].end, _kind(text, tokens, run, names), keys)
+
+
+def _kind(text: str, tokens: Sequence[Word], run: Sequence[int], names: list[Word]) -> str:
     lowered = [w.lower.replace("’", "'").removesuffix("'s") for w in names]
     if any(w in _ORG_WORDS for w in lowered) or any(w.text.isupper() and len(w.text) >= 2 for w in names):
         return "organisation"
@@ -258,6 +302,41 @@ _AFTER_VERB = re.compile(
     r"last|this|earlier|yesterday|today|who|adding)\b|$)"
 )
 _BEFORE_VERB = re.compile(rf"(?P<speaker>[^,.;:\"“”()—–]{{2,90}}?)\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:{_VERBS})\b")
+# _BEFORE_VERB in two parts, for :func:`_before_verb`: what may follow the speaker, and what it may not hold.
+_VERB_TAIL_AT = re.compile(rf"(?=(?P<tail>\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:{_VERBS})\b))")
+_NOT_IN_SPEAKER = re.compile(r"[,.;:\"“”()—–]")
+_SPEAKER_LENGTH = (2, 90)
+
+
+def _before_verb(text: str) -> list[tuple[int, int]]:
+    """The speaker spans of ``_BEFORE_VERB.finditer(text)``, found without trying the pattern at every offset.
+
+    The pattern's lazy speaker makes the regex engine try up to 90 lengths at each offset
+    of the text. Here each place a reporting verb can follow (a tail) is visited once:
+    the leftmost start for a tail is bounded by the search position, the longest speaker
+    and the last character a speaker may not hold. That bound never falls as tails move
+    right, so the first tail with room for a speaker gives the match the engine would
+    find, with the shortest speaker.
+    """
+    spans: list[tuple[int, int]] = []
+    shortest, longest = _SPEAKER_LENGTH
+    barred = [m.start() for m in _NOT_IN_SPEAKER.finditer(text)]
+    position, last_barred = 0, -1
+    barred_index = 0
+    for tail in _VERB_TAIL_AT.finditer(text):
+        q = tail.start()
+        if q < position + shortest:
+            continue
+        while barred_index < len(barred) and barred[barred_index] < q:
+            last_barred = barred[barred_index]
+            barred_index += 1
+        start = max(position, q - longest, last_barred + 1)
+        if start <= q - shortest:
+            spans.append((start, q))
+            position = tail.end("tail")
+    return spans
+
+
 _PRONOUNS = {
     "he",
     "she",
@@ -330,12 +409,18 @@ class Speaker:
 
 def find_speakers(text: str) -> list[Speaker]:
     """Speakers named with a reporting verb; pronouns and unnamed sources carry no keys."""
+    return list(_speakers(text))
+
+
+@lru_cache(maxsize=4096)
+def _speakers(text: str) -> tuple[Speaker, ...]:
+    # The article's texts are searched for every report they are linked with.
     speakers: list[Speaker] = []
     seen: set[tuple[int, int]] = set()
-    for pattern in (_AFTER_VERB, _BEFORE_VERB):
-        for m in pattern.finditer(text):
-            start, end = m.span("speaker")
-            phrase = m.group("speaker")
+    after_verb = [m.span("speaker") for m in _AFTER_VERB.finditer(text)]
+    for pattern, spans in ((_AFTER_VERB, after_verb), (_BEFORE_VERB, _before_verb(text))):
+        for start, end in spans:
+            phrase = text[start:end]
             if pattern is _BEFORE_VERB:
                 # Keep only the clause right before the verb: "... and NATO estimated" -> "NATO".
                 parts = list(_CLAUSE_BREAK.finditer(phrase))
@@ -362,4 +447,4 @@ def find_speakers(text: str) -> list[Speaker]:
             seen.add((start, end))
             keys = tuple(e_key for e in find_entities(stripped, frozenset()) for e_key in e.keys)
             speakers.append(Speaker(stripped, start, end, keys))
-    return speakers
+    return tuple(speakers)

@@ -11,6 +11,7 @@ May import: the standard library.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -54,7 +55,8 @@ def capitalised_inside(text: str) -> frozenset[str]:
 @lru_cache(maxsize=64)
 def lowercase_vocabulary(text: str) -> frozenset[str]:
     """Words that ``text`` writes in lower case somewhere: ordinary words, not names."""
-    return frozenset(w.text for w in _cached_words(text) if w.text.islower())
+    # Straight from the pattern: a report's whole text is read here once, and its tokens are wanted nowhere else.
+    return frozenset(w for w in WORD.findall(text) if w.islower())
 
 
 @lru_cache(maxsize=65536)
@@ -77,6 +79,7 @@ def stem(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=65536)
 def name_skeleton(name: str) -> str:
     """A name's consonant skeleton, which survives transliteration ("Volodymyr", "Vladimir": "vldmr")."""
     skeleton = re.sub(r"[aeiouy]", "", name.lower().replace("x", "ks").replace("w", "v"))
@@ -94,18 +97,34 @@ def _edit_distance(a: str, b: str) -> int:
     return previous[-1]
 
 
+def name_key(word: str) -> str:
+    """The form :func:`same_name` compares: lower case, one apostrophe, no possessive ("Russia’s" -> "russia")."""
+    return word.lower().replace("’", "'").removesuffix("'s")
+
+
 def same_name(a: str, b: str) -> bool:
     """Whether two name words are one name, its adjective or another spelling of it.
 
     "Ukraine"/"Ukrainian", "Canada"/"Canadian"; "Kiev"/"Kyiv", "Kharkov"/"Kharkiv" (one consonant skeleton).
     """
-    x, y = (w.lower().replace("’", "'").removesuffix("'s") for w in (a, b))
+    return _same_keys(name_key(a), name_key(b))
+
+
+def _same_keys(x: str, y: str) -> bool:
+    """:func:`same_name` of two keys (:func:`name_key`)."""
+    return _ordered_same_keys(x, y) if x <= y else _ordered_same_keys(y, x)
+
+
+@lru_cache(maxsize=65536)
+def _ordered_same_keys(x: str, y: str) -> bool:
+    # The relation is symmetric, so only one order of each pair is remembered.
     if x == y:
         return True
+    # Both tests below need the same first letter and four letters at least: most pairs stop here.
+    if min(len(x), len(y)) < 4 or x[0] != y[0]:
+        return False
     if (
-        min(len(x), len(y)) >= 4
-        and x[0] == y[0]
-        and x[-1] == y[-1]
+        x[-1] == y[-1]
         and x[-1] not in "aeiouy"
         and len(skeleton := name_skeleton(x)) >= 2
         and skeleton == name_skeleton(y)
@@ -121,3 +140,41 @@ def same_name(a: str, b: str) -> bool:
             break
         common += 1
     return common >= 4 and common >= shortest - 1
+
+
+class NameIndex:
+    """Name words of a text, indexed so that "does any of them name ``word``?" needs no scan of them all.
+
+    :func:`same_name` only pairs words with the same first letter (or equal words), so each
+    word is compared with the words of its initial alone. Answers are remembered.
+    """
+
+    __slots__ = ("_answers", "_by_initial", "_keys")
+
+    def __init__(self, name_words: Iterable[str]) -> None:
+        self._keys = frozenset(name_key(w) for w in name_words)
+        by_initial: dict[str, list[str]] = {}
+        for key in sorted(self._keys):
+            if len(key) >= 4:
+                by_initial.setdefault(key[0], []).append(key)
+        self._by_initial = {initial: tuple(keys) for initial, keys in by_initial.items()}
+        self._answers: dict[str, bool] = {}
+
+    def names(self, word: str) -> bool:
+        """Whether some word of the index is :func:`same_name` as ``word``."""
+        key = name_key(word)
+        answer = self._answers.get(key)
+        if answer is None:
+            answer = key in self._keys or any(_same_keys(key, other) for other in self._alike(key))
+            self._answers[key] = answer
+        return answer
+
+    def matching(self, word: str) -> list[str]:
+        """The keys (:func:`name_key`) of the indexed words that are :func:`same_name` as ``word``."""
+        key = name_key(word)
+        found = [key] if key in self._keys else []
+        return found + [other for other in self._alike(key) if other != key and _same_keys(key, other)]
+
+    def _alike(self, key: str) -> tuple[str, ...]:
+        # Apart from an equal word, a name needs four letters and the first one shared.
+        return self._by_initial.get(key[0], ()) if len(key) >= 4 else ()

@@ -1,0 +1,73 @@
+"""Names found by rule: what each kind of sentence opening, vocabulary and known name does to them.
+
+The expectations are the engine's answers when the table was written; they pin the behaviour
+that the claim checks rely on, so that a faster search for names finds the same names.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from parallax.core.entities import find_entities
+
+
+@pytest.mark.parametrize(
+    ("text", "vocabulary", "known", "expected"),
+    [
+        (
+            "Vladimir Putin met Recep Tayyip Erdogan in Istanbul on Tuesday.",
+            None,
+            None,
+            [("Vladimir Putin", "person"), ("Recep Tayyip Erdogan", "person"), ("Istanbul", "place")],
+        ),
+        (
+            "Talks resumed. Russia said the Ministry of Defence would pull back.",
+            None,
+            None,
+            [("Russia", "person"), ("Ministry of Defence", "organisation")],
+        ),
+        # A word opening a sentence is a name only if it is not ordinary, or, alone, if it is known.
+        ("Officials met. Lviv has become a refuge.", frozenset({"officials"}), frozenset(), []),
+        ("Officials met. Lviv has become a refuge.", frozenset(), frozenset({"lviv"}), [("Lviv", "entity")]),
+        (
+            "“Peace is near,” said President Zelensky’s adviser. — Some doubt it.",
+            None,
+            None,
+            [("Peace", "entity"), ("President Zelensky’s", "person")],
+        ),
+        # A live blog's clock time before a dash: the word after the dash opens a sentence.
+        ("16:45 — Lviv is calm.", None, frozenset(), []),
+        ("16:45 — Lviv is calm.", None, frozenset({"lviv"}), [("Lviv", "entity")]),
+        (
+            "16:45 — Not everyone agrees.\n12:30 — Kyiv says Odesa is calm.",
+            None,
+            None,
+            [("Kyiv", "person"), ("Odesa", "entity")],
+        ),
+        (
+            "The Royal United Services Institute and the Kremlin's press office said so. Dr. Who?",
+            None,
+            None,
+            [("Royal United Services Institute", "organisation"), ("Kremlin's", "organisation")],
+        ),
+        (
+            "In March, the Bank of England and I met Mr Smith.",
+            frozenset({"in"}),
+            None,
+            [("Bank of England", "organisation"), ("Mr Smith", "person")],
+        ),
+    ],
+)
+def test_names_and_their_kinds(text, vocabulary, known, expected):
+    found = find_entities(text, vocabulary, known)
+    assert [(e.text, e.kind) for e in found] == expected
+    assert all(text[e.start : e.end] == e.text for e in found)
+    # Asked again with other words known, the same text gives the answers for those words.
+    assert [(e.text, e.kind) for e in find_entities(text, vocabulary, known)] == expected
+
+
+def test_the_same_text_with_another_vocabulary_gives_other_names():
+    text = "Reporters met. Lviv has become a refuge."
+    assert [e.text for e in find_entities(text, frozenset())] == ["Reporters", "Lviv"]
+    assert [e.text for e in find_entities(text, frozenset({"reporters"}))] == ["Lviv"]
+    assert [e.text for e in find_entities(text)] == ["Reporters", "Lviv"]  # its own lower-case words
