@@ -101,6 +101,16 @@ DIVERGENCES = [
         "It could take up to 15 years to settle the status of Crimea.",
         "It could take up to ten years to settle the status of Crimea.",
     ),
+    (
+        "number",  # the figure both give ("30,000 to 40,000") pairs with itself, though its nouns differ
+        "Officials believe 4,000 to 6,000 soldiers have been killed and 30,000 to 40,000 soldiers wounded.",
+        "Officials believe more than 9,000 soldiers have been killed, with 30,000 to 40,000 dead or wounded.",
+    ),
+    (
+        "number",  # another figure of the same kind ("eight years" ago) does not hide the changed limit
+        "Crimea, seized eight years ago, could be set aside for up to 15 years.",
+        "Crimea, seized eight years ago, could be set aside for up to ten years.",
+    ),
     # attribution
     (
         "attribution",
@@ -115,6 +125,12 @@ DIVERGENCES = [
 ]
 
 PARAPHRASES = [
+    # The same figures in another order and words; a rough figure as stated.
+    (
+        "About 200 soldiers were killed and 300 wounded in the fighting.",
+        "The fighting left 300 soldiers wounded and about 200 killed.",
+    ),
+    ("The review could take up to 15 years.", "The review could take up to a decade and a half."),
     # A negated modal said another way: no conflict.
     ("Russia said it would not attack Kyiv again.", "Russia said it would refrain from attacking Kyiv again."),
     ("The delegation did not sign anything.", "The delegation did leave without signing anything."),
@@ -311,3 +327,14 @@ def test_other_spellings_of_a_name_are_the_same_name(a, b, same):
 
     assert same_name(a, b) is same
     assert same_name(b, a) is same
+
+
+def test_a_changed_figure_is_paired_with_the_figure_it_replaces_not_the_nearest_in_size():
+    # Both give "30,000 to 40,000"; the death toll is what differs, and the marks must say so.
+    check = compare_claims(
+        "NATO believes 7,000 to 15,000 soldiers have been killed and 30,000 to 40,000 soldiers wounded.",
+        "NATO believes as many as 25,000 soldiers have been killed and 30,000 to 40,000 dead or wounded.",
+    )
+    assert [(c.kind, c.article, c.report) for c in check.conflicts] == [
+        ("number", "7,000 to 15,000 soldiers", "as many as 25,000 soldiers")
+    ]

@@ -116,6 +116,9 @@ def test_different_units_do_not_match(first, second):
         ("up to 15 years", "up to ten years", False),
         ("more than 20,000 soldiers", "more than 30,000 soldiers", False),
         ("more than a month", "more than four weeks", True),
+        # A rough figure is compared as stated: a decade and a half is 15 years, a decade is not.
+        ("up to 15 years", "up to a decade and a half", True),
+        ("up to 15 years", "up to a decade", False),
         ("as many as 25,000 troops", "up to 25,000 troops", True),
         # A part of a whole counts what the whole is made of.
         ("between 7,000 and 15,000 Russian soldiers", "more than 20,000 of his soldiers", False),
@@ -132,6 +135,11 @@ def test_overlap_decides_consistency(first, second, overlap):
         # A count whose noun is left out borrows the noun of the count before it.
         ("7,000 troops were killed and 20,000 wounded.", [("7,000 troops", "soldier"), ("20,000", "soldier")]),
         ("12 civilians died and 40 injured", [("12 civilians", "civilian"), ("40", "civilian")]),
+        # Auxiliaries may stand between the count and its participle.
+        (
+            "as many as 25,000 soldiers had been killed and that 30,000 to 40,000 had been killed or wounded",
+            [("as many as 25,000 soldiers", "soldier"), ("30,000 to 40,000", "soldier")],
+        ),
         # Not across a sentence, not after a unit that is no head count.
         ("7,000 troops were killed. 20,000 wounded were evacuated.", [("7,000 troops", "soldier")]),
         ("It cost $5 million and 300 died", [("$5 million", "$")]),
@@ -186,3 +194,18 @@ def test_find_dates(text, expected):
     assert [(d.category, d.value, d.text) for d in found] == expected
     for d in found:
         assert text[d.start : d.end] == d.text
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("The review may run for a decade and a half.", 15),
+        ("He served two years and a half in the army.", 2.5),
+        ("He served two years in the army.", 2),
+    ],
+)
+def test_and_a_half_adds_half_a_unit(text, years):
+    q = only_quantity(text)
+    assert q.unit == "time"
+    assert q.low / 365.25 <= years <= q.high / 365.25
+    assert text[q.start : q.end].endswith("half") == (years % 1 == 0.5 or years == 15)

@@ -291,24 +291,51 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
     return tuple(find_quantities(text, [(d.start, d.end) for d in _dates(text)]))
 
 
+# Counts of people caught up in one event. Where both sides give the very same figure, "30,000 to
+# 40,000 Russian soldiers" and "30,000 to 40,000 dead" are one fact, though their nouns differ.
+_PEOPLE_UNITS = frozenset({"soldier", "people", "civilian", "dead", "death", "kill", "casualti", "wound", "injur"})
+
+
 def _number_conflicts(article: Sequence[Quantity], report: Sequence[Quantity]) -> list[Conflict]:
+    """Figures paired one to one, each with its counterpart on the other side; a pair that cannot agree conflicts.
+
+    Pairs are taken in this order: the same figure stated on both sides, then two limits of one kind
+    ("up to 15 years", "up to ten years"), then figures that agree, then the rest, nearest in size
+    first. So "as many as 25,000 soldiers killed" meets "between 7,000 and 15,000 killed" once the
+    "30,000 to 40,000" both sides give are paired with each other, whatever their order.
+    """
+    candidates: list[tuple[int, float, int, int]] = []
+    for i, a in enumerate(article):
+        for j, r in enumerate(report):
+            if a.ordinal != r.ordinal:
+                continue
+            same_figure = _same_figure(a, r)
+            if a.unit != r.unit and not (same_figure and a.unit in _PEOPLE_UNITS and r.unit in _PEOPLE_UNITS):
+                continue
+            if same_figure:
+                order = 0
+            elif a.bound and a.bound == r.bound:
+                order = 1
+            else:
+                order = 2 if a.overlaps(r) else 3
+            candidates.append((order, abs(_log_centre(a) - _log_centre(r)), i, j))
     conflicts = []
-    units = {q.unit for q in article} & {q.unit for q in report}
-    for unit in sorted(units):
-        a_list = [q for q in article if q.unit == unit]
-        r_list = [q for q in report if q.unit == unit]
-        for ordinal in (False, True):
-            a_kind = [q for q in a_list if q.ordinal == ordinal]
-            r_kind = [q for q in r_list if q.ordinal == ordinal]
-            a_free = [q for q in a_kind if not any(q.overlaps(r) for r in r_kind)]
-            r_free = [r for r in r_kind if not any(r.overlaps(q) for q in a_kind)]
-            for r in r_free:
-                if not a_free:
-                    break
-                # The article figure most like this one in size is the one it replaces.
-                a = min(a_free, key=lambda q: abs(_log_centre(q) - _log_centre(r)))
-                conflicts.append(_between("number", a, r, f"{a.text} vs {r.text}: the figures cannot both be right"))
-    return conflicts
+    used_article: set[int] = set()
+    used_report: set[int] = set()
+    for _, _, i, j in sorted(candidates):
+        if i in used_article or j in used_report:
+            continue
+        used_article.add(i)
+        used_report.add(j)
+        a, r = article[i], report[j]
+        if a.unit == r.unit and not a.overlaps(r):
+            conflicts.append(_between("number", a, r, f"{a.text} vs {r.text}: the figures cannot both be right"))
+    return sorted(conflicts, key=lambda c: c.report_span)
+
+
+def _same_figure(a: Quantity, r: Quantity, tolerance: float = 0.01) -> bool:
+    scale = max(abs(a.high), abs(r.high), 1.0)
+    return abs(a.low - r.low) <= tolerance * scale and abs(a.high - r.high) <= tolerance * scale
 
 
 def _log_centre(q: Quantity) -> float:

@@ -160,15 +160,24 @@ class Quantity:
     end: int
     ordinal: bool = False
     bound: str = ""  # "min" ("more than 20,000") or "max" ("up to 15 years"); "" for other figures
+    rough: bool = False  # a round unit or a vague word ("a decade", "dozens"): the interval was widened
 
     def overlaps(self, other: Quantity, tolerance: float = 0.01) -> bool:
         if self.bound and self.bound == other.bound:
             # Two limits of one kind ("up to 15 years", "up to ten years") state their figures as such:
             # they agree when the figures do, within the give of a paraphrase ("more than a month", "four weeks").
             edge, other_edge = (self.low, other.low) if self.bound == "min" else (self.high, other.high)
+            # Compare the figures as stated: a rough one ("up to a decade and a half") was widened.
+            edge, other_edge = self._stated(edge), other._stated(other_edge)
             return abs(edge - other_edge) <= _SAME_BOUND_TOLERANCE * max(abs(edge), abs(other_edge), 1e-9)
         slack = tolerance * max(abs(self.high), abs(other.high), 1.0)
         return self.low <= other.high + slack and other.low <= self.high + slack
+
+    def _stated(self, edge: float) -> float:
+        """The figure a widened limit started from (see :func:`_widen`)."""
+        if not self.rough:
+            return edge
+        return edge / 0.75 if self.bound == "min" else edge / 1.25
 
     def describe(self) -> str:
         return self.text
@@ -285,6 +294,10 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> lis
             unit = _elided_unit(text, start, end, quantities)
         if not unit:
             continue
+        half = re.match(r"\s+and\s+a\s+half\b", text[max(end, unit_end) :])
+        if half and low == high > 0:  # "a decade and a half", "two years and a half"
+            low = high = low + 0.5
+            unit_end = max(end, unit_end) + half.end()
         low, high = low * factor, high * factor
         modifier = _modifier_before(text, start)
         rough = unit_word.lower().rstrip("s") in _ROUGH_UNITS or m.group("vague") is not None
@@ -292,12 +305,18 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> lis
         span_start = _modifier_start(text, start) if modifier else start
         span_end = max(end, unit_end)
         bound = modifier if modifier in ("min", "max") else ""
-        quantities.append(Quantity(low, high, unit, text[span_start:span_end], span_start, span_end, ordinal, bound))
+        quantities.append(
+            Quantity(low, high, unit, text[span_start:span_end], span_start, span_end, ordinal, bound, rough)
+        )
     return quantities
 
 
 # Participles that follow a count whose noun is left out: "7,000 troops killed and 20,000 wounded".
-_ELLIPSIS_WORD = re.compile(r"\s+(?:killed|wounded|injured|dead|hurt|missing|displaced|detained|arrested|captured)\b")
+# Auxiliaries may come between: "and that 30,000 to 40,000 had been killed or wounded".
+_ELLIPSIS_WORD = re.compile(
+    r"\s+(?:(?:have|has|had|were|was|are|is|been|being|be|reportedly|now|also|already)\s+){0,3}"
+    r"(?:killed|wounded|injured|dead|hurt|missing|displaced|detained|arrested|captured)\b"
+)
 _COUNTS = {"soldier", "peopl", "civilian", "refuge", "children", "resident", "casualti", "prisoner", "hostag"}
 
 
