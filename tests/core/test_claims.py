@@ -131,6 +131,12 @@ PARAPHRASES = [
         "The fighting left 300 soldiers wounded and about 200 killed.",
     ),
     ("The review could take up to 15 years.", "The review could take up to a decade and a half."),
+    # A city for its country is no change of place; a wire slug names no organisation.
+    (
+        "Russia and Ukraine emerged from the peace talks in Turkey saying progress had been made.",
+        "Russia and Ukraine emerged from the peace talks in Istanbul saying progress had been made.",
+    ),
+    ("Russia and Ukraine cite progress at the talks", "UPDATE 2-Russia and Ukraine cite progress at the talks"),
     # A negated modal said another way: no conflict.
     ("Russia said it would not attack Kyiv again.", "Russia said it would refrain from attacking Kyiv again."),
     ("The delegation did not sign anything.", "The delegation did leave without signing anything."),

@@ -50,6 +50,14 @@ from parallax.core.entities import find_entities
             None,
             [("Royal United Services Institute", "organisation"), ("Kremlin's", "organisation")],
         ),
+        # A news agency's slug before a headline names nothing; the name after it is whole.
+        (
+            "UPDATE 2-Russia, Ukraine cite progress in Istanbul",
+            None,
+            None,
+            [("Russia", "entity"), ("Ukraine", "entity"), ("Istanbul", "place")],
+        ),
+        ("EXCLUSIVE-Ukraine seeks more air defences", None, None, [("Ukraine", "entity")]),
         (
             "In March, the Bank of England and I met Mr Smith.",
             frozenset({"in"}),

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Protocol
 
-from parallax.core.entities import capital_for_country, find_entities, find_speakers
+from parallax.core.entities import city_in_country, find_entities, find_speakers
 from parallax.core.lexicon import is_negation_cue, negated_stems, polar_words
 from parallax.core.quantities import DateMention, Quantity, find_dates, find_quantities
 from parallax.core.tokens import (
@@ -407,7 +407,7 @@ def _entity_conflicts(
                     if _compatible(a.kind, r.kind)
                     and _paired(a.start, r.start, pairs)
                     and not _aliases(a.keys, r.keys, context)
-                    and not capital_for_country(a.keys, r.keys)
+                    and not city_in_country(a.keys, r.keys)
                 ),
                 None,
             )

@@ -99,8 +99,8 @@ class Entity:
         return all(index.names(key) for key in self.keys)
 
 
-# A capital stands for its country's government in news ("Moscow's climbdown"): naming one for the
-# other is no change of place, and the capital lies in the country anyway.
+# A capital stands for its country's government in news ("Moscow's climbdown"), and a city lies in
+# its country: naming one for the other ("talks in Turkey", "talks in Istanbul") is no change of place.
 _CAPITALS = {
     "moscow": ("russia", "kremlin"), "kyiv": ("ukraine",), "washington": ("america", "us", "usa"),
     "beijing": ("china",), "london": ("britain", "uk", "england"), "paris": ("france",), "berlin": ("germany",),
@@ -109,13 +109,34 @@ _CAPITALS = {
     "delhi": ("india",), "pyongyang": ("korea",), "seoul": ("korea",), "damascus": ("syria",), "baghdad": ("iraq",),
     "kabul": ("afghanistan",), "cairo": ("egypt",), "riyadh": ("saudi",), "brussels": ("belgium", "eu", "nato"),
 }  # fmt: skip
+_CITIES = {
+    "istanbul": ("turkey", "türkiye"), "izmir": ("turkey", "türkiye"), "antalya": ("turkey", "türkiye"),
+    "kharkiv": ("ukraine",), "odesa": ("ukraine",), "lviv": ("ukraine",), "dnipro": ("ukraine",),
+    "mariupol": ("ukraine",), "kherson": ("ukraine",), "mykolaiv": ("ukraine",), "chernihiv": ("ukraine",),
+    "zaporizhzhia": ("ukraine",), "sumy": ("ukraine",), "donetsk": ("ukraine",), "luhansk": ("ukraine",),
+    "petersburg": ("russia",), "novosibirsk": ("russia",), "yekaterinburg": ("russia",), "kazan": ("russia",),
+    "sochi": ("russia",), "belgorod": ("russia",), "kaliningrad": ("russia",), "rostov": ("russia",),
+    "york": ("america", "us", "usa"), "chicago": ("america", "us", "usa"), "angeles": ("america", "us", "usa"),
+    "toronto": ("canada",), "montreal": ("canada",), "vancouver": ("canada",), "winnipeg": ("canada",),
+    "manchester": ("britain", "uk", "england"), "birmingham": ("britain", "uk", "england"),
+    "edinburgh": ("britain", "uk", "scotland"), "glasgow": ("britain", "uk", "scotland"),
+    "munich": ("germany",), "hamburg": ("germany",), "frankfurt": ("germany",), "cologne": ("germany",),
+    "marseille": ("france",), "lyon": ("france",), "milan": ("italy",), "naples": ("italy",),
+    "barcelona": ("spain",), "geneva": ("switzerland",), "zurich": ("switzerland",), "krakow": ("poland",),
+    "gdansk": ("poland",), "shanghai": ("china",), "hong": ("china",), "mumbai": ("india",),
+    "karachi": ("pakistan",), "dubai": ("emirates", "uae"), "jeddah": ("saudi",), "alexandria": ("egypt",),
+    "sydney": ("australia",), "melbourne": ("australia",), "osaka": ("japan",), "haifa": ("israel",),
+    "aleppo": ("syria",), "mosul": ("iraq",), "basra": ("iraq",), "gaza": ("palestine",), "lagos": ("nigeria",),
+    "johannesburg": ("africa",), "paulo": ("brazil",), "rio": ("brazil",),
+}  # fmt: skip
 
 
-def capital_for_country(a_keys: Sequence[str], b_keys: Sequence[str]) -> bool:
-    """Whether one name is the capital of the country the other names ("Moscow", "Russia's")."""
-    for capitals, countries in ((a_keys, b_keys), (b_keys, a_keys)):
-        for capital in capitals:
-            for name in _CAPITALS.get(_plain(capital), ()):
+def city_in_country(a_keys: Sequence[str], b_keys: Sequence[str]) -> bool:
+    """Whether one name is a capital or a large city of the country the other names ("Istanbul", "Turkey")."""
+    for cities, countries in ((a_keys, b_keys), (b_keys, a_keys)):
+        for city in cities:
+            plain = _plain(city)
+            for name in _CAPITALS.get(plain, ()) + _CITIES.get(plain, ()):
                 if any(same_name(name, country) for country in countries):
                     return True
     return False
@@ -173,10 +194,17 @@ class _Runs:
     vocabulary: frozenset[str]  # the text's own lower-case words
 
 
+# A news agency's slug opening a headline ("UPDATE 2-Russia, Ukraine cite progress") names nothing.
+_WIRE_SLUG = re.compile(
+    r"(?m)^[ \t]*(?:UPDATE|REFILE|CORRECTED|CORRECTION|RPT|WRAPUP|EXCLUSIVE|ANALYSIS|FACTBOX|INSIGHT|"
+    r"BREAKINGVIEWS|EXPLAINER|TIMELINE|POLL|BRIEF|URGENT|FLASH)(?:[ \t]+\d+)?[ \t]*-(?=\S)"
+)
+
+
 @lru_cache(maxsize=4096)
 def _runs(text: str) -> _Runs:
     # The article's texts are searched for names for every report they link with.
-    tokens = words(text)
+    tokens = words(_WIRE_SLUG.sub(lambda m: " " * len(m.group()), text))  # blanked, so offsets stay
     runs: list[tuple[int, ...]] = []
     index = 0
     while index < len(tokens):
