@@ -168,3 +168,26 @@ def _matrix(rows: list[list[float]]) -> np.ndarray:
 )
 def test_anchored_pairs_link_by_their_role(scores, anchors, expected):
     assert pairs(align_matrix(_matrix(scores), AlignConfig(), anchors)) == expected
+
+
+@pytest.mark.parametrize(
+    ("scores", "expected"),
+    [
+        # Article units 0 and 2 link with report unit 0; unit 1 between them (0.42) joins the link.
+        ([[0.8, 0.1], [0.42, 0.1], [0.75, 0.1], [0.1, 0.9]], {((0, 1, 2), (0,)), ((3,), (1,))}),
+        # Too dissimilar (below threshold - gap_allowance): left out.
+        ([[0.8, 0.1], [0.35, 0.1], [0.75, 0.1], [0.1, 0.9]], {((0, 2), (0,)), ((3,), (1,))}),
+        # Linked to something else already: it stays in its own link.
+        ([[0.8, 0.1], [0.42, 0.9], [0.75, 0.1]], {((0, 2), (0,)), ((1,), (1,))}),
+        # The same on the other side: report unit 1 between report units 0 and 2 of one article unit.
+        ([[0.8, 0.45, 0.75], [0.1, 0.1, 0.1]], {((0,), (0, 1, 2))}),
+        # More than two units apart: no gap to fill.
+        (
+            [[0.8, 0.1], [0.45, 0.1], [0.45, 0.1], [0.45, 0.1], [0.75, 0.1], [0.1, 0.9]],
+            {((0, 4), (0,)), ((5,), (1,))},
+        ),
+    ],
+    ids=["gap-joins", "gap-too-dissimilar", "gap-linked-elsewhere", "gap-on-report-side", "gap-too-wide"],
+)
+def test_a_unit_left_out_inside_a_link_joins_it(scores, expected):
+    assert pairs(align_matrix(_matrix(scores))) == expected
