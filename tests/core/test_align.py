@@ -173,17 +173,17 @@ def test_anchored_pairs_link_by_their_role(scores, anchors, expected):
 @pytest.mark.parametrize(
     ("scores", "expected"),
     [
-        # Article units 0 and 2 link with report unit 0; unit 1 between them (0.42) joins the link.
-        ([[0.8, 0.1], [0.42, 0.1], [0.75, 0.1], [0.1, 0.9]], {((0, 1, 2), (0,)), ((3,), (1,))}),
+        # Article units 0 and 2 link with report unit 0; unit 1 between them (0.47) joins the link.
+        ([[0.8, 0.1], [0.47, 0.1], [0.75, 0.1], [0.1, 0.9]], {((0, 1, 2), (0,)), ((3,), (1,))}),
         # Too dissimilar (below threshold - gap_allowance): left out.
-        ([[0.8, 0.1], [0.35, 0.1], [0.75, 0.1], [0.1, 0.9]], {((0, 2), (0,)), ((3,), (1,))}),
+        ([[0.8, 0.1], [0.42, 0.1], [0.75, 0.1], [0.1, 0.9]], {((0, 2), (0,)), ((3,), (1,))}),
         # Linked to something else already: it stays in its own link.
-        ([[0.8, 0.1], [0.42, 0.9], [0.75, 0.1]], {((0, 2), (0,)), ((1,), (1,))}),
+        ([[0.8, 0.1], [0.47, 0.9], [0.75, 0.1]], {((0, 2), (0,)), ((1,), (1,))}),
         # The same on the other side: report unit 1 between report units 0 and 2 of one article unit.
-        ([[0.8, 0.45, 0.75], [0.1, 0.1, 0.1]], {((0,), (0, 1, 2))}),
+        ([[0.8, 0.47, 0.75], [0.1, 0.1, 0.1]], {((0,), (0, 1, 2))}),
         # More than two units apart: no gap to fill.
         (
-            [[0.8, 0.1], [0.45, 0.1], [0.45, 0.1], [0.45, 0.1], [0.75, 0.1], [0.1, 0.9]],
+            [[0.8, 0.1], [0.47, 0.1], [0.47, 0.1], [0.47, 0.1], [0.75, 0.1], [0.1, 0.9]],
             {((0, 4), (0,)), ((5,), (1,))},
         ),
     ],
