@@ -44,6 +44,7 @@ DIVERGENCES = [
     ("date", "Russia annexed Crimea in 2014.", "Russia annexed Crimea in 2015."),
     ("date", "The delegations met on March 29 in Istanbul.", "The delegations met on March 30 in Istanbul."),
     ("date", "The invasion began on Feb. 24.", "The invasion began on Feb. 22."),
+    ("date", "The invasion began on Feb. 24.", "The invasion began on the twenty-second of February."),
     # negation
     (
         "negation",
@@ -131,6 +132,12 @@ PARAPHRASES = [
         "The fighting left 300 soldiers wounded and about 200 killed.",
     ),
     ("The review could take up to 15 years.", "The review could take up to a decade and a half."),
+    # Figures and dates said aloud, as a broadcast transcript gives them.
+    ("Russia annexed Crimea in 2014.", "Russia annexed Crimea in twenty fourteen."),
+    (
+        "NATO estimated that between 7,000 and 15,000 Russian soldiers have been killed.",
+        "NATO estimated that between seven and fifteen thousand Russian soldiers have been killed.",
+    ),
     # A city for its country is no change of place; a wire slug names no organisation.
     (
         "Russia and Ukraine emerged from the peace talks in Turkey saying progress had been made.",

@@ -187,6 +187,13 @@ def test_numbers_inside_dates_and_times_are_not_quantities(text, date_texts, qua
         ("They will meet in March.", [("month", "03", "in March")]),
         ("They counted 2,014 troops and 2014 per cent.", []),
         ("It rose 5%.", []),
+        # As a transcript says them: spelled-out days and years.
+        ("They met on the twenty-ninth of March.", [("day", "03-29", "the twenty-ninth of March")]),
+        ("The invasion began February twenty-fourth.", [("day", "02-24", "February twenty-fourth")]),
+        ("Crimea was seized in twenty fourteen.", [("year", "2014", "twenty fourteen")]),
+        ("Crimea was seized in two thousand and fourteen.", [("year", "2014", "two thousand and fourteen")]),
+        ("The Soviet Union fell in nineteen ninety-one.", [("year", "1991", "nineteen ninety-one")]),
+        ("Some two thousand troops and twenty-two tanks moved.", []),
     ],
 )
 def test_find_dates(text, expected):

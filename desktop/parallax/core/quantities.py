@@ -30,13 +30,37 @@ _MONTH = (
 )
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
+_UNITS_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+# Spelled-out days of the month, as a transcript gives them: "the twenty-fourth of February".
+_DAY_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+}  # fmt: skip
+for _unit, _ordinal in zip(_UNITS_WORDS, ("first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+                                          "eighth", "ninth"), strict=True):  # fmt: skip
+    _DAY_WORDS[f"twenty-{_ordinal}"] = 20 + _DAY_WORDS[_ordinal]
+_DAY_WORDS["thirty-first"] = 31
+_DAY_WORD = "(?i:" + "|".join(sorted((w.replace("-", "[-\\s]") for w in _DAY_WORDS), key=len, reverse=True)) + ")"
+# Years said aloud: "twenty fourteen", "two thousand and fourteen", "nineteen ninety-one".
+_TWO_DIGITS = "(?:" + "|".join(_TEENS) + "|(?:" + "|".join(_TENS) + ")(?:[-\\s](?:" + "|".join(_UNITS_WORDS) + "))?)"
+_SPOKEN_YEAR = (
+    f"(?i:(?:twenty|nineteen|eighteen)\\s+{_TWO_DIGITS}"
+    f"|two\\s+thousand(?:\\s+and)?\\s+(?:{_TWO_DIGITS}|" + "|".join(_UNITS_WORDS) + "))"
+)
+
 _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day", re.compile(rf"\b(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:1[89]|20)\d\d)\b)?")),
     ("day", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH})\b\.?(?:,?\s+(?P<year>(?:1[89]|20)\d\d)\b)?")),
+    ("day", re.compile(rf"\b(?:the\s+)?(?P<dayword>{_DAY_WORD})\s+of\s+(?P<month>{_MONTH})\b")),
+    ("day", re.compile(rf"\b(?P<month>{_MONTH})\s+(?:the\s+)?(?P<dayword>{_DAY_WORD})\b")),
     ("month", re.compile(rf"\b(?P<month>{_MONTH})\.?\s+(?P<year>(?:1[89]|20)\d\d)\b")),
     ("month", re.compile(r"\b(?:in|since|until|by|from|early|late|mid-?|last|next|this)\s+(?P<month>January|February|March|April|June|July|August|September|October|November|December)\b")),
     ("weekday", re.compile(r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?(?:['’]s)?\b")),
     ("relative", re.compile(r"\b(?P<rel>yesterday|today|tonight|tomorrow|(?:last|this|next)\s+(?:week|weekend|month|year))\b", re.I)),
+    ("year", re.compile(rf"\b(?P<spoken>{_SPOKEN_YEAR})\b")),
     ("year", re.compile(r"(?<![\d,.$£€])\b(?P<year>(?:1[89]|20)\d\d)\b(?!\d|,\d|\s*(?:%|per\s?cent))")),
 ]  # fmt: skip
 
@@ -63,7 +87,10 @@ def find_dates(text: str) -> list[DateMention]:
             groups = m.groupdict()
             if category == "day":
                 month = MONTHS[groups["month"].lower().rstrip(".")]
-                day = int(groups["day"])
+                if groups.get("dayword"):
+                    day = _DAY_WORDS["-".join(groups["dayword"].lower().split()).replace("--", "-")]
+                else:
+                    day = int(groups["day"])
                 if not 1 <= day <= 31:
                     continue
                 value = f"{month:02d}-{day:02d}"
@@ -73,6 +100,11 @@ def find_dates(text: str) -> list[DateMention]:
                 value = groups["weekday"].lower()
             elif category == "relative":
                 value = " ".join(groups["rel"].lower().split())
+            elif groups.get("spoken"):
+                spoken = _spoken_year(groups["spoken"])
+                if spoken is None:
+                    continue
+                value = str(spoken)
             else:
                 value = groups["year"]
             end = m.end()
@@ -85,6 +117,18 @@ def find_dates(text: str) -> list[DateMention]:
                 ys = m.start("year")
                 found.append(DateMention("year", groups["year"], groups["year"], ys, ys + 4))
     return sorted(found, key=lambda d: d.start)
+
+
+def _spoken_year(words_said: str) -> int | None:
+    """The year "twenty fourteen" or "two thousand and fourteen" names (1800-2099), or None."""
+    parts = [p for p in re.split(r"[-\s]+", words_said.lower()) if p != "and"]
+    small = {w: i + 1 for i, w in enumerate(_UNITS_WORDS)} | {w: 10 + i for i, w in enumerate(_TEENS)} | _TENS
+    if parts[:2] == ["two", "thousand"]:
+        return 2000 + sum(small[p] for p in parts[2:])
+    century = small.get(parts[0])
+    if century not in (18, 19, 20):
+        return None
+    return century * 100 + sum(small[p] for p in parts[1:])
 
 
 # --- quantities -----------------------------------------------------------------------------
