@@ -108,6 +108,16 @@ DIVERGENCES = [
         "Officials believe more than 9,000 soldiers have been killed, with 30,000 to 40,000 dead or wounded.",
     ),
     (
+        "number",  # two ranges are two estimates, though they overlap
+        "NATO believes 30,000 to 40,000 soldiers have been killed or wounded.",
+        "NATO believes thirty to fifty thousand soldiers have been killed or wounded.",
+    ),
+    (
+        "direction",  # the degree of one quality
+        "Ukraine's army has proved a more formidable opponent than Moscow expected.",
+        "Ukraine's army has proved a less formidable opponent than Moscow expected.",
+    ),
+    (
         "number",  # another figure of the same kind ("eight years" ago) does not hide the changed limit
         "Crimea, seized eight years ago, could be set aside for up to 15 years.",
         "Crimea, seized eight years ago, could be set aside for up to ten years.",
@@ -132,6 +142,19 @@ PARAPHRASES = [
         "The fighting left 300 soldiers wounded and about 200 killed.",
     ),
     ("The review could take up to 15 years.", "The review could take up to a decade and a half."),
+    # A quoted newspaper relays the source; a transcript's speaker label is no name in the story.
+    (
+        "Ukraine said it would set the Crimea question aside for up to 15 years.",
+        "The Morning Ensign notes that Ukraine wants the Crimea question set aside for up to 15 years.",
+    ),
+    (
+        "Negotiators for Zelensky outlined a scenario where Ukraine would remain neutral.",
+        'Under the headline "Neutral", the Pine Street Journal says Zelensky\'s negotiators want Ukraine neutral.',
+    ),
+    (
+        "Medinsky met reporters in Turkey and said the proposal would be taken to Putin.",
+        "OKAFOR: Medinsky met the press and said the proposal would now go to Putin.",
+    ),
     # Figures and dates said aloud, as a broadcast transcript gives them.
     ("Russia annexed Crimea in 2014.", "Russia annexed Crimea in twenty fourteen."),
     (

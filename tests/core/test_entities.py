@@ -58,6 +58,14 @@ from parallax.core.entities import find_entities
             [("Russia", "entity"), ("Ukraine", "entity"), ("Istanbul", "place")],
         ),
         ("EXCLUSIVE-Ukraine seeks more air defences", None, None, [("Ukraine", "entity")]),
+        # A transcript's speaker label names nobody in the story; a quoted newspaper is a publication.
+        ("RAMNARINE: Kyiv is calm tonight.", None, None, [("Kyiv", "entity")]),
+        (
+            "The talks lead the Harbour Times and the Daily Arrow today.",
+            None,
+            None,
+            [("Harbour Times", "publication"), ("Daily Arrow", "publication")],
+        ),
         (
             "In March, the Bank of England and I met Mr Smith.",
             frozenset({"in"}),

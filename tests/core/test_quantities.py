@@ -119,6 +119,10 @@ def test_different_units_do_not_match(first, second):
         # A rough figure is compared as stated: a decade and a half is 15 years, a decade is not.
         ("up to 15 years", "up to a decade and a half", True),
         ("up to 15 years", "up to a decade", False),
+        # Two stated ranges are two estimates; a figure inside a range agrees with it.
+        ("30,000 to 40,000 soldiers", "30,000 to 50,000 soldiers", False),
+        ("between 7,000 and 15,000 soldiers", "between 7,000 and 16,000 soldiers", True),
+        ("30,000 to 40,000 soldiers", "35,000 soldiers", True),
         ("as many as 25,000 troops", "up to 25,000 troops", True),
         # A part of a whole counts what the whole is made of.
         ("between 7,000 and 15,000 Russian soldiers", "more than 20,000 of his soldiers", False),

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Protocol
 
-from parallax.core.entities import city_in_country, find_entities, find_speakers
+from parallax.core.entities import city_in_country, find_entities, find_speakers, is_publication
 from parallax.core.lexicon import is_negation_cue, negated_stems, polar_words
 from parallax.core.quantities import DateMention, Quantity, find_dates, find_quantities
 from parallax.core.tokens import (
@@ -433,10 +433,14 @@ def _other_given_name(a_keys: Sequence[str], r_keys: Sequence[str]) -> bool:
 
 
 def _compatible(a: str, b: str) -> bool:
+    if "publication" in (a, b):
+        return a == b  # a quoted newspaper stands for no person, place or body of the article
     return a == b or "entity" in (a, b) or {a, b} == {"place", "organisation"}
 
 
 def _conflict_kind(a: str, b: str) -> str:
+    if a == b == "publication":
+        return "organisation"
     for kind in ("person", "organisation", "place"):
         if kind in (a, b):
             return kind
@@ -462,8 +466,9 @@ def _replacements(article: str, report: str) -> list[tuple[tuple[int, int], tupl
 
 def _attribution_conflicts(article: str, report: str, context: ClaimContext) -> list[Conflict]:
     """Both sides credit a named source, and no source of one side is a source of the other."""
-    a_speakers = [s for s in find_speakers(article) if s.keys]
-    r_speakers = [s for s in find_speakers(report) if s.keys]
+    # A quoted newspaper relays its source ("the Morning Ensign notes that Ukraine..."): no source of its own.
+    a_speakers = [s for s in find_speakers(article) if s.keys and not is_publication(s.keys)]
+    r_speakers = [s for s in find_speakers(report) if s.keys and not is_publication(s.keys)]
     if not a_speakers or not r_speakers:
         return []
     for a in a_speakers:

@@ -194,10 +194,12 @@ class _Runs:
     vocabulary: frozenset[str]  # the text's own lower-case words
 
 
-# A news agency's slug opening a headline ("UPDATE 2-Russia, Ukraine cite progress") names nothing.
+# A news agency's slug opening a headline ("UPDATE 2-Russia, Ukraine cite progress") and a transcript's
+# speaker label ("OKAFOR: Kyiv, for its part...") name nothing the report says.
 _WIRE_SLUG = re.compile(
-    r"(?m)^[ \t]*(?:UPDATE|REFILE|CORRECTED|CORRECTION|RPT|WRAPUP|EXCLUSIVE|ANALYSIS|FACTBOX|INSIGHT|"
+    r"(?m)^[ \t]*(?:(?:UPDATE|REFILE|CORRECTED|CORRECTION|RPT|WRAPUP|EXCLUSIVE|ANALYSIS|FACTBOX|INSIGHT|"
     r"BREAKINGVIEWS|EXPLAINER|TIMELINE|POLL|BRIEF|URGENT|FLASH)(?:[ \t]+\d+)?[ \t]*-(?=\S)"
+    r"|[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){0,2}:[ \t])"
 )
 
 
@@ -293,8 +295,27 @@ def _entity(text: str, run: tuple[int, ...]) -> Entity | None:
     return Entity(entity_text, names[0].start, names[-1].end, _kind(text, tokens, run, names), keys)
 
 
+# A newspaper or broadcaster a report quotes ("the Harbour Times reports", "the Daily Arrow notes")
+# relays what others said: it is no source or place of its own in a comparison.
+_PUBLICATION_LAST = {
+    "times", "journal", "post", "herald", "tribune", "gazette", "telegraph", "chronicle", "observer", "bulletin",
+    "standard", "express", "mirror", "examiner", "courier", "ledger", "inquirer", "globe", "mail", "register",
+    "dispatch", "sentinel", "review", "record", "monitor", "digest", "dispatches", "newspaper", "weekly",
+    "magazine", "radio", "television", "tv", "broadcasting",
+}  # fmt: skip
+_PUBLICATION_FIRST = {"daily", "morning", "evening", "sunday", "weekly", "saturday"}
+
+
+def is_publication(keys: Sequence[str]) -> bool:
+    """Whether name ``keys`` (two words or more) name a newspaper or broadcaster ("Pine Street Journal")."""
+    plain = [_plain(k) for k in keys]
+    return len(plain) >= 2 and (plain[-1] in _PUBLICATION_LAST or plain[0] in _PUBLICATION_FIRST)
+
+
 def _kind(text: str, tokens: Sequence[Word], run: Sequence[int], names: list[Word]) -> str:
     lowered = [w.lower.replace("’", "'").removesuffix("'s") for w in names]
+    if is_publication(lowered):
+        return "publication"
     if any(w in _ORG_WORDS for w in lowered) or any(w.text.isupper() and len(w.text) >= 2 for w in names):
         return "organisation"
     if any(w in _TITLES for w in lowered[:-1]):

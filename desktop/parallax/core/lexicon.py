@@ -153,12 +153,22 @@ def _lookup() -> dict[str, list[tuple[str, int]]]:
 _TABLE = _lookup()
 
 
+_DEGREE = {"more": 1, "less": -1, "fewer": -1}
+_NOT_A_QUALITY = {"than", "of", "and", "or", "to", "in", "on", "at", "for", "with", "by", "from", "the", "a", "an"}
+
+
 def polar_words(text: str) -> list[PolarWord]:
     """Words of ``text`` that carry a direction, with particles checked for phrasal verbs."""
     tokens = words(text)
     found: list[PolarWord] = []
     for index, word in enumerate(tokens):
         lowered = word.lower
+        if lowered in _DEGREE and index + 1 < len(tokens):
+            # "a more formidable opponent" / "a less formidable opponent": the degree of one quality.
+            quality = tokens[index + 1].lower
+            if quality.isalpha() and quality not in _NOT_A_QUALITY:
+                found.append(PolarWord(f"degree of {stem(quality)}", _DEGREE[lowered], word))
+            continue
         key = lowered if lowered in _TABLE else stem(lowered)
         entries = _TABLE.get(key)
         if not entries:

@@ -205,6 +205,7 @@ class Quantity:
     ordinal: bool = False
     bound: str = ""  # "min" ("more than 20,000") or "max" ("up to 15 years"); "" for other figures
     rough: bool = False  # a round unit or a vague word ("a decade", "dozens"): the interval was widened
+    stated_range: bool = False  # given as a range: "between 7,000 and 15,000", "30,000 to 40,000"
 
     def overlaps(self, other: Quantity, tolerance: float = 0.01) -> bool:
         if self.bound and self.bound == other.bound:
@@ -214,6 +215,12 @@ class Quantity:
             # Compare the figures as stated: a rough one ("up to a decade and a half") was widened.
             edge, other_edge = self._stated(edge), other._stated(other_edge)
             return abs(edge - other_edge) <= _SAME_BOUND_TOLERANCE * max(abs(edge), abs(other_edge), 1e-9)
+        if self.stated_range and other.stated_range and not (self.rough or other.rough):
+            # Two ranges are two estimates: "30,000 to 40,000" and "30,000 to 50,000" differ, though they overlap.
+            return all(
+                abs(x - y) <= _SAME_BOUND_TOLERANCE * max(abs(x), abs(y), 1e-9)
+                for x, y in ((self.low, other.low), (self.high, other.high))
+            )
         slack = tolerance * max(abs(self.high), abs(other.high), 1.0)
         return self.low <= other.high + slack and other.low <= self.high + slack
 
@@ -300,6 +307,7 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> lis
             low, high, end = low * scale[0], high * scale[0], scale[1]
         if m.group("suffix") and m.group("suffix").lower() in _SCALES:
             low, high = low * _SCALES[m.group("suffix").lower()], high * _SCALES[m.group("suffix").lower()]
+        stated_range = False
         # A range: "between 7,000 and 15,000", "30,000 to 40,000", "one or two", "15-20".
         joiner = re.match(r"\s*(?:and|to|or|-|–|—)\s*", text[end:])
         if joiner and index + 1 < len(matches) and matches[index + 1].start() == end + joiner.end():
@@ -317,6 +325,7 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> lis
                 if second >= low:
                     high, end = second, next_end
                     consumed_until = nxt.end()
+                    stated_range = second > low
         unit_word, unit_end = _unit_word(text, end, m)
         if m.group("cur"):
             unit, factor = _SYNONYMS.get(m.group("cur"), m.group("cur")), 1.0
@@ -350,7 +359,9 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> lis
         span_end = max(end, unit_end)
         bound = modifier if modifier in ("min", "max") else ""
         quantities.append(
-            Quantity(low, high, unit, text[span_start:span_end], span_start, span_end, ordinal, bound, rough)
+            Quantity(
+                low, high, unit, text[span_start:span_end], span_start, span_end, ordinal, bound, rough, stated_range
+            )
         )
     return quantities
 
