@@ -122,7 +122,17 @@ DIVERGENCES = [
         "Crimea, seized eight years ago, could be set aside for up to 15 years.",
         "Crimea, seized eight years ago, could be set aside for up to ten years.",
     ),
+    (
+        "negation",  # a verb of refusal before "to" negates what follows
+        "Ukraine has reluctantly accepted that it will stay out of NATO.",
+        "Ukraine has refused to accept that it will stay out of NATO.",
+    ),
     # attribution
+    (
+        "attribution",  # a plural present reporting verb
+        "NATO estimated last week that 7,000 soldiers have died since the invasion.",
+        "Pentagon officials estimate that 7,000 soldiers have died since the invasion.",
+    ),
     (
         "attribution",
         "Russia would pull back around Kyiv, according to one top Russian official.",

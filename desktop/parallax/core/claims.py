@@ -121,12 +121,23 @@ def compare_claims(
         a_sentence, r_sentence = article[a_start:a_end], report[r_start:r_end]
         if _is_question(a_sentence) or _is_question(r_sentence):
             continue  # a question asserts nothing: "Can Putin be trusted?" is no "Putin can be trusted"
+        negations: list[Conflict] = []
         if "negation" in config.kinds:
-            conflicts += [_shift(c, a_start, r_start) for c in _negation_conflicts(a_sentence, r_sentence)]
+            negations = [_shift(c, a_start, r_start) for c in _negation_conflicts(a_sentence, r_sentence)]
+            conflicts += negations
         if "direction" in config.kinds:
-            conflicts += [_shift(c, a_start, r_start) for c in _direction_conflicts(a_sentence, r_sentence)]
+            directions = [_shift(c, a_start, r_start) for c in _direction_conflicts(a_sentence, r_sentence)]
+            # "accepted" / "refused to accept" is one fact: the negation, not also a direction inside it.
+            conflicts += [d for d in directions if not any(_overlapping(d, n) for n in negations)]
     unique = _deduplicate(conflicts)
     return ClaimCheck(DIVERGE if unique else AGREE, tuple(unique))
+
+
+def _overlapping(a: Conflict, b: Conflict) -> bool:
+    def meet(x: tuple[int, int], y: tuple[int, int]) -> bool:
+        return x[0] < y[1] and y[0] < x[1]
+
+    return meet(a.article_span, b.article_span) and meet(a.report_span, b.report_span)
 
 
 def _is_question(sentence: str) -> bool:

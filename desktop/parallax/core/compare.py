@@ -21,6 +21,7 @@ from parallax.core.align import AlignConfig, align
 from parallax.core.claims import AGREE, DIVERGE, ClaimCheck, ClaimConfig, ClaimContext, Conflict, compare_claims
 from parallax.core.documents import Document
 from parallax.core.embed import Embedder, EmbeddingCache, embed
+from parallax.core.spelling import for_embedding
 from parallax.core.worddiff import DiffConfig, DiffOp, word_diff
 
 if TYPE_CHECKING:
@@ -128,7 +129,7 @@ def prepare(
         texts += paragraph_texts + sentence_texts
     if progress:
         progress(0, len(documents), "embedding")
-    result = embed(texts, embedder, cache)
+    result = embed([for_embedding(t) for t in texts], embedder, cache)
     dim = result.vectors.shape[1] if result.vectors.size else 0
     paragraph_vectors, sentence_vectors = [], []
     for start, n_paragraphs, n_sentences in slices:

@@ -343,7 +343,10 @@ _VERBS = (
     r"said|says|say|added|adds|stated|states|noted|notes|announced|announces|claimed|claims|insisted|insists|"
     r"warned|warns|explained|explains|estimated|estimates|reported|reports|argued|argues|believes|believed|"
     r"expects|expected|acknowledged|acknowledges|wrote|writes|confirmed|confirms|denied|denies|told|tells|"
-    r"suggested|suggests|predicted|predicts|concluded|concludes|assessed|assesses"
+    r"suggested|suggests|predicted|predicts|concluded|concludes|assessed|assesses|"
+    # The plural present ("Pentagon officials estimate that..."), but not the forms that are nouns too.
+    r"estimate|warn|insist|argue|explain|acknowledge|confirm|deny|suggest|predict|conclude|"
+    r"assess|announce|tell|write"
 )
 _AFTER_VERB = re.compile(
     r"\b(?:said|says|added|stated|noted|announced|claimed|insisted|warned|explained|wrote|[Aa]ccording to)\s+"

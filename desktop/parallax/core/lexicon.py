@@ -18,6 +18,10 @@ from parallax.core.tokens import Word, stem, words
 NEGATION_CUES = {"not", "n't", "never", "no", "without", "cannot", "neither", "nor", "none", "nobody", "nothing"}
 # Cues that may govern a verb for the negation check ("no" and "none" mostly negate nouns).
 _VERB_CUES = {"not", "never", "cannot", "neither", "nor"}
+_REFUSAL_CUES = {
+    "refuse", "refused", "refuses", "refusing", "decline", "declined", "declines", "declining", "fail", "failed",
+    "fails", "failing",
+}  # fmt: skip
 # A determiner after the cue means it negates a noun phrase ("not be a ceasefire"): too loose to compare.
 _DETERMINERS = {"a", "an", "the", "any", "this", "that", "these", "those", "some"}
 # Words skipped between a cue and the word it governs: "did not even rule", "would not yet join".
@@ -193,10 +197,12 @@ def negated_stems(text: str) -> dict[str, Word]:
     governed: dict[str, Word] = {}
     for index, word in enumerate(tokens):
         lowered = word.lower.replace("’", "'")
+        following_word = tokens[index + 1].lower if index + 1 < len(tokens) else ""
         if (
             lowered in _VERB_CUES
             or lowered.endswith("n't")
-            or (lowered == "no" and index + 1 < len(tokens) and tokens[index + 1].lower == "longer")
+            or (lowered == "no" and following_word == "longer")
+            or (lowered in _REFUSAL_CUES and following_word == "to")  # "refused to accept": did not accept
         ):
             for following in tokens[index + 1 : index + 5]:
                 if following.lower in _DETERMINERS:

@@ -358,6 +358,7 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> lis
         span_start = _modifier_start(text, start) if modifier else start
         span_end = max(end, unit_end)
         bound = modifier if modifier in ("min", "max") else ""
+        stated_range = stated_range and not modifier and not rough  # "within one or two years" is a limit
         quantities.append(
             Quantity(
                 low, high, unit, text[span_start:span_end], span_start, span_end, ordinal, bound, rough, stated_range

@@ -1,0 +1,37 @@
+"""The model reads one spelling per word; the documents keep the writer's."""
+
+from __future__ import annotations
+
+import pytest
+
+from parallax.core.compare import CompareConfig, compare
+from parallax.core.embed import HashingEmbedder
+from parallax.core.ingest import document_from_text
+from parallax.core.spelling import for_embedding
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The rouble bounced back.", "The ruble bounced back."),
+        ("Ministry of Defence", "Ministry of Defense"),
+        ("DEFENCE CUTS", "DEFENSE CUTS"),
+        ("Shelling near Kyiv and Kharkiv", "Shelling near Kiev and Kharkov"),
+        ("They organised a programme", "They organized a program"),
+        # Whole words only.
+        ("The centrepiece and the roubles", "The centrepiece and the rubles"),
+        ("Nothing to change here.", "Nothing to change here."),
+    ],
+)
+def test_variant_spellings_become_one(text, expected):
+    assert for_embedding(text) == expected
+
+
+def test_a_british_spelling_links_as_the_american_one_and_keeps_its_letters():
+    article = document_from_text("Markets rose.\n\nThe ruble gained strength against the dollar.", path="a.txt")
+    report = document_from_text("Markets rose.\n\nThe rouble gained strength against the dollar.", path="r.txt")
+    result = compare([article, report], HashingEmbedder(), None, CompareConfig(sentences=False))
+    link = next(link for link in result.comparisons[0].links if link.report == (1,))
+    assert link.similarity == pytest.approx(1.0, abs=1e-4)
+    assert "rouble" in result.documents[1].text
+    assert any("rouble" in op.text for op in link.diff)  # the word diff shows what the writer wrote
