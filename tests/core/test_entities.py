@@ -58,6 +58,13 @@ from parallax.core.entities import find_entities
             [("Russia", "entity"), ("Ukraine", "entity"), ("Istanbul", "place")],
         ),
         ("EXCLUSIVE-Ukraine seeks more air defences", None, None, [("Ukraine", "entity")]),
+        # Names joined by "&" are one: a firm, or a paper named after a newspaper word.
+        (
+            "The financial daily Ledger & Ticker says Procter & Gamble left.",
+            None,
+            None,
+            [("Ledger & Ticker", "publication"), ("Procter & Gamble", "organisation")],
+        ),
         # A transcript's speaker label names nobody in the story; a quoted newspaper is a publication.
         ("RAMNARINE: Kyiv is calm tonight.", None, None, [("Kyiv", "entity")]),
         (

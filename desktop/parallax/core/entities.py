@@ -218,7 +218,7 @@ def _runs(text: str) -> _Runs:
         j = index + 1
         while j < len(tokens):
             gap = text[tokens[j - 1].end : tokens[j].start]
-            if gap.strip() not in ("",):
+            if gap.strip() not in ("", "&"):  # "Ledger & Ticker", "Procter & Gamble" are one name
                 break
             if _is_capitalised(tokens[j].text) and _base(tokens[j]) not in _MONTHS_DAYS:
                 run.append(j)
@@ -304,6 +304,10 @@ _PUBLICATION_LAST = {
     "magazine", "radio", "television", "tv", "broadcasting",
 }  # fmt: skip
 _PUBLICATION_FIRST = {"daily", "morning", "evening", "sunday", "weekly", "saturday"}
+# "the financial daily Ledger & Ticker", "the newspaper Kommersant"
+_PUBLICATION_BEFORE = {
+    "daily", "newspaper", "paper", "weekly", "tabloid", "broadsheet", "magazine", "broadcaster", "outlet",
+}  # fmt: skip
 
 
 def is_publication(keys: Sequence[str]) -> bool:
@@ -314,8 +318,11 @@ def is_publication(keys: Sequence[str]) -> bool:
 
 def _kind(text: str, tokens: Sequence[Word], run: Sequence[int], names: list[Word]) -> str:
     lowered = [w.lower.replace("’", "'").removesuffix("'s") for w in names]
-    if is_publication(lowered):
+    previous_word = tokens[run[0] - 1].lower if run[0] > 0 else ""
+    if is_publication(lowered) or previous_word in _PUBLICATION_BEFORE:
         return "publication"
+    if "&" in text[names[0].start : names[-1].end]:
+        return "organisation"  # "Procter & Gamble": a firm, not a person
     if any(w in _ORG_WORDS for w in lowered) or any(w.text.isupper() and len(w.text) >= 2 for w in names):
         return "organisation"
     if any(w in _TITLES for w in lowered[:-1]):
