@@ -37,7 +37,12 @@ def test_speaker_spans_before_a_verb_match_the_pattern(text):
 
 
 def test_speaker_spans_match_the_pattern_on_every_seed_and_dev_text():
-    for manifest in ("seeds/manifest.json", "tests/dev/manifest.json", "tests/dev2/manifest.json"):
+    for manifest in (
+        "seeds/manifest.json",
+        "tests/dev/manifest.json",
+        "tests/dev2/manifest.json",
+        "tests/dev3/manifest.json",
+    ):
         path = ROOT / manifest
         entries = json.loads(path.read_text(encoding="utf-8"))
         files = [entries["article"], *(r["file"] for r in entries["reports"])]
