@@ -922,6 +922,9 @@ class MainWindow(QMainWindow):
     def _refresh_sources(self) -> None:
         self._updating = True
         self.sources.clear()
+        # Looked up once: with hundreds of reports, a search per row made this refresh quadratic.
+        result_index = {id(d): i for i, d in enumerate(self.result.documents)} if self.result else {}
+        by_report = {c.report: c for c in self.result.comparisons} if self.result else {}
         for n, document in enumerate(self.documents):
             byline = P.byline(document)
             where = P.origin(document)
@@ -931,8 +934,8 @@ class MainWindow(QMainWindow):
                 tip = "The article: every report is compared with it"
             else:
                 text = f"{document.title}\n{source}"
-                index = self._result_index(document)
-                comparison = P.comparison_for(self.result, index) if index is not None else None
+                index = result_index.get(id(document))
+                comparison = by_report.get(index) if index is not None else None
                 if comparison is not None:
                     c = comparison.counts()
                     text += f"\n✓ {c['agree']} agree · ≠ {c['diverge']} diverge · + {c['report_only']} only here"
