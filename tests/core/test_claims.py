@@ -339,6 +339,9 @@ def test_a_source_named_beside_the_other_is_the_same_source():
         ("The plan was welcomed, according to one top Russian official.", ["one top Russian official"]),
         ("One said the plan was welcome.", []),
         ("According to Chris Alexander, a former diplomat, the troops will regroup.", ["Chris Alexander"]),
+        # A paper quoting someone: the one quoted is the source (the paper relays, see is_publication).
+        ("The Harbour Times quotes Orysia Lutsevych, who sees a gesture.", ["Orysia Lutsevych"]),
+        ("Pentagon officials estimate that 7,000 soldiers died.", ["Pentagon officials"]),
     ],
 )
 def test_speakers(text, speakers):

@@ -356,7 +356,8 @@ _VERBS = (
     r"assess|announce|tell|write"
 )
 _AFTER_VERB = re.compile(
-    r"\b(?:said|says|added|stated|noted|announced|claimed|insisted|warned|explained|wrote|[Aa]ccording to)\s+"
+    r"\b(?:said|says|added|stated|noted|announced|claimed|insisted|warned|explained|wrote|[Aa]ccording to|"
+    r"quotes|quoted|quoting|cites|cited|citing)\s+"
     r"(?P<speaker>[^,.;:\"“”()]{2,90}?)(?=\s*[,.;:()\"”]|\s+(?:that|on|in|at|during|after|before|when|while|as|to|"
     r"last|this|earlier|yesterday|today|who|adding)\b|$)"
 )
