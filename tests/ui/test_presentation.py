@@ -49,7 +49,8 @@ def test_startup_path_leaves_the_heavy_engine_modules_alone():
 
     code = (
         "import sys, parallax.ui.app, parallax.ui.main_window;"
-        "heavy = [m for m in ('torch', 'sentence_transformers', 'parallax.core.compare', 'parallax.core.ingest')"
+        "heavy = [m for m in ('torch', 'sentence_transformers', 'parallax.core.compare', 'parallax.core.ingest',"
+        " 'numpy', 'onnxruntime')"
         " if m in sys.modules];"
         "assert not heavy, heavy"
     )

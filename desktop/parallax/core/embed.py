@@ -9,7 +9,7 @@ runtime for the same weights (ONNX Runtime on a CPU, see
 :mod:`parallax.core.onnx_embed`). Tests pass any object with ``name`` and
 ``encode`` instead.
 
-May import: the standard library, numpy, platformdirs; sentence-transformers
+May import: the standard library, numpy, :mod:`parallax.core.model`; sentence-transformers
 and the model package only inside :meth:`SentenceTransformerEmbedder.load`;
 onnxruntime, tokenizers and :mod:`parallax.core.onnx_embed` only inside
 :func:`default_embedder`.
@@ -31,10 +31,12 @@ import numpy as np
 if TYPE_CHECKING:
     from numpy.typing import NDArray
 
-MODEL_NAME = "all-MiniLM-L6-v2"
+from parallax.core.model import MODEL_LICENCE, MODEL_NAME, default_cache_dir, default_cache_path
+
+__all__ = ["MODEL_LICENCE", "MODEL_NAME", "Embedder", "EmbeddingCache", "default_cache_dir", "embed"]
+
 _MODELS: dict[tuple[str, str], object] = {}
 _MODELS_LOCK = threading.Lock()
-MODEL_LICENCE = "Apache-2.0"
 
 
 class Embedder(Protocol):
@@ -44,16 +46,6 @@ class Embedder(Protocol):
     def name(self) -> str: ...
 
     def encode(self, texts: Sequence[str]) -> NDArray[np.float32]: ...
-
-
-def default_cache_dir() -> Path:
-    """Where Parallax keeps caches: ``$PARALLAX_CACHE_DIR``, else the user cache directory."""
-    override = os.environ.get("PARALLAX_CACHE_DIR")
-    if override:
-        return Path(override)
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("parallax", appauthor=False))
 
 
 def text_key(text: str) -> str:
@@ -71,7 +63,7 @@ class EmbeddingCache:
 
     @classmethod
     def default(cls) -> EmbeddingCache:
-        return cls(default_cache_dir() / "embeddings.sqlite3")
+        return cls(default_cache_path())
 
     def _connect(self) -> sqlite3.Connection:
         if self._connection is None:

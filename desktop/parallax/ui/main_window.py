@@ -57,7 +57,7 @@ from PySide6.QtWidgets import (
 
 from parallax import __version__
 from parallax.core.documents import Document
-from parallax.core.embed import MODEL_LICENCE, MODEL_NAME, EmbeddingCache
+from parallax.core.model import MODEL_LICENCE, MODEL_NAME, default_cache_path
 from parallax.ui import presentation as P
 from parallax.ui.engine_process import EngineProcess, default_embedder, shared_engine
 from parallax.ui.panes import Band, DocumentPane, LinkSplitter, Mark
@@ -66,6 +66,7 @@ from parallax.ui.workers import Job, SerialQueue
 
 if TYPE_CHECKING:
     from parallax.core.compare import CompareConfig, ComparisonResult, Link, Prepared, ReportComparison
+    from parallax.core.embed import EmbeddingCache
     from parallax.core.judgements import Judgement, Resolved
     from parallax.core.session import Session
 
@@ -628,7 +629,7 @@ class MainWindow(QMainWindow):
         return shared_engine()
 
     def _cache_path(self) -> str:
-        return str((self._cache or EmbeddingCache.default()).path)
+        return str(self._cache.path if self._cache is not None else default_cache_path())
 
     def config(self) -> CompareConfig:
         from parallax.core.compare import CompareConfig

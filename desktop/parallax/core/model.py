@@ -1,0 +1,32 @@
+"""Which embedding model Parallax uses and where its caches live: names only, nothing heavy.
+
+The window shows these (the About box, the cache it passes to the engine) on its
+start-up path, where importing numpy through :mod:`parallax.core.embed` would
+cost the first paint about 80 ms.
+
+May import: the standard library; platformdirs inside :func:`default_cache_dir`.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+MODEL_NAME = "all-MiniLM-L6-v2"
+MODEL_LICENCE = "Apache-2.0"
+CACHE_FILE = "embeddings.sqlite3"
+
+
+def default_cache_dir() -> Path:
+    """Where Parallax keeps caches: ``$PARALLAX_CACHE_DIR``, else the user cache directory."""
+    override = os.environ.get("PARALLAX_CACHE_DIR")
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("parallax", appauthor=False))
+
+
+def default_cache_path() -> Path:
+    """The embedding cache the app uses unless told otherwise."""
+    return default_cache_dir() / CACHE_FILE
