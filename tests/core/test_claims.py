@@ -112,6 +112,8 @@ DIVERGENCES = [
         "NATO believes 30,000 to 40,000 soldiers have been killed or wounded.",
         "NATO believes thirty to fifty thousand soldiers have been killed or wounded.",
     ),
+    ("direction", "The struggling retailer was bought by a rival.", "The thriving retailer was bought by a rival."),
+    ("direction", "He was convicted of fraud in 2019.", "He was acquitted of fraud in 2019."),
     (
         "direction",  # the degree of one quality
         "Ukraine's army has proved a more formidable opponent than Moscow expected.",
@@ -165,6 +167,8 @@ PARAPHRASES = [
         "Medinsky met reporters in Turkey and said the proposal would be taken to Putin.",
         "OKAFOR: Medinsky met the press and said the proposal would now go to Putin.",
     ),
+    # Two words for one fortune.
+    ("The troubled bank was rescued by the state.", "The struggling bank was rescued by the state."),
     # Figures and dates said aloud, as a broadcast transcript gives them.
     ("Russia annexed Crimea in 2014.", "Russia annexed Crimea in twenty fourteen."),
     (

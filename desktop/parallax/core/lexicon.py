@@ -125,6 +125,11 @@ _OPPOSITES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("end", "stop", "finish", "conclude", "cease"),
     ),
     "legality": (("legal", "lawful", "legitimate"), ("illegal", "unlawful", "illegitimate")),
+    "fortune": (
+        ("thrive", "thriving", "flourish", "prosper", "prosperous", "booming", "triumphant", "buoyant"),
+        ("struggle", "struggling", "flounder", "ailing", "troubled", "beleaguered", "faltering", "floundering"),
+    ),
+    "verdict": (("convict", "convicted", "guilty"), ("acquit", "acquitted", "innocent")),
 }
 
 # Particles that make a verb phrasal: "pull back" is a withdrawal, "pull" alone is not.
