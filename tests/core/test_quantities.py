@@ -42,6 +42,8 @@ def only_quantity(text: str):
         ("Officials counted three ships in the harbour.", [3], [2, 4, 5], "three ships"),
         ("Officials counted five ships in the harbour.", [5], [3, 4, 6], "five ships"),
         ("The war has displaced 1.5 million people.", [1_500_000], [1_000_000, 2_000_000], "1.5 million people"),
+        ("The fund holds $5mn in cash.", [5_000_000], [5_000_000_000], "$5mn"),
+        ("The fund holds $5bn in cash.", [5_000_000_000], [5_000_000], "$5bn"),
         (
             "Between 30,000 to 40,000 Russian soldiers died.",
             [30_000, 35_000, 40_000],
@@ -66,6 +68,8 @@ def only_quantity(text: str):
         "three-ships",
         "five-ships",
         "million",
+        "mn-suffix",
+        "bn-suffix",
         "x-to-y",
         "more-than",
         "spelled-thousand",

@@ -145,7 +145,10 @@ _ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
     "ninth": 9, "tenth": 10,
 }  # fmt: skip
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6, "k": 1e3}
+_SCALES = {
+    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "bln": 1e9, "m": 1e6, "mn": 1e6,
+    "mln": 1e6, "k": 1e3, "tn": 1e12, "trn": 1e12,
+}  # fmt: skip
 _VAGUE = {  # "thousands of people"
     "dozens": (24, 99), "hundreds": (200, 999), "thousands": (2000, 9999), "tens of thousands": (20_000, 99_999),
     "hundreds of thousands": (200_000, 999_999), "millions": (2e6, 9.99e6), "billions": (2e9, 9.99e9),
@@ -180,7 +183,7 @@ _STOP = {
 _NUMBER_WORDS = "|".join(sorted((re.escape(k) for k in _SMALL), key=len, reverse=True))
 _QUANTITY = re.compile(
     r"(?<![\w.,:/-])(?:"
-    r"(?P<cur>[$€£])?\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<suffix>%|bn|m|k)?(?![\w:/]|\.\d|,\d)"
+    r"(?P<cur>[$€£])?\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<suffix>%|bn|bln|mn|mln|m|k|tn|trn)?(?![\w:/]|\.\d|,\d)"
     rf"|(?P<word>(?:{_NUMBER_WORDS}))(?:-(?P<word2>one|two|three|four|five|six|seven|eight|nine))?\b"
     r"|(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b"
     r"|(?P<vague>tens of thousands|hundreds of thousands|dozens|hundreds|thousands|millions|billions|several|a few|a handful of)\b"
