@@ -391,3 +391,17 @@ def test_a_changed_figure_is_paired_with_the_figure_it_replaces_not_the_nearest_
     assert [(c.kind, c.article, c.report) for c in check.conflicts] == [
         ("number", "7,000 to 15,000 soldiers", "as many as 25,000 soldiers")
     ]
+
+
+@pytest.mark.parametrize(
+    ("elsewhere", "label"),
+    [
+        ("It expects sales of $5bn in 2023.", AGREE),  # the report's figure is the article's, from another paragraph
+        ("It expects sales to fall in 2023.", DIVERGE),  # nowhere in the article: a changed figure
+    ],
+)
+def test_a_figure_the_article_gives_elsewhere_is_no_changed_figure(elsewhere, label):
+    article = "Profit for the full year was $8.4bn."
+    report = "The company guided for sales of $5bn in 2023."
+    context = ClaimContext(f"{article}\n\n{elsewhere}", report)
+    assert compare_claims(article, report, context=context).label == label

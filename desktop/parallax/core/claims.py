@@ -109,7 +109,16 @@ def compare_claims(
     if "date" in config.kinds:
         conflicts += _date_conflicts(_dates(article), _dates(report))
     if "number" in config.kinds:
-        conflicts += _number_conflicts(_quantities(article), _quantities(report))
+        report_figures = _quantities(report)
+        if context.article_text and context.article_text != article:
+            # A figure the article gives elsewhere is no new figure ("$5bn" for 2023 in another paragraph).
+            elsewhere = _quantities(context.article_text)
+            report_figures = tuple(
+                r
+                for r in report_figures
+                if not (_distinctive(r) and any(a.unit == r.unit and _same_figure(a, r) for a in elsewhere))
+            )
+        conflicts += _number_conflicts(_quantities(article), report_figures)
     pairs = _sentence_pairs(article, report, config.min_sentence_overlap)
     if config.kinds & {"place", "person", "organisation"}:
         conflicts += [c for c in _entity_conflicts(article, report, context, pairs) if c.kind in config.kinds]
@@ -342,6 +351,11 @@ def _number_conflicts(article: Sequence[Quantity], report: Sequence[Quantity]) -
         if a.unit == r.unit and not a.overlaps(r):
             conflicts.append(_between("number", a, r, f"{a.text} vs {r.text}: the figures cannot both be right"))
     return sorted(conflicts, key=lambda c: c.report_span)
+
+
+def _distinctive(q: Quantity) -> bool:
+    """A figure unlikely to recur by chance in one text: a sum of money, or a thousand and more."""
+    return q.unit in ("$", "€", "£") or (q.high >= 1000 and q.unit != "time")
 
 
 def _same_figure(a: Quantity, r: Quantity, tolerance: float = 0.01) -> bool:
