@@ -43,7 +43,7 @@ def test_a_job_reporting_progress_per_report_from_a_worker_thread_keeps_true_cou
 
     def work(job: Job) -> int:
         for i in range(1, 1001):
-            job.report(i, 1000, "Comparing")
+            job.signals.progress.emit(job.token, i, 1000, "Comparing")  # every one, not throttled by report()
         return 1000
 
     job = Job(1, "compare", work)
@@ -64,3 +64,22 @@ def test_calling_qt_methods_that_return_nothing_leaves_none_counted(qtbot):
         bar.setValue(i % 100)
     assert bar.value() == 1999 % 100
     assert abs(sys.getrefcount(None) - before) < 50
+
+
+def test_progress_reaches_the_window_at_a_pace_it_can_show_and_always_ends_at_the_total(qtbot):
+    queue = SerialQueue()
+    reported: list[tuple[int, int, str]] = []
+
+    def work(job: Job) -> int:
+        job.report(0, 0, "Aligning")
+        for i in range(1, 2001):
+            job.report(i, 2000, "Comparing")
+        return 2000
+
+    job = Job(1, "compare", work)
+    job.signals.progress.connect(lambda token, done, total, label: reported.append((done, total, label)))
+    with qtbot.waitSignal(job.signals.finished, timeout=30000):
+        queue.submit(job)
+    qtbot.waitUntil(lambda: not queue.busy)
+    assert reported[0] == (0, 0, "Aligning") and reported[-1] == (2000, 2000, "Comparing")
+    assert len(reported) < 200  # 2,000 steps done in far less than 200 x 50 ms

@@ -11,6 +11,7 @@ May import: the standard library, PySide6 and ``parallax.ui.cancelled``.
 from __future__ import annotations
 
 import threading
+import time
 import traceback
 from collections import deque
 from collections.abc import Callable
@@ -21,6 +22,8 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from parallax.ui.cancelled import Cancelled
 
 __all__ = ["Cancelled", "Job", "JobSignals", "SerialQueue"]
+
+REPORT_INTERVAL_S = 0.05  # a status bar need not move more often than this
 
 
 class JobSignals(QObject):
@@ -42,6 +45,7 @@ class Job(QRunnable):
         self.function = function
         self.signals = JobSignals()
         self._cancel = threading.Event()
+        self._last_report = 0.0
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -50,6 +54,15 @@ class Job(QRunnable):
         return self._cancel.is_set()
 
     def report(self, done: int, total: int, label: str) -> None:
+        """Progress for the status bar; steps in between are passed on at most every ``REPORT_INTERVAL_S``.
+
+        With hundreds of reports, one signal per report queued faster than the window could show them,
+        and handling a burst of them held its event loop.
+        """
+        now = time.monotonic()
+        if 0 < done < total and now - self._last_report < REPORT_INTERVAL_S:
+            return
+        self._last_report = now
         self.signals.progress.emit(self.token, done, total, label)
 
     def partial(self, value: object) -> None:
