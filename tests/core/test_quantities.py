@@ -127,6 +127,9 @@ def test_different_units_do_not_match(first, second):
         ("30,000 to 40,000 soldiers", "30,000 to 50,000 soldiers", False),
         ("between 7,000 and 15,000 soldiers", "between 7,000 and 16,000 soldiers", True),
         ("30,000 to 40,000 soldiers", "35,000 soldiers", True),
+        # "within" a range names the estimate, as "in" does.
+        ("in one or two years", "within two or three years", False),
+        ("in one or two years", "within one or two years", True),
         ("as many as 25,000 troops", "up to 25,000 troops", True),
         # A part of a whole counts what the whole is made of.
         ("between 7,000 and 15,000 Russian soldiers", "more than 20,000 of his soldiers", False),

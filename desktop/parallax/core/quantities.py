@@ -357,11 +357,13 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> lis
         low, high = low * factor, high * factor
         modifier = _modifier_before(text, start)
         rough = unit_word.lower().rstrip("s") in _ROUGH_UNITS or m.group("vague") is not None
-        low, high = _widen(low, high, modifier, rough)
         span_start = _modifier_start(text, start) if modifier else start
+        if stated_range and modifier == "max" and text[span_start:start].lower().strip() == "within":
+            modifier = ""  # "within two or three years" names its estimate, as "in two or three years" does
+        low, high = _widen(low, high, modifier, rough)
         span_end = max(end, unit_end)
         bound = modifier if modifier in ("min", "max") else ""
-        stated_range = stated_range and not modifier and not rough  # "within one or two years" is a limit
+        stated_range = stated_range and not modifier and not rough  # a limit or approximation widens a range
         quantities.append(
             Quantity(
                 low, high, unit, text[span_start:span_end], span_start, span_end, ordinal, bound, rough, stated_range
