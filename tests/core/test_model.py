@@ -142,9 +142,22 @@ def test_a_second_compare_embeds_nothing_new(embedder, capsys, tmp_path, monkeyp
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("manifest_path", ["seeds/manifest.json", "tests/heldout/manifest.json"])
+@pytest.mark.parametrize(
+    "manifest_path",
+    [
+        "seeds/manifest.json",
+        "tests/dev/manifest.json",
+        "tests/dev2/manifest.json",
+        "tests/dev3/manifest.json",
+        "tests/heldout/manifest.json",
+    ],
+)
 def test_manifest_scores(embedder, manifest_path, capsys):
-    """End to end on labelled sample reports: prints the scores; the seeds must meet issue #2's bars."""
+    """End to end on labelled reports: prints the scores; the sets that meet issue #2's bars must keep them.
+
+    The seeds, dev and dev2 meet the bars (and have been tuned on); dev3 and the held-out set do
+    not yet, so their figures are printed, not asserted.
+    """
     from pathlib import Path
 
     from parallax.core.compare import compare
@@ -166,7 +179,7 @@ def test_manifest_scores(embedder, manifest_path, capsys):
             f"\n{manifest_path}: linked {total.link_recall:.2f}, labels {total.label_accuracy:.2f}, "
             f"planted found {total.divergence_recall:.2f}, false divergences {total.false_divergences}"
         )
-    if manifest_path.startswith("seeds"):
+    if manifest_path in ("seeds/manifest.json", "tests/dev/manifest.json", "tests/dev2/manifest.json"):
         assert total.link_recall >= 0.9
         assert total.label_accuracy >= 0.85
         assert total.divergence_recall >= 0.8
