@@ -217,6 +217,11 @@ def _serve(connection: Connection) -> None:
 
     embedders: dict[Factory, object] = {}
     caches: dict[str, EmbeddingCache] = {}
+    # The app embeds with the default embedder: make it now (it imports its runtime, about 40 ms), while
+    # the window is still starting, not when the first comparison waits for it. Failing here is not
+    # fatal: the first "prepare" makes it again and reports what went wrong.
+    with contextlib.suppress(Exception):
+        embedders[default_embedder] = default_embedder()
 
     def progress(done: int, total: int, label: str) -> None:
         connection.send(("progress", (done, total, label)))
