@@ -125,6 +125,12 @@ DIVERGENCES = [
         "Crimea, seized eight years ago, could be set aside for up to ten years.",
     ),
     (
+        "negation",  # ruling out negates; no longer ruling out negates the negation
+        "Ukraine would not host foreign armies on its soil.",
+        "Ukraine would no longer rule out hosting foreign troops.",
+    ),
+    ("negation", "Russia would host the next round of talks.", "Russia ruled out hosting the next round of talks."),
+    (
         "negation",  # a verb of refusal before "to" negates what follows
         "Ukraine has reluctantly accepted that it will stay out of NATO.",
         "Ukraine has refused to accept that it will stay out of NATO.",
@@ -167,6 +173,8 @@ PARAPHRASES = [
         "Medinsky met reporters in Turkey and said the proposal would be taken to Putin.",
         "OKAFOR: Medinsky met the press and said the proposal would now go to Putin.",
     ),
+    # Ruling out is saying no.
+    ("Ukraine would not host foreign armies on its soil.", "Ukraine ruled out hosting foreign armies on its soil."),
     # Two words for one fortune.
     ("The troubled bank was rescued by the state.", "The struggling bank was rescued by the state."),
     # Figures and dates said aloud, as a broadcast transcript gives them.

@@ -29,7 +29,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from parallax.core.entities import city_in_country, find_entities, find_speakers, is_publication
-from parallax.core.lexicon import is_negation_cue, negated_stems, polar_words
+from parallax.core.lexicon import is_negation_cue, negated_stems, polar_words, rules_out
 from parallax.core.quantities import DateMention, Quantity, find_dates, find_quantities
 from parallax.core.tokens import (
     NameIndex,
@@ -575,6 +575,9 @@ _REFUSALS = {"refus", "declin", "fail", "reject", "avoid", "stop", "ceas", "halt
 
 
 def _negated_near(tokens: list[Word], index: int) -> bool:
+    if rules_out(tokens, index):
+        # "ruled out hosting" negates hosting; "no longer rule out hosting" negates the ruling out.
+        return not any(is_negation_cue(w.text) or w.lower == "longer" for w in tokens[max(0, index - 5) : index - 2])
     window = tokens[max(0, index - 4) : index] + tokens[index + 1 : index + 3]
     return any(is_negation_cue(w.text) for w in window) or any(
         stem(w.text) in _REFUSALS for w in tokens[max(0, index - 3) : index]

@@ -11,6 +11,7 @@ May import: the standard library, ``parallax.core.tokens``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from parallax.core.tokens import Word, stem, words
@@ -208,8 +209,10 @@ def negated_stems(text: str) -> dict[str, Word]:
             or lowered.endswith("n't")
             or (lowered == "no" and following_word == "longer")
             or (lowered in _REFUSAL_CUES and following_word == "to")  # "refused to accept": did not accept
+            or (rules_out(tokens, index + 2) and not _cue_before(tokens, index))  # "ruled out hosting"
         ):
-            for following in tokens[index + 1 : index + 5]:
+            first = index + 2 if rules_out(tokens, index + 2) else index + 1
+            for following in tokens[first : first + 4]:
                 if following.lower in _DETERMINERS:
                     break
                 if following.lower in _SKIP:
@@ -217,6 +220,19 @@ def negated_stems(text: str) -> dict[str, Word]:
                 governed.setdefault(stem(following.text), word)
                 break
     return governed
+
+
+_RULE = {"rule", "rules", "ruled", "ruling"}
+
+
+def rules_out(tokens: Sequence[Word], index: int) -> bool:
+    """Whether "rule out" stands right before ``tokens[index]``: "ruled out hosting" says "would not host"."""
+    return 2 <= index <= len(tokens) and tokens[index - 1].lower == "out" and tokens[index - 2].lower in _RULE
+
+
+def _cue_before(tokens: Sequence[Word], index: int, reach: int = 3) -> bool:
+    """Whether a negation cue stands in the few words before ``tokens[index]`` ("no longer rule out")."""
+    return any(is_negation_cue(w.text) or w.lower == "longer" for w in tokens[max(0, index - reach) : index])
 
 
 def is_negation_cue(token: str) -> bool:
