@@ -390,12 +390,20 @@ def test_other_spellings_of_a_name_are_the_same_name(a, b, same):
     assert same_name(b, a) is same
 
 
-def test_a_changed_figure_is_paired_with_the_figure_it_replaces_not_the_nearest_in_size():
+@pytest.mark.parametrize(
+    ("second_figure", "whole_documents"),
+    [
+        ("30,000 to 40,000 dead or wounded", False),  # the same figure under another noun
+        # The whole documents known: a figure of this very paragraph is no figure "from elsewhere".
+        ("that 30,000 to 40,000 had been wounded", True),
+    ],
+)
+def test_a_changed_figure_is_paired_with_the_figure_it_replaces_not_the_nearest_in_size(second_figure, whole_documents):
     # Both give "30,000 to 40,000"; the death toll is what differs, and the marks must say so.
-    check = compare_claims(
-        "NATO believes 7,000 to 15,000 soldiers have been killed and 30,000 to 40,000 soldiers wounded.",
-        "NATO believes as many as 25,000 soldiers have been killed and 30,000 to 40,000 dead or wounded.",
-    )
+    article = "NATO believes 7,000 to 15,000 soldiers have been killed and 30,000 to 40,000 soldiers wounded."
+    report = f"NATO believes as many as 25,000 soldiers have been killed and {second_figure}."
+    context = ClaimContext(f"Talks resumed.\n\n{article}", f"Talks resumed.\n\n{report}") if whole_documents else None
+    check = compare_claims(article, report, context=context)
     assert [(c.kind, c.article, c.report) for c in check.conflicts] == [
         ("number", "7,000 to 15,000 soldiers", "as many as 25,000 soldiers")
     ]

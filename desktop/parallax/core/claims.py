@@ -109,16 +109,21 @@ def compare_claims(
     if "date" in config.kinds:
         conflicts += _date_conflicts(_dates(article), _dates(report))
     if "number" in config.kinds:
-        report_figures = _quantities(report)
+        article_figures, report_figures = _quantities(article), _quantities(report)
         if context.article_text and context.article_text != article:
-            # A figure the article gives elsewhere is no new figure ("$5bn" for 2023 in another paragraph).
+            # A figure the article gives in another paragraph is no new figure ("$5bn" for 2023 elsewhere).
+            # One it gives here stays, to be paired with itself.
             elsewhere = _quantities(context.article_text)
             report_figures = tuple(
                 r
                 for r in report_figures
-                if not (_distinctive(r) and any(a.unit == r.unit and _same_figure(a, r) for a in elsewhere))
+                if not (
+                    _distinctive(r)
+                    and not any(a.unit == r.unit and _same_figure(a, r) for a in article_figures)
+                    and any(a.unit == r.unit and _same_figure(a, r) for a in elsewhere)
+                )
             )
-        conflicts += _number_conflicts(_quantities(article), report_figures)
+        conflicts += _number_conflicts(article_figures, report_figures)
     pairs = _sentence_pairs(article, report, config.min_sentence_overlap)
     if config.kinds & {"place", "person", "organisation"}:
         conflicts += [c for c in _entity_conflicts(article, report, context, pairs) if c.kind in config.kinds]
