@@ -55,3 +55,16 @@ def test_startup_path_leaves_the_heavy_engine_modules_alone():
         "assert not heavy, heavy"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=300)
+
+
+def test_a_link_under_the_threshold_says_why():
+    from parallax.core.compare import Link
+    from parallax.ui.presentation import below_threshold_reason
+
+    headline = Link((0,), (0,), 0.42, "agree", (), ())
+    body = Link((3,), (5,), 0.71, "agree", (), ())
+    assert "headlines" in below_threshold_reason(headline, 0.5) and "0.42 < 0.50" in below_threshold_reason(
+        headline, 0.5
+    )
+    assert below_threshold_reason(body, 0.5) == ""
+    assert below_threshold_reason(headline, 0.4) == ""

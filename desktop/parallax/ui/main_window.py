@@ -1264,6 +1264,9 @@ class MainWindow(QMainWindow):
             f"{len(link.report)} report {'sentences' if self.sentences else 'paragraphs'}</p>",
             f"<p><i>All reports:</i> {html.escape(summary)}.</p>",
         ]
+        reason = P.below_threshold_reason(link, self.threshold.value() / 100)
+        if reason:
+            parts.insert(2, f"<p><i>{html.escape(reason)}.</i></p>")
         if link.conflicts:
             parts.append("<p><b>Conflicts</b></p><ul>")
             for c in link.conflicts:

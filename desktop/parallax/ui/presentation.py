@@ -185,6 +185,20 @@ def link_summary(link: Link, judgement_words: str = "") -> str:
     return line
 
 
+def below_threshold_reason(link: Link, threshold: float) -> str:
+    """Why a link scores under the threshold, in words, or "" when it does not.
+
+    Only the two headlines are linked below it: they correspond by their role (see
+    :mod:`parallax.core.align`'s anchors), and a user who set the threshold should be told so.
+    """
+    if link.similarity >= threshold:
+        return ""
+    return (
+        f"The two headlines: linked by their role, though their similarity is under the threshold "
+        f"({link.similarity:.2f} < {threshold:.2f})"
+    )
+
+
 def judgement_marker(verdict: str, note: str) -> str | None:
     """The margin marker kind for a judgement ("j-wrong", "j-note"...), or None for no judgement."""
     if verdict in JUDGEMENT_GLYPHS:
