@@ -29,7 +29,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from parallax.core.entities import city_in_country, find_entities, find_speakers, is_publication
-from parallax.core.lexicon import is_negation_cue, negated_stems, polar_words, rules_out
+from parallax.core.lexicon import cue_before, is_negation_cue, negated_stems, polar_words, rules_out
 from parallax.core.quantities import DateMention, Quantity, find_dates, find_quantities
 from parallax.core.tokens import (
     NameIndex,
@@ -117,11 +117,7 @@ def compare_claims(
             report_figures = tuple(
                 r
                 for r in report_figures
-                if not (
-                    _distinctive(r)
-                    and not any(a.unit == r.unit and _same_figure(a, r) for a in article_figures)
-                    and any(a.unit == r.unit and _same_figure(a, r) for a in elsewhere)
-                )
+                if not (_distinctive(r) and not _given_in(r, article_figures) and _given_in(r, elsewhere))
             )
         conflicts += _number_conflicts(article_figures, report_figures)
     pairs = _sentence_pairs(article, report, config.min_sentence_overlap)
@@ -363,6 +359,11 @@ def _distinctive(q: Quantity) -> bool:
     return q.unit in ("$", "€", "£") or (q.high >= 1000 and q.unit != "time")
 
 
+def _given_in(figure: Quantity, figures: Sequence[Quantity]) -> bool:
+    """Whether ``figures`` hold ``figure`` itself: the same unit, the same values."""
+    return any(q.unit == figure.unit and _same_figure(q, figure) for q in figures)
+
+
 def _same_figure(a: Quantity, r: Quantity, tolerance: float = 0.01) -> bool:
     scale = max(abs(a.high), abs(r.high), 1.0)
     return abs(a.low - r.low) <= tolerance * scale and abs(a.high - r.high) <= tolerance * scale
@@ -582,7 +583,7 @@ _REFUSALS = {"refus", "declin", "fail", "reject", "avoid", "stop", "ceas", "halt
 def _negated_near(tokens: list[Word], index: int) -> bool:
     if rules_out(tokens, index):
         # "ruled out hosting" negates hosting; "no longer rule out hosting" negates the ruling out.
-        return not any(is_negation_cue(w.text) or w.lower == "longer" for w in tokens[max(0, index - 5) : index - 2])
+        return not cue_before(tokens, index - 2)
     window = tokens[max(0, index - 4) : index] + tokens[index + 1 : index + 3]
     return any(is_negation_cue(w.text) for w in window) or any(
         stem(w.text) in _REFUSALS for w in tokens[max(0, index - 3) : index]

@@ -185,15 +185,12 @@ def compare_prepared(
     )
 
 
-def _headline(document: Document) -> int | None:
-    """The paragraph that is the document's headline: its title, first, short and not a sentence."""
-    content = document.content_paragraphs()
-    if not content or content[0] != 0:
-        return None
+def _opens_with_headline(document: Document) -> bool:
+    """Whether the first paragraph is the document's headline: its title, content, short and not a sentence."""
+    if not document.paragraphs or document.paragraphs[0].boilerplate:
+        return False
     text = document.paragraphs[0].text.strip()
-    if text != document.title.strip() or len(text.split()) > 30 or text.endswith("."):
-        return None
-    return 0
+    return text == document.title.strip() and len(text.split()) <= 30 and not text.endswith(".")
 
 
 def _compare_one(prepared: Prepared, index: int, config: CompareConfig) -> ReportComparison:
@@ -201,8 +198,7 @@ def _compare_one(prepared: Prepared, index: int, config: CompareConfig) -> Repor
     a_units = article.content_paragraphs()
     r_units = report.content_paragraphs()
     # The headlines correspond by their role, however differently they are worded.
-    a_head, r_head = _headline(article), _headline(report)
-    anchors = [(a_units.index(a_head), r_units.index(r_head))] if a_head is not None and r_head is not None else []
+    anchors = [(0, 0)] if _opens_with_headline(article) and _opens_with_headline(report) else []
     alignment = align(
         prepared.paragraph_vectors[0],
         prepared.paragraph_vectors[index],

@@ -204,14 +204,15 @@ def negated_stems(text: str) -> dict[str, Word]:
     for index, word in enumerate(tokens):
         lowered = word.lower.replace("’", "'")
         following_word = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+        ruling_out = rules_out(tokens, index + 2)
         if (
             lowered in _VERB_CUES
             or lowered.endswith("n't")
             or (lowered == "no" and following_word == "longer")
             or (lowered in _REFUSAL_CUES and following_word == "to")  # "refused to accept": did not accept
-            or (rules_out(tokens, index + 2) and not _cue_before(tokens, index))  # "ruled out hosting"
+            or (ruling_out and not cue_before(tokens, index))  # "ruled out hosting"
         ):
-            first = index + 2 if rules_out(tokens, index + 2) else index + 1
+            first = index + 2 if ruling_out else index + 1
             for following in tokens[first : first + 4]:
                 if following.lower in _DETERMINERS:
                     break
@@ -230,7 +231,7 @@ def rules_out(tokens: Sequence[Word], index: int) -> bool:
     return 2 <= index <= len(tokens) and tokens[index - 1].lower == "out" and tokens[index - 2].lower in _RULE
 
 
-def _cue_before(tokens: Sequence[Word], index: int, reach: int = 3) -> bool:
+def cue_before(tokens: Sequence[Word], index: int, reach: int = 3) -> bool:
     """Whether a negation cue stands in the few words before ``tokens[index]`` ("no longer rule out")."""
     return any(is_negation_cue(w.text) or w.lower == "longer" for w in tokens[max(0, index - reach) : index])
 

@@ -39,10 +39,7 @@ _DAY_WORDS = {
     "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
     "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
 }  # fmt: skip
-for _unit, _ordinal in zip(_UNITS_WORDS, ("first", "second", "third", "fourth", "fifth", "sixth", "seventh",
-                                          "eighth", "ninth"), strict=True):  # fmt: skip
-    _DAY_WORDS[f"twenty-{_ordinal}"] = 20 + _DAY_WORDS[_ordinal]
-_DAY_WORDS["thirty-first"] = 31
+_DAY_WORDS |= {f"twenty-{w}": 20 + d for w, d in _DAY_WORDS.items() if d < 10} | {"thirty-first": 31}
 _DAY_WORD = "(?i:" + "|".join(sorted((w.replace("-", "[-\\s]") for w in _DAY_WORDS), key=len, reverse=True)) + ")"
 # Years said aloud: "twenty fourteen", "two thousand and fourteen", "nineteen ninety-one".
 _TWO_DIGITS = "(?:" + "|".join(_TEENS) + "|(?:" + "|".join(_TENS) + ")(?:[-\\s](?:" + "|".join(_UNITS_WORDS) + "))?)"
@@ -122,13 +119,12 @@ def find_dates(text: str) -> list[DateMention]:
 def _spoken_year(words_said: str) -> int | None:
     """The year "twenty fourteen" or "two thousand and fourteen" names (1800-2099), or None."""
     parts = [p for p in re.split(r"[-\s]+", words_said.lower()) if p != "and"]
-    small = {w: i + 1 for i, w in enumerate(_UNITS_WORDS)} | {w: 10 + i for i, w in enumerate(_TEENS)} | _TENS
     if parts[:2] == ["two", "thousand"]:
-        return 2000 + sum(small[p] for p in parts[2:])
-    century = small.get(parts[0])
+        return 2000 + sum(_SMALL[p] for p in parts[2:])
+    century = _SMALL.get(parts[0])
     if century not in (18, 19, 20):
         return None
-    return century * 100 + sum(small[p] for p in parts[1:])
+    return century * 100 + sum(_SMALL[p] for p in parts[1:])
 
 
 # --- quantities -----------------------------------------------------------------------------
@@ -192,6 +188,8 @@ _QUANTITY = re.compile(
     re.I,
 )
 _SAME_BOUND_TOLERANCE = 0.15
+# How far an approximate or rough figure reaches either side ("about 2,000", "a decade").
+_ROUGH_LOW, _ROUGH_HIGH = 0.75, 1.25
 _WORD_AFTER = re.compile(r"\s*(?:-|–)?\s*([A-Za-z%]+(?:['’]s)?|%)")
 
 
@@ -216,14 +214,10 @@ class Quantity:
             # they agree when the figures do, within the give of a paraphrase ("more than a month", "four weeks").
             edge, other_edge = (self.low, other.low) if self.bound == "min" else (self.high, other.high)
             # Compare the figures as stated: a rough one ("up to a decade and a half") was widened.
-            edge, other_edge = self._stated(edge), other._stated(other_edge)
-            return abs(edge - other_edge) <= _SAME_BOUND_TOLERANCE * max(abs(edge), abs(other_edge), 1e-9)
+            return _close(self._stated(edge), other._stated(other_edge))
         if self.stated_range and other.stated_range and not (self.rough or other.rough):
             # Two ranges are two estimates: "30,000 to 40,000" and "30,000 to 50,000" differ, though they overlap.
-            return all(
-                abs(x - y) <= _SAME_BOUND_TOLERANCE * max(abs(x), abs(y), 1e-9)
-                for x, y in ((self.low, other.low), (self.high, other.high))
-            )
+            return _close(self.low, other.low) and _close(self.high, other.high)
         slack = tolerance * max(abs(self.high), abs(other.high), 1.0)
         return self.low <= other.high + slack and other.low <= self.high + slack
 
@@ -231,7 +225,7 @@ class Quantity:
         """The figure a widened limit started from (see :func:`_widen`)."""
         if not self.rough:
             return edge
-        return edge / 0.75 if self.bound == "min" else edge / 1.25
+        return edge / _ROUGH_LOW if self.bound == "min" else edge / _ROUGH_HIGH
 
     def describe(self) -> str:
         return self.text
@@ -446,10 +440,15 @@ def _is_unit_word(word: str) -> bool:
     )  # fmt: skip
 
 
+def _close(x: float, y: float) -> bool:
+    """Two stated figures that are one within the give of a paraphrase."""
+    return abs(x - y) <= _SAME_BOUND_TOLERANCE * max(abs(x), abs(y), 1e-9)
+
+
 def _widen(low: float, high: float, modifier: str, rough: bool) -> tuple[float, float]:
     """Turn a stated value into the interval a reader would accept."""
     if modifier == "approx" or rough:
-        low, high = low * 0.75, high * 1.25
+        low, high = low * _ROUGH_LOW, high * _ROUGH_HIGH
     if modifier == "below":
         low = low * 0.85
     elif modifier == "min":
