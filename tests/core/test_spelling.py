@@ -21,6 +21,13 @@ from parallax.core.spelling import for_embedding
         # Whole words only.
         ("The centrepiece and the roubles", "The centrepiece and the rubles"),
         ("Nothing to change here.", "Nothing to change here."),
+        # A transcript's speaker label is not read; a colon inside the text stays.
+        ("OKAFOR: The talks ended.", "The talks ended."),
+        ("DEV RAMNARINE: From Lviv.", "From Lviv."),
+        ("Q: What did Russia offer?", "What did Russia offer?"),
+        ("The verdict: talks ended.", "The verdict: talks ended."),
+        ("He said: we will see.", "He said: we will see."),
+        ("NATO said the talks ended.", "NATO said the talks ended."),
     ],
 )
 def test_variant_spellings_become_one(text, expected):
@@ -35,3 +42,11 @@ def test_a_british_spelling_links_as_the_american_one_and_keeps_its_letters():
     assert link.similarity == pytest.approx(1.0, abs=1e-4)
     assert "rouble" in result.documents[1].text
     assert any("rouble" in op.text for op in link.diff)  # the word diff shows what the writer wrote
+
+
+def test_a_speaker_label_does_not_cost_a_transcript_turn_its_link():
+    article = document_from_text("Markets rose.\n\nThe ruble gained strength against the dollar.", path="a.txt")
+    report = document_from_text("Markets rose.\n\nOKAFOR: The ruble gained strength against the dollar.", path="r.txt")
+    result = compare([article, report], HashingEmbedder(), None, CompareConfig(sentences=False))
+    link = next(link for link in result.comparisons[0].links if link.report == (1,))
+    assert link.similarity == pytest.approx(1.0, abs=1e-4)
