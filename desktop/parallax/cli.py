@@ -28,35 +28,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from parallax import __version__
-from parallax.core.batch import compare_record
-from parallax.core.compare import CompareConfig, compare
-from parallax.core.documents import Document
-from parallax.core.embed import EmbeddingCache, default_embedder
-from parallax.core.export import summary_text, to_schema
-from parallax.core.files import writable_problem, write_atomic
-from parallax.core.ingest import IngestError, read_source
+from parallax.demo import seeds_dir
 
 if TYPE_CHECKING:
-    from parallax.core.compare import ComparisonResult
+    from parallax.core.compare import CompareConfig, ComparisonResult
+    from parallax.core.documents import Document
+    from parallax.core.embed import Embedder, EmbeddingCache
     from parallax.core.judgements import Judgement
 
+# The engine (and numpy with it) is imported by the commands that use it, not here: the desktop app
+# starts through this module, and every import before its window and engine process start is waited for.
+
 EXIT_USAGE, EXIT_INPUT, EXIT_FAILURE = 2, 3, 1
-
-
-def seeds_dir() -> Path:
-    """The folder of the demo article and sample reports."""
-    here = Path(__file__).resolve()
-    for candidate in (here.parent / "seeds", here.parents[2] / "seeds"):
-        if (candidate / "manifest.json").exists():
-            return candidate
-    return here.parents[2] / "seeds"
-
-
-def demo_paths() -> list[Path]:
-    """The seed article followed by the sample reports, in manifest order."""
-    folder = seeds_dir()
-    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-    return [folder / manifest["article"], *(folder / r["file"] for r in manifest["reports"])]
 
 
 def _threshold(value: str) -> float:
@@ -77,7 +60,16 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
+def default_embedder() -> Embedder:
+    """The engine's default embedder (a seam: tests put the model-free one in its place)."""
+    from parallax.core.embed import default_embedder as make
+
+    return make()
+
+
 def build_parser() -> argparse.ArgumentParser:
+    from parallax.core.compare import CompareConfig
+
     parser = _Parser(
         prog="parallax",
         description="Compare news coverage by meaning. With no command, open the desktop app.",
@@ -138,6 +130,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _cache(no_cache: bool) -> EmbeddingCache | None:
+    from parallax.core.embed import EmbeddingCache
+
     return None if no_cache else EmbeddingCache.default()
 
 
@@ -150,6 +144,8 @@ class _UsageError(Exception):
 
 def _output_problem(args: argparse.Namespace) -> str | None:
     """Why an output file given on the command line could not be written, checked before comparing."""
+    from parallax.core.files import writable_problem
+
     seen: dict[str, str] = {}
     for flag in _OUTPUTS:
         path = getattr(args, flag)
@@ -169,7 +165,10 @@ def _output_problem(args: argparse.Namespace) -> str | None:
 
 def _inputs(args: argparse.Namespace) -> tuple[list[Document], CompareConfig, tuple[Judgement, ...], bool]:
     """The documents, settings, judgements and granularity to compare (from files or a session)."""
-    from parallax.core.session import SessionError, is_session_path, load_session
+    from parallax.core.compare import CompareConfig
+    from parallax.core.ingest import IngestError, read_source
+    from parallax.core.session import SessionError, load_session
+    from parallax.core.session_path import is_session_path
 
     if is_session_path(args.article):
         if args.reports:
@@ -192,6 +191,10 @@ def _inputs(args: argparse.Namespace) -> tuple[list[Document], CompareConfig, tu
 
 
 def _compare(args: argparse.Namespace, out: TextIO) -> int:
+    from parallax.core.compare import compare
+    from parallax.core.export import summary_text, to_schema
+    from parallax.core.ingest import IngestError
+
     problem = _output_problem(args)
     if problem:
         print(f"parallax: {problem}", file=sys.stderr)
@@ -231,6 +234,8 @@ def _write_outputs(
     """Write each export the arguments ask for; an ``OSError`` names the file that failed."""
     import datetime
 
+    from parallax.core.files import write_atomic
+
     generated = datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M")
 
     def attempt(path: str, write: Callable[[], None]) -> None:
@@ -267,6 +272,10 @@ def _write_outputs(
 
 
 def _batch(args: argparse.Namespace, out: TextIO) -> int:
+    from parallax.core.batch import compare_record
+    from parallax.core.compare import CompareConfig
+    from parallax.core.ingest import IngestError
+
     try:
         stream = sys.stdin if args.input == "-" else open(args.input, encoding="utf-8")  # noqa: SIM115
     except OSError as error:

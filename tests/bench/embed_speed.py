@@ -66,8 +66,8 @@ def main() -> None:
     args = parser.parse_args()
     figures: dict[str, object] = {"cores": os.cpu_count()}
 
-    from parallax.cli import demo_paths
     from parallax.core.ingest import read_document
+    from parallax.demo import demo_paths
 
     documents = [read_document(p) for p in demo_paths()]
     paragraphs = [p.text for d in documents for p in d.paragraphs if not p.boilerplate]

@@ -11,10 +11,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from parallax.cli import demo_paths
 from parallax.core.compare import compare
 from parallax.core.embed import EmbeddingCache, default_embedder, embed
 from parallax.core.ingest import read_document
+from parallax.demo import demo_paths
 
 
 def main() -> None:

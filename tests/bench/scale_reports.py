@@ -14,7 +14,7 @@ import random
 import shutil
 from pathlib import Path
 
-from parallax.cli import demo_paths
+from parallax.demo import demo_paths
 
 
 def make_reports(folder: Path, count: int, seed: int = 0) -> list[Path]:

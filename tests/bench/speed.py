@@ -76,10 +76,10 @@ def _engine_realign() -> tuple[float, float]:
     """Milliseconds to re-align the demo at a new threshold, and back, with embeddings in hand."""
     from dataclasses import replace
 
-    from parallax.cli import demo_paths
     from parallax.core.compare import CompareConfig, compare_prepared, prepare
     from parallax.core.embed import EmbeddingCache, default_embedder
     from parallax.core.ingest import read_document
+    from parallax.demo import demo_paths
 
     documents = [read_document(p) for p in demo_paths()]
     with tempfile.TemporaryDirectory() as folder:

@@ -41,7 +41,7 @@ def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     # A new embedding cache is not a new install: keep the ONNX model exported where it already is
     # (it lives in the cache folder by default), so "cold" never counts the one-time export.
-    from parallax.core.onnx_embed import models_dir
+    from parallax.core.model import models_dir
 
     os.environ.setdefault("PARALLAX_MODELS_DIR", str(models_dir()))
     if args.fresh_cache:
@@ -57,9 +57,15 @@ def main() -> int:
 
         files = [str(p) for p in make_reports(Path(tempfile.mkdtemp(prefix="parallax-reports-")), args.reports)]
 
+    from parallax.ui.app import start_engine
     from parallax.ui.engine_process import shared_engine
 
-    shared_engine().start()  # as parallax.ui.app.run does, before Qt is imported
+    # As parallax.ui.app.run does, before Qt is imported: the child preloads what the window opens
+    # (not with the model-free embedder, which the child would not be using).
+    if args.hashing:
+        shared_engine().start()
+    else:
+        start_engine(files or ())
     from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 

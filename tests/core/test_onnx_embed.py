@@ -17,11 +17,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from parallax.cli import demo_paths
 from parallax.core import embed, onnx_embed, onnx_export
 from parallax.core.embed import MODEL_NAME, HashingEmbedder, SentenceTransformerEmbedder, default_embedder
 from parallax.core.ingest import read_document
 from parallax.core.onnx_embed import OnnxEmbedder, OnnxUnavailable, onnx_model_path
+from parallax.demo import demo_paths
 
 ROOT = Path(__file__).resolve().parents[2]
 

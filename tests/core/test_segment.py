@@ -128,8 +128,8 @@ def test_empty_text_has_no_units():
 
 def test_the_fast_path_cuts_exactly_as_pysbd_does():
     """Paragraphs with no sentence end before their last words skip pysbd; the spans must not change."""
-    from parallax.cli import demo_paths
     from parallax.core import segment as seg
+    from parallax.demo import demo_paths
 
     paragraphs = [p.text for path in demo_paths() for p in read_document(path).paragraphs]
     paragraphs += ["  One clause only, then the end.  ", "Duration 1:28", "No end at all", "Ends with dots..."]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+from parallax.demo import demo_paths
 from parallax.ui.app import _report_timings, icon_files
 
 
@@ -49,8 +50,8 @@ def test_the_engine_process_starts_before_the_window_is_built(qtbot, monkeypatch
     events: list[str] = []
 
     class Engine:
-        def start(self) -> None:
-            events.append("engine started")
+        def start(self, preload=()) -> None:
+            events.append(f"engine started, preloading {list(preload)}")
 
     class Window:
         def __init__(self, files) -> None:
@@ -65,4 +66,27 @@ def test_the_engine_process_starts_before_the_window_is_built(qtbot, monkeypatch
     monkeypatch.setattr(engine_process, "shared_engine", lambda: Engine())
     monkeypatch.setattr(main_window, "MainWindow", Window)
     assert run(["a.txt", "b.txt"]) == 0
-    assert events == ["engine started", "window built with ['a.txt', 'b.txt']", "window shut down"]
+    assert events == [
+        "engine started, preloading ['a.txt', 'b.txt']",
+        "window built with ['a.txt', 'b.txt']",
+        "window shut down",
+    ]
+    events.clear()
+    assert run(["saved.parallax"]) == 0  # a session is opened by the window itself: nothing to preload
+    assert events[0] == "engine started, preloading []"
+    events.clear()
+    assert run([]) == 0  # the demo
+    assert events[0] == f"engine started, preloading {[str(p) for p in demo_paths()]}"
+
+
+def test_the_launch_imports_neither_the_engine_nor_qt_before_the_engine_process_starts():
+    # Every import before the child starts is time the window and the child both wait for.
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; import parallax.cli, parallax.ui.app, parallax.ui.engine_process, parallax.core.session_path;"
+        "print(sorted(m for m in ('numpy', 'PySide6', 'parallax.core.compare', 'onnxruntime') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

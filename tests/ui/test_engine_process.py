@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from parallax.cli import demo_paths
 from parallax.core.compare import CompareConfig, compare
 from parallax.core.embed import EmbeddingCache, HashingEmbedder
 from parallax.core.ingest import read_document
+from parallax.demo import demo_paths
 from parallax.ui.engine_process import EngineProcess
 from parallax.ui.workers import Cancelled
 
@@ -62,6 +62,28 @@ def test_the_child_compares_exactly_as_the_engine_does(engine, tmp_path):
     # The window keeps its own Document objects: what comes back holds the very ones it sent.
     assert all(a is b for a, b in zip(prepared.documents, documents, strict=True))
     assert all(a is b for a, b in zip(result.documents, documents, strict=True))
+
+
+def test_a_preload_reads_and_embeds_ahead_and_a_file_edited_since_is_read_again(own_engine, tmp_path):
+    engine = own_engine
+    article, report, edited, removed = (tmp_path / name for name in ("a.txt", "r.txt", "e.txt", "gone.txt"))
+    article.write_text("Talks ended in Istanbul.\n\nThe delegations met for three hours.", encoding="utf-8")
+    report.write_text("The talks in Istanbul ended.\n\nDelegations met for three hours.", encoding="utf-8")
+    edited.write_text("A first version.", encoding="utf-8")
+    removed.write_text("Soon gone.", encoding="utf-8")
+    cache = tmp_path / "cache.sqlite3"
+    paths = [str(p) for p in (article, report, edited, removed)]
+    engine.start(preload=[*paths, str(tmp_path / "missing.txt"), "https://example.invalid/a"],
+                 embedder_factory=HashingEmbedder, cache_path=str(cache))  # fmt: skip
+    first = engine.read([str(article)], lambda *_: None, never)  # answered once the preload is done
+    assert first == [read_document(article)]
+    assert EmbeddingCache(cache).count() > 0, "the preload embedded the files into the cache"
+    edited.write_text("A second, longer version of the text.", encoding="utf-8")
+    removed.unlink()
+    outcome = engine.read(paths[1:], lambda *_: None, never)
+    assert outcome[0] == read_document(report)
+    assert outcome[1].text == "A second, longer version of the text."
+    assert isinstance(outcome[2], str) and "gone.txt" in outcome[2]
 
 
 def test_cancelling_stops_the_child_and_the_next_call_starts_a_new_one(own_engine):

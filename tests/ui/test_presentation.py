@@ -22,10 +22,10 @@ def test_number_words_and_offsets():
 
 
 def test_spoken_summary_on_demo():
-    from parallax.cli import demo_paths
     from parallax.core.compare import CompareConfig, compare
     from parallax.core.embed import HashingEmbedder
     from parallax.core.ingest import read_document
+    from parallax.demo import demo_paths
     from parallax.ui.presentation import spoken_summary
 
     result = compare([read_document(p) for p in demo_paths()], HashingEmbedder(), None, CompareConfig(sentences=False))

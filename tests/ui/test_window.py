@@ -7,7 +7,7 @@ import sys
 
 from PySide6.QtCore import Qt
 
-from parallax.cli import demo_paths
+from parallax.demo import demo_paths
 from parallax.ui import presentation as P
 
 

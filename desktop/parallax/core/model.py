@@ -30,3 +30,9 @@ def default_cache_dir() -> Path:
 def default_cache_path() -> Path:
     """The embedding cache the app uses unless told otherwise."""
     return default_cache_dir() / CACHE_FILE
+
+
+def models_dir() -> Path:
+    """Where exported models live: ``$PARALLAX_MODELS_DIR``, else ``models`` in the cache folder."""
+    override = os.environ.get("PARALLAX_MODELS_DIR")
+    return Path(override) if override else default_cache_dir() / "models"

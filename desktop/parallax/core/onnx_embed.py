@@ -47,7 +47,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from parallax.core.embed import MODEL_NAME, Embedder, SentenceTransformerEmbedder, bundled_model_path, default_cache_dir
+from parallax.core.embed import MODEL_NAME, Embedder, SentenceTransformerEmbedder, bundled_model_path
+from parallax.core.model import models_dir
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
@@ -75,12 +76,6 @@ _HASHES: dict[tuple[str, int, int], str] = {}
 
 class OnnxUnavailable(RuntimeError):
     """The ONNX model could not be exported or loaded; the message fits on one line."""
-
-
-def models_dir() -> Path:
-    """Where exported models live: ``$PARALLAX_MODELS_DIR``, else ``models`` in the cache folder."""
-    override = os.environ.get("PARALLAX_MODELS_DIR")
-    return Path(override) if override else default_cache_dir() / "models"
 
 
 def weights_file(model_dir: Path | str) -> Path:

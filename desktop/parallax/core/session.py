@@ -9,8 +9,8 @@ Never pickle: plain JSON with ``"format": "parallax-session"`` and a
 ``"version"``; files are written atomically (:mod:`parallax.core.files`).
 
 Entry points: :func:`session_to_dict` / :func:`session_from_dict`,
-:func:`save_session` / :func:`load_session`, and :func:`data_dir` /
-:func:`autosave_path` (where the app keeps its autosave). Every problem with a
+:func:`save_session` / :func:`load_session` (where the app keeps its autosave:
+:mod:`parallax.core.session_path`). Every problem with a
 session file is a :class:`SessionError` with a one-line message.
 
 May import: the standard library, platformdirs (lazily) and other ``parallax.core`` modules.
@@ -33,7 +33,6 @@ from parallax.core.worddiff import DiffConfig
 
 SESSION_FORMAT = "parallax-session"
 SESSION_VERSION = 1
-SESSION_SUFFIX = ".parallax"
 MAX_SESSION_BYTES = 256 * 1024 * 1024
 _DOCUMENT_FIELDS = {"path", "title", "text", "paragraphs", "sentences", "source", "metadata"}
 
@@ -289,22 +288,3 @@ def load_session(path: str | os.PathLike[str]) -> Session:
         return session_from_dict(data)
     except SessionError as error:
         raise SessionError(f"{name}: {error}") from None
-
-
-def is_session_path(path: str | os.PathLike[str]) -> bool:
-    return Path(path).suffix.lower() == SESSION_SUFFIX
-
-
-def data_dir() -> Path:
-    """Where Parallax keeps the user's own data (the autosave): ``$PARALLAX_DATA_DIR``, else the user data folder."""
-    override = os.environ.get("PARALLAX_DATA_DIR")
-    if override:
-        return Path(override)
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("parallax", appauthor=False))
-
-
-def autosave_path() -> Path:
-    """The session the app keeps saving while it runs, removed when it exits cleanly."""
-    return data_dir() / f"autosave{SESSION_SUFFIX}"

@@ -88,17 +88,33 @@ def _report_timings(window: object, mode: str) -> object:
     return watcher
 
 
+def files_to_open(files: Sequence[str]) -> list[str]:
+    """What the window will open at launch: ``files``, or the demo's article and reports."""
+    if files:
+        return [str(f) for f in files]
+    from parallax.demo import demo_paths
+
+    return [str(p) for p in demo_paths()]
+
+
+def start_engine(files: Sequence[str]) -> None:
+    """Start the engine's child and let it preload the files the window opens (not a saved session)."""
+    from parallax.core.session_path import is_session_path
+    from parallax.ui.engine_process import shared_engine
+
+    paths = files_to_open(files)
+    shared_engine().start(preload=[] if any(is_session_path(p) for p in paths) else paths)
+
+
 def run(files: Sequence[str]) -> int:
     """Open the window with ``files`` (article first), or the demo when there are none; return the exit code."""
     problem = display_problem()
     if problem:
         print(problem, file=sys.stderr)
         return 1
-    from parallax.ui.engine_process import shared_engine
-
     # The engine's child process starts first: it imports the engine on the other core while this
-    # process imports Qt and builds the window, so it is ready when the window asks for the demo.
-    shared_engine().start()
+    # process imports Qt and builds the window, and it reads and compares the files meanwhile.
+    start_engine(files)
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 

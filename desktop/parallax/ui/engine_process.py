@@ -9,6 +9,14 @@ every window of the app, see :func:`shared_engine`), and it is spawned,
 never forked (Qt's threads do not survive a fork). A cancelled call kills the
 child at once; the next call starts a fresh one.
 
+At launch the app already knows which files it will open (those on the command
+line, or the demo), so it may ask the child to *preload* them while the window is
+still being built: the child reads them, embeds them into the cache and compares
+them once, which fills its memo caches. When the window then asks for the same
+files (unchanged on disk), the child answers from what it read, and the comparison
+that follows finds its work done. Nothing is sent back for a preload; a failed one
+is only a lost head start.
+
 The calls block, so they are made from a worker thread (``parallax.ui.workers``):
 the waiting thread polls the pipe and releases the interpreter lock meanwhile.
 
@@ -39,6 +47,7 @@ if TYPE_CHECKING:
 
     from parallax.core.compare import CompareConfig, ComparisonResult, Prepared, ReportComparison
     from parallax.core.documents import Document
+    from parallax.core.embed import EmbeddingCache
 
 Report = Callable[[int, int, str], None]
 Factory = Callable[[], object]
@@ -64,10 +73,19 @@ class EngineProcess:
     def running(self) -> bool:
         return self._process is not None and self._process.is_alive()
 
-    def start(self) -> None:
-        """Start the child now (it imports the engine), so the first real call waits less."""
+    def start(
+        self, preload: Sequence[str] = (), embedder_factory: Factory | None = None, cache_path: str | None = None
+    ) -> None:
+        """Start the child now (it imports the engine), so the first real call waits less.
+
+        ``preload``: local files the window is about to open; the child reads them, embeds them
+        with the embedder ``embedder_factory`` makes (the default one when None) into the cache at
+        ``cache_path`` (the default cache when None) and compares them with the default settings.
+        """
         with self._lock:
-            self._ensure()
+            connection = self._ensure()
+            if preload:
+                connection.send(("preload", (list(preload), embedder_factory or default_embedder, cache_path)))
 
     def read(self, paths: Sequence[str], report: Report, cancelled: Callable[[], bool]) -> list[Any]:
         """Each path's (or http(s) address's) Document, or its one-line IngestError message as a ``str``."""
@@ -217,6 +235,8 @@ def _serve(connection: Connection) -> None:
 
     embedders: dict[Factory, object] = {}
     caches: dict[str, EmbeddingCache] = {}
+    # What a preload read, by path: the file's (size, mtime) then and the document.
+    preloaded: dict[str, tuple[tuple[int, int], object]] = {}
     # The app embeds with the default embedder: make it now (it imports its runtime, about 40 ms), while
     # the window is still starting, not when the first comparison waits for it. Failing here is not
     # fatal: the first "prepare" makes it again and reports what went wrong.
@@ -226,6 +246,27 @@ def _serve(connection: Connection) -> None:
     def progress(done: int, total: int, label: str) -> None:
         connection.send(("progress", (done, total, label)))
 
+    def embedder(factory: Factory) -> object:
+        if factory not in embedders:
+            embedders[factory] = factory()
+        return embedders[factory]
+
+    def cache(path: str) -> EmbeddingCache:
+        if path not in caches:
+            caches[path] = EmbeddingCache(path)
+        return caches[path]
+
+    def read(path: str) -> object:
+        """The path's Document (the preloaded one while the file is unchanged), or its error message."""
+        if path in preloaded:
+            stamp, document = preloaded.pop(path)
+            if stamp == _stamp(path):
+                return document
+        try:
+            return read_source(path)
+        except IngestError as error:
+            return str(error)
+
     while True:
         try:
             kind, payload = connection.recv()
@@ -233,17 +274,21 @@ def _serve(connection: Connection) -> None:
             return
         if kind == "quit":
             return
+        if kind == "preload":
+            try:
+                paths, factory, cache_path = payload
+                _preload(paths, cache_path, embedder(factory), cache, preloaded)
+            except Exception:  # only a lost head start: the window's own calls report what is wrong
+                traceback.print_exc(file=sys.stderr)
+            continue
         try:
             result: object
             if kind == "read":
-                read: list[object] = []
+                documents: list[object] = []
                 for n, path in enumerate(payload):
                     progress(n, len(payload), f"Fetching {path}…" if is_url(path) else f"Reading {Path(path).name}…")
-                    try:
-                        read.append(read_source(path))
-                    except IngestError as error:
-                        read.append(str(error))
-                result = read
+                    documents.append(read(path))
+                result = documents
             elif kind == "clipboard":
                 try:
                     result = document_from_clipboard(*payload)
@@ -251,12 +296,9 @@ def _serve(connection: Connection) -> None:
                     result = str(error)
             elif kind == "prepare":
                 documents, factory, cache_path = payload
-                if factory not in embedders:
-                    embedders[factory] = factory()
-                if cache_path not in caches:
-                    caches[cache_path] = EmbeddingCache(cache_path)
+                model = embedder(factory)
                 progress(0, 0, "Embedding paragraphs and sentences (the first run loads the model)…")
-                prepared = prepare(documents, embedders[factory], caches[cache_path])  # type: ignore[arg-type]
+                prepared = prepare(documents, model, cache(cache_path))  # type: ignore[arg-type]
                 result = replace(prepared, documents=())  # the parent has the documents already
             elif kind == "compare":
                 prepared, config = payload
@@ -276,3 +318,42 @@ def _serve(connection: Connection) -> None:
                 connection.send(("error", str(error) or error.__class__.__name__))
             except (OSError, ValueError):
                 return
+
+
+def _stamp(path: str) -> tuple[int, int] | None:
+    """A file's size and modification time (None when it cannot be read), to tell an edited file."""
+    try:
+        status = Path(path).stat()
+    except OSError:
+        return None
+    return status.st_size, status.st_mtime_ns
+
+
+def _preload(
+    paths: Sequence[str],
+    cache_path: str | None,
+    embedder: object,
+    cache: Callable[[str], EmbeddingCache],
+    preloaded: dict[str, tuple[tuple[int, int], object]],
+) -> None:
+    """Read, embed and compare ``paths`` once (child side), keeping each document read for :func:`_serve`."""
+    from parallax.core.compare import CompareConfig, compare_prepared, prepare
+    from parallax.core.fetch import is_url
+    from parallax.core.ingest import IngestError, read_source
+    from parallax.core.model import default_cache_path
+
+    preloaded.clear()
+    documents = []
+    for path in paths:
+        stamp = _stamp(path)
+        if is_url(path) or stamp is None:
+            continue  # the network only when the user asks; a missing file is reported by the real read
+        try:
+            document = read_source(path)
+        except IngestError:
+            continue
+        preloaded[path] = (stamp, document)
+        documents.append(document)
+    if len(documents) >= 2:
+        prepared = prepare(documents, embedder, cache(cache_path or str(default_cache_path())))  # type: ignore[arg-type]
+        compare_prepared(prepared, CompareConfig())

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import contextlib
 import html
+import importlib
 import itertools
 import os
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -687,8 +689,12 @@ class MainWindow(QMainWindow):
         if self._load_started:
             return
         self._load_started = True
+        # The results arrive pickled, and unpickling them imports the engine here too (numpy with it,
+        # about 130 ms): import it now on a thread of its own, while the engine's child reads and
+        # compares, not after its answer has come.
+        threading.Thread(target=importlib.import_module, args=("parallax.core.compare",), daemon=True).start()
         if self._files is None:
-            from parallax.cli import demo_paths
+            from parallax.demo import demo_paths
 
             self.status_label.setText("Opening the demo: an article and three reports…")
             self.open_files([str(p) for p in demo_paths()], remember=False)
@@ -706,7 +712,7 @@ class MainWindow(QMainWindow):
 
         A ``.parallax`` session among them replaces the whole comparison instead.
         """
-        from parallax.core.session import is_session_path
+        from parallax.core.session_path import is_session_path
 
         paths = [str(p) for p in paths]
         sessions = [p for p in paths if is_session_path(p)]
@@ -1598,7 +1604,7 @@ class MainWindow(QMainWindow):
         return self.save_session_as()
 
     def save_session_as(self) -> bool:
-        from parallax.core.session import SESSION_SUFFIX
+        from parallax.core.session_path import SESSION_SUFFIX
 
         name = self.session_path or str(Path(str(self.settings.value("session_dir", ""))) / self._file_stem())
         path, _ = QFileDialog.getSaveFileName(self, "Save session", str(Path(name).with_suffix(SESSION_SUFFIX)),
@@ -1649,7 +1655,7 @@ class MainWindow(QMainWindow):
         One window at a time owns the autosave (a lock file, released on a clean exit, stale after a
         crash); another Parallax running meanwhile simply does not autosave.
         """
-        from parallax.core.session import autosave_path
+        from parallax.core.session_path import autosave_path
 
         self._autosave_path: Path | None = Path(autosave) if autosave is not None else autosave_path()
         self._recovered_path = self._autosave_path.with_name(self._autosave_path.stem + "-recovered.parallax")
