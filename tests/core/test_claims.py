@@ -114,6 +114,7 @@ DIVERGENCES = [
     ),
     ("direction", "The struggling retailer was bought by a rival.", "The thriving retailer was bought by a rival."),
     ("direction", "He was convicted of fraud in 2019.", "He was acquitted of fraud in 2019."),
+    ("direction", "Russian forces pushed on toward Kyiv.", "Russian forces pulled back from Kyiv."),
     (
         "direction",  # the degree of one quality
         "Ukraine's army has proved a more formidable opponent than Moscow expected.",
@@ -172,6 +173,17 @@ PARAPHRASES = [
     (
         "Medinsky met reporters in Turkey and said the proposal would be taken to Putin.",
         "OKAFOR: Medinsky met the press and said the proposal would now go to Putin.",
+    ),
+    # A new event named ("another push") says nothing against what was done ("would pull back").
+    (
+        "Russia said it would pull back its forces from Kyiv.",
+        "Whether it is a chance for the generals to regroup for another push on the capital.",
+    ),
+    # A transcript's stage directions in brackets name nothing; a city in another transliteration is one city.
+    (
+        "Russian units would pull back from Kyiv and Chernihiv, a senior official in New York said.",
+        "REPORTER (TOBIAS WREN) (VOICE-OVER): Russian units would pull back from Kyiv and Chernigov, a senior "
+        "official said.",
     ),
     # Ruling out is saying no.
     ("Ukraine would not host foreign armies on its soil.", "Ukraine ruled out hosting foreign armies on its soil."),
@@ -354,6 +366,9 @@ def test_a_source_named_beside_the_other_is_the_same_source():
         # A paper quoting someone: the one quoted is the source (the paper relays, see is_publication).
         ("The Harbour Times quotes Orysia Lutsevych, who sees a gesture.", ["Orysia Lutsevych"]),
         ("Pentagon officials estimate that 7,000 soldiers died.", ["Pentagon officials"]),
+        # The outlet's own journalist reports; the story's sources are others.
+        ("Our correspondent Tobias Wren reports from Lviv.", []),
+        ("Most want no truce, our reporter Ana Diaz says.", []),
     ],
 )
 def test_speakers(text, speakers):

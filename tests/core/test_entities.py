@@ -67,6 +67,7 @@ from parallax.core.entities import find_entities
         ),
         # A transcript's speaker label names nobody in the story; a quoted newspaper is a publication.
         ("RAMNARINE: Kyiv is calm tonight.", None, None, [("Kyiv", "entity")]),
+        ("REPORTER (TOBIAS WREN) (VOICE-OVER): Kyiv is calm tonight.", None, None, [("Kyiv", "entity")]),
         (
             "The talks lead the Harbour Times and the Daily Arrow today.",
             None,

@@ -6,7 +6,20 @@ import pytest
 
 from parallax.core.tokens import NameIndex, name_key, same_name
 
-TEXT_NAMES = ["Kyiv", "Kharkiv's", "Ukrainian", "Press", "Some", "Putin", "Lee", "EU", "Zelensky’s", "Putin's's"]
+TEXT_NAMES = [
+    "Kyiv",
+    "Kharkiv's",
+    "Chernihiv",
+    "Luhansk",
+    "Ukrainian",
+    "Press",
+    "Some",
+    "Putin",
+    "Lee",
+    "EU",
+    "Zelensky’s",
+    "Putin's's",
+]
 
 
 @pytest.mark.parametrize(
@@ -14,6 +27,10 @@ TEXT_NAMES = ["Kyiv", "Kharkiv's", "Ukrainian", "Press", "Some", "Putin", "Lee",
     [
         ("Kiev", True),  # another spelling of "Kyiv"
         ("Kharkov's", True),
+        ("Chernigov", True),  # Russian "g" for Ukrainian "h"
+        ("Lugansk", True),
+        ("Chernivtsi", False),  # another city
+        ("Khersonese", False),
         ("Ukraine", True),  # its adjective
         ("Putin", True),
         ("Putin’s", True),

@@ -25,6 +25,8 @@ from parallax.core.spelling import for_embedding
         ("OKAFOR: The talks ended.", "The talks ended."),
         ("DEV RAMNARINE: From Lviv.", "From Lviv."),
         ("Q: What did Russia offer?", "What did Russia offer?"),
+        ("REPORTER (TOBIAS WREN) (VOICE-OVER): From Lviv.", "From Lviv."),
+        ("ANCHOR [CLIP BEGINS]: Good evening.", "Good evening."),
         ("The verdict: talks ended.", "The verdict: talks ended."),
         ("He said: we will see.", "He said: we will see."),
         ("NATO said the talks ended.", "NATO said the talks ended."),

@@ -717,6 +717,11 @@ class _Polar:
     sign: int
     word: Word
     subject: frozenset[str]
+    event: bool  # a noun for a new event ("another push on the capital"), not what something did
+
+
+# Before a direction word, these make it a noun naming a new or further event.
+_NEW_EVENT = {"a", "an", "another", "new", "fresh", "renewed", "further", "second"}
 
 
 @lru_cache(maxsize=4096)
@@ -731,7 +736,13 @@ def _polar_mentions(text: str) -> tuple[_Polar, ...]:
         subject = frozenset(
             stem(w.text) for w in tokens[max(0, i - 3) : i] if w.lower not in _STOPWORDS and not w.text[:1].isdigit()
         )
-        mentions.append(_Polar(polar.concept, sign, polar.word, subject))
+        event = (
+            i > 0
+            and tokens[i - 1].lower in _NEW_EVENT
+            and tokens[i].start == polar.word.start
+            and not polar.concept.startswith("degree")  # "a more formidable opponent" is a degree, not an event
+        )
+        mentions.append(_Polar(polar.concept, sign, polar.word, subject, event))
     return tuple(mentions)
 
 
@@ -746,7 +757,14 @@ def _direction_conflicts(article: str, report: str) -> list[Conflict]:
             (a, r) for a in a_list for r in r_list
             if any(_similar_stem(x, y) for x in a.subject for y in r.subject)
         ]  # fmt: skip
-        if not pairs and len({m.sign for m in a_list}) == 1 and len({m.sign for m in r_list}) == 1:
+        # With nothing in common but the concept, one side naming a new event ("reorganise for another
+        # push on the capital") says nothing against what the other says was done ("would pull back").
+        if (
+            not pairs
+            and len({m.sign for m in a_list}) == 1
+            and len({m.sign for m in r_list}) == 1
+            and not any(m.event for m in (*a_list, *r_list))
+        ):
             pairs = [(a_list[0], r_list[0])]
         for a, r in pairs:
             if a.sign == r.sign or a.word.lower == r.word.lower:

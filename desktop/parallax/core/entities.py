@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from parallax.core.tokens import NameIndex, Word, same_name, words
+from parallax.core.tokens import SPEAKER_LABEL, NameIndex, Word, same_name, words
 
 _COMMON_OPENERS = {
     "the", "a", "an", "but", "and", "or", "in", "on", "at", "after", "before", "for", "with", "without", "as",
@@ -199,7 +199,7 @@ class _Runs:
 _WIRE_SLUG = re.compile(
     r"(?m)^[ \t]*(?:(?:UPDATE|REFILE|CORRECTED|CORRECTION|RPT|WRAPUP|EXCLUSIVE|ANALYSIS|FACTBOX|INSIGHT|"
     r"BREAKINGVIEWS|EXPLAINER|TIMELINE|POLL|BRIEF|URGENT|FLASH)(?:[ \t]+\d+)?[ \t]*-(?=\S)"
-    r"|[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){0,2}:[ \t])"
+    rf"|{SPEAKER_LABEL})"
 )
 
 
@@ -498,7 +498,9 @@ def _speakers(text: str) -> tuple[Speaker, ...]:
             first = stripped.split()[0].lower() if stripped else ""
             # "one" or "some" alone is a pronoun; "one top Russian official" names a source.
             pronoun = first in _PRONOUNS and not (first in _DETERMINERS and len(stripped.split()) > 1)
-            if not stripped or pronoun or (start, end) in seen:
+            # "Our correspondent Tobias Wren reports from Lviv": the outlet's own journalist, not a source.
+            own = first in ("our", "my")
+            if not stripped or pronoun or own or (start, end) in seen:
                 continue
             if pattern is _BEFORE_VERB and stripped.split()[-1].lower() in _CLAUSE_WORDS:
                 continue  # passive or perfect: "30,000 soldiers are estimated to ..." names no source

@@ -15,13 +15,15 @@ Russian side, Vladimir Medinskiy, came out to face the press" scored 0.48 with
 the article's "Russia's top negotiator ... met reporters afterwards", 0.56
 without the label.
 
-May import: the standard library.
+May import: the standard library and ``parallax.core.tokens``.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from parallax.core.tokens import SPEAKER_LABEL
 
 # Whole words only; a capital first letter is kept ("Defence" -> "Defense").
 _VARIANTS = {
@@ -53,8 +55,8 @@ _VARIANTS = {
 _WORD = re.compile(r"\b(" + "|".join(sorted(_VARIANTS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 
-# A label opening a paragraph or sentence: one to three words in capitals, or a one-letter Q / A, then a colon.
-_SPEAKER_LABEL = re.compile(r"^\s*(?:[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){0,2}|[QA]):[ \t]+(?=\S)")
+# A label opening a paragraph or sentence.
+_SPEAKER_LABEL = re.compile(rf"^\s*{SPEAKER_LABEL}\s*(?=\S)")
 
 
 def _replace(match: re.Match[str]) -> str:

@@ -15,6 +15,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+# A transcript's speaker label opening a line: one to three words in capitals, then up to two cues in
+# brackets ("REPORTER (TOBIAS WREN) (VOICE-OVER):"), or a one-letter Q / A; then a colon. It says who
+# talks, not what happened.
+SPEAKER_LABEL = r"(?:[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){0,2}(?:[ \t]*[(\[][A-Z][A-Z'’. -]*[)\]]){0,2}|[QA]):[ \t]"
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:[-–]\w+)*|\w+(?:['’‘-]\w+)*|\s+|[^\w\s]")
 WORD = re.compile(r"\d+(?:[.,]\d+)*(?:[-–]\w+)*|\w+(?:['’‘-]\w+)*")
 
@@ -81,8 +85,12 @@ def stem(word: str) -> str:
 
 @lru_cache(maxsize=65536)
 def name_skeleton(name: str) -> str:
-    """A name's consonant skeleton, which survives transliteration ("Volodymyr", "Vladimir": "vldmr")."""
-    skeleton = re.sub(r"[aeiouy]", "", name.lower().replace("x", "ks").replace("w", "v"))
+    """A name's consonant skeleton, which survives transliteration ("Volodymyr", "Vladimir": "vldmr";
+    "Chernihiv", "Chernigov": "chrngv")."""
+    lowered = name.lower().replace("x", "ks").replace("w", "v")
+    # Ukrainian's "h" is Russian's "g" ("Chernihiv", "Chernigov"; "Luhansk", "Lugansk"); not in "kh", "zh", "sh"...
+    lowered = re.sub(r"(?<![ckszt])h", "g", lowered)
+    skeleton = re.sub(r"[aeiouy]", "", lowered)
     return re.sub(r"(.)\1+", r"\1", skeleton)
 
 
