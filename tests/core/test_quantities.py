@@ -108,6 +108,31 @@ def test_different_units_do_not_match(first, second):
 
 
 @pytest.mark.parametrize(
+    ("text", "counted_as", "low", "high"),
+    [
+        # The count is named before a bare figure: "put the number of soldiers killed at ...".
+        (
+            "NATO put the number of Russian soldiers killed at between seven and twelve thousand.",
+            "soldiers",
+            7000,
+            12000,
+        ),
+        ("The number of refugees reached 4 million.", "refugees", 4_000_000, 4_000_000),
+        ("The total of civilians evacuated was 300.", "civilians", 300, 300),
+        ("A number of ideas came up at 5 meetings.", "meetings", 5, 5),  # its own unit first
+    ],
+)
+def test_a_bare_figure_counts_what_a_number_of_phrase_names(text, counted_as, low, high):
+    (q,) = quantities(text)
+    assert q.unit == only_quantity(f"5 {counted_as}").unit
+    assert (q.low, q.high) == pytest.approx((low, high), rel=0.02)
+
+
+def test_a_bare_figure_with_no_count_named_is_no_quantity():
+    assert quantities("The talks ended at 5 and resumed later.") == []
+
+
+@pytest.mark.parametrize(
     ("first", "second", "overlap"),
     [
         ("about 2,000 troops", "between 500 and 1,000 troops", False),

@@ -341,7 +341,7 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> lis
         if m.group("article") and unit != "time":
             continue
         if not unit:
-            unit = _elided_unit(text, start, end, quantities)
+            unit = _elided_unit(text, start, end, quantities) or _counted_before(text, start)
         if not unit:
             continue
         half = re.match(r"\s+and\s+a\s+half\b", text[max(end, unit_end) :])
@@ -383,6 +383,30 @@ def _elided_unit(text: str, start: int, end: int, earlier: list[Quantity]) -> st
     if before.unit not in _COUNTS or re.search(r"[.!?;]\s", text[before.end : start]):
         return ""
     return before.unit
+
+
+# "put the number of Russian soldiers killed at between 7,000 and 12,000": the count is named before it.
+_NUMBER_OF = re.compile(r"\b(?:number|count|tally|total)\s+of\s+(?P<phrase>(?:[A-Za-z'’-]+\s+){1,3})", re.I)
+_LINKED_TO_COUNT = re.compile(
+    r"\b(?:at|to|as|was|were|is|are|reached|of)\s+"
+    r"(?:(?:between|about|around|roughly|some|nearly|almost|more\s+than|fewer\s+than|up\s+to|over|under)\s+)?$",
+    re.I,
+)
+
+
+def _counted_before(text: str, start: int) -> str:
+    """The unit of a bare count that a "number of <noun> ... at" phrase earlier in its sentence names, or ""."""
+    head = text[max(0, start - 200) : start]
+    ends = list(re.finditer(r"[.!?;]\s", head))
+    if ends:
+        head = head[ends[-1].end() :]
+    if not _LINKED_TO_COUNT.search(head):
+        return ""
+    for m in _NUMBER_OF.finditer(head):
+        for word in m.group("phrase").split():
+            if _is_unit_word(word):
+                return _unit_of(word)[0]
+    return ""
 
 
 def _scale_after(text: str, end: int) -> tuple[float, int] | None:
