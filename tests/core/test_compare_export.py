@@ -10,10 +10,10 @@ import pytest
 
 from parallax.core.align import AlignConfig
 from parallax.core.claims import AGREE, DIVERGE, ClaimConfig
-from parallax.core.compare import CompareConfig, compare, compare_prepared, prepare
+from parallax.core.compare import CompareConfig, _paragraphs_as_read, compare, compare_prepared, prepare
 from parallax.core.embed import EmbeddingCache, HashingEmbedder
 from parallax.core.export import SCHEMA_VERSION, summary_text, to_schema
-from parallax.core.ingest import read_document
+from parallax.core.ingest import document_from_text, read_document
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 MANIFEST = json.loads((SEEDS / "manifest.json").read_text(encoding="utf-8"))
@@ -260,3 +260,45 @@ def test_the_headlines_link_though_they_share_few_words(first_paragraph, linked)
     comparison = compare_prepared(prepared, CompareConfig(sentences=False)).comparisons[0]
     assert (((0,), (0,)) in {(link.article, link.report) for link in comparison.links}) is linked
     assert (0 in comparison.report_only) is not linked
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "read_as"),
+    [
+        # A question subhead is read with the answer that follows it.
+        (
+            ["Headline", "Where do the troops go?", "Back to Belarus, officials say."],
+            ["Headline", "Where do the troops go?\nBack to Belarus, officials say.", "Back to Belarus, officials say."],
+        ),
+        # The headline is read alone, even as a question.
+        (["Can Putin be trusted?", "Few think so."], ["Can Putin be trusted?", "Few think so."]),
+        # A long turn that ends in a question says things of its own; two questions in a row answer nothing.
+        (
+            ["H", "Ukraine has offered to become a neutral state, which is a very large shift for it. How big is it?",
+             "Huge."],
+            ["H", "Ukraine has offered to become a neutral state, which is a very large shift for it. How big is it?",
+             "Huge."],
+        ),
+        (["H", "Why?", "Why now?", "Because."], ["H", "Why?", "Why now?\nBecause.", "Because."]),
+        # A question last has no answer to be read with.
+        (["H", "Text.", "What next?"], ["H", "Text.", "What next?"]),
+    ],
+)  # fmt: skip
+def test_a_question_is_read_with_its_answer(paragraphs, read_as):
+    document = document_from_text("\n\n".join(paragraphs), path="r.txt")
+    assert _paragraphs_as_read(document) == read_as
+
+
+def test_a_question_subhead_links_where_its_answer_does():
+    article = document_from_text(
+        "Talks end in Istanbul\n\nRussian troops pull back from Kyiv to Belarus.\n\nUkraine offers neutrality.",
+        path="a.txt",
+    )
+    report = document_from_text(
+        "Talks end in Istanbul\n\nWhere do the troops go?\n\nRussian troops pull back from Kyiv to Belarus, "
+        "officials said.",
+        path="r.txt",
+    )
+    result = compare([article, report], HashingEmbedder(), None, CompareConfig(sentences=False))
+    linked = {j: link.article for link in result.comparisons[0].links for j in link.report}
+    assert linked.get(1) == linked.get(2) == (1,)

@@ -113,6 +113,34 @@ def _content_sentences(document: Document) -> list[int]:
     return [i for i, s in enumerate(document.sentences) if not document.paragraphs[s.paragraph].boilerplate]
 
 
+# A question standing alone as a subhead: at most this many words (a longer turn says things of its own).
+_QUESTION_WORDS = 15
+
+
+def _paragraphs_as_read(document: Document) -> list[str]:
+    """The content paragraphs' texts as the model reads them: a question is read with its answer.
+
+    A question on its own ("Is Russia really pulling its troops back from around Kyiv?") is
+    close to many article paragraphs and closest to none in particular; what it is about is
+    the answer that follows. Read together, the question links where its answer does. The
+    headline (the first content paragraph) is read alone: it is linked by its own rule.
+    """
+    content = document.content_paragraphs()
+    texts = [document.paragraphs[i].text for i in content]
+    for position, (index, text) in enumerate(zip(content, texts, strict=True)):
+        following = position + 1
+        if (
+            position > 0
+            and following < len(content)
+            and content[following] == index + 1
+            and text.rstrip().endswith("?")
+            and len(text.split()) <= _QUESTION_WORDS
+            and not texts[following].rstrip().endswith("?")
+        ):
+            texts[position] = f"{text}\n{texts[following]}"
+    return texts
+
+
 def prepare(
     documents: Sequence[Document],
     embedder: Embedder,
@@ -123,7 +151,7 @@ def prepare(
     texts: list[str] = []
     slices: list[tuple[int, int, int]] = []
     for document in documents:
-        paragraph_texts = [document.paragraphs[i].text for i in document.content_paragraphs()]
+        paragraph_texts = _paragraphs_as_read(document)
         sentence_texts = [document.sentences[i].text for i in _content_sentences(document)]
         slices.append((len(texts), len(paragraph_texts), len(sentence_texts)))
         texts += paragraph_texts + sentence_texts
