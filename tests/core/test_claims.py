@@ -115,6 +115,8 @@ DIVERGENCES = [
     ("direction", "The struggling retailer was bought by a rival.", "The thriving retailer was bought by a rival."),
     ("direction", "He was convicted of fraud in 2019.", "He was acquitted of fraud in 2019."),
     ("direction", "Russian forces pushed on toward Kyiv.", "Russian forces pulled back from Kyiv."),
+    ("number", "The UN says 1,179 civilians have died.", "The UN says nearly nine hundred civilians have died."),
+    ("number", "Zelensky spoke for 15 minutes.", "Zelensky spoke for half an hour."),
     (
         "direction",  # the degree of one quality
         "Ukraine's army has proved a more formidable opponent than Moscow expected.",
@@ -185,6 +187,11 @@ PARAPHRASES = [
         "REPORTER (TOBIAS WREN) (VOICE-OVER): Russian units would pull back from Kyiv and Chernigov, a senior "
         "official said.",
     ),
+    # Figures said aloud, as a broadcast gives them.
+    ("About 3.9 million people have fled.", "Some three point nine million people have fled."),
+    ("The UN says 1,179 civilians have died.", "The UN says nearly twelve hundred civilians have died."),
+    ("Zelensky spoke for 15 minutes.", "Zelensky spoke for a quarter of an hour."),
+    ("Ukraine has 40 million people.", "Ukraine has forty-odd million people."),
     # Ruling out is saying no.
     ("Ukraine would not host foreign armies on its soil.", "Ukraine ruled out hosting foreign armies on its soil."),
     # Two words for one fortune.

@@ -177,9 +177,23 @@ _STOP = {
     "later", "the", "a", "an", "this", "these", "those", "its", "their", "his", "her",
 }  # fmt: skip
 _NUMBER_WORDS = "|".join(sorted((re.escape(k) for k in _SMALL), key=len, reverse=True))
+# Figures as a transcript says them: "three point nine", "eleven hundred", "a hundred and fifty",
+# "forty-odd". (A scale word after them, "million", is read as after any figure.)
+_ONE_WORD = "(?:" + "|".join([*_TENS, *_TEENS, *_UNITS_WORDS]) + ")(?:-(?:" + "|".join(_UNITS_WORDS) + "))?"
+_SPOKEN = (
+    rf"(?:{_ONE_WORD}\s+point(?:\s+(?:{_ONE_WORD}|zero|oh))+"
+    rf"|(?:{_ONE_WORD}|a)\s+hundred(?:\s+and\s+{_ONE_WORD})?"
+    rf"|(?:{'|'.join(_TENS)})[-\s]odd)"
+)
+# A part of one unit: "a quarter of an hour", "half a day", "three quarters of an hour".
+_FRACTIONS = {"a quarter of": 0.25, "a quarter of a": 0.25, "a quarter of an": 0.25, "half a": 0.5, "half an": 0.5,
+              "three quarters of a": 0.75, "three quarters of an": 0.75}  # fmt: skip
 _QUANTITY = re.compile(
     r"(?<![\w.,:/-])(?:"
     r"(?P<cur>[$€£])?\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<suffix>%|bn|bln|mn|mln|m|k|tn|trn)?(?![\w:/]|\.\d|,\d)"
+    rf"|(?P<spoken>{_SPOKEN})\b"
+    r"|(?P<fraction>a\s+quarter\s+of\s+an?|half\s+an?|three\s+quarters\s+of\s+an?)\s+"
+    r"(?=(?:second|minute|hour|day|week|fortnight|month|year|decade|century)\b)"
     rf"|(?P<word>(?:{_NUMBER_WORDS}))(?:-(?P<word2>one|two|three|four|five|six|seven|eight|nine))?\b"
     r"|(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b"
     r"|(?P<vague>tens of thousands|hundreds of thousands|dozens|hundreds|thousands|millions|billions|several|a few|a handful of)\b"
@@ -249,10 +263,31 @@ def _unit_of(word: str) -> tuple[str, float]:
     return stem(singular), 1.0
 
 
+def _spoken_value(said: str) -> float:
+    """The figure a :data:`_SPOKEN` phrase names: "three point nine" 3.9, "eleven hundred" 1100, "forty-odd" 40."""
+    parts = [p for p in re.split(r"[-\s]+", said.lower()) if p not in ("and", "odd")]
+
+    def whole(words_said: list[str]) -> float:
+        return float(sum(1 if w == "a" else _SMALL[w] for w in words_said))
+
+    if "point" in parts:
+        at = parts.index("point")
+        digits = "".join("0" if w in ("zero", "oh") else str(_SMALL[w]) for w in parts[at + 1 :])
+        return whole(parts[:at]) + float(f"0.{digits}")
+    if "hundred" in parts:
+        at = parts.index("hundred")
+        return whole(parts[:at]) * 100 + whole(parts[at + 1 :])
+    return whole(parts)
+
+
 def _read_number(m: re.Match[str]) -> tuple[float, bool] | None:
     """The value a quantity match names, and whether the match is an ordinal."""
     if m.group("num"):
         return float(m.group("num").replace(",", "")), False
+    if m.group("spoken"):
+        return _spoken_value(m.group("spoken")), False
+    if m.group("fraction"):
+        return _FRACTIONS[" ".join(m.group("fraction").lower().split())], False
     if m.group("word"):
         value = float(_SMALL[" ".join(m.group("word").lower().split())])
         if m.group("word2"):
@@ -350,7 +385,11 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> lis
             unit_end = max(end, unit_end) + half.end()
         low, high = low * factor, high * factor
         modifier = _modifier_before(text, start)
-        rough = unit_word.lower().rstrip("s") in _ROUGH_UNITS or m.group("vague") is not None
+        rough = (
+            unit_word.lower().rstrip("s") in _ROUGH_UNITS
+            or m.group("vague") is not None
+            or (m.group("spoken") or "").lower().endswith("odd")  # "forty-odd million"
+        )
         span_start = _modifier_start(text, start) if modifier else start
         if stated_range and modifier == "max" and text[span_start:start].lower().strip() == "within":
             modifier = ""  # "within two or three years" names its estimate, as "in two or three years" does
