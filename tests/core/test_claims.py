@@ -117,6 +117,12 @@ DIVERGENCES = [
     ("direction", "Russian forces pushed on toward Kyiv.", "Russian forces pulled back from Kyiv."),
     ("number", "The UN says 1,179 civilians have died.", "The UN says nearly nine hundred civilians have died."),
     ("number", "Zelensky spoke for 15 minutes.", "Zelensky spoke for half an hour."),
+    ("attribution", "Moscow said the talks went well.", "Kyiv said the talks went well."),
+    (
+        "attribution",
+        "Vladimir Medinsky said the talks went well.",
+        "Kremlin spokesman Dmitry Peskov said the talks went well.",
+    ),
     (
         "direction",  # the degree of one quality
         "Ukraine's army has proved a more formidable opponent than Moscow expected.",
@@ -186,6 +192,11 @@ PARAPHRASES = [
         "Russian units would pull back from Kyiv and Chernihiv, a senior official in New York said.",
         "REPORTER (TOBIAS WREN) (VOICE-OVER): Russian units would pull back from Kyiv and Chernigov, a senior "
         "official said.",
+    ),
+    # A capital or seat of government said it, and the other names that government's spokesman.
+    (
+        "Kremlin spokesman Dmitry Peskov said there had been no breakthrough.",
+        "Moscow said there had been no breakthrough.",
     ),
     # Figures said aloud, as a broadcast gives them.
     ("About 3.9 million people have fled.", "Some three point nine million people have fled."),

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Protocol
 
-from parallax.core.entities import city_in_country, find_entities, find_speakers, is_publication
+from parallax.core.entities import city_in_country, find_entities, find_speakers, is_publication, speaks_for_government
 from parallax.core.lexicon import cue_before, is_negation_cue, negated_stems, polar_words, rules_out
 from parallax.core.quantities import DateMention, Quantity, find_dates, find_quantities
 from parallax.core.tokens import (
@@ -506,7 +506,7 @@ def _attribution_conflicts(article: str, report: str, context: ClaimContext) -> 
         for r in r_speakers:
             if any(same_name(x, y) for x in a.keys for y in r.keys):
                 return []
-            if _aliases(a.keys, r.keys, context):
+            if _aliases(a.keys, r.keys, context) or speaks_for_government(a.keys, r.keys):
                 return []
     a, r = a_speakers[0], r_speakers[0]
     return [_between("attribution", a, r, f"said by {a.text} vs by {r.text}: a different source")]

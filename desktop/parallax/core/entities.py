@@ -142,6 +142,35 @@ def city_in_country(a_keys: Sequence[str], b_keys: Sequence[str]) -> bool:
     return False
 
 
+# Seats of government that stand for their country in news ("the Kremlin said").
+_SEATS = {"kremlin": "russia", "bankova": "ukraine", "elysee": "france", "élysée": "france", "quirinale": "italy"}
+
+
+def speaks_for_government(a_keys: Sequence[str], b_keys: Sequence[str]) -> bool:
+    """Whether one source is a country, its capital or its seat of government alone ("Moscow", "the
+    Kremlin") and the other names that government among its words ("Kremlin spokesman Dmitry Peskov")."""
+    for alone, other in ((a_keys, b_keys), (b_keys, a_keys)):
+        governments = [_government(k) for k in alone]
+        if not alone or None in governments:
+            continue
+        other_governments = {g for k in other if (g := _government(k)) is not None}
+        if any(same_name(g, h) for g in governments if g for h in other_governments):
+            return True
+    return False
+
+
+def _government(key: str) -> str | None:
+    """The country a capital or seat of government stands for ("moscow", "kremlin": "russia"); a
+    country stands for itself; None for any other name."""
+    plain = _plain(key)
+    if plain in _SEATS:
+        return _SEATS[plain]
+    if plain in _CAPITALS:
+        return _CAPITALS[plain][0]
+    countries = {country for names in _CAPITALS.values() for country in names} | set(_SEATS.values())
+    return next((c for c in countries if same_name(c, plain)), None)
+
+
 def _plain(key: str) -> str:
     return key.lower().replace("’", "'").removesuffix("'s")
 
