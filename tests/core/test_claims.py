@@ -117,6 +117,9 @@ DIVERGENCES = [
     ("direction", "Russian forces pushed on toward Kyiv.", "Russian forces pulled back from Kyiv."),
     ("number", "The UN says 1,179 civilians have died.", "The UN says nearly nine hundred civilians have died."),
     ("number", "Zelensky spoke for 15 minutes.", "Zelensky spoke for half an hour."),
+    ("direction", "Even as the death toll mounts, few want a truce.", "Even as the toll levels off, few want a truce."),
+    ("direction", "Prices rose sharply after the talks.", "Prices levelled off after the talks."),
+    ("direction", "Ukraine launched some successful counterattacks.", "Ukraine's counterattacks had stalled."),
     ("attribution", "Moscow said the talks went well.", "Kyiv said the talks went well."),
     (
         "attribution",
@@ -197,6 +200,12 @@ PARAPHRASES = [
     (
         "Kremlin spokesman Dmitry Peskov said there had been no breakthrough.",
         "Moscow said there had been no breakthrough.",
+    ),
+    # Still growing, said two ways; a negation after a comma belongs to the next clause.
+    ("The civilian toll mounts.", "The civilian toll keeps climbing."),
+    (
+        "Even as the civilian death toll mounts, Ukrainians are opposed to a ceasefire.",
+        "With civilian casualties still climbing, Ukrainians want no ceasefire.",
     ),
     # Figures said aloud, as a broadcast gives them.
     ("About 3.9 million people have fled.", "Some three point nine million people have fled."),

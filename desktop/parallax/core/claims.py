@@ -580,11 +580,18 @@ def _coordinated(tokens: list[Word], i: int, j: int) -> bool:
 _REFUSALS = {"refus", "declin", "fail", "reject", "avoid", "stop", "ceas", "halt", "refrain", "deny", "unabl"}
 
 
-def _negated_near(tokens: list[Word], index: int) -> bool:
+def _negated_near(text: str, tokens: list[Word], index: int) -> bool:
     if rules_out(tokens, index):
         # "ruled out hosting" negates hosting; "no longer rule out hosting" negates the ruling out.
         return not cue_before(tokens, index - 2)
-    window = tokens[max(0, index - 4) : index] + tokens[index + 1 : index + 3]
+    # After the word, only its own clause: in "casualties still climbing, want no ceasefire" the
+    # "no" belongs to the ceasefire.
+    after: list[Word] = []
+    for word in tokens[index + 1 : index + 3]:
+        if any(mark in text[(after[-1] if after else tokens[index]).end : word.start] for mark in ",;:.!?—–"):
+            break
+        after.append(word)
+    window = tokens[max(0, index - 4) : index] + after
     return any(is_negation_cue(w.text) for w in window) or any(
         stem(w.text) in _REFUSALS for w in tokens[max(0, index - 3) : index]
     )
@@ -669,7 +676,7 @@ def _negation_conflicts(article: str, report: str) -> list[Conflict]:
             if stem_key in other_governed or len(stem_key) < 3:
                 continue
             for index, w in enumerate(other_words):
-                if stem(w.text) == stem_key and not _negated_near(other_words, index):
+                if stem(w.text) == stem_key and not _negated_near(other, other_words, index):
                     source_span = (cue.start, _phrase_end(source, cue, stem_key))
                     negated_text = source[source_span[0] : source_span[1]]
                     if forward:
@@ -731,7 +738,7 @@ def _polar_mentions(text: str) -> tuple[_Polar, ...]:
     mentions = []
     for polar in polar_words(text):
         i = index_of.get(polar.word.start, 0)
-        sign = -polar.sign if _negated_near(tokens, i) else polar.sign
+        sign = -polar.sign if _negated_near(text, tokens, i) else polar.sign
         # What moved: the content words just before ("the Russian ruble gained").
         subject = frozenset(
             stem(w.text) for w in tokens[max(0, i - 3) : i] if w.lower not in _STOPWORDS and not w.text[:1].isdigit()

@@ -111,7 +111,7 @@ _OPPOSITES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "opening": (("open", "reopen", "resume"), ("close", "shut", "suspend", "halt")),
     "outcome": (
         ("win", "won", "succeed", "success", "successful", "victory"),
-        ("fail", "failure", "defeat", "setback"),
+        ("fail", "failure", "defeat", "setback", "stall", "stalled"),
     ),
     "mood": (
         ("upbeat", "optimistic", "hopeful", "positive", "encouraging", "confident", "buoyant", "cheerful"),
@@ -131,11 +131,17 @@ _OPPOSITES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("struggle", "struggling", "flounder", "ailing", "troubled", "beleaguered", "faltering", "floundering"),
     ),
     "verdict": (("convict", "convicted", "guilty"), ("acquit", "acquitted", "innocent")),
+    # Still growing, or no longer: "the toll mounts" against "the toll has begun to level off".
+    "growth": (
+        ("mount", "mounting", "climb", "grow", "swell", "escalate", "rise", "rose", "risen", "increase"),
+        ("level", "levelled", "leveled", "levelling", "leveling", "plateau", "stabilise", "stabilize", "flatten"),
+    ),
 }
 
 # Particles that make a verb phrasal: "pull back" is a withdrawal, "pull" alone is not.
 _PHRASAL = {"pull": ("back", "out"), "push": ("forward", "on", "ahead", "deeper"), "press": ("on", "ahead", "forward"),
             "scale": ("back", "down")}  # fmt: skip
+_PHRASAL |= dict.fromkeys(("level", "levelled", "leveled", "levelling", "leveling"), ("off", "out"))
 _AMBIGUOUS_WITHOUT_PARTICLE = {"up", "down", "most", "few", "end", "bar", "block", "close", "lift"}
 
 
