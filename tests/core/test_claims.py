@@ -119,6 +119,11 @@ DIVERGENCES = [
     ("number", "Zelensky spoke for 15 minutes.", "Zelensky spoke for half an hour."),
     ("direction", "Even as the death toll mounts, few want a truce.", "Even as the toll levels off, few want a truce."),
     ("direction", "Prices rose sharply after the talks.", "Prices levelled off after the talks."),
+    (
+        "negation",
+        "Its air force has been unable to stop units gathering.",
+        "Its air force has managed to stop units gathering.",
+    ),
     ("direction", "Ukraine launched some successful counterattacks.", "Ukraine's counterattacks had stalled."),
     ("attribution", "Moscow said the talks went well.", "Kyiv said the talks went well."),
     (
@@ -207,6 +212,9 @@ PARAPHRASES = [
         "Even as the civilian death toll mounts, Ukrainians are opposed to a ceasefire.",
         "With civilian casualties still climbing, Ukrainians want no ceasefire.",
     ),
+    # Unable, said two ways.
+    ("Russia was unable to take Kyiv.", "Russia could not take Kyiv."),
+    ("Ukraine cannot win outright, Lee said.", "Ukraine is not capable of winning outright, Lee said."),
     # Figures said aloud, as a broadcast gives them.
     ("About 3.9 million people have fled.", "Some three point nine million people have fled."),
     ("The UN says 1,179 civilians have died.", "The UN says nearly twelve hundred civilians have died."),

@@ -135,8 +135,13 @@ def compare_claims(
         if "negation" in config.kinds:
             negations = [_shift(c, a_start, r_start) for c in _negation_conflicts(a_sentence, r_sentence)]
             conflicts += negations
-        if "direction" in config.kinds:
-            directions = [_shift(c, a_start, r_start) for c in _direction_conflicts(a_sentence, r_sentence)]
+        if config.kinds & {"direction", "negation"}:
+            # The direction lexicon also finds denied abilities ("unable" / "managed"), reported as negations.
+            directions = [
+                _shift(c, a_start, r_start)
+                for c in _direction_conflicts(a_sentence, r_sentence)
+                if c.kind in config.kinds
+            ]
             # "accepted" / "refused to accept" is one fact: the negation, not also a direction inside it.
             conflicts += [d for d in directions if not any(_overlapping(d, n) for n in negations)]
     unique = _deduplicate(conflicts)
@@ -776,7 +781,11 @@ def _direction_conflicts(article: str, report: str) -> list[Conflict]:
         for a, r in pairs:
             if a.sign == r.sign or a.word.lower == r.word.lower:
                 continue  # same direction, or the same word flipped by a negation (reported as negation)
-            reason = f"“{a.word.text}” vs “{r.word.text}”: opposite directions"
-            conflicts.append(_between("direction", a.word, r.word, reason))
+            if concept == "ability":  # "unable to" against "managed to": one denies what the other says was done
+                reason = f"“{a.word.text}” vs “{r.word.text}”: one says it could not be done, the other that it was"
+                conflicts.append(_between("negation", a.word, r.word, reason))
+            else:
+                reason = f"“{a.word.text}” vs “{r.word.text}”: opposite directions"
+                conflicts.append(_between("direction", a.word, r.word, reason))
             break
     return conflicts

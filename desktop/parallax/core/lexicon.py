@@ -131,6 +131,11 @@ _OPPOSITES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("struggle", "struggling", "flounder", "ailing", "troubled", "beleaguered", "faltering", "floundering"),
     ),
     "verdict": (("convict", "convicted", "guilty"), ("acquit", "acquitted", "innocent")),
+    # Able to do it, or not: "its air force has been unable to" against "has largely managed to".
+    "ability": (
+        ("able", "capable", "manage", "managed", "manages"),
+        ("unable", "incapable", "cannot", "can't", "can’t"),
+    ),
     # Still growing, or no longer: "the toll mounts" against "the toll has begun to level off".
     "growth": (
         ("mount", "mounting", "climb", "grow", "swell", "escalate", "rise", "rose", "risen", "increase"),
