@@ -401,6 +401,12 @@ def test_a_source_named_beside_the_other_is_the_same_source():
         # A paper quoting someone: the one quoted is the source (the paper relays, see is_publication).
         ("The Harbour Times quotes Orysia Lutsevych, who sees a gesture.", ["Orysia Lutsevych"]),
         ("Pentagon officials estimate that 7,000 soldiers died.", ["Pentagon officials"]),
+        # A name, an apposition, then the verb.
+        (
+            "Chris Alexander, a former Canadian diplomat who served in Moscow, says the best explanation is a pause.",
+            ["Chris Alexander"],
+        ),
+        ("Ukraine, for its part, said it would leave Crimea aside.", []),
         # The outlet's own journalist reports; the story's sources are others.
         ("Our correspondent Tobias Wren reports from Lviv.", []),
         ("Most want no truce, our reporter Ana Diaz says.", []),
@@ -471,3 +477,36 @@ def test_a_figure_the_article_gives_elsewhere_is_no_changed_figure(elsewhere, la
     report = "The company guided for sales of $5bn in 2023."
     context = ClaimContext(f"{article}\n\n{elsewhere}", report)
     assert compare_claims(article, report, context=context).label == label
+
+
+ALEXANDER = "Chris Alexander, a former Canadian diplomat, says the Russians need to pause."
+GESTURE = '"This is a gesture for negotiation," he said.'
+
+
+@pytest.mark.parametrize(
+    ("article_before", "report", "conflict"),
+    [
+        # "he said" credits the speaker the paragraph before names.
+        (ALEXANDER, '"This is a gesture for negotiation," said Orysia Lutsevych.', ("he said", "Orysia Lutsevych")),
+        (ALEXANDER, '"This is a gesture for negotiation," Chris Alexander said.', None),
+        (ALEXANDER, '"This is a gesture for negotiation," Alexander said.', None),
+        # Nobody named as a speaker just before: "he" stands for no one the checker can tell.
+        ("The Russians need to pause, analysts believe.", '"This is a gesture," said Orysia Lutsevych.', None),
+    ],
+)
+def test_a_pronoun_speaker_stands_for_the_speaker_named_just_before(article_before, report, conflict):
+    article_text = f"{article_before}\n\n{GESTURE}"
+    context = ClaimContext(article_text, report)
+    found = [(c.article, c.report) for c in compare_claims(GESTURE, report, context=context).conflicts]
+    assert found == ([conflict] if conflict else [])
+    if conflict:
+        (check,) = compare_claims(GESTURE, report, context=context).conflicts
+        assert GESTURE[check.article_span[0] : check.article_span[1]] == "he said"  # a real span of the linked text
+        assert "Chris Alexander" in check.reason
+
+
+def test_a_pronoun_after_a_person_named_in_the_same_paragraph_is_not_resolved_further_back():
+    text = 'Putin met Erdogan on Tuesday. "We made progress," he said.'
+    context = ClaimContext(f"{ALEXANDER}\n\n{text}", "")
+    report = '"We made progress," said Orysia Lutsevych.'
+    assert compare_claims(text, report, context=context).conflicts == ()

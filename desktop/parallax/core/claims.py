@@ -28,7 +28,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Protocol
 
-from parallax.core.entities import city_in_country, find_entities, find_speakers, is_publication, speaks_for_government
+from parallax.core.entities import (
+    Speaker,
+    city_in_country,
+    find_entities,
+    find_speakers,
+    is_publication,
+    speaks_for_government,
+)
 from parallax.core.lexicon import cue_before, is_negation_cue, negated_stems, polar_words, rules_out
 from parallax.core.quantities import DateMention, Quantity, find_dates, find_quantities
 from parallax.core.tokens import (
@@ -505,6 +512,11 @@ def _attribution_conflicts(article: str, report: str, context: ClaimContext) -> 
     # A quoted newspaper relays its source ("the Morning Ensign notes that Ukraine..."): no source of its own.
     a_speakers = [s for s in find_speakers(article) if s.keys and not is_publication(s.keys)]
     r_speakers = [s for s in find_speakers(report) if s.keys and not is_publication(s.keys)]
+    # A quote that ends "he said" credits the person the paragraph before names as its speaker.
+    if not a_speakers and r_speakers:
+        a_speakers = _speaker_before(article, context.article_text)
+    elif not r_speakers and a_speakers:
+        r_speakers = _speaker_before(report, context.report_text)
     if not a_speakers or not r_speakers:
         return []
     for a in a_speakers:
@@ -514,7 +526,56 @@ def _attribution_conflicts(article: str, report: str, context: ClaimContext) -> 
             if _aliases(a.keys, r.keys, context) or speaks_for_government(a.keys, r.keys):
                 return []
     a, r = a_speakers[0], r_speakers[0]
-    return [_between("attribution", a, r, f"said by {a.text} vs by {r.text}: a different source")]
+    return [_between("attribution", a, r, f"said by {_source(a)} vs by {_source(r)}: a different source")]
+
+
+_PRONOUN_SPEAKER = re.compile(
+    r"\b(?:he|she)\s+(?:also\s+)?(?:said|says|added|adds|told|tells|argued|argues|warned|warns|noted|notes)\b"
+    r"|\b(?:said|says|added)\s+(?:he|she)\b",
+    re.IGNORECASE,
+)
+# How far back (characters) the speaker a pronoun stands for is looked for: the paragraph before.
+_SPEAKER_REACH = 600
+
+
+def _speaker_before(text: str, document: str) -> list[Speaker]:
+    """For a ``text`` whose only source is a pronoun ("... he said"), the person the document names as a
+    speaker just before it, as a :class:`Speaker` spanning the pronoun; [] when that is not clear.
+
+    Only when ``text`` names no person itself (else "he" could be that person), and only the last
+    named speaker in the paragraph before.
+    """
+    pronoun = _PRONOUN_SPEAKER.search(text)
+    if pronoun is None or not document:
+        return []
+    for entity in find_entities(text, frozenset()):
+        nationality = all(_DEMONYM.search(name_key(k).removesuffix("s")) for k in entity.keys)  # "the Russians"
+        if entity.start < pronoun.start() and entity.kind in ("person", "entity") and not nationality:
+            return []  # "he" could be this person
+    at = document.find(text[: min(len(text), 200)])
+    if at <= 0:
+        return []
+    before = document[max(0, at - _SPEAKER_REACH) : at].rstrip()
+    before = before[before.rfind("\n\n") + 2 :] if "\n\n" in before else before  # the paragraph before only
+    named = [s for s in find_speakers(before) if len(s.keys) >= 2 and not is_publication(s.keys)]
+    if not named:
+        return []
+    who = named[-1]
+    return [_Resolved(pronoun.group(), pronoun.start(), pronoun.end(), who.keys, who.text)]
+
+
+@dataclass(frozen=True)
+class _Resolved(Speaker):
+    """A pronoun speaker ("he said") and the named speaker it stands for."""
+
+    stands_for: str = ""
+
+
+def _source(speaker: Speaker) -> str:
+    """How a reason names a source: "he said (Chris Alexander, named in the paragraph before)"."""
+    if isinstance(speaker, _Resolved):
+        return f"“{speaker.text}” ({speaker.stands_for}, named in the paragraph before)"
+    return speaker.text
 
 
 def _aliases(a_keys: Sequence[str], r_keys: Sequence[str], context: ClaimContext, window: int = 8) -> bool:

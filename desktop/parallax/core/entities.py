@@ -390,6 +390,12 @@ _AFTER_VERB = re.compile(
     r"(?P<speaker>[^,.;:\"“”()]{2,90}?)(?=\s*[,.;:()\"”]|\s+(?:that|on|in|at|during|after|before|when|while|as|to|"
     r"last|this|earlier|yesterday|today|who|adding)\b|$)"
 )
+# A name opening its sentence, an apposition, then the verb: "Chris Alexander, a former Canadian diplomat who
+# served in Moscow, says ...". The apposition's commas keep _BEFORE_VERB from reaching the name.
+_APPOSED = re.compile(
+    r"(?:^|(?<=[.!?])\s+|\n)(?P<speaker>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}),\s+[^.;:\"“”()]{3,160}?,\s+"
+    rf"(?:has\s+|have\s+|had\s+|also\s+)?(?:{_VERBS})\b"
+)
 _BEFORE_VERB = re.compile(rf"(?P<speaker>[^,.;:\"“”()—–]{{2,90}}?)\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:{_VERBS})\b")
 # _BEFORE_VERB in two parts, for :func:`_before_verb`: what may follow the speaker, and what it may not hold.
 _VERB_TAIL_AT = re.compile(rf"(?=(?P<tail>\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:{_VERBS})\b))")
@@ -507,7 +513,8 @@ def _speakers(text: str) -> tuple[Speaker, ...]:
     speakers: list[Speaker] = []
     seen: set[tuple[int, int]] = set()
     after_verb = [m.span("speaker") for m in _AFTER_VERB.finditer(text)]
-    for pattern, spans in ((_AFTER_VERB, after_verb), (_BEFORE_VERB, _before_verb(text))):
+    apposed = [m.span("speaker") for m in _APPOSED.finditer(text)]
+    for pattern, spans in ((_AFTER_VERB, after_verb), (_APPOSED, apposed), (_BEFORE_VERB, _before_verb(text))):
         for start, end in spans:
             phrase = text[start:end]
             if pattern is _BEFORE_VERB:
