@@ -510,3 +510,28 @@ def test_a_pronoun_after_a_person_named_in_the_same_paragraph_is_not_resolved_fu
     context = ClaimContext(f"{ALEXANDER}\n\n{text}", "")
     report = '"We made progress," said Orysia Lutsevych.'
     assert compare_claims(text, report, context=context).conflicts == ()
+
+
+@pytest.mark.parametrize(
+    ("article_elsewhere", "article", "report", "conflict"),
+    [
+        # A region the article names in another paragraph stands in for this one, which the report never names.
+        (
+            "The fighting is fiercest in Donetsk.",
+            "Blizniuk lived in a Ukrainian-controlled region of Luhansk.",
+            "Blizniuk fled a government-held corner of the Donetsk region.",
+            ("Luhansk", "Donetsk"),
+        ),
+        # Capitals named from elsewhere stand for governments, not for the place of the talks.
+        (
+            "Moscow and Kyiv both claimed progress.",
+            "Negotiators left the talks in Turkey saying progress had been made.",
+            "Negotiators from Moscow and Kyiv left the talks in Istanbul saying progress had been made.",
+            None,
+        ),
+    ],
+)
+def test_a_place_the_article_names_elsewhere(article_elsewhere, article, report, conflict):
+    context = ClaimContext(f"{article_elsewhere}\n\n{article}", report)
+    found = [(c.article, c.report) for c in compare_claims(article, report, context=context).conflicts]
+    assert found == ([conflict] if conflict else [])

@@ -35,6 +35,7 @@ from parallax.core.entities import (
     find_speakers,
     is_publication,
     speaks_for_government,
+    stands_for_government,
 )
 from parallax.core.lexicon import cue_before, is_negation_cue, negated_stems, polar_words, rules_out
 from parallax.core.quantities import DateMention, Quantity, find_dates, find_quantities
@@ -429,6 +430,7 @@ def _entity_conflicts(
         return []
     a_names, r_names = _name_words(article), _name_words(report)
     article_doc_names = _name_words(context.article_text or article)
+    report_doc_names = _name_words(context.report_text or report)
     conflicts = []
     for deleted, inserted in _replacements(article, report):
         a_replaced = [e for e in a_entities if e.start < deleted[1] and deleted[0] < e.end]
@@ -441,12 +443,28 @@ def _entity_conflicts(
                 conflicts.append(_between("person", a, other, f"{a.text} vs {other.text}: a different person"))
         a_missing = [e for e in a_replaced if not e.named_in(r_names)]
         r_new = [e for e in r_replaced if not e.named_in(a_names) and not e.named_in(article_doc_names)]
+        # A place the article names elsewhere may stand in for this one when the report never names this
+        # one at all: "a government-held corner of the Donetsk region" for "a Ukrainian-controlled region of
+        # Luhansk" (the article names Donetsk in another paragraph).
+        # Only regions and cities: a capital or a country stands for a government ("Moscow and Kyiv").
+        r_elsewhere = [
+            e
+            for e in r_replaced
+            if e.kind == "place" and not e.named_in(a_names) and e not in r_new and not stands_for_government(e.keys)
+        ]
         for a in a_missing:
+            candidates = r_new
+            if (
+                a.kind == "place"
+                and not stands_for_government(a.keys)
+                and not a.named_in(report_doc_names)
+            ):
+                candidates = r_new + r_elsewhere
             # Where the diff replaces a long stretch, the name it swaps is the one in the paired sentence.
             partner = next(
                 (
                     r
-                    for r in r_new
+                    for r in candidates
                     if _compatible(a.kind, r.kind)
                     and _paired(a.start, r.start, pairs)
                     and not _aliases(a.keys, r.keys, context)
@@ -456,7 +474,7 @@ def _entity_conflicts(
             )
             if partner is None:
                 continue
-            r_new.remove(partner)
+            (r_new if partner in r_new else r_elsewhere).remove(partner)
             kind = _conflict_kind(a.kind, partner.kind)
             conflicts.append(_between(kind, a, partner, f"{a.text} vs {partner.text}: a different {kind}"))
     return conflicts

@@ -159,6 +159,11 @@ def speaks_for_government(a_keys: Sequence[str], b_keys: Sequence[str]) -> bool:
     return False
 
 
+def stands_for_government(keys: Sequence[str]) -> bool:
+    """Whether a name is a country, its capital or its seat of government ("Moscow", "Kremlin", "Turkey")."""
+    return bool(keys) and all(_government(k) is not None for k in keys)
+
+
 def _government(key: str) -> str | None:
     """The country a capital or seat of government stands for ("moscow", "kremlin": "russia"); a
     country stands for itself; None for any other name."""
