@@ -40,6 +40,27 @@ MORE = "Moscow said it would scale back military activity around Kyiv and Cherni
         "Get our free Ukraine briefing every morning. Sign up here.",
         "Forwarded this email? Subscribe to The Early Edition. © 2022 Example Media",
         "(c) 2022 Example Wire. All rights reserved.",
+        # Programme and page headers, transcripts' furniture, notes and credits.
+        "Fenwick Public Radio | Broadcast Thursday 31 March 2022, 8.10 a.m. | Presenter: Marta Hollis | Guest: Dr Brandt",
+        "Lakeshore Public Radio · The Morning Current · Broadcast Wednesday, March 30, 2022, 7:10 a.m.",
+        "VeriLine | Fact check by Ines Marchetti-Boyd | 30 March 2022",
+        "By Rosalind Achterberg, explainers editor, Lanternfield Post. Updated 30 March 2022, 14:05",
+        "Blackthorn Audio. Recorded Friday 1 April 2022. Automatically generated transcript, lightly edited.",
+        "[CLIP BEGINS]",
+        "(VOICE-OVER)",
+        "HOLLIS: Please, go on.",
+        "HOLLIS: Dr Ilse Brandt, thank you very much.",
+        "OKAFOR: Dev Ramnarine in Lviv, thank you.",
+        "REPORTER: Tobias Wren, Northgate Television, Lviv.",
+        "ANCHOR: That's the Evening Report for this Wednesday. I'm Margot Delacroix. Goodnight.",
+        "INES: Hello and welcome back to Two Chairs and a Map. I'm Ines Halloran.",
+        "Sources: Example News; NATO; statements by both delegations.",
+        "Correction, 31 March: An earlier version of this explainer misspelled a city's name.",
+        "COMMENT | Jane Doe is a former Moscow correspondent. Views are her own.",
+        "Published March 30, 2022",
+        "Get local news in your inbox: sign up for the Gazette's morning newsletter.",
+        "ISTANBUL (PPA) – From our correspondent Jane Doe",
+        "(PPA) mv/jk",
     ],
 )
 def test_noise_paragraphs_are_boilerplate(paragraph):
@@ -64,6 +85,14 @@ def test_noise_paragraphs_are_boilerplate(paragraph):
         "Reporting from the front, she found the troops exhausted.",
         '"We will not sign up to a deal that cedes territory," Zelensky said.',
         "(Reuters) - Russia said on Tuesday it would scale down operations around Kyiv.",
+        # Transcript turns and dated lines that tell the story.
+        "HOLLIS: Ukraine, for its part, has offered to become a neutral state. How big a shift is that?",
+        "ANCHOR: Talks in Istanbul ended on Tuesday | Kyiv says | Moscow says",
+        "Zelensky thanked Turkey for hosting the talks.",
+        "Russia will welcome back its negotiators on Wednesday, the Kremlin said.",
+        "OKAFOR: Medinsky, Russia's chief negotiator, said the proposal would go to Putin.",
+        "The sources of the leak were never named.",
+        "Published reports on 30 March 2022 put the toll at 1,179.",
     ],
 )
 def test_real_paragraphs_are_content(paragraph):

@@ -6,7 +6,7 @@ labels or coverage counts. The rules are deliberately about *form* (a duration
 stamp, a "WATCH |" promo, a byline shape), never about length alone, so a
 short real paragraph such as a one-line quote stays content.
 
-May import: the standard library, ``parallax.core.documents``.
+May import: the standard library, ``parallax.core.documents`` and ``parallax.core.tokens``.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from parallax.core.documents import Paragraph
+from parallax.core.tokens import SPEAKER_LABEL
 
 _ROLE = r"(?i:correspondent|reporter|journalist|editor|writer|columnist|producer|contributor|staff|bureau chief)"
 
@@ -39,7 +40,21 @@ _SELF_EVIDENT = [
     # A wire story's credit and update notes: "(Reporting by ...; Editing by ...)", "(Updates with ...)".
     re.compile(r"^\((?:Additional )?(?:Reporting|Writing|Editing|Compiled|Updates|Adds|Recasts|Corrects)\b", re.I),
     re.compile(r"\.\s?\d{1,2}:\d{2}$"),  # a video caption ending in its running time: "...Ukraine.1:28"
-    re.compile(r"^By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*(?:,|and|\||-|–)\s*[^.!?]{0,80})?$"),
+    re.compile(
+        r"^By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*(?:,|and|\||-|–)\s*[^.!?]{0,80})?"
+        r"(?:\.\s*(?:Updated|Published|Posted)\b[^!?]{0,60})?$"
+    ),
+    # A stage direction alone: "[CLIP BEGINS]", "(VOICE-OVER)".
+    re.compile(r"^[\[(][A-Z][A-Z0-9 .'’/-]*[\])]$"),
+    # A source list, a correction or editor's note, "views are her own", a wire's initials "(PPA) mv/jk",
+    # "From our correspondent ...", "Published March 30, 2022".
+    re.compile(
+        r"^(?:Sources?\s*:|(?:Correction|Clarification|Editor['’]s note)\b[^:]{0,30}:|"
+        r"(?:[A-Z][A-Z .'’-]+\s*\([A-Z]{2,6}\)\s*[–—-]\s*)?From our (?:own )?"
+        r"(?:correspondent|reporter)\b|\([A-Z]{2,6}\)\s+[a-z]{1,3}(?:/[a-z]{1,3})+$|(?:Published|Updated|Posted)"
+        r"\s+(?:on\s+)?(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)",
+    ),
+    re.compile(r"\bViews (?:expressed )?are (?:his|her|their|my|the author['’]s) own\b", re.I),
     re.compile(rf"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,3}} is an? [^.]{{0,80}}\b{_ROLE}\b"),
 ]
 
@@ -48,7 +63,8 @@ _SELF_EVIDENT = [
 _SHORT = 250
 _FURNITURE_INSIDE = re.compile(
     r"©|\(c\)\s*\d{4}|\bCopyright\s+(?:©\s*)?\d{4}|\bAll rights reserved\b|\b\d{1,2}[- ]min(?:ute)?s? read\b|"
-    r"(?:^|[.!?]\s+)(?:Sign up|Subscribe)\b|has been (?:edited|condensed) for (?:length|clarity)",
+    r"(?:^|[.!?:]\s+)(?:Sign up|Subscribe)\b|has been (?:lightly )?(?:edited|condensed) for (?:length|clarity)|"
+    r"\b(?:automatically generated|machine[- ]generated) transcript\b|\btranscript(?: has been)?,? lightly edited\b",
     re.I,
 )
 
@@ -71,10 +87,60 @@ class BoilerplateConfig:
     video_block: int = 6
 
 
+# A programme's or page's header: three fields or more between bars or dots, one of them naming the
+# broadcast, the transcript, the presenter, the author or the date ("Fenwick Public Radio | Broadcast
+# Thursday 31 March 2022, 8.10 a.m. | Presenter: Marta Hollis").
+_HEADER_FIELD = re.compile(
+    r"^(?:Broadcast|Transcript|Recorded|Presenter|Host|Guest|Published|Updated|Posted|Fact[- ]check(?:ed)? by|"
+    r"Compiled by|Written by|Produced by|By)\b"
+    r"|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\b.*\b(?:19|20)\d\d\b|^\d{1,2}\s+\w+\s+(?:19|20)\d\d$",
+    re.I,
+)
+_HEADER_SPLIT = re.compile(r"\s+[|·•]\s+")
+
+
+def _is_header(text: str) -> bool:
+    fields = _HEADER_SPLIT.split(text)
+    return (
+        3 <= len(fields) <= 8
+        and all(len(f) <= 120 for f in fields)
+        and any(_HEADER_FIELD.search(f.strip()) for f in fields)
+    )
+
+
+# A transcript's turns that carry the programme, not the story: thanks, "please, go on", a welcome or a
+# sign-off, and (after a speaker label) a correspondent's "Tobias Wren, Northgate Television, Lviv."
+_LABEL = re.compile(rf"^{SPEAKER_LABEL}\s*")
+_COURTESY = re.compile(
+    r"^(?:[\w .'’-]{0,40},\s*)?thank(?:s| you)(?: (?:very|so) much)?(?: for [^.!?]{0,40})?[.!]?$"
+    r"|^(?:please,?\s*)?(?:go on|carry on|go ahead)[.!]?$",
+    re.I,
+)
+_PROGRAMME_TURN = re.compile(
+    r"\b(?:welcome(?: back)? to|that['’]s (?:it|all) for|good ?night|bye for now|you['’]re listening to)\b", re.I
+)
+_SIGN_OFF = re.compile(
+    r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3},\s+[A-Z][\w'’ -]{2,40}(?:,\s+[A-Z][\w'’ -]{2,30})?\.?$"
+)
+
+
+def _is_programme_turn(text: str) -> bool:
+    label = _LABEL.match(text)
+    said = text[label.end() :] if label else text
+    if _COURTESY.match(said):
+        return True
+    if label is None:
+        return False
+    return bool(_SIGN_OFF.match(said)) or (len(said.split()) <= 40 and bool(_PROGRAMME_TURN.search(said)))
+
+
 def is_boilerplate_text(text: str) -> bool:
     """Whether ``text`` is noise on its own, without looking at its neighbours."""
     stripped = text.strip()
-    if len(stripped) <= _SHORT and _FURNITURE_INSIDE.search(stripped):
+    if len(stripped) <= _SHORT and (
+        _FURNITURE_INSIDE.search(stripped) or _is_header(stripped) or _is_programme_turn(stripped)
+    ):
         return True
     return any(rule.search(stripped) for rule in _SELF_EVIDENT) or bool(_JOB_TITLE.match(stripped))
 

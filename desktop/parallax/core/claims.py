@@ -454,11 +454,7 @@ def _entity_conflicts(
         ]
         for a in a_missing:
             candidates = r_new
-            if (
-                a.kind == "place"
-                and not stands_for_government(a.keys)
-                and not a.named_in(report_doc_names)
-            ):
+            if a.kind == "place" and not stands_for_government(a.keys) and not a.named_in(report_doc_names):
                 candidates = r_new + r_elsewhere
             # Where the diff replaces a long stretch, the name it swaps is the one in the paired sentence.
             partner = next(
