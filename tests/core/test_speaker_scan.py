@@ -42,6 +42,7 @@ def test_speaker_spans_match_the_pattern_on_every_seed_and_dev_text():
         "tests/dev/manifest.json",
         "tests/dev2/manifest.json",
         "tests/dev3/manifest.json",
+        "tests/dev4/manifest.json",
     ):
         path = ROOT / manifest
         entries = json.loads(path.read_text(encoding="utf-8"))
