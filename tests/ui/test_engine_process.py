@@ -8,7 +8,7 @@ from parallax.core.compare import CompareConfig, compare
 from parallax.core.embed import EmbeddingCache, HashingEmbedder
 from parallax.core.ingest import read_document
 from parallax.demo import demo_paths
-from parallax.ui.engine_process import EngineProcess
+from parallax.ui.engine_process import PRELOAD_WHOLE, EngineProcess
 from parallax.ui.workers import Cancelled
 
 
@@ -84,6 +84,20 @@ def test_a_preload_reads_and_embeds_ahead_and_a_file_edited_since_is_read_again(
     assert outcome[0] == read_document(report)
     assert outcome[1].text == "A second, longer version of the text."
     assert isinstance(outcome[2], str) and "gone.txt" in outcome[2]
+
+
+def test_a_preload_of_many_files_only_reads_them(own_engine, tmp_path):
+    # Embedding and comparing them ahead would hold back the window's calls, which stream the results.
+    paths = []
+    for n in range(PRELOAD_WHOLE + 1):
+        path = tmp_path / f"r{n}.txt"
+        path.write_text(f"Report {n} on the talks in Istanbul.\n\nDelegations met for {n} hours.", encoding="utf-8")
+        paths.append(str(path))
+    cache = tmp_path / "cache.sqlite3"
+    own_engine.start(preload=paths, embedder_factory=HashingEmbedder, cache_path=str(cache))
+    documents = own_engine.read(paths, lambda *_: None, never)
+    assert [d.text for d in documents] == [read_document(p).text for p in paths]
+    assert not cache.exists() or EmbeddingCache(cache).count() == 0
 
 
 def test_cancelling_stops_the_child_and_the_next_call_starts_a_new_one(own_engine):

@@ -12,7 +12,8 @@ child at once; the next call starts a fresh one.
 At launch the app already knows which files it will open (those on the command
 line, or the demo), so it may ask the child to *preload* them while the window is
 still being built: the child reads them, embeds them into the cache and compares
-them once, which fills its memo caches. When the window then asks for the same
+them once (a dozen documents at most; more are only read), which fills its memo
+caches. When the window then asks for the same
 files (unchanged on disk), the child answers from what it read, and the comparison
 that follows finds its work done. Nothing is sent back for a preload; a failed one
 is only a lost head start.
@@ -212,6 +213,9 @@ class EngineProcess:
                     raise RuntimeError(value)
 
 
+# At most this many documents are embedded and compared by a preload (more are only read).
+PRELOAD_WHOLE = 12
+
 # --- child side --------------------------------------------------------------------------------
 _SHARED: EngineProcess | None = None
 _SHARED_LOCK = threading.Lock()
@@ -354,6 +358,8 @@ def _preload(
             continue
         preloaded[path] = (stamp, document)
         documents.append(document)
-    if len(documents) >= 2:
+    # Many documents are only read: embedding and comparing them here would hold back the window's
+    # own calls, which show progress and stream each report's results as it is compared.
+    if 2 <= len(documents) <= PRELOAD_WHOLE:
         prepared = prepare(documents, embedder, cache(cache_path or str(default_cache_path())))  # type: ignore[arg-type]
         compare_prepared(prepared, CompareConfig())
