@@ -131,6 +131,11 @@ _OPPOSITES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("struggle", "struggling", "flounder", "ailing", "troubled", "beleaguered", "faltering", "floundering"),
     ),
     "verdict": (("convict", "convicted", "guilty"), ("acquit", "acquitted", "innocent")),
+    # Holding something up, or bringing it down: "a scheme to prop up the company" / "to sink the company".
+    "support": (
+        ("prop", "propped", "bolster", "shore", "shored", "rescue", "underpin", "buoy"),
+        ("sink", "sank", "sunk", "undermine", "topple", "scuttle", "sabotage", "torpedo", "cut"),
+    ),
     # Able to do it, or not: "its air force has been unable to" against "has largely managed to".
     "ability": (
         ("able", "capable", "manage", "managed", "manages"),
@@ -147,6 +152,7 @@ _OPPOSITES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 _PHRASAL = {"pull": ("back", "out"), "push": ("forward", "on", "ahead", "deeper"), "press": ("on", "ahead", "forward"),
             "scale": ("back", "down")}  # fmt: skip
 _PHRASAL |= dict.fromkeys(("level", "levelled", "leveled", "levelling", "leveling"), ("off", "out"))
+_PHRASAL |= dict.fromkeys(("prop", "propped", "shore", "shored"), ("up",)) | {"cut": ("off",)}
 _AMBIGUOUS_WITHOUT_PARTICLE = {"up", "down", "most", "few", "end", "bar", "block", "close", "lift"}
 
 
