@@ -117,6 +117,13 @@ DIVERGENCES = [
     ("direction", "Russian forces pushed on toward Kyiv.", "Russian forces pulled back from Kyiv."),
     ("number", "The UN says 1,179 civilians have died.", "The UN says nearly nine hundred civilians have died."),
     ("number", "Zelensky spoke for 15 minutes.", "Zelensky spoke for half an hour."),
+    ("number", "Sales of vaccines for SARS-CoV-2 fell.", "Sales of vaccines for SARS-CoV-4 fell."),
+    ("number", "Moderna plans filings for mRNA-1345 this year.", "Moderna plans filings for mRNA-1010 this year."),
+    (
+        "direction",
+        "It was a scheme to prop up the struggling company.",
+        "It was a scheme to sink the struggling company.",
+    ),
     ("direction", "Even as the death toll mounts, few want a truce.", "Even as the toll levels off, few want a truce."),
     ("direction", "Prices rose sharply after the talks.", "Prices levelled off after the talks."),
     (
@@ -212,6 +219,10 @@ PARAPHRASES = [
         "Even as the civilian death toll mounts, Ukrainians are opposed to a ceasefire.",
         "With civilian casualties still climbing, Ukrainians want no ceasefire.",
     ),
+    # A designation's number said the same way, or left out.
+    ("The COVID-19 vaccine sold well.", "The COVID vaccine sold well."),
+    ("Ukraine wants F-16 jets.", "Ukraine wants F-16 fighter jets."),
+    ("It was a scheme to prop up the struggling company.", "It was a scheme to shore up the struggling company."),
     # Unable, said two ways.
     ("Russia was unable to take Kyiv.", "Russia could not take Kyiv."),
     ("Ukraine cannot win outright, Lee said.", "Ukraine is not capable of winning outright, Lee said."),

@@ -128,6 +128,7 @@ def compare_claims(
                 if not (_distinctive(r) and not _given_in(r, article_figures) and _given_in(r, elsewhere))
             )
         conflicts += _number_conflicts(article_figures, report_figures)
+        conflicts += _designation_conflicts(article, report, context.article_text or article)
     pairs = _sentence_pairs(article, report, config.min_sentence_overlap)
     if config.kinds & {"place", "person", "organisation"}:
         conflicts += [c for c in _entity_conflicts(article, report, context, pairs) if c.kind in config.kinds]
@@ -328,6 +329,29 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
 # Counts of people caught up in one event. Where both sides give the very same figure, "30,000 to
 # 40,000 Russian soldiers" and "30,000 to 40,000 dead" are one fact, though their nouns differ.
 _PEOPLE_UNITS = frozenset({"soldier", "people", "civilian", "dead", "death", "kill", "casualti", "wound", "injur"})
+
+
+# A name with a number in it: "SARS-CoV-2", "F-16", "MH17", "mRNA-1345" (letters, maybe a hyphen, digits).
+_DESIGNATION = re.compile(r"\b(?P<stem>[A-Za-z][A-Za-z-]*?[A-Za-z])-?(?P<number>\d+)\b")
+
+
+def _designation_conflicts(article: str, report: str, article_document: str) -> list[Conflict]:
+    """The same designation with another number ("SARS-CoV-2" / "SARS-CoV-4"), when the article's whole
+    text never gives the report's."""
+    known = {m.group().lower() for m in _DESIGNATION.finditer(article_document)}
+    by_stem: dict[str, list[re.Match[str]]] = {}
+    for m in _DESIGNATION.finditer(article):
+        by_stem.setdefault(m.group("stem").lower(), []).append(m)
+    conflicts = []
+    for r in _DESIGNATION.finditer(report):
+        if r.group().lower() in known:
+            continue
+        a_matches = [a for a in by_stem.get(r.group("stem").lower(), []) if a.group("number") != r.group("number")]
+        if a_matches:
+            a = a_matches[0]
+            reason = f"{a.group()} vs {r.group()}: another number in the name"
+            conflicts.append(Conflict("number", a.group(), r.group(), a.span(), r.span(), reason))
+    return conflicts
 
 
 def _number_conflicts(article: Sequence[Quantity], report: Sequence[Quantity]) -> list[Conflict]:
