@@ -501,6 +501,8 @@ GESTURE = '"This is a gesture for negotiation," he said.'
         (ALEXANDER, '"This is a gesture for negotiation," said Orysia Lutsevych.', ("he said", "Orysia Lutsevych")),
         (ALEXANDER, '"This is a gesture for negotiation," Chris Alexander said.', None),
         (ALEXANDER, '"This is a gesture for negotiation," Alexander said.', None),
+        # Against an unnamed source, "he" is too weak a reading to call it another source.
+        (ALEXANDER, '"This is a gesture for negotiation," a senior Russian official said.', None),
         # Nobody named as a speaker just before: "he" stands for no one the checker can tell.
         ("The Russians need to pause, analysts believe.", '"This is a gesture," said Orysia Lutsevych.', None),
     ],

@@ -68,6 +68,10 @@ from parallax.core.entities import find_entities
         # A transcript's speaker label names nobody in the story; a quoted newspaper is a publication.
         ("RAMNARINE: Kyiv is calm tonight.", None, None, [("Kyiv", "entity")]),
         ("REPORTER (TOBIAS WREN) (VOICE-OVER): Kyiv is calm tonight.", None, None, [("Kyiv", "entity")]),
+        ("HOST (Jane Doe): Kyiv is calm tonight.", None, None, [("Kyiv", "entity")]),
+        # A list bullet opens a sentence: "Markets" is no name.
+        ("→ Markets cheered as Kyiv stayed calm.", frozenset({"markets"}), None, [("Kyiv", "entity")]),
+        ("• Her fear is that Kyiv falls.", frozenset({"her"}), None, [("Kyiv", "entity")]),
         (
             "The talks lead the Harbour Times and the Daily Arrow today.",
             None,

@@ -146,6 +146,20 @@ def test_a_bare_figure_counts_what_a_number_of_phrase_names(text, counted_as, lo
     assert (q.low, q.high) == pytest.approx((low, high), rel=0.02)
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "unit_is_time"),
+    [
+        ("Wait a second.", "a second", True),
+        ("It took a second or two.", "a second", True),
+        ("Russia may make a second attempt on Kyiv.", "second attempt", False),  # an ordinal, no time
+    ],
+)
+def test_a_second_is_a_time_only_where_nothing_follows_it(text, span, unit_is_time):
+    q = only_quantity(text)
+    assert q.text == span
+    assert (q.unit == "time") is unit_is_time
+
+
 def test_a_bare_figure_with_no_count_named_is_no_quantity():
     assert quantities("The talks ended at 5 and resumed later.") == []
 

@@ -27,6 +27,8 @@ from parallax.core.spelling import for_embedding
         ("Q: What did Russia offer?", "What did Russia offer?"),
         ("REPORTER (TOBIAS WREN) (VOICE-OVER): From Lviv.", "From Lviv."),
         ("ANCHOR [CLIP BEGINS]: Good evening.", "Good evening."),
+        ("HOST (Marguerite Ocampo): Good evening.", "Good evening."),
+        ("GUEST 2: He has said so.", "He has said so."),
         ("The verdict: talks ended.", "The verdict: talks ended."),
         ("He said: we will see.", "He said: we will see."),
         ("NATO said the talks ended.", "NATO said the talks ended."),

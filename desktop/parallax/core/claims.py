@@ -550,10 +550,11 @@ def _attribution_conflicts(article: str, report: str, context: ClaimContext) -> 
     # A quoted newspaper relays its source ("the Morning Ensign notes that Ukraine..."): no source of its own.
     a_speakers = [s for s in find_speakers(article) if s.keys and not is_publication(s.keys)]
     r_speakers = [s for s in find_speakers(report) if s.keys and not is_publication(s.keys)]
-    # A quote that ends "he said" credits the person the paragraph before names as its speaker.
-    if not a_speakers and r_speakers:
+    # A quote that ends "he said" credits the person the paragraph before names as its speaker; the
+    # other side must name a person too (against "a senior Russian official", "he" is too weak a reading).
+    if not a_speakers and any(_named_person(r) for r in r_speakers):
         a_speakers = _speaker_before(article, context.article_text)
-    elif not r_speakers and a_speakers:
+    elif not r_speakers and any(_named_person(a) for a in a_speakers):
         r_speakers = _speaker_before(report, context.report_text)
     if not a_speakers or not r_speakers:
         return []
@@ -600,6 +601,12 @@ def _speaker_before(text: str, document: str) -> list[Speaker]:
         return []
     who = named[-1]
     return [_Resolved(pronoun.group(), pronoun.start(), pronoun.end(), who.keys, who.text)]
+
+
+def _named_person(speaker: Speaker) -> bool:
+    """Whether a speaker is named as a person: two name words or more, not nationalities."""
+    names = [k for k in speaker.keys if not _DEMONYM.search(name_key(k).removesuffix("s"))]
+    return len(names) >= 2
 
 
 @dataclass(frozen=True)

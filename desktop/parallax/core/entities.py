@@ -191,7 +191,7 @@ _LEAD_IN = re.compile(
 )
 
 
-_OPENING_MARKS = " \t\"“‘'([—–-"
+_OPENING_MARKS = " \t\"“‘'([—–-→•▪►▶◦·*‣⁃»"  # quotes, brackets, dashes and list bullets
 
 
 def _sentence_starts(text: str, tokens: Sequence[Word], indices: Iterable[int]) -> set[int]:

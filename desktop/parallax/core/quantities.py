@@ -197,7 +197,9 @@ _QUANTITY = re.compile(
     rf"|(?P<word>(?:{_NUMBER_WORDS}))(?:-(?P<word2>one|two|three|four|five|six|seven|eight|nine))?\b"
     r"|(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b"
     r"|(?P<vague>tens of thousands|hundreds of thousands|dozens|hundreds|thousands|millions|billions|several|a few|a handful of)\b"
-    r"|(?P<article>an?)\s+(?=(?:second|minute|hour|day|week|fortnight|month|year|decade|century)\b)"
+    # "a second" is a time only where nothing it could number follows ("a second attempt" is an ordinal).
+    r"|(?P<article>an?)\s+(?=(?:minute|hour|day|week|fortnight|month|year|decade|century)\b"
+    r"|second\b(?!\s+(?!or\b|and\b|later\b|ago\b|before\b|after\b)[a-z]))"
     r")",
     re.I,
 )

@@ -15,10 +15,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-# A transcript's speaker label opening a line: one to three words in capitals, then up to two cues in
-# brackets ("REPORTER (TOBIAS WREN) (VOICE-OVER):"), or a one-letter Q / A; then a colon. It says who
+# A transcript's speaker label opening a line: one to three words in capitals (or a number: "GUEST 2"),
+# then up to two cues in brackets ("REPORTER (TOBIAS WREN) (VOICE-OVER):", "HOST (Jane Doe):"), or a
+# one-letter Q / A; then a colon. It says who
 # talks, not what happened.
-SPEAKER_LABEL = r"(?:[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){0,2}(?:[ \t]*[(\[][A-Z][A-Z'’. -]*[)\]]){0,2}|[QA]):[ \t]"
+SPEAKER_LABEL = (
+    r"(?:[A-Z][A-Z'’.-]+(?:[ \t]+(?:[A-Z][A-Z'’.-]+|\d{1,2})){0,2}(?:[ \t]*[(\[][A-Z][\w'’. -]*[)\]]){0,2}|[QA])"
+    r":[ \t]"
+)
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:[-–]\w+)*|\w+(?:['’‘-]\w+)*|\s+|[^\w\s]")
 WORD = re.compile(r"\d+(?:[.,]\d+)*(?:[-–]\w+)*|\w+(?:['’‘-]\w+)*")
 
