@@ -118,6 +118,15 @@ DIVERGENCES = [
     ("number", "The UN says 1,179 civilians have died.", "The UN says nearly nine hundred civilians have died."),
     ("number", "Zelensky spoke for 15 minutes.", "Zelensky spoke for half an hour."),
     ("number", "Sales of vaccines for SARS-CoV-2 fell.", "Sales of vaccines for SARS-CoV-4 fell."),
+    (
+        "number",
+        "In the 22 years Putin has been in power, he has never lost.",
+        "In nearly three decades in power, Putin has never lost.",
+    ),
+    ("date", "Russia annexed Crimea in 2014.", "Russia annexed Crimea back in twenty-fifteen."),
+    ("organisation", '"Compromise is impossible," he told CBC News.', '"Compromise is impossible," he told Reuters.'),
+    ("negation", "Lee accurately predicted how it might unfold.", "Lee never foresaw how the invasion would unfold."),
+    ("direction", "Russian forces kept grinding forward near Kyiv.", "Russian forces faltered near Kyiv."),
     ("number", "Moderna plans filings for mRNA-1345 this year.", "Moderna plans filings for mRNA-1010 this year."),
     (
         "direction",
@@ -223,6 +232,9 @@ PARAPHRASES = [
     ("The COVID-19 vaccine sold well.", "The COVID vaccine sold well."),
     ("Ukraine wants F-16 jets.", "Ukraine wants F-16 fighter jets."),
     ("It was a scheme to prop up the struggling company.", "It was a scheme to shore up the struggling company."),
+    # Nearly, and foreseen, said two ways.
+    ("Putin has ruled for 22 years.", "Putin has ruled for nearly a quarter of a century."),
+    ("Lee accurately predicted how it might unfold.", "Lee foresaw how the invasion would unfold."),
     # Unable, said two ways.
     ("Russia was unable to take Kyiv.", "Russia could not take Kyiv."),
     ("Ukraine cannot win outright, Lee said.", "Ukraine is not capable of winning outright, Lee said."),
@@ -418,6 +430,9 @@ def test_a_source_named_beside_the_other_is_the_same_source():
             ["Chris Alexander"],
         ),
         ("Ukraine, for its part, said it would leave Crimea aside.", []),
+        # Verbs of opinion credit a view as "said" does.
+        ("Lutsevych also reckons the generals need time.", ["Lutsevych"]),
+        ("Rob Lee made a similar point on Tuesday.", ["Rob Lee"]),
         # The outlet's own journalist reports; the story's sources are others.
         ("Our correspondent Tobias Wren reports from Lviv.", []),
         ("Most want no truce, our reporter Ana Diaz says.", []),
@@ -546,5 +561,22 @@ def test_a_pronoun_after_a_person_named_in_the_same_paragraph_is_not_resolved_fu
 )
 def test_a_place_the_article_names_elsewhere(article_elsewhere, article, report, conflict):
     context = ClaimContext(f"{article_elsewhere}\n\n{article}", report)
+    found = [(c.article, c.report) for c in compare_claims(article, report, context=context).conflicts]
+    assert found == ([conflict] if conflict else [])
+
+
+@pytest.mark.parametrize(
+    ("article", "report", "year", "conflict"),
+    [
+        # 28 March 2022 was a Monday, not the Tuesday of the talks.
+        ("The talks ended on Tuesday.", "The talks ended on 28 March.", 2022, ("Tuesday", "28 March")),
+        ("The talks ended on Tuesday.", "The talks ended on 29 March.", 2022, None),
+        ("The talks ended on 28 March.", "The talks ended on Tuesday.", 2022, ("28 March", "Tuesday")),
+        # Without the year, a weekday says nothing about a date.
+        ("The talks ended on Tuesday.", "The talks ended on 28 March.", None, None),
+    ],
+)
+def test_a_weekday_against_a_date_that_falls_on_another(article, report, year, conflict):
+    context = ClaimContext(article, report, year=year)
     found = [(c.article, c.report) for c in compare_claims(article, report, context=context).conflicts]
     assert found == ([conflict] if conflict else [])

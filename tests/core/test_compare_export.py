@@ -302,3 +302,25 @@ def test_a_question_subhead_links_where_its_answer_does():
     result = compare([article, report], HashingEmbedder(), None, CompareConfig(sentences=False))
     linked = {j: link.article for link in result.comparisons[0].links for j in link.report}
     assert linked.get(1) == linked.get(2) == (1,)
+
+
+@pytest.mark.parametrize(
+    ("texts", "dates", "year"),
+    [
+        (["Talks ended on Tuesday.", "Talks ended."], ["2022-03-30", ""], 2022),  # a publication date
+        (["Istanbul, 29 March 2022. Talks ended.", "Talks ended."], ["", ""], 2022),  # a full date in the text
+        (["Talks ended on March 29, 2022.", "Talks ended."], ["", ""], 2022),
+        (["Crimea was seized in 2014.", "Talks ended."], ["", ""], None),  # a year alone dates an event, not the text
+        (["Written 29 March 2022.", "Written 1 April 2023."], ["", ""], None),  # they disagree
+    ],
+)
+def test_the_year_the_documents_were_written_in(texts, dates, year):
+    from dataclasses import replace as with_
+
+    from parallax.core.compare import _year_written
+
+    documents = [
+        with_(document_from_text(text, path=f"{n}.txt"), metadata={"date": date} if date else {})
+        for n, (text, date) in enumerate(zip(texts, dates, strict=True))
+    ]
+    assert _year_written(*documents) == year

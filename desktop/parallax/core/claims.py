@@ -20,6 +20,7 @@ entities, lexicon, tokens and worddiff.
 
 from __future__ import annotations
 
+import datetime
 import itertools
 import math
 import re
@@ -37,8 +38,8 @@ from parallax.core.entities import (
     speaks_for_government,
     stands_for_government,
 )
-from parallax.core.lexicon import cue_before, is_negation_cue, negated_stems, polar_words, rules_out
-from parallax.core.quantities import DateMention, Quantity, find_dates, find_quantities
+from parallax.core.lexicon import cue_before, is_negation_cue, negated_stems, polar_words, rules_out, verb_family
+from parallax.core.quantities import WEEKDAYS, DateMention, Quantity, find_dates, find_quantities
 from parallax.core.tokens import (
     NameIndex,
     Word,
@@ -98,6 +99,8 @@ class ClaimContext:
     report_text: str = ""
     article_sentences: tuple[str, ...] = field(default_factory=tuple)
     report_sentences: tuple[str, ...] = field(default_factory=tuple)
+    # The year the documents were written in (a date's weekday depends on it), where it is known.
+    year: int | None = None
 
 
 @lru_cache(maxsize=4096)
@@ -116,6 +119,8 @@ def compare_claims(
     conflicts: list[Conflict] = []
     if "date" in config.kinds:
         conflicts += _date_conflicts(_dates(article), _dates(report))
+        if context.year is not None:
+            conflicts += _weekday_conflicts(_dates(article), _dates(report), context.year)
     if "number" in config.kinds:
         article_figures, report_figures = _quantities(article), _quantities(report)
         if context.article_text and context.article_text != article:
@@ -424,6 +429,32 @@ def _date_conflicts(article: Sequence[DateMention], report: Sequence[DateMention
             continue  # "today" in one dateline and "this week" in another is no conflict
         a, r = a_list[0], r_list[0]
         conflicts.append(_between("date", a, r, f"{a.text} vs {r.text}: a different date"))
+    return conflicts
+
+
+def _weekday_conflicts(article: Sequence[DateMention], report: Sequence[DateMention], year: int) -> list[Conflict]:
+    """A weekday on one side, a day of the month on the other that falls on another weekday that year
+    ("on Tuesday" against "on 28 March" in 2022, a Monday)."""
+    conflicts = []
+    for days_side, weekdays_side, forward in ((report, article, True), (article, report, False)):
+        weekdays = [d for d in weekdays_side if d.category == "weekday"]
+        days = [d for d in days_side if d.category == "day"]
+        if not weekdays or not days or any(d.category == "day" for d in weekdays_side):
+            continue
+        named = {d.value for d in weekdays}
+        for day in days:
+            month, number = (int(part) for part in day.value.split("-"))
+            try:
+                falls_on = WEEKDAYS[datetime.date(year, month, number).weekday()]
+            except ValueError:
+                continue
+            if falls_on in named:
+                continue
+            weekday = weekdays[0]
+            reason = f"{weekday.text} vs {day.text}: {day.text} {year} was a {falls_on.capitalize()}"
+            a, r = (weekday, day) if forward else (day, weekday)
+            conflicts.append(_between("date", a, r, reason))
+            break
     return conflicts
 
 
@@ -787,7 +818,7 @@ def _negation_conflicts(article: str, report: str) -> list[Conflict]:
             if stem_key in other_governed or len(stem_key) < 3:
                 continue
             for index, w in enumerate(other_words):
-                if stem(w.text) == stem_key and not _negated_near(other, other_words, index):
+                if verb_family(stem(w.text)) == stem_key and not _negated_near(other, other_words, index):
                     source_span = (cue.start, _phrase_end(source, cue, stem_key))
                     negated_text = source[source_span[0] : source_span[1]]
                     if forward:
@@ -812,7 +843,7 @@ def _clause_end(text: str, start: int, most: int = 4) -> int:
 
 def _phrase_end(text: str, cue: Word, stem_key: str) -> int:
     for w in words(text[cue.start : cue.start + 60]):
-        if stem(w.text) == stem_key:
+        if verb_family(stem(w.text)) == stem_key:
             return cue.start + w.end
     return cue.end
 

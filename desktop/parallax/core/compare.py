@@ -11,6 +11,7 @@ May import: the standard library, numpy, other ``parallax.core`` modules.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -221,6 +222,23 @@ def _opens_with_headline(document: Document) -> bool:
     return text == document.title.strip() and len(text.split()) <= 30 and not text.endswith(".")
 
 
+def _year_written(*documents: Document) -> int | None:
+    """The year the documents were written in: a publication date's, else a full date's in their text
+    ("30 March 2022"); None when neither says, or they disagree."""
+    years = {int(d.date[:4]) for d in documents if d.date[:4].isdigit()}
+    if not years:
+        for document in documents:
+            years |= {int(m.group(1) or m.group(2)) for m in _FULL_DATE.finditer(document.text)}
+    return years.pop() if len(years) == 1 else None
+
+
+_FULL_DATE = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December),?\s+((?:19|20)\d\d)\b|\b(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\s+\d{1,2}(?:st|nd|rd|th)?,\s+((?:19|20)\d\d)\b"
+)
+
+
 def _compare_one(prepared: Prepared, index: int, config: CompareConfig) -> ReportComparison:
     article, report = prepared.documents[0], prepared.documents[index]
     a_units = article.content_paragraphs()
@@ -234,7 +252,11 @@ def _compare_one(prepared: Prepared, index: int, config: CompareConfig) -> Repor
         anchors,
     )
     context = ClaimContext(
-        article.text, report.text, tuple(s.text for s in article.sentences), tuple(s.text for s in report.sentences)
+        article.text,
+        report.text,
+        tuple(s.text for s in article.sentences),
+        tuple(s.text for s in report.sentences),
+        _year_written(article, report),
     )
     links = []
     for group in alignment.groups:

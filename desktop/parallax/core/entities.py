@@ -335,7 +335,7 @@ _PUBLICATION_LAST = {
     "times", "journal", "post", "herald", "tribune", "gazette", "telegraph", "chronicle", "observer", "bulletin",
     "standard", "express", "mirror", "examiner", "courier", "ledger", "inquirer", "globe", "mail", "register",
     "dispatch", "sentinel", "review", "record", "monitor", "digest", "dispatches", "newspaper", "weekly",
-    "magazine", "radio", "television", "tv", "broadcasting",
+    "magazine", "radio", "television", "tv", "broadcasting", "news",
 }  # fmt: skip
 _PUBLICATION_FIRST = {"daily", "morning", "evening", "sunday", "weekly", "saturday"}
 # "the financial daily Ledger & Ticker", "the newspaper Kommersant"
@@ -344,10 +344,20 @@ _PUBLICATION_BEFORE = {
 }  # fmt: skip
 
 
+# News agencies and broadcasters known by one name ("told Reuters", "according to Interfax").
+_NEWS_ORGANISATIONS = {
+    "reuters", "ap", "afp", "bloomberg", "bbc", "cnn", "cbc", "interfax", "tass", "xinhua", "ria", "itar-tass",
+    "nbc", "cbs", "npr", "pbs", "msnbc", "politico", "axios", "ukrinform", "unian", "anadolu", "efe", "ansa", "dpa",
+    "kyodo", "yonhap",
+}  # fmt: skip
+
+
 def is_publication(keys: Sequence[str]) -> bool:
-    """Whether name ``keys`` (two words or more) name a newspaper or broadcaster ("Pine Street Journal")."""
+    """Whether name ``keys`` name a newspaper, broadcaster or news agency ("Pine Street Journal", "Reuters")."""
     plain = [_plain(k) for k in keys]
-    return len(plain) >= 2 and (plain[-1] in _PUBLICATION_LAST or plain[0] in _PUBLICATION_FIRST)
+    if len(plain) == 1:
+        return plain[0] in _NEWS_ORGANISATIONS
+    return bool(plain) and (plain[-1] in _PUBLICATION_LAST or plain[0] in _PUBLICATION_FIRST)
 
 
 def _kind(text: str, tokens: Sequence[Word], run: Sequence[int], names: list[Word]) -> str:
@@ -385,6 +395,9 @@ _VERBS = (
     r"warned|warns|explained|explains|estimated|estimates|reported|reports|argued|argues|believes|believed|"
     r"expects|expected|acknowledged|acknowledges|wrote|writes|confirmed|confirms|denied|denies|told|tells|"
     r"suggested|suggests|predicted|predicts|concluded|concludes|assessed|assesses|"
+    # Verbs of opinion that credit a view as surely as "said" does ("Lutsevych also reckons ...").
+    r"reckons|reckoned|thinks|fears|feared|maintains|maintained|contends|contended|observes|observed|"
+    r"(?:made|makes)\s+(?:a|the|that|this)\s+(?:similar\s+|same\s+)?point|"
     # The plural present ("Pentagon officials estimate that..."), but not the forms that are nouns too.
     r"estimate|warn|insist|argue|explain|acknowledge|confirm|deny|suggest|predict|conclude|"
     r"assess|announce|tell|write"

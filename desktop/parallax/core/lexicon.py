@@ -101,8 +101,22 @@ _OPPOSITES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "admission": (("confirm", "admit", "acknowledge", "concede"), ("deny", "dispute", "refute")),
     "advance": (
-        ("advance", "escalate", "intensify", "push", "press", "reinforce", "attack"),
-        ("withdraw", "withdrew", "withdrawn", "retreat", "pull", "de-escalate", "scale", "retire", "disengage"),
+        ("advance", "escalate", "intensify", "push", "press", "reinforce", "attack", "grind", "grinding"),
+        (
+            "withdraw",
+            "withdrew",
+            "withdrawn",
+            "retreat",
+            "pull",
+            "de-escalate",
+            "scale",
+            "retire",
+            "disengage",
+            "falter",
+            "faltered",
+            "stall",
+            "stalled",
+        ),
     ),
     "permission": (
         ("allow", "permit", "authorise", "authorize", "legalise"),
@@ -153,6 +167,7 @@ _PHRASAL = {"pull": ("back", "out"), "push": ("forward", "on", "ahead", "deeper"
             "scale": ("back", "down")}  # fmt: skip
 _PHRASAL |= dict.fromkeys(("level", "levelled", "leveled", "levelling", "leveling"), ("off", "out"))
 _PHRASAL |= dict.fromkeys(("prop", "propped", "shore", "shored"), ("up",)) | {"cut": ("off",)}
+_PHRASAL |= dict.fromkeys(("grind", "grinding"), ("forward", "on", "ahead"))
 _AMBIGUOUS_WITHOUT_PARTICLE = {"up", "down", "most", "few", "end", "bar", "block", "close", "lift"}
 
 
@@ -235,9 +250,25 @@ def negated_stems(text: str) -> dict[str, Word]:
                     break
                 if following.lower in _SKIP:
                     continue
-                governed.setdefault(stem(following.text), word)
+                governed.setdefault(verb_family(stem(following.text)), word)
                 break
     return governed
+
+
+# Verbs that say one thing, so that a negation of one denies the others ("never foresaw" / "predicted").
+_FAMILIES = {
+    stem(form): family
+    for family, forms in {
+        "predict": ("predict", "predicted", "foresee", "foresaw", "foreseen", "forecast", "forecasted", "anticipate",
+                    "anticipated"),
+    }.items()
+    for form in forms
+}  # fmt: skip
+
+
+def verb_family(verb_stem: str) -> str:
+    """The stem that stands for a verb's family ("foresaw" -> "predict"), or the stem itself."""
+    return _FAMILIES.get(verb_stem, verb_stem)
 
 
 _RULE = {"rule", "rules", "ruled", "ruling"}

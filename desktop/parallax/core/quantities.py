@@ -44,7 +44,7 @@ _DAY_WORD = "(?i:" + "|".join(sorted((w.replace("-", "[-\\s]") for w in _DAY_WOR
 # Years said aloud: "twenty fourteen", "two thousand and fourteen", "nineteen ninety-one".
 _TWO_DIGITS = "(?:" + "|".join(_TEENS) + "|(?:" + "|".join(_TENS) + ")(?:[-\\s](?:" + "|".join(_UNITS_WORDS) + "))?)"
 _SPOKEN_YEAR = (
-    f"(?i:(?:twenty|nineteen|eighteen)\\s+{_TWO_DIGITS}"
+    f"(?i:(?:twenty|nineteen|eighteen)[-\\s]+{_TWO_DIGITS}"
     f"|two\\s+thousand(?:\\s+and)?\\s+(?:{_TWO_DIGITS}|" + "|".join(_UNITS_WORDS) + "))"
 )
 
@@ -512,11 +512,12 @@ def _close(x: float, y: float) -> bool:
 
 def _widen(low: float, high: float, modifier: str, rough: bool) -> tuple[float, float]:
     """Turn a stated value into the interval a reader would accept."""
+    if modifier == "below":
+        # "nearly three decades": just under the figure as stated, however round its unit (not 19 to 37 years).
+        return low * 0.85, high
     if modifier == "approx" or rough:
         low, high = low * _ROUGH_LOW, high * _ROUGH_HIGH
-    if modifier == "below":
-        low = low * 0.85
-    elif modifier == "min":
+    if modifier == "min":
         high = high * 2
     elif modifier == "max":
         low = low * 0.5
