@@ -126,6 +126,7 @@ DIVERGENCES = [
     ("date", "Russia annexed Crimea in 2014.", "Russia annexed Crimea back in twenty-fifteen."),
     ("organisation", '"Compromise is impossible," he told CBC News.', '"Compromise is impossible," he told Reuters.'),
     ("negation", "Lee accurately predicted how it might unfold.", "Lee never foresaw how the invasion would unfold."),
+    ("negation", "He pleaded guilty on Thursday to manslaughter.", "He pled not guilty to manslaughter in Sydney."),
     ("direction", "Russian forces kept grinding forward near Kyiv.", "Russian forces faltered near Kyiv."),
     ("number", "Moderna plans filings for mRNA-1345 this year.", "Moderna plans filings for mRNA-1010 this year."),
     (
@@ -232,6 +233,11 @@ PARAPHRASES = [
     ("The COVID-19 vaccine sold well.", "The COVID vaccine sold well."),
     ("Ukraine wants F-16 jets.", "Ukraine wants F-16 fighter jets."),
     ("It was a scheme to prop up the struggling company.", "It was a scheme to shore up the struggling company."),
+    # Two phrasal verbs: "can't push them out" says nothing against "can push back".
+    (
+        "But they can push back in certain places, the analyst said.",
+        "Ukraine can't push the Russians out completely, only back in places, the analyst said.",
+    ),
     # Nearly, and foreseen, said two ways.
     ("Putin has ruled for 22 years.", "Putin has ruled for nearly a quarter of a century."),
     ("Lee accurately predicted how it might unfold.", "Lee foresaw how the invasion would unfold."),

@@ -817,8 +817,12 @@ def _negation_conflicts(article: str, report: str) -> list[Conflict]:
         for stem_key, cue in governed.items():
             if stem_key in other_governed or len(stem_key) < 3:
                 continue
+            source_particle = _particle_after(source, cue, stem_key)
             for index, w in enumerate(other_words):
                 if verb_family(stem(w.text)) == stem_key and not _negated_near(other, other_words, index):
+                    other_particle = _particle(other_words, index)
+                    if source_particle and other_particle and source_particle != other_particle:
+                        continue  # "can't push them out" says nothing against "can push back": two verbs
                     source_span = (cue.start, _phrase_end(source, cue, stem_key))
                     negated_text = source[source_span[0] : source_span[1]]
                     if forward:
@@ -839,6 +843,24 @@ def _clause_end(text: str, start: int, most: int = 4) -> int:
             break
         end = start + w.end
     return end
+
+
+_PARTICLES = {"out", "back", "up", "down", "off", "away"}  # adverbs only: "in", "on" are mostly prepositions
+
+
+def _particle(tokens: Sequence[Word], index: int) -> str:
+    """The particle of a phrasal verb at ``tokens[index]``, within its next three words ("push them out")."""
+    return next((w.lower for w in tokens[index + 1 : index + 4] if w.lower in _PARTICLES), "")
+
+
+def _particle_after(text: str, cue: Word, stem_key: str) -> str:
+    """The particle of the verb a negation cue governs ("can't push the Russians out": "out")."""
+    tokens = words(text)
+    start = next((i for i, w in enumerate(tokens) if w.start >= cue.end), len(tokens))
+    for i in range(start, min(len(tokens), start + 5)):
+        if verb_family(stem(tokens[i].text)) == stem_key:
+            return _particle(tokens, i)
+    return ""
 
 
 def _phrase_end(text: str, cue: Word, stem_key: str) -> int:
