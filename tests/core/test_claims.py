@@ -439,6 +439,7 @@ def test_a_source_named_beside_the_other_is_the_same_source():
         # Verbs of opinion credit a view as "said" does.
         ("Lutsevych also reckons the generals need time.", ["Lutsevych"]),
         ("Rob Lee made a similar point on Tuesday.", ["Rob Lee"]),
+        ("→ Lutsevych also reckons the Kremlin has accepted limits.", ["Lutsevych"]),  # the bullet is no part of it
         # The outlet's own journalist reports; the story's sources are others.
         ("Our correspondent Tobias Wren reports from Lviv.", []),
         ("Most want no truce, our reporter Ana Diaz says.", []),
@@ -586,3 +587,17 @@ def test_a_weekday_against_a_date_that_falls_on_another(article, report, year, c
     context = ClaimContext(article, report, year=year)
     found = [(c.article, c.report) for c in compare_claims(article, report, context=context).conflicts]
     assert found == ([conflict] if conflict else [])
+
+
+def test_two_people_named_as_a_correction_are_two_sources():
+    # "Rob Lee, not Chris Alexander" names both side by side, as two people, not one by two names.
+    article = '"This is a gesture," he said.'
+    report = "Rob Lee made a similar point: that it is a gesture."
+    context = ClaimContext(
+        f"Chris Alexander, a former diplomat, says the Russians need a pause.\n\n{article}",
+        f"That was Rob Lee, at the institute, not Chris Alexander.\n\n{report}",
+        ("Chris Alexander, a former diplomat, says the Russians need a pause.", article),
+        ("That was Rob Lee, at the institute, not Chris Alexander.", report),
+    )
+    (conflict,) = compare_claims(article, report, context=context).conflicts
+    assert (conflict.kind, conflict.article, conflict.report) == ("attribution", "he said", "Rob Lee")

@@ -706,7 +706,23 @@ def _sentences(sentences: tuple[str, ...]) -> _Sentences:
 
 
 _DEMONYM = re.compile(r"(?:ian|ean|ese|ish|an|i)$")
-_COORDINATORS = {"and", "or", "nor", "but", "while", "whereas", "versus", "vs", "against", "with", "between"}
+_COORDINATORS = {
+    "and",
+    "or",
+    "nor",
+    "but",
+    "while",
+    "whereas",
+    "versus",
+    "vs",
+    "against",
+    "with",
+    "between",
+    "not",
+    "unlike",
+    "than",
+    "instead",
+}  # "Rob Lee, not Chris Alexander": two people
 
 
 def _coordinated(tokens: list[Word], i: int, j: int) -> bool:

@@ -546,8 +546,8 @@ def _speakers(text: str) -> tuple[Speaker, ...]:
             when = _LEADING_TIME.match(phrase)  # "Last week the Pentagon estimated" -> "the Pentagon"
             if when:
                 start, phrase = start + when.end(), phrase[when.end() :]
-            stripped = phrase.strip()
-            start += len(phrase) - len(phrase.lstrip())
+            stripped = phrase.strip().lstrip("→•▪►▶◦·*‣⁃» ")  # a list bullet is no part of the speaker
+            start += len(phrase) - len(phrase.lstrip().lstrip("→•▪►▶◦·*‣⁃» "))
             end = start + len(stripped)
             first = stripped.split()[0].lower() if stripped else ""
             # "one" or "some" alone is a pronoun; "one top Russian official" names a source.
