@@ -150,13 +150,14 @@ def test_a_second_compare_embeds_nothing_new(embedder, capsys, tmp_path, monkeyp
         "tests/dev2/manifest.json",
         "tests/dev3/manifest.json",
         "tests/dev4/manifest.json",
+        "tests/dev5/manifest.json",
         "tests/heldout/manifest.json",
     ],
 )
 def test_manifest_scores(embedder, manifest_path, capsys):
     """End to end on labelled reports: prints the scores; the sets that meet issue #2's bars must keep them.
 
-    The seeds, dev and dev2 meet the bars (and have been tuned on); dev3, dev4 and the held-out set
+    The seeds, dev and dev2 meet the bars (and have been tuned on); dev3, dev4, dev5 and the held-out set
     do not yet, so their figures are printed, not asserted.
     """
     from pathlib import Path

@@ -30,6 +30,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from parallax.core.entities import (
+    Entity,
     Speaker,
     city_in_country,
     find_entities,
@@ -41,6 +42,7 @@ from parallax.core.entities import (
 from parallax.core.lexicon import cue_before, is_negation_cue, negated_stems, polar_words, rules_out, verb_family
 from parallax.core.quantities import WEEKDAYS, DateMention, Quantity, find_dates, find_quantities
 from parallax.core.tokens import (
+    WORD,
     NameIndex,
     Word,
     capitalised_inside,
@@ -340,10 +342,16 @@ _PEOPLE_UNITS = frozenset({"soldier", "people", "civilian", "dead", "death", "ki
 _DESIGNATION = re.compile(r"\b(?P<stem>[A-Za-z][A-Za-z-]*?[A-Za-z])-?(?P<number>\d+)\b")
 
 
+@lru_cache(maxsize=64)
+def _designations(text: str) -> frozenset[str]:
+    """The designations a text gives, lower-cased (the article's whole text is asked for every link)."""
+    return frozenset(m.group().lower() for m in _DESIGNATION.finditer(text))
+
+
 def _designation_conflicts(article: str, report: str, article_document: str) -> list[Conflict]:
     """The same designation with another number ("SARS-CoV-2" / "SARS-CoV-4"), when the article's whole
     text never gives the report's."""
-    known = {m.group().lower() for m in _DESIGNATION.finditer(article_document)}
+    known = _designations(article_document)
     by_stem: dict[str, list[re.Match[str]]] = {}
     for m in _DESIGNATION.finditer(article):
         by_stem.setdefault(m.group("stem").lower(), []).append(m)
@@ -464,7 +472,8 @@ def _weekday_conflicts(article: Sequence[DateMention], report: Sequence[DateMent
 @lru_cache(maxsize=1024)
 def _name_words(text: str) -> NameIndex:
     """The capitalised words of ``text``, indexed (the article's whole text is asked about for every link)."""
-    return NameIndex(w.text for w in words(text) if w.text[:1].isupper())
+    # Straight from the pattern: whole documents come here, and no other caller wants their tokens.
+    return NameIndex(w for w in WORD.findall(text) if w[:1].isupper())
 
 
 @lru_cache(maxsize=64)
@@ -485,7 +494,6 @@ def _entity_conflicts(
         return []
     a_names, r_names = _name_words(article), _name_words(report)
     article_doc_names = _name_words(context.article_text or article)
-    report_doc_names = _name_words(context.report_text or report)
     conflicts = []
     for deleted, inserted in _replacements(article, report):
         a_replaced = [e for e in a_entities if e.start < deleted[1] and deleted[0] < e.end]
@@ -502,14 +510,23 @@ def _entity_conflicts(
         # one at all: "a government-held corner of the Donetsk region" for "a Ukrainian-controlled region of
         # Luhansk" (the article names Donetsk in another paragraph).
         # Only regions and cities: a capital or a country stands for a government ("Moscow and Kyiv").
-        r_elsewhere = [
-            e
-            for e in r_replaced
-            if e.kind == "place" and not e.named_in(a_names) and e not in r_new and not stands_for_government(e.keys)
-        ]
+        r_elsewhere: list[Entity] | None = None  # found only when a place goes missing
         for a in a_missing:
             candidates = r_new
-            if a.kind == "place" and not stands_for_government(a.keys) and not a.named_in(report_doc_names):
+            if (
+                a.kind == "place"
+                and not stands_for_government(a.keys)
+                and not a.named_in(_name_words(context.report_text or report))
+            ):
+                if r_elsewhere is None:
+                    r_elsewhere = [
+                        e
+                        for e in r_replaced
+                        if e.kind == "place"
+                        and not e.named_in(a_names)
+                        and e not in r_new
+                        and not stands_for_government(e.keys)
+                    ]
                 candidates = r_new + r_elsewhere
             # Where the diff replaces a long stretch, the name it swaps is the one in the paired sentence.
             partner = next(
@@ -525,7 +542,10 @@ def _entity_conflicts(
             )
             if partner is None:
                 continue
-            (r_new if partner in r_new else r_elsewhere).remove(partner)
+            if partner in r_new:
+                r_new.remove(partner)
+            elif r_elsewhere is not None:
+                r_elsewhere.remove(partner)
             kind = _conflict_kind(a.kind, partner.kind)
             conflicts.append(_between(kind, a, partner, f"{a.text} vs {partner.text}: a different {kind}"))
     return conflicts

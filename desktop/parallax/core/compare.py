@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -228,8 +229,14 @@ def _year_written(*documents: Document) -> int | None:
     years = {int(d.date[:4]) for d in documents if d.date[:4].isdigit()}
     if not years:
         for document in documents:
-            years |= {int(m.group(1) or m.group(2)) for m in _FULL_DATE.finditer(document.text)}
+            years |= _full_date_years(document.text)
     return years.pop() if len(years) == 1 else None
+
+
+@lru_cache(maxsize=64)
+def _full_date_years(text: str) -> frozenset[int]:
+    # The article's text is read for every report.
+    return frozenset(int(m.group(1) or m.group(2)) for m in _FULL_DATE.finditer(text))
 
 
 _FULL_DATE = re.compile(

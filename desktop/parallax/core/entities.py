@@ -144,6 +144,7 @@ def city_in_country(a_keys: Sequence[str], b_keys: Sequence[str]) -> bool:
 
 # Seats of government that stand for their country in news ("the Kremlin said").
 _SEATS = {"kremlin": "russia", "bankova": "ukraine", "elysee": "france", "élysée": "france", "quirinale": "italy"}
+_COUNTRIES = tuple(sorted({country for names in _CAPITALS.values() for country in names} | set(_SEATS.values())))
 
 
 def speaks_for_government(a_keys: Sequence[str], b_keys: Sequence[str]) -> bool:
@@ -164,6 +165,7 @@ def stands_for_government(keys: Sequence[str]) -> bool:
     return bool(keys) and all(_government(k) is not None for k in keys)
 
 
+@lru_cache(maxsize=4096)
 def _government(key: str) -> str | None:
     """The country a capital or seat of government stands for ("moscow", "kremlin": "russia"); a
     country stands for itself; None for any other name."""
@@ -172,8 +174,7 @@ def _government(key: str) -> str | None:
         return _SEATS[plain]
     if plain in _CAPITALS:
         return _CAPITALS[plain][0]
-    countries = {country for names in _CAPITALS.values() for country in names} | set(_SEATS.values())
-    return next((c for c in countries if same_name(c, plain)), None)
+    return next((c for c in _COUNTRIES if same_name(c, plain)), None)
 
 
 def _plain(key: str) -> str:
