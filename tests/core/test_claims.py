@@ -127,6 +127,16 @@ DIVERGENCES = [
     ("organisation", '"Compromise is impossible," he told CBC News.', '"Compromise is impossible," he told Reuters.'),
     ("negation", "Lee accurately predicted how it might unfold.", "Lee never foresaw how the invasion would unfold."),
     ("negation", "He pleaded guilty on Thursday to manslaughter.", "He pled not guilty to manslaughter in Sydney."),
+    (
+        "negation",
+        '"I don\'t think they can kick out Russian forces," Lee said.',
+        "Lee says Ukraine can kick out Russian forces.",
+    ),
+    (
+        "organisation",
+        "Rob Lee, a senior fellow at the Foreign Policy Research Institute, said so.",
+        "Rob Lee, of the Brookings Institution, said so.",
+    ),
     ("direction", "Russian forces kept grinding forward near Kyiv.", "Russian forces faltered near Kyiv."),
     ("number", "Moderna plans filings for mRNA-1345 this year.", "Moderna plans filings for mRNA-1010 this year."),
     (
@@ -237,6 +247,34 @@ PARAPHRASES = [
     (
         "But they can push back in certain places, the analyst said.",
         "Ukraine can't push the Russians out completely, only back in places, the analyst said.",
+    ),
+    # "don't think they can" denies what follows ("kick out"), not the thinking; "what was not, and why" denies nothing.
+    (
+        '"I don\'t think they [Ukraine] can totally kick out Russian forces," Lee said.',
+        "Lee thinks Ukraine can push the Russians back only in places, not drive them out.",
+    ),
+    (
+        "Both sides said progress had been made.",
+        "Here is what was offered, what was not, and why both sides saw progress.",
+    ),
+    # Official titles, adjectives, acronyms and a country's adjective are no swapped names.
+    (
+        "Russia's top negotiator, Vladimir Medinsky, said the proposal would be taken to Putin.",
+        "As stated by the Head of the Russian delegation, Vladimir Medinsky, the proposal will go to Putin.",
+    ),
+    (
+        "Ukraine would not join NATO and would get guarantees from Western nations.",
+        "Ukraine will not seek membership of the North Atlantic Alliance and will get guarantees from the West.",
+    ),
+    (
+        "American defence officials believe Russia's goal was to decapitate Ukraine's leadership.",
+        "United States defence officials believe Russia's goal was to decapitate Ukraine's leadership.",
+    ),
+    ("The European Union will meet on Friday.", "The EU will meet on Friday."),
+    # A place and an institution are not one swapped for the other.
+    (
+        "Forces would be refocused on the Donbas, officials said.",
+        "According to the Ministry of Defence, forces would be refocused on the east.",
     ),
     # Nearly, and foreseen, said two ways.
     ("Putin has ruled for 22 years.", "Putin has ruled for nearly a quarter of a century."),

@@ -33,9 +33,13 @@ from parallax.core.entities import (
     Entity,
     Speaker,
     city_in_country,
+    country_adjective,
     find_entities,
     find_speakers,
+    is_generic,
     is_publication,
+    names_an_institution,
+    same_body,
     speaks_for_government,
     stands_for_government,
 )
@@ -504,7 +508,7 @@ def _entity_conflicts(
             )
             if other is not None:
                 conflicts.append(_between("person", a, other, f"{a.text} vs {other.text}: a different person"))
-        a_missing = [e for e in a_replaced if not e.named_in(r_names)]
+        a_missing = [e for e in a_replaced if not e.named_in(r_names) and not is_generic(e.keys)]
         r_new = [e for e in r_replaced if not e.named_in(a_names) and not e.named_in(article_doc_names)]
         # A place the article names elsewhere may stand in for this one when the report never names this
         # one at all: "a government-held corner of the Donetsk region" for "a Ukrainian-controlled region of
@@ -534,6 +538,9 @@ def _entity_conflicts(
                     r
                     for r in candidates
                     if _compatible(a.kind, r.kind)
+                    and not _named_otherwise(r, article)
+                    and not _institution_for_place(a, r)
+                    and not same_body(a.keys, r.keys)
                     and _paired(a.start, r.start, pairs)
                     and not _aliases(a.keys, r.keys, context)
                     and not city_in_country(a.keys, r.keys)
@@ -549,6 +556,21 @@ def _entity_conflicts(
             kind = _conflict_kind(a.kind, partner.kind)
             conflicts.append(_between(kind, a, partner, f"{a.text} vs {partner.text}: a different {kind}"))
     return conflicts
+
+
+def _named_otherwise(entity: Entity, text: str) -> bool:
+    """Whether ``text`` names a country by its adjective instead ("American" for "United States")."""
+    adjective = country_adjective(entity.keys)
+    return adjective is not None and re.search(rf"\b{adjective}s?\b", text, re.IGNORECASE) is not None
+
+
+def _institution_for_place(a: Entity, r: Entity) -> bool:
+    """An institution on one side, a place or an unknown name on the other ("Donbas" / "Ministry of
+    Defence"): no swap of one for the other."""
+    for one, other in ((a, r), (r, a)):
+        if names_an_institution(one.keys) and other.kind not in ("organisation", "publication"):
+            return True
+    return False
 
 
 def _other_given_name(a_keys: Sequence[str], r_keys: Sequence[str]) -> bool:
@@ -681,6 +703,9 @@ def _aliases(a_keys: Sequence[str], r_keys: Sequence[str], context: ClaimContext
     """
     if all(_DEMONYM.search(k) for k in (*a_keys, *r_keys)):
         return False
+    # An institution's common word ("Institute", "Institution") says nothing of which one it is.
+    a_keys = [k for k in a_keys if not names_an_institution([k])] or list(a_keys)
+    r_keys = [k for k in r_keys if not names_an_institution([k])] or list(r_keys)
     for document in (_sentences(context.article_sentences), _sentences(context.report_sentences)):
         a_places = document.places(a_keys)
         if not a_places:

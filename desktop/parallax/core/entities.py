@@ -36,6 +36,8 @@ _TITLES = {
     "defense", "deputy", "chief", "lieutenant", "colonel", "col", "capt", "captain", "mayor", "governor", "gov",
     "ambassador", "commander", "premier", "rep", "representative", "judge", "justice", "professor", "prof",
     "sir", "lady", "lord", "st", "saint", "former", "top", "senior", "vice",
+    # Offices an official text capitalises ("the Head of the Russian delegation, Aide to the President").
+    "head", "aide", "adviser", "advisor", "envoy", "chairman", "chairwoman", "chair", "director", "leader",
 }  # fmt: skip
 _ORG_WORDS = {
     "agency", "committee", "council", "union", "organisation", "organization", "institute", "house", "ministry",
@@ -61,7 +63,8 @@ _PLACE_WORDS = {
     "republic",
 }
 _GENERIC_NAME_WORDS = _ORG_WORDS | _PLACE_WORDS | {"united", "national", "royal", "new", "great", "north",
-    "south", "east", "west", "central", "european", "american", "british", "research", "policy", "studies"}  # fmt: skip
+    "south", "east", "west", "central", "european", "american", "british", "research", "policy", "studies",
+    "western", "eastern", "northern", "southern"}  # fmt: skip
 _MONTHS_DAYS = {"today", "tonight", "yesterday", "tomorrow",
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "jan", "feb", "mar",
@@ -361,8 +364,64 @@ def is_publication(keys: Sequence[str]) -> bool:
     return bool(plain) and (plain[-1] in _PUBLICATION_LAST or plain[0] in _PUBLICATION_FIRST)
 
 
+# Countries of two or three words, and the adjective an article may use for each instead.
+_COUNTRY_NAMES = {
+    ("united", "states"): "american", ("united", "kingdom"): "british", ("south", "korea"): "korean",
+    ("north", "korea"): "korean", ("saudi", "arabia"): "saudi", ("new", "zealand"): "new zealand",
+    ("south", "africa"): "south african", ("czech", "republic"): "czech", ("sri", "lanka"): "sri lankan",
+    ("united", "arab", "emirates"): "emirati",
+}  # fmt: skip
+
+
+def country_adjective(keys: Sequence[str]) -> str | None:
+    """The adjective of a country named in several words ("United States": "american"), else None."""
+    return _COUNTRY_NAMES.get(tuple(_plain(k) for k in keys))
+
+
+# Bodies known by a name whose initials are not their acronym.
+_BODIES = {"nato": ("north atlantic alliance", "atlantic alliance", "north atlantic treaty organization",
+                    "north atlantic treaty organisation")}  # fmt: skip
+_NOT_INITIALS = {"of", "for", "the", "and", "on", "in", "de"}
+
+
+def same_body(a_keys: Sequence[str], b_keys: Sequence[str]) -> bool:
+    """Whether one name is the other's acronym ("EU", "European Union"; "NATO", "North Atlantic Alliance")."""
+    for short, long in ((a_keys, b_keys), (b_keys, a_keys)):
+        if len(short) != 1 or len(long) < 2:
+            continue
+        acronym = _plain(short[0])
+        words_of = [_plain(k) for k in long]
+        if " ".join(words_of) in _BODIES.get(acronym, ()):
+            return True
+        initials = "".join(w[0] for w in words_of if w not in _NOT_INITIALS)
+        if short[0].isupper() and len(acronym) >= 2 and initials == acronym:
+            return True
+    return False
+
+
+_ADJECTIVES = {
+    "western", "eastern", "northern", "southern", "north", "south", "east", "west", "central", "national",
+    "royal", "new", "great", "united", "international",
+}  # fmt: skip
+
+
+def is_generic(keys: Sequence[str]) -> bool:
+    """Whether a name is one generic word ("Western", "North"): an adjective, not a name to swap.
+
+    Several generic words together are a name ("Policy Research Institute").
+    """
+    return len(keys) == 1 and _plain(keys[0]) in _ADJECTIVES
+
+
+def names_an_institution(keys: Sequence[str]) -> bool:
+    """Whether a name holds an institution's word ("Ministry of Defence", "Chatham House")."""
+    return any(_plain(k) in _ORG_WORDS for k in keys)
+
+
 def _kind(text: str, tokens: Sequence[Word], run: Sequence[int], names: list[Word]) -> str:
     lowered = [w.lower.replace("’", "'").removesuffix("'s") for w in names]
+    if tuple(lowered) in _COUNTRY_NAMES:
+        return "place"
     previous_word = tokens[run[0] - 1].lower if run[0] > 0 else ""
     if is_publication(lowered) or previous_word in _PUBLICATION_BEFORE:
         return "publication"

@@ -11,6 +11,7 @@ May import: the standard library, ``parallax.core.tokens``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -25,10 +26,15 @@ _REFUSAL_CUES = {
 }  # fmt: skip
 # A determiner after the cue means it negates a noun phrase ("not be a ceasefire"): too loose to compare.
 _DETERMINERS = {"a", "an", "the", "any", "this", "that", "these", "those", "some"}
+_CONJUNCTIONS = {"and", "or", "but", "nor", "because", "while", "whereas"}
+# Verbs whose negation is said of what follows them ("don't think they can" = "think they cannot").
+_NEG_RAISING = {"think", "believ", "expect", "suppos", "imagin", "reckon"}
+_SUBJECTS = {"they", "he", "she", "it", "we", "i", "you"}
 # Words skipped between a cue and the word it governs: "did not even rule", "would not yet join".
 _SKIP = {
     "be", "been", "being", "is", "are", "was", "were", "have", "has", "had", "do", "does", "did", "to", "yet",
     "even", "also", "necessarily", "immediately", "fully", "entirely", "quite", "really", "the", "a", "an",
+    "totally", "completely", "actually", "ever", "simply", "just",
     "will", "would", "could", "should", "can", "may", "might", "must", "so", "much", "longer", "any",
 }  # fmt: skip
 
@@ -233,6 +239,7 @@ def negated_stems(text: str) -> dict[str, Word]:
     """Stems of the words that a negation cue governs, mapped to the cue word."""
     tokens = words(text)
     governed: dict[str, Word] = {}
+    bracketed = [m.span() for m in re.finditer(r"\[[^\]\n]{0,60}\]", text)]
     for index, word in enumerate(tokens):
         lowered = word.lower.replace("’", "'")
         following_word = tokens[index + 1].lower if index + 1 < len(tokens) else ""
@@ -245,11 +252,22 @@ def negated_stems(text: str) -> dict[str, Word]:
             or (ruling_out and not cue_before(tokens, index))  # "ruled out hosting"
         ):
             first = index + 2 if ruling_out else index + 1
-            for following in tokens[first : first + 4]:
-                if following.lower in _DETERMINERS:
-                    break
-                if following.lower in _SKIP:
+            end = first + 4
+            position = first
+            while position < min(end, len(tokens)):
+                following = tokens[position]
+                position += 1
+                if following.lower in _DETERMINERS or following.lower in _CONJUNCTIONS:
+                    break  # "what was not, and why": the cue governs nothing after it
+                if stem(following.text) in _NEG_RAISING:
+                    # "I don't think they can kick them out" says "I think they cannot": what is denied
+                    # is the verb after it.
+                    end = position + 6
                     continue
+                if following.lower in _SKIP or following.lower in _SUBJECTS:
+                    continue
+                if any(start < following.start < end for start, end in bracketed):
+                    continue  # an editor's insertion: "they [Ukraine] can"
                 governed.setdefault(verb_family(stem(following.text)), word)
                 break
     return governed
