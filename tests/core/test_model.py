@@ -151,14 +151,15 @@ def test_a_second_compare_embeds_nothing_new(embedder, capsys, tmp_path, monkeyp
         "tests/dev3/manifest.json",
         "tests/dev4/manifest.json",
         "tests/dev5/manifest.json",
+        "tests/dev6/manifest.json",
         "tests/heldout/manifest.json",
     ],
 )
 def test_manifest_scores(embedder, manifest_path, capsys):
     """End to end on labelled reports: prints the scores; the sets that meet issue #2's bars must keep them.
 
-    The seeds, dev and dev2 meet the bars (and have been tuned on); dev3, dev4, dev5 and the held-out set
-    do not yet, so their figures are printed, not asserted.
+    The seeds, dev and dev2 (tuned on) and the held-out set (never read, only its totals) meet the
+    bars, which are asserted; dev3 to dev6 do not yet, so their figures are printed.
     """
     from pathlib import Path
 
@@ -181,7 +182,8 @@ def test_manifest_scores(embedder, manifest_path, capsys):
             f"\n{manifest_path}: linked {total.link_recall:.2f}, labels {total.label_accuracy:.2f}, "
             f"planted found {total.divergence_recall:.2f}, false divergences {total.false_divergences}"
         )
-    if manifest_path in ("seeds/manifest.json", "tests/dev/manifest.json", "tests/dev2/manifest.json"):
+    meets_the_bar = ("seeds", "tests/dev/", "tests/dev2/", "tests/heldout/")
+    if manifest_path.startswith(meets_the_bar):
         assert total.link_recall >= 0.9
         assert total.label_accuracy >= 0.85
         assert total.divergence_recall >= 0.8
