@@ -38,19 +38,21 @@ def test_variant_spellings_become_one(text, expected):
     assert for_embedding(text) == expected
 
 
-def test_a_british_spelling_links_as_the_american_one_and_keeps_its_letters():
+def _link_of_second_paragraph(report_paragraph: str):
+    """Compare "Markets rose." plus a ruble sentence with a report whose second paragraph is given."""
     article = document_from_text("Markets rose.\n\nThe ruble gained strength against the dollar.", path="a.txt")
-    report = document_from_text("Markets rose.\n\nThe rouble gained strength against the dollar.", path="r.txt")
+    report = document_from_text(f"Markets rose.\n\n{report_paragraph}", path="r.txt")
     result = compare([article, report], HashingEmbedder(), None, CompareConfig(sentences=False))
-    link = next(link for link in result.comparisons[0].links if link.report == (1,))
+    return result, next(link for link in result.comparisons[0].links if link.report == (1,))
+
+
+def test_a_british_spelling_links_as_the_american_one_and_keeps_its_letters():
+    result, link = _link_of_second_paragraph("The rouble gained strength against the dollar.")
     assert link.similarity == pytest.approx(1.0, abs=1e-4)
     assert "rouble" in result.documents[1].text
     assert any("rouble" in op.text for op in link.diff)  # the word diff shows what the writer wrote
 
 
 def test_a_speaker_label_does_not_cost_a_transcript_turn_its_link():
-    article = document_from_text("Markets rose.\n\nThe ruble gained strength against the dollar.", path="a.txt")
-    report = document_from_text("Markets rose.\n\nOKAFOR: The ruble gained strength against the dollar.", path="r.txt")
-    result = compare([article, report], HashingEmbedder(), None, CompareConfig(sentences=False))
-    link = next(link for link in result.comparisons[0].links if link.report == (1,))
+    _, link = _link_of_second_paragraph("OKAFOR: The ruble gained strength against the dollar.")
     assert link.similarity == pytest.approx(1.0, abs=1e-4)

@@ -11,20 +11,27 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Literal
 
 MODEL_NAME = "all-MiniLM-L6-v2"
 MODEL_LICENCE = "Apache-2.0"
 CACHE_FILE = "embeddings.sqlite3"
 
 
-def default_cache_dir() -> Path:
-    """Where Parallax keeps caches: ``$PARALLAX_CACHE_DIR``, else the user cache directory."""
-    override = os.environ.get("PARALLAX_CACHE_DIR")
-    if override:
-        return Path(override)
+def user_folder(kind: Literal["cache", "data"], override: str) -> Path:
+    """Parallax's folder of that kind: ``$<override>`` where set, else the platform's user folder."""
+    value = os.environ.get(override)
+    if value:
+        return Path(value)
     import platformdirs
 
-    return Path(platformdirs.user_cache_dir("parallax", appauthor=False))
+    find = platformdirs.user_cache_dir if kind == "cache" else platformdirs.user_data_dir
+    return Path(find("parallax", appauthor=False))
+
+
+def default_cache_dir() -> Path:
+    """Where Parallax keeps caches: ``$PARALLAX_CACHE_DIR``, else the user cache directory."""
+    return user_folder("cache", "PARALLAX_CACHE_DIR")
 
 
 def default_cache_path() -> Path:

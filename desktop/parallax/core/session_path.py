@@ -4,13 +4,15 @@ folder where the app keeps its autosave.
 Apart from :mod:`parallax.core.session` (which reads and writes them) so that the launcher and
 the window can ask before the engine, and numpy with it, is imported.
 
-May import: the standard library and platformdirs (lazily).
+May import: the standard library and ``parallax.core.model`` (no numpy either).
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+
+from parallax.core.model import user_folder
 
 SESSION_SUFFIX = ".parallax"
 
@@ -22,12 +24,7 @@ def is_session_path(path: str | os.PathLike[str]) -> bool:
 
 def data_dir() -> Path:
     """Where Parallax keeps the user's own data (the autosave): ``$PARALLAX_DATA_DIR``, else the user data folder."""
-    override = os.environ.get("PARALLAX_DATA_DIR")
-    if override:
-        return Path(override)
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("parallax", appauthor=False))
+    return user_folder("data", "PARALLAX_DATA_DIR")
 
 
 def autosave_path() -> Path:
