@@ -182,7 +182,10 @@ def test_a_bare_figure_with_no_count_named_is_no_quantity():
         ("up to 15 years", "up to a decade", False),
         # Two stated ranges are two estimates; a figure inside a range agrees with it.
         ("30,000 to 40,000 soldiers", "30,000 to 50,000 soldiers", False),
-        ("between 7,000 and 15,000 soldiers", "between 7,000 and 16,000 soldiers", True),
+        # Their ends are figures as stated: another figure is another estimate, the same figure agrees.
+        ("between 7,000 and 15,000 soldiers", "between 7,000 and 17,000 soldiers", False),
+        ("30,000 to 40,000 soldiers", "between 30,000 and 45,000 soldiers", False),
+        ("between 7,000 and 15,000 soldiers", "between 7000 and 15000 soldiers", True),
         ("30,000 to 40,000 soldiers", "35,000 soldiers", True),
         # "within" a range names the estimate, as "in" does.
         ("in one or two years", "within two or three years", False),

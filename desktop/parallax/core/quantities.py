@@ -204,6 +204,7 @@ _QUANTITY = re.compile(
     re.I,
 )
 _SAME_BOUND_TOLERANCE = 0.15
+_RANGE_TOLERANCE = 0.02
 # How far an approximate or rough figure reaches either side ("about 2,000", "a decade").
 _ROUGH_LOW, _ROUGH_HIGH = 0.75, 1.25
 _WORD_AFTER = re.compile(r"\s*(?:-|–)?\s*([A-Za-z%]+(?:['’]s)?|%)")
@@ -233,7 +234,8 @@ class Quantity:
             return _close(self._stated(edge), other._stated(other_edge))
         if self.stated_range and other.stated_range and not (self.rough or other.rough):
             # Two ranges are two estimates: "30,000 to 40,000" and "30,000 to 50,000" differ, though they overlap.
-            return _close(self.low, other.low) and _close(self.high, other.high)
+            # Their ends are figures as stated, so another figure is another estimate ("15,000" / "17,000").
+            return _close(self.low, other.low, _RANGE_TOLERANCE) and _close(self.high, other.high, _RANGE_TOLERANCE)
         slack = tolerance * max(abs(self.high), abs(other.high), 1.0)
         return self.low <= other.high + slack and other.low <= self.high + slack
 
@@ -505,9 +507,9 @@ def _is_unit_word(word: str) -> bool:
     )  # fmt: skip
 
 
-def _close(x: float, y: float) -> bool:
-    """Two stated figures that are one within the give of a paraphrase."""
-    return abs(x - y) <= _SAME_BOUND_TOLERANCE * max(abs(x), abs(y), 1e-9)
+def _close(x: float, y: float, tolerance: float = _SAME_BOUND_TOLERANCE) -> bool:
+    """Two stated figures that are one within the give of a paraphrase (``tolerance``, relative)."""
+    return abs(x - y) <= tolerance * max(abs(x), abs(y), 1e-9)
 
 
 def _widen(low: float, high: float, modifier: str, rough: bool) -> tuple[float, float]:
