@@ -478,6 +478,12 @@ def test_a_source_named_beside_the_other_is_the_same_source():
         ("Lutsevych also reckons the generals need time.", ["Lutsevych"]),
         ("Rob Lee made a similar point on Tuesday.", ["Rob Lee"]),
         ("→ Lutsevych also reckons the Kremlin has accepted limits.", ["Lutsevych"]),  # the bullet is no part of it
+        # The passive's agent is the source.
+        (
+            "It was admitted even by the analyst Chris Alexander that Ukraine cannot win.",
+            ["the analyst Chris Alexander"],
+        ),
+        ("He was stopped by police.", []),
         # The outlet's own journalist reports; the story's sources are others.
         ("Our correspondent Tobias Wren reports from Lviv.", []),
         ("Most want no truce, our reporter Ana Diaz says.", []),
