@@ -147,6 +147,12 @@ DIVERGENCES = [
     ("direction", "Even as the death toll mounts, few want a truce.", "Even as the toll levels off, few want a truce."),
     ("direction", "Prices rose sharply after the talks.", "Prices levelled off after the talks."),
     (
+        "direction",
+        "Even as the civilian toll mounts, few want a truce.",
+        "Even as the civilian toll starts to ease, few want a truce.",
+    ),
+    ("direction", "The fighting intensified and casualties rose.", "The fighting intensified and casualties subsided."),
+    (
         "negation",
         "Its air force has been unable to stop units gathering.",
         "Its air force has managed to stop units gathering.",

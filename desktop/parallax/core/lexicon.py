@@ -164,7 +164,22 @@ _OPPOSITES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # Still growing, or no longer: "the toll mounts" against "the toll has begun to level off".
     "growth": (
         ("mount", "mounting", "climb", "grow", "swell", "escalate", "rise", "rose", "risen", "increase"),
-        ("level", "levelled", "leveled", "levelling", "leveling", "plateau", "stabilise", "stabilize", "flatten"),
+        # Inflections go by the stem ("eased" as "ease"), so "ease" keeps its sense in restriction too.
+        (
+            "level",
+            "levelled",
+            "leveled",
+            "levelling",
+            "leveling",
+            "plateau",
+            "stabilise",
+            "stabilize",
+            "flatten",
+            "ease",
+            "subside",
+            "abate",
+            "recede",
+        ),
     ),
 }
 
