@@ -127,6 +127,7 @@ DIVERGENCES = [
     ("organisation", '"Compromise is impossible," he told CBC News.', '"Compromise is impossible," he told Reuters.'),
     ("negation", "Lee accurately predicted how it might unfold.", "Lee never foresaw how the invasion would unfold."),
     ("negation", "He pleaded guilty on Thursday to manslaughter.", "He pled not guilty to manslaughter in Sydney."),
+    ("date", "He died in a fall 35 years ago.", "He died in a fall 45 years ago."),
     (
         "negation",
         '"I don\'t think they can kick out Russian forces," Lee said.',
@@ -631,6 +632,15 @@ def test_a_place_the_article_names_elsewhere(article_elsewhere, article, report,
         ("The talks ended on 28 March.", "The talks ended on Tuesday.", 2022, ("28 March", "Tuesday")),
         # Without the year, a weekday says nothing about a date.
         ("The talks ended on Tuesday.", "The talks ended on 28 March.", None, None),
+        # "Seven years ago", written in 2022, is 2015.
+        (
+            "Crimea was seized by Russia in 2014.",
+            "Moscow took Crimea seven years ago.",
+            2022,
+            ("2014", "seven years ago"),
+        ),
+        ("Crimea was seized by Russia in 2014.", "Moscow took Crimea eight years ago.", 2022, None),
+        ("Crimea was seized by Russia in 2014.", "Moscow took Crimea seven years ago.", None, None),
     ],
 )
 def test_a_weekday_against_a_date_that_falls_on_another(article, report, year, conflict):

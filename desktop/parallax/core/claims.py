@@ -127,6 +127,7 @@ def compare_claims(
         conflicts += _date_conflicts(_dates(article), _dates(report))
         if context.year is not None:
             conflicts += _weekday_conflicts(_dates(article), _dates(report), context.year)
+            conflicts += _years_ago_conflicts(_dates(article), _dates(report), context.year)
     if "number" in config.kinds:
         article_figures, report_figures = _quantities(article), _quantities(report)
         if context.article_text and context.article_text != article:
@@ -429,7 +430,7 @@ def _log_centre(q: Quantity) -> float:
 
 def _date_conflicts(article: Sequence[DateMention], report: Sequence[DateMention]) -> list[Conflict]:
     conflicts = []
-    for category in ("day", "weekday", "year", "month", "relative"):
+    for category in ("day", "weekday", "year", "month", "relative", "ago"):
         a_list = [d for d in article if d.category == category]
         r_list = [d for d in report if d.category == category]
         if not a_list or not r_list:
@@ -467,6 +468,25 @@ def _weekday_conflicts(article: Sequence[DateMention], report: Sequence[DateMent
             a, r = (weekday, day) if forward else (day, weekday)
             conflicts.append(_between("date", a, r, reason))
             break
+    return conflicts
+
+
+def _years_ago_conflicts(article: Sequence[DateMention], report: Sequence[DateMention], year: int) -> list[Conflict]:
+    """ "Seven years ago" on one side, the one year the other side gives on the other, and they differ in
+    the year the documents were written ("in 2014" / "seven years ago" in 2022)."""
+    conflicts = []
+    for ago_side, years_side, forward in ((report, article, True), (article, report, False)):
+        agos = [d for d in ago_side if d.category == "ago"]
+        years = {d.value for d in years_side if d.category == "year"}
+        if not agos or len(years) != 1 or any(d.category == "ago" for d in years_side):
+            continue
+        given = next(d for d in years_side if d.category == "year")
+        ago = agos[0]
+        if str(year - int(ago.value)) in years:
+            continue
+        reason = f"{given.text} vs {ago.text}: {year - int(ago.value)}, written in {year}"
+        a, r = (given, ago) if forward else (ago, given)
+        conflicts.append(_between("date", a, r, reason))
     return conflicts
 
 

@@ -57,6 +57,8 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month", re.compile(r"\b(?:in|since|until|by|from|early|late|mid-?|last|next|this)\s+(?P<month>January|February|March|April|June|July|August|September|October|November|December)\b")),
     ("weekday", re.compile(r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?(?:['’]s)?\b")),
     ("relative", re.compile(r"\b(?P<rel>yesterday|today|tonight|tomorrow|(?:last|this|next)\s+(?:week|weekend|month|year))\b", re.I)),
+    # "seven years ago": a year once the year of writing is known (compared in the claim checks).
+    ("ago", re.compile(r"\b(?P<ago>\d{1,2}|" + "|".join(_UNITS_WORDS + _TEENS) + r"|twenty)\s+years?\s+ago\b", re.I)),
     ("year", re.compile(rf"\b(?P<spoken>{_SPOKEN_YEAR})\b")),
     ("year", re.compile(r"(?<![\d,.$£€])\b(?P<year>(?:1[89]|20)\d\d)\b(?!\d|,\d|\s*(?:%|per\s?cent))")),
 ]  # fmt: skip
@@ -97,6 +99,9 @@ def find_dates(text: str) -> list[DateMention]:
                 value = groups["weekday"].lower()
             elif category == "relative":
                 value = " ".join(groups["rel"].lower().split())
+            elif category == "ago":
+                said = groups["ago"].lower()
+                value = said if said.isdigit() else str(_SMALL[said])
             elif groups.get("spoken"):
                 spoken = _spoken_year(groups["spoken"])
                 if spoken is None:
