@@ -137,6 +137,14 @@ def test_markdown_loses_its_markup_but_keeps_every_word(tmp_path):
     assert_offsets(document)
 
 
+def test_a_blank_line_inside_a_markdown_blockquote_stays_blank():
+    # The quote marker's pattern once matched across line ends and ate the blank quote line.
+    from parallax.core.ingest import _markdown_to_text
+
+    text = _markdown_to_text("Our view.\n\n> Glossary: Donbas is the east.\n>\n> Crimea: the south.\n")
+    assert "Our view.\n\nGlossary: Donbas is the east.\n\nCrimea: the south." in text
+
+
 def test_plain_text_paragraphs_sentences_and_title(tmp_path):
     file = tmp_path / "story.txt"
     file.write_text(PLAIN, encoding="utf-8")

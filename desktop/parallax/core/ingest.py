@@ -356,7 +356,7 @@ _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|~~)(?=\S)(.+?)(?<=\S)\1")
 _MD_CODE = re.compile(r"`([^`]*)`")
 _MD_RULE = re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$", re.M)
-_MD_QUOTE = re.compile(r"^\s{0,3}>\s?", re.M)
+_MD_QUOTE = re.compile(r"^[ \t]{0,3}>[ \t]?", re.M)  # [ \t], not \s: a blank quote line stays a blank line
 _MD_FENCE = re.compile(r"^\s{0,3}(```|~~~).*$", re.M)
 _MD_HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 
