@@ -139,6 +139,12 @@ DIVERGENCES = [
         "Rob Lee, of the Brookings Institution, said so.",
     ),
     ("direction", "Russian forces kept grinding forward near Kyiv.", "Russian forces faltered near Kyiv."),
+    # "the push on the city" names the event; what it did is the verb.
+    (
+        "direction",
+        "Instead, the Russian push on the city faltered.",
+        "Their push on the capital has kept grinding forward.",
+    ),
     ("number", "Moderna plans filings for mRNA-1345 this year.", "Moderna plans filings for mRNA-1010 this year."),
     (
         "direction",

@@ -983,6 +983,8 @@ def _polar_mentions(text: str) -> tuple[_Polar, ...]:
     mentions = []
     for polar in polar_words(text):
         i = index_of.get(polar.word.start, 0)
+        if _names_the_event(tokens, i):
+            continue  # "the Russian push on the city faltered": the push is what the verb is about
         sign = -polar.sign if _negated_near(text, tokens, i) else polar.sign
         # What moved: the content words just before ("the Russian ruble gained").
         subject = frozenset(
@@ -996,6 +998,19 @@ def _polar_mentions(text: str) -> tuple[_Polar, ...]:
         )
         mentions.append(_Polar(polar.concept, sign, polar.word, subject, event))
     return tuple(mentions)
+
+
+_POSSESSIVES = {"the", "their", "its", "his", "her", "our", "this", "that"}
+_EVENT_OBJECT = {"on", "of", "into", "towards", "toward", "against"}
+
+
+def _names_the_event(tokens: Sequence[Word], index: int) -> bool:
+    """A direction word used as the noun for an event, between a determiner (maybe one adjective
+    apart) and its object: "the Russian push on the city", "their advance into the east"."""
+    if index + 1 >= len(tokens) or tokens[index + 1].lower not in _EVENT_OBJECT:
+        return False
+    before = [w.lower for w in tokens[max(0, index - 2) : index]]
+    return bool(before) and (before[-1] in _POSSESSIVES or (len(before) == 2 and before[0] in _POSSESSIVES))
 
 
 def _direction_conflicts(article: str, report: str) -> list[Conflict]:
