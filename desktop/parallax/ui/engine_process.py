@@ -13,10 +13,9 @@ At launch the app already knows which files it will open (those on the command
 line, or the demo), so it may ask the child to *preload* them while the window is
 still being built: the child reads them, embeds them into the cache and compares
 them once (a dozen documents at most; more are only read), which fills its memo
-caches. When the window then asks for the same
-files (unchanged on disk), the child answers from what it read, and the comparison
-that follows finds its work done. Nothing is sent back for a preload; a failed one
-is only a lost head start.
+caches. When the window then asks for the same files (unchanged on disk), the child
+answers from what it read, and the comparison that follows finds its work done.
+Nothing is sent back for a preload; a failed one is only a lost head start.
 
 The calls block, so they are made from a worker thread (``parallax.ui.workers``):
 the waiting thread polls the pipe and releases the interpreter lock meanwhile.
@@ -241,8 +240,8 @@ def _serve(connection: Connection) -> None:
     caches: dict[str, EmbeddingCache] = {}
     # What a preload read, by path: the file's (size, mtime) then and the document.
     preloaded: dict[str, tuple[tuple[int, int], object]] = {}
-    # The app embeds with the default embedder: make it now (it imports its runtime, about 40 ms), while
-    # the window is still starting, not when the first comparison waits for it. Failing here is not
+    # The app embeds with the default embedder: make it now, while the window is still starting (it only
+    # chooses its runtime; the model loads on the first text not in the cache). Failing here is not
     # fatal: the first "prepare" makes it again and reports what went wrong.
     with contextlib.suppress(Exception):
         embedders[default_embedder] = default_embedder()
