@@ -289,6 +289,25 @@ PARAPHRASES = [
         "Forces would be refocused on the Donbas, officials said.",
         "According to the Ministry of Defence, forces would be refocused on the east.",
     ),
+    # Terse and official names: country codes, Türkiye, a thread's numbering, a caller's label, a dateline's agency.
+    (
+        "Russia said it would pull back from Kyiv, and Ukraine offered neutrality.",
+        "2/ Headline item: RU says it will pull back from Kyiv, and UA offered neutrality.",
+    ),
+    ("The talks in Turkey ended on a hopeful note.", "The talks ended on a hopeful note under Türkiye's mediation."),
+    (
+        "American officials believe Russia's goal was to topple the government.",
+        "CALLER (Priya, Halifax): And I read that the Americans think the goal was to topple the government.",
+    ),
+    (
+        "Negotiators met in Turkey on Tuesday.",
+        "ISTANBUL, March 29 (Northlight) - Negotiators met in Istanbul on Tuesday.",
+    ),
+    # A modal negated in one and not the other, about different things: no conflict.
+    (
+        "Ukraine would have its security guaranteed by treaties with Western nations.",
+        "Russia would not block Ukraine's road to the European Union.",
+    ),
     # Nearly, and foreseen, said two ways.
     ("Putin has ruled for 22 years.", "Putin has ruled for nearly a quarter of a century."),
     ("Lee accurately predicted how it might unfold.", "Lee foresaw how the invasion would unfold."),

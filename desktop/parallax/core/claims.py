@@ -835,9 +835,18 @@ def _negated_auxiliary(source: str, other: str) -> tuple[Word, Word, Word] | Non
     other_words = _words_by_lower(other)
     for w, cue in _negated_modals(source):
         same_in_other = other_words.get(w.lower, ())
-        if len(same_in_other) == 1:
+        # The two clauses must be about something in common: "would not block its road" says nothing
+        # against "would have its security guaranteed".
+        if len(same_in_other) == 1 and _clause_stems(source, cue.end) & _clause_stems(other, same_in_other[0].end):
             return w, cue, same_in_other[0]
     return None
+
+
+def _clause_stems(text: str, start: int) -> set[str]:
+    """The content stems of what follows a modal ("would be taken to Putin for discussion"), to the
+    sentence's end: the verbs may differ in a paraphrase, what they are about is shared."""
+    end = re.search(r"[.!?](?:\s|$)", text[start:])
+    return _content_stems(text[start : start + end.end()] if end else text[start:])
 
 
 @lru_cache(maxsize=4096)

@@ -195,6 +195,9 @@ _LEAD_IN = re.compile(
 )
 
 
+# A list's or thread's number opening a line: "2/", "16/18", "3." or "4)".
+_NUMBERED = re.compile(r"(?:^|\n)[ \t]*\d{1,3}(?:/\d{0,3}|[.)])$")
+
 _OPENING_MARKS = " \t\"“‘'([—–-→•▪►▶◦·*‣⁃»"  # quotes, brackets, dashes and list bullets
 
 
@@ -213,6 +216,7 @@ def _sentence_starts(text: str, tokens: Sequence[Word], indices: Iterable[int]) 
             or text[cut - 1] in ".!?:\n"
             or text[max(0, token.start - 1) : token.start] in ("“", '"', "‘")
             or (dashed and _LEAD_IN.search(text[:cut]))
+            or _NUMBERED.search(text[:cut])
         ):
             starts.add(index)
     return starts
@@ -241,10 +245,22 @@ _WIRE_SLUG = re.compile(
 )
 
 
+# A wire dateline's agency: "ISTANBUL, March 29 (Northlight) -" names the agency, no party to the story.
+_DATELINE_AGENCY = re.compile(
+    r"(?m)^([A-Z][A-Z .'’-]{1,30}(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?[ \t]*)(\([A-Z][\w&.' -]{1,30}\))(?=[ \t]*[-–—])"
+)
+
+
+def _blank_furniture(text: str) -> str:
+    """``text`` with wire slugs, speaker labels and a dateline's agency blanked (offsets stay)."""
+    text = _WIRE_SLUG.sub(lambda m: " " * len(m.group()), text)
+    return _DATELINE_AGENCY.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
+
+
 @lru_cache(maxsize=4096)
 def _runs(text: str) -> _Runs:
     # The article's texts are searched for names for every report they link with.
-    tokens = words(_WIRE_SLUG.sub(lambda m: " " * len(m.group()), text))  # blanked, so offsets stay
+    tokens = words(_blank_furniture(text))  # blanked, so offsets stay
     runs: list[tuple[int, ...]] = []
     index = 0
     while index < len(tokens):

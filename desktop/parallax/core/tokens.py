@@ -20,7 +20,7 @@ from functools import lru_cache
 # one-letter Q / A; then a colon. It says who
 # talks, not what happened.
 SPEAKER_LABEL = (
-    r"(?:[A-Z][A-Z'’.-]+(?:[ \t]+(?:[A-Z][A-Z'’.-]+|\d{1,2})){0,2}(?:[ \t]*[(\[][A-Z][\w'’. -]*[)\]]){0,2}|[QA])"
+    r"(?:[A-Z][A-Z'’.-]+(?:[ \t]+(?:[A-Z][A-Z'’.-]+|\d{1,2})){0,2}(?:[ \t]*[(\[][A-Z][\w'’., -]*[)\]]){0,2}|[QA])"
     r":[ \t]"
 )
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:[-–]\w+)*|\w+(?:['’‘-]\w+)*|\s+|[^\w\s]")
@@ -109,15 +109,27 @@ def _edit_distance(a: str, b: str) -> int:
     return previous[-1]
 
 
+# Country codes a terse text uses for the country ("RU says it will pull back"), where they cannot be
+# read as an ordinary word ("US" is also "us", "BY" "by").
+_COUNTRY_CODES = {"ru": "russia", "ua": "ukraine", "uk": "britain", "tr": "turkey", "pl": "poland", "cn": "china"}
+# Names a country goes by in other languages or officially.
+_COUNTRY_NAMES = {"türkiye": "turkey", "turkiye": "turkey"}
+
+
 def name_key(word: str) -> str:
-    """The form :func:`same_name` compares: lower case, one apostrophe, no possessive ("Russia’s" -> "russia")."""
-    return word.lower().replace("’", "'").removesuffix("'s")
+    """The form :func:`same_name` compares: lower case, one apostrophe, no possessive ("Russia’s" -> "russia");
+    a country code in capitals is its country ("RU" -> "russia")."""
+    key = word.lower().replace("’", "'").removesuffix("'s")
+    if word[:2].isupper() and len(key) == 2:
+        return _COUNTRY_CODES.get(key, key)
+    return _COUNTRY_NAMES.get(key, key)
 
 
 def same_name(a: str, b: str) -> bool:
     """Whether two name words are one name, its adjective or another spelling of it.
 
-    "Ukraine"/"Ukrainian", "Canada"/"Canadian"; "Kiev"/"Kyiv", "Kharkov"/"Kharkiv" (one consonant skeleton).
+    "Ukraine"/"Ukrainian", "Canada"/"Canadian"; "Kiev"/"Kyiv", "Kharkov"/"Kharkiv" (one consonant skeleton);
+    "RU"/"Russia" (a country code written in capitals).
     """
     return _same_keys(name_key(a), name_key(b))
 
