@@ -624,3 +624,30 @@ def test_fuzz_mutated_docx_xml(xml):
 @given(data=mutated("html"))
 def test_fuzz_mutated_html(data):
     read_or_refuse(data, "x.html")
+
+
+_TALKS_PAGE = (
+    "<html><head><title>Talks</title>{meta}</head><body><article><h1>Talks</h1><p>"
+    + "Negotiators met in Istanbul on Tuesday and talked for hours about a ceasefire. " * 6
+    + "</p><p>{line}</p></article><footer>© 2022 Northlight</footer></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("meta", "line", "date"),
+    [
+        # A copyright year alone is no date: the date search's "2022-01-01" would be a day nobody wrote.
+        ("", "More about the talks in Istanbul, with words enough to count as an article.", None),
+        (
+            '<meta property="article:published_time" content="2022-03-30T10:00:00Z">',
+            "More about the talks.",
+            "2022-03-30",
+        ),
+        ("", "Published on 1 January 2022, before the talks began, this story was updated.", "2022-01-01"),
+    ],
+)
+def test_an_html_page_date_is_one_the_page_gives(meta, line, date):
+    from parallax.core.html_reader import read_html
+
+    extracted = read_html(_TALKS_PAGE.format(meta=meta, line=line))
+    assert extracted.metadata.get("date") == date

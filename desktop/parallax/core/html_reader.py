@@ -86,7 +86,7 @@ def read_html(raw: str, *, url: str = "", fragment: bool = False) -> Extracted:
         if values.get(key):
             metadata[key] = one_line(values[key], 300)
     date = iso_date(values.get("date"))
-    if date:
+    if date and not _guessed_from_a_year(date, raw):
         metadata["date"] = date
     page_url = url or str(values.get("url") or "")
     if page_url.startswith(("http://", "https://")):
@@ -135,3 +135,12 @@ def visible_text(raw: str) -> str:
         stack.append((element, True))
         stack.extend((child, False) for child in reversed(element))
     return "".join(parts)
+
+
+def _guessed_from_a_year(date: str, raw: str) -> bool:
+    """Whether ``date`` is 1 January that the page never states: the date search's guess from a
+    year alone ("© 2022" gives 2022-01-01), which would show a day nobody wrote."""
+    if not date.endswith("-01-01"):
+        return False
+    stated = r"\b(?:1(?:st)?\s+Jan(?:uary)?|Jan(?:uary)?\.?\s+1(?:st)?\b)|\d{4}-01-01|01/01/\d{2,4}"
+    return re.search(stated, raw, re.IGNORECASE) is None
