@@ -139,6 +139,12 @@ DIVERGENCES = [
         "Rob Lee, of the Brookings Institution, said so.",
     ),
     ("direction", "Russian forces kept grinding forward near Kyiv.", "Russian forces faltered near Kyiv."),
+    ("direction", "Russian forces faltered near Kyiv.", "Russian forces have been gathering pace near Kyiv."),
+    (
+        "attribution",
+        "Zelensky told interviewers this week that troops found dress uniforms.",
+        "Ukrainian Defence Minister Oleksii Reznikov told interviewers this week that troops found dress uniforms.",
+    ),
     # "the push on the city" names the event; what it did is the verb.
     (
         "direction",
@@ -510,6 +516,7 @@ def test_a_source_named_beside_the_other_is_the_same_source():
         ("Lutsevych also reckons the generals need time.", ["Lutsevych"]),
         ("Rob Lee made a similar point on Tuesday.", ["Rob Lee"]),
         ("→ Lutsevych also reckons the Kremlin has accepted limits.", ["Lutsevych"]),  # the bullet is no part of it
+        ("In the view of Chris Alexander, the pullback is a necessity.", ["Chris Alexander"]),
         # The passive's agent is the source.
         (
             "It was admitted even by the analyst Chris Alexander that Ukraine cannot win.",

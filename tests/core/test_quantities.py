@@ -50,6 +50,9 @@ def only_quantity(text: str):
         ("Ukraine has forty-odd million people.", [40e6, 45e6], [20e6, 60e6], "forty-odd million people"),
         ("Zelensky spoke for a quarter of an hour.", [0.25 / 24], [1 / 24], "a quarter of an hour"),
         ("Russia lost two hundred thousand soldiers.", [200_000], [2000, 200], "two hundred thousand soldiers"),
+        # A hyphenated range, and a thread's "k" on its second figure.
+        ("Between them, 15-20 soldiers were lost.", [15, 20], [10, 25], "15-20 soldiers"),
+        ("RU losses: 7-15k soldiers killed.", [7000, 15000], [6000, 16000], "7-15k soldiers"),
         ("Talks could last up to 14 days.", [7, 14], [20, 30], "up to 14 days"),
         ("Officials counted three ships in the harbour.", [3], [2, 4, 5], "three ships"),
         ("Officials counted five ships in the harbour.", [5], [3, 4, 6], "five ships"),
@@ -82,6 +85,8 @@ def only_quantity(text: str):
         "spoken-odd",
         "spoken-fraction",
         "spoken-hundred-thousand",
+        "hyphen-range",
+        "k-range",
         "up-to-days",
         "three-ships",
         "five-ships",
@@ -162,6 +167,11 @@ def test_a_second_is_a_time_only_where_nothing_follows_it(text, span, unit_is_ti
 
 def test_a_bare_figure_with_no_count_named_is_no_quantity():
     assert quantities("The talks ended at 5 and resumed later.") == []
+
+
+@pytest.mark.parametrize("text", ["Ukraine wants F-16 jets.", "COVID-19 cases rose.", "On 2022-03-30 they met."])
+def test_names_and_iso_dates_hold_no_figures(text):
+    assert quantities(text) == []
 
 
 @pytest.mark.parametrize(

@@ -723,9 +723,10 @@ def _aliases(a_keys: Sequence[str], r_keys: Sequence[str], context: ClaimContext
     """
     if all(_DEMONYM.search(k) for k in (*a_keys, *r_keys)):
         return False
-    # An institution's common word ("Institute", "Institution") says nothing of which one it is.
-    a_keys = [k for k in a_keys if not names_an_institution([k])] or list(a_keys)
-    r_keys = [k for k in r_keys if not names_an_institution([k])] or list(r_keys)
+    # An institution's common word ("Institute", "Institution") or a nationality ("Ukrainian Defence
+    # Minister Oleksii Reznikov") says nothing of which one it is.
+    a_keys = [k for k in a_keys if not names_an_institution([k]) and not _DEMONYM.search(k)] or list(a_keys)
+    r_keys = [k for k in r_keys if not names_an_institution([k]) and not _DEMONYM.search(k)] or list(r_keys)
     for document in (_sentences(context.article_sentences), _sentences(context.report_sentences)):
         a_places = document.places(a_keys)
         if not a_places:

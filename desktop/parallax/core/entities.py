@@ -480,7 +480,7 @@ _VERBS = (
 )
 _AFTER_VERB = re.compile(
     r"\b(?:said|says|added|stated|noted|announced|claimed|insisted|warned|explained|wrote|[Aa]ccording to|"
-    r"quotes|quoted|quoting|cites|cited|citing|"
+    r"quotes|quoted|quoting|cites|cited|citing|[Ii]n\s+the\s+(?:view|words|opinion|judg(?:e)?ment)\s+of|"
     # The passive's agent: "it was admitted even by the Western analyst Chris Alexander that ...".
     r"(?:admitted|acknowledged|conceded|stated|said|noted|argued|claimed|confirmed|reported)\s+(?:even\s+|also\s+)?by)\s+"
     r"(?P<speaker>[^,.;:\"“”()]{2,90}?)(?=\s*[,.;:()\"”]|\s+(?:that|on|in|at|during|after|before|when|while|as|to|"

@@ -107,7 +107,20 @@ _OPPOSITES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "admission": (("confirm", "admit", "acknowledge", "concede"), ("deny", "dispute", "refute")),
     "advance": (
-        ("advance", "escalate", "intensify", "push", "press", "reinforce", "attack", "grind", "grinding"),
+        (
+            "advance",
+            "escalate",
+            "intensify",
+            "push",
+            "press",
+            "reinforce",
+            "attack",
+            "grind",
+            "grinding",
+            "gather",
+            "gathering",
+            "gathered",
+        ),
         (
             "withdraw",
             "withdrew",
@@ -189,6 +202,7 @@ _PHRASAL = {"pull": ("back", "out"), "push": ("forward", "on", "ahead", "deeper"
 _PHRASAL |= dict.fromkeys(("level", "levelled", "leveled", "levelling", "leveling"), ("off", "out"))
 _PHRASAL |= dict.fromkeys(("prop", "propped", "shore", "shored"), ("up",)) | {"cut": ("off",)}
 _PHRASAL |= dict.fromkeys(("grind", "grinding"), ("forward", "on", "ahead"))
+_PHRASAL |= dict.fromkeys(("gather", "gathering", "gathered"), ("pace", "momentum", "speed"))
 _AMBIGUOUS_WITHOUT_PARTICLE = {"up", "down", "most", "few", "end", "bar", "block", "close", "lift"}
 
 

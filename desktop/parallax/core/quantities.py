@@ -194,7 +194,8 @@ _SPOKEN = (
 _FRACTIONS = {"a quarter of": 0.25, "a quarter of a": 0.25, "a quarter of an": 0.25, "half a": 0.5, "half an": 0.5,
               "three quarters of a": 0.75, "three quarters of an": 0.75}  # fmt: skip
 _QUANTITY = re.compile(
-    r"(?<![\w.,:/-])(?:"
+    # Not inside a word or figure ("F-16", "3.5"), but the second figure of "15-20" counts.
+    r"(?<![\w.,:/])(?<!\D-)(?:"
     r"(?P<cur>[$€£])?\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<suffix>%|bn|bln|mn|mln|m|k|tn|trn)?(?![\w:/]|\.\d|,\d)"
     rf"|(?P<spoken>{_SPOKEN})\b"
     r"|(?P<fraction>a\s+quarter\s+of\s+an?|half\s+an?|three\s+quarters\s+of\s+an?)\s+"
@@ -327,6 +328,7 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> lis
     """Quantities in ``text``; spans in ``skip`` (dates) are ignored."""
     skip = list(skip or [])
     skip.extend((m.start(), m.end()) for m in re.finditer(r"\b\d{1,2}:\d{2}\b", text))  # clock times
+    skip.extend((m.start(), m.end()) for m in re.finditer(r"\b\d{4}-\d{2}-\d{2}\b", text))  # ISO dates
     quantities: list[Quantity] = []
     matches = [m for m in _QUANTITY.finditer(text) if not any(m.start() < e and s < m.end() for s, e in skip)]
     consumed_until = -1
@@ -358,7 +360,13 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> lis
                 second = read_next[0]
                 next_end = nxt.end()
                 next_scale = _scale_after(text, next_end)
-                if next_scale:
+                suffix = (nxt.group("suffix") or "").lower()
+                if not next_scale and suffix in _SCALES:
+                    second *= _SCALES[suffix]
+                    if not m.group("suffix") and low < second / 100:  # "30-50k": the suffix scales both
+                        low *= _SCALES[suffix]
+                        high = low
+                elif next_scale:
                     second, next_end = second * next_scale[0], next_scale[1]
                     if not scale and low < second / 100:  # "two to three million"
                         low *= next_scale[0]
