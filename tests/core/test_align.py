@@ -191,3 +191,25 @@ def test_anchored_pairs_link_by_their_role(scores, anchors, expected):
 )
 def test_a_unit_left_out_inside_a_link_joins_it(scores, expected):
     assert pairs(align_matrix(_matrix(scores))) == expected
+
+
+@pytest.mark.parametrize(
+    ("second_half_at", "linked"),
+    [
+        # Article paragraph 0 split over report paragraphs 0 and 1: the weaker half (0.56, outside the
+        # 0.1 margin of 0.70) still joins, because its partner's link is right beside it.
+        (1, True),
+        # The same score for a report paragraph far from that link: no link.
+        (2, False),
+    ],
+)
+def test_a_paragraph_split_over_two_beside_each_other_links_both_halves(second_half_at, linked):
+    scores = np.full((2, 3), 0.1, dtype=np.float32)
+    scores[0, 0] = 0.70
+    scores[0, second_half_at] = 0.56
+    scores[1, 3 - second_half_at] = 0.80  # the other report paragraph has its own partner
+    alignment = align_matrix(scores, AlignConfig(threshold=0.5))
+    groups = {(g.left, g.right) for g in alignment.groups}
+    expected = ((0,), tuple(sorted({0, second_half_at}))) if linked else ((0,), (0,))
+    assert expected in groups
+    assert (second_half_at in alignment.right_only) is not linked

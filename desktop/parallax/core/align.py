@@ -116,6 +116,7 @@ def align_matrix(
         if scores[i, j] >= config.threshold and scores[i, j] >= row_best[i] - config.margin:
             edges.add((i, j))
     edges |= _gaps_between(edges, scores, config)
+    edges |= _adjacent_splits(edges, scores, config)
     anchored: list[AlignedGroup] = []
     for i, j in anchors:
         if 0 <= i < n_left and 0 <= j < n_right and scores[i, j] >= config.threshold - config.anchor_allowance:
@@ -154,6 +155,29 @@ def _gaps_between(
                     pair = (hub, unit) if transpose else (unit, hub)
                     if unit not in linked and scores[pair] >= floor:
                         added.add(pair)
+    return added
+
+
+def _adjacent_splits(
+    edges: set[tuple[int, int]], scores: NDArray[np.float32], config: AlignConfig
+) -> set[tuple[int, int]]:
+    """Edges for a unit that nothing links to, whose best partner is linked to the unit right beside it:
+    one paragraph split over two ("The man who led the Russian side came out to face the press." /
+    "He read the proposal and said it would go to Putin."), the half that scores lower falling outside
+    the margin. Only a right-hand unit (a report's) is looked at: the same rule for the article's units
+    linked report paragraphs to article paragraphs beside their own and drew false divergences on the
+    development sets. The pair must reach the threshold."""
+    partners: dict[int, set[int]] = {}
+    for i, j in edges:
+        partners.setdefault(i, set()).add(j)
+    linked = {j for _, j in edges}
+    added: set[tuple[int, int]] = set()
+    for unit in range(scores.shape[1]):
+        if unit in linked:
+            continue
+        hub = int(scores[:, unit].argmax())
+        if scores[hub, unit] >= config.threshold and any(abs(m - unit) == 1 for m in partners.get(hub, ())):
+            added.add((hub, unit))
     return added
 
 
