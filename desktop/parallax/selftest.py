@@ -49,7 +49,7 @@ def labelled_recall(result: ComparisonResult, manifest: dict[str, object]) -> tu
 def _model_source(embedder: Embedder) -> str:
     runtime = getattr(embedder, "runtime", None)
     source = getattr(embedder, "source", None)
-    if runtime == "onnx" and source:
+    if runtime in ("onnx", "openvino") and source:
         return f"onnx, {source}"
     return str(runtime or type(embedder).__name__)
 

@@ -1,4 +1,8 @@
-"""Print embedding throughput: plain ``SentenceTransformer.encode`` next to Parallax's ONNX Runtime embedder.
+"""Print embedding throughput: plain ``SentenceTransformer.encode`` next to Parallax's embedder.
+
+Parallax's embedder runs the exported ONNX model in OpenVINO with bfloat16 where the
+CPU has it, else in ONNX Runtime (fp32); where it is OpenVINO, ONNX Runtime's fp32 is
+timed in the same rounds too.
 
 Same texts (the seeds' paragraphs, then their sentences), same run; the two are
 timed in alternating rounds so that whatever else loads the machine hits both
@@ -77,25 +81,30 @@ def main() -> None:
         temporary = tempfile.TemporaryDirectory()
         os.environ["PARALLAX_MODELS_DIR"] = temporary.name
 
-    # ONNX Runtime first, while torch is not imported (as in the app).
+    # The app's runtime first, while torch is not imported (as in the app).
+    from parallax.core import onnx_embed, openvino_embed
+    from parallax.core.embed import bundled_model_path
+
     started = time.perf_counter()
     import onnxruntime  # noqa: F401
     import tokenizers  # noqa: F401
 
-    from parallax.core import onnx_embed
-    from parallax.core.embed import bundled_model_path
-
+    if openvino_embed.wanted():
+        import openvino  # noqa: F401
     onnx_import = time.perf_counter() - started
     model_dir = bundled_model_path()
     embedder = onnx_embed.OnnxEmbedder()
     started = time.perf_counter()
     embedder.load()
     onnx_first_load = time.perf_counter() - started
-    if embedder.runtime != "onnx":
-        print("the ONNX runtime is not available here (see the line above); nothing to compare")
+    if embedder.runtime not in ("onnx", "openvino"):
+        print("the ONNX model does not run here (see the line above); nothing to compare")
         return
+    app_model = embedder._model
+    assert app_model is not None
+    figures["runtime"] = embedder.runtime
     started = time.perf_counter()
-    onnx_model = onnx_embed._OnnxModel(onnx_embed.onnx_model_path(model_dir), model_dir)
+    fp32_model = onnx_embed._OnnxModel(onnx_embed.onnx_model_path(model_dir), model_dir)
     onnx_load = time.perf_counter() - started
 
     started = time.perf_counter()
@@ -109,30 +118,42 @@ def main() -> None:
     def plain_encode(texts: Sequence[str]) -> np.ndarray:
         return plain.encode(list(texts), batch_size=32, normalize_embeddings=True, show_progress_bar=False)
 
-    encoders: dict[str, Encode] = {"plain": plain_encode, "onnx": onnx_model.encode}
+    # "parallax" is what the app runs (OpenVINO in bf16 where the CPU has it); "onnxruntime" is
+    # ONNX Runtime's fp32, timed beside it where the app runs something else.
+    encoders: dict[str, Encode] = {"plain": plain_encode, "parallax": app_model.encode}
+    if embedder.runtime != "onnx":
+        encoders["onnxruntime"] = fp32_model.encode
     for encode in encoders.values():
         encode(paragraphs[:8])  # warm-up
     if not args.json:
-        print(f"machine: {os.cpu_count()} cores, ONNX Runtime threads {onnx_embed.cpu_threads()}, rounds {args.rounds}")
-        print(f"{'texts':<26} {'plain/s':>8} {'onnx/s':>8} {'ratio':>6} {'min cos':>9} {'mean cos':>9}")
+        print(f"machine: {os.cpu_count()} cores, threads {onnx_embed.cpu_threads()}, rounds {args.rounds}")
+        print(f"Parallax's runtime here: {embedder.runtime}")
+        print(
+            f"{'texts':<26} {'plain/s':>8} {'ours/s':>8} {'ratio':>6} {'min cos':>9} {'mean cos':>9} "
+            f"{'ORT fp32/s':>10} {'ratio':>6}"
+        )
     for key, label, texts in (
         ("paragraphs", f"{len(paragraphs)} seed paragraphs", paragraphs),
         ("sentences", f"{len(sentences)} seed sentences", sentences),
     ):
         rates = _race(encoders, texts, args.rounds)
-        cos = _cosines(onnx_model.encode(texts), plain_encode(texts))
+        rates.setdefault("onnxruntime", rates["parallax"])
+        cos = _cosines(app_model.encode(texts), plain_encode(texts))
         figures[key] = {
             "texts": len(texts),
             "plain_per_s": rates["plain"],
-            "onnx_per_s": rates["onnx"],
-            "ratio": rates["onnx"] / rates["plain"],
+            "onnx_per_s": rates["parallax"],
+            "ratio": rates["parallax"] / rates["plain"],
+            "ort_per_s": rates["onnxruntime"],
+            "ort_ratio": rates["onnxruntime"] / rates["plain"],
             "min_cosine": float(cos.min()),
             "mean_cosine": float(cos.mean()),
         }
         if not args.json:
             print(
-                f"{label:<26} {rates['plain']:8.1f} {rates['onnx']:8.1f} {rates['onnx'] / rates['plain']:5.2f}x "
-                f"{cos.min():9.6f} {cos.mean():9.6f}"
+                f"{label:<26} {rates['plain']:8.1f} {rates['parallax']:8.1f} {rates['parallax'] / rates['plain']:5.2f}x "
+                f"{cos.min():9.6f} {cos.mean():9.6f} {rates['onnxruntime']:10.1f} "
+                f"{rates['onnxruntime'] / rates['plain']:5.2f}x"
             )
     figures.update(onnx_import_s=onnx_import, st_import_s=st_import, onnx_load_s=onnx_load, st_load_s=st_load)
     if args.json:
@@ -142,8 +163,8 @@ def main() -> None:
         if temporary is not None:
             temporary.cleanup()
         return
-    print(f"import: onnxruntime + tokenizers {onnx_import:.2f} s, sentence-transformers (torch) {st_import:.2f} s")
-    print(f"load:   ONNX session {onnx_load:.2f} s, SentenceTransformer {st_load:.2f} s")
+    print(f"import: Parallax's runtime {onnx_import:.2f} s, sentence-transformers (torch) {st_import:.2f} s")
+    print(f"load:   ONNX Runtime session {onnx_load:.2f} s, SentenceTransformer {st_load:.2f} s")
     if embedder.export_seconds is not None:
         print(f"first use: export (child process, torch import and check included) {embedder.export_seconds:.1f} s")
     else:

@@ -230,6 +230,11 @@ def stored_reference(model_dir: Path, texts: Sequence[str], file: Path | None = 
     """The stored sentence-transformers vectors of ``texts``, when they were made from these very weights."""
     from parallax.core.onnx_embed import weights_digest
 
+    return stored_vectors(weights_digest(model_dir), texts, file)
+
+
+def stored_vectors(weights_sha256: str, texts: Sequence[str], file: Path | None = None) -> NDArray[np.float32] | None:
+    """The stored sentence-transformers vectors of ``texts`` for the weights with this SHA-256, or None."""
     try:
         with np.load(file or REFERENCE_FILE, allow_pickle=False) as stored:
             weights, texts_digest, vectors = (
@@ -239,7 +244,7 @@ def stored_reference(model_dir: Path, texts: Sequence[str], file: Path | None = 
             )
     except (OSError, KeyError, ValueError):
         return None
-    if weights != weights_digest(model_dir) or texts_digest != _texts_digest(texts):
+    if weights != weights_sha256 or texts_digest != _texts_digest(texts):
         return None
     return np.asarray(vectors, dtype=np.float32)
 
