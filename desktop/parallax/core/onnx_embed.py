@@ -175,21 +175,26 @@ class _OnnxModel:
         out: NDArray[np.float32] | None = None
         for start in range(0, len(order), batch_size):
             rows = order[start : start + batch_size]
-            width = max(len(ids[i]) for i in rows)
-            input_ids = np.zeros((len(rows), width), dtype=np.int64)
-            mask = np.zeros((len(rows), width), dtype=np.int64)
-            for r, i in enumerate(rows):
-                input_ids[r, : len(ids[i])] = ids[i]
-                mask[r, : len(ids[i])] = 1
-            feed: dict[str, Any] = {"input_ids": input_ids, "attention_mask": mask}
+            feed: dict[str, Any] = padded_batch(ids, rows)
             if "token_type_ids" in self.inputs:
-                feed["token_type_ids"] = np.zeros_like(input_ids)
+                feed["token_type_ids"] = np.zeros_like(feed["input_ids"])
             vectors = self.session.run(None, feed)[0]
             if out is None:
                 out = np.zeros((len(texts), vectors.shape[1]), dtype=np.float32)
             out[rows] = vectors
         assert out is not None
         return out
+
+
+def padded_batch(ids: Sequence[Sequence[int]], rows: Sequence[int]) -> dict[str, NDArray[np.int64]]:
+    """The model's inputs for the texts ``rows`` (their token ids in ``ids``), padded to the longest."""
+    width = max(len(ids[i]) for i in rows)
+    input_ids = np.zeros((len(rows), width), dtype=np.int64)
+    mask = np.zeros((len(rows), width), dtype=np.int64)
+    for r, i in enumerate(rows):
+        input_ids[r, : len(ids[i])] = ids[i]
+        mask[r, : len(ids[i])] = 1
+    return {"input_ids": input_ids, "attention_mask": mask}
 
 
 def shipped_model_dir() -> Path | None:

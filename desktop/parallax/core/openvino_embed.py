@@ -16,8 +16,9 @@ model whose vectors on the exporter's sample texts drift past cosine
 
 ``$PARALLAX_ONNX_RUNTIME`` = ``onnxruntime`` or ``openvino`` forces the choice.
 
-May import: the standard library and numpy at import time; openvino and
-tokenizers only when a model is loaded. Never torch or Qt.
+May import: the standard library and numpy at import time; openvino,
+tokenizers and :mod:`parallax.core.onnx_embed` (which imports this module only
+when it loads a model) at run time. Never torch or Qt.
 """
 
 from __future__ import annotations
@@ -147,6 +148,8 @@ class OpenVinoModel:
         """Unit vectors of ``texts``; ``batch_size`` is accepted for ONNX Runtime's signature and ignored."""
         if not len(texts):
             return np.zeros((0, self.dim), dtype=np.float32)
+        from parallax.core.onnx_embed import padded_batch
+
         ids = [e.ids for e in self.tokenizer.encode_batch(list(texts), add_special_tokens=True)]
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
 
@@ -156,14 +159,8 @@ class OpenVinoModel:
         with self._lock:
             self._queue.set_callback(done)
             for rows in token_batches([len(i) for i in ids], TOKEN_BUDGET):
-                width = len(ids[rows[-1]])  # rows are sorted by length
-                input_ids = np.zeros((len(rows), width), dtype=np.int64)
-                mask = np.zeros((len(rows), width), dtype=np.int64)
-                for r, i in enumerate(rows):
-                    input_ids[r, : len(ids[i])] = ids[i]
-                    mask[r, : len(ids[i])] = 1
-                feed: dict[str, Any] = {"input_ids": input_ids, "attention_mask": mask}
-                self._queue.start_async(feed, rows)  # waits for a free request when all are busy
+                # start_async waits for a free request when all are busy
+                self._queue.start_async(padded_batch(ids, rows), rows)
             self._queue.wait_all()
         return out
 
