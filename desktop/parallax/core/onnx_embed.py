@@ -26,7 +26,7 @@ version's graph, nothing is hashed or exported at run time and the model
 package (the safetensors weights) need not be installed.
 
 Where the CPU has native bfloat16 and OpenVINO is installed, the same ONNX file
-runs in OpenVINO instead (:mod:`parallax.core.openvino_embed`: about 1.7x ONNX
+runs in OpenVINO instead (:mod:`parallax.core.openvino_embed`: about 1.9x ONNX
 Runtime's speed, vectors within cosine 0.9999), after its vectors on the export's
 sample texts pass the check; otherwise ONNX Runtime runs it.
 

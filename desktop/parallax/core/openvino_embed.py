@@ -2,7 +2,7 @@
 
 On a CPU with native bfloat16 arithmetic (AVX-512 BF16 or AMX), OpenVINO runs the
 same ONNX file (it reads ONNX Runtime's fused operators) with bf16 matrix products
-and fp32 accumulation: on the seeds, about 2.5-2.9x plain
+and fp32 accumulation: on the seeds, 2.5-3.1x plain
 ``SentenceTransformer.encode`` where ONNX Runtime's fp32 gives 1.3-1.6x, with
 every vector within cosine 0.9999 of it (tests/bench/embed_speed.py). Elsewhere
 OpenVINO's fp32 is no faster than ONNX Runtime's, so it is not used.
