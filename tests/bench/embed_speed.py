@@ -144,7 +144,7 @@ def main() -> None:
         figures[key] = {
             "texts": len(texts),
             "plain_per_s": rates["plain"],
-            "onnx_per_s": rates["parallax"],
+            "parallax_per_s": rates["parallax"],
             "ratio": rates["parallax"] / rates["plain"],
             "ort_per_s": rates["onnxruntime"],
             "ort_ratio": rates["onnxruntime"] / rates["plain"],

@@ -115,8 +115,8 @@ def test_openvino_is_refused_when_its_vectors_miss_the_reference(monkeypatch):
     texts = list(onnx_export.SAMPLES)
     good = onnx_embed._OnnxModel(path, model_dir).encode(texts)
     monkeypatch.setenv(openvino_embed.ENVIRONMENT, "openvino")
-    checked = OpenVinoModel(path, model_dir, 256, 2, (texts, good))
+    checked = OpenVinoModel(path, model_dir, 2, (texts, good))
     assert checked.lowest_cosine is not None and checked.lowest_cosine >= openvino_embed.MIN_COSINE
     wrong = np.roll(good, 1, axis=0)  # each text given another's vector
     with pytest.raises(OpenVinoRefused, match="differ from sentence-transformers"):
-        OpenVinoModel(path, model_dir, 256, 2, (texts, wrong))
+        OpenVinoModel(path, model_dir, 2, (texts, wrong))

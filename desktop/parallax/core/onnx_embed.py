@@ -146,7 +146,6 @@ class _OnnxModel:
 
     def __init__(self, onnx_path: Path, model_dir: Path | str, threads: int | None = None) -> None:
         import onnxruntime as ort
-        from tokenizers import Tokenizer
 
         options = ort.SessionOptions()
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
@@ -160,12 +159,7 @@ class _OnnxModel:
         self.inputs = {i.name for i in self.session.get_inputs()}
         width = self.session.get_outputs()[0].shape[-1]
         self.dim = width if isinstance(width, int) else 0
-        tokenizer = Tokenizer.from_file(str(Path(model_dir) / "tokenizer.json"))
-        # tokenizer.json pads and truncates to 128; sentence-transformers truncates to max_seq_length
-        # and pads each batch to its longest text, as encode does here.
-        tokenizer.no_padding()
-        tokenizer.enable_truncation(max_seq_length(model_dir))
-        self.tokenizer = tokenizer
+        self.tokenizer = load_tokenizer(model_dir)
 
     def encode(self, texts: Sequence[str], batch_size: int = BATCH_SIZE) -> NDArray[np.float32]:
         if not texts:
@@ -184,6 +178,20 @@ class _OnnxModel:
             out[rows] = vectors
         assert out is not None
         return out
+
+
+def load_tokenizer(model_dir: Path | str) -> Any:
+    """The model's fast tokenizer, set up as sentence-transformers runs it (``tokenizers.Tokenizer``).
+
+    tokenizer.json pads and truncates to 128; sentence-transformers truncates to max_seq_length
+    and pads each batch to its longest text, as :func:`padded_batch` does.
+    """
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(str(Path(model_dir) / "tokenizer.json"))
+    tokenizer.no_padding()
+    tokenizer.enable_truncation(max_seq_length(model_dir))
+    return tokenizer
 
 
 def padded_batch(ids: Sequence[Sequence[int]], rows: Sequence[int]) -> dict[str, NDArray[np.int64]]:
@@ -282,20 +290,20 @@ def _open(onnx_path: Path, model_dir: Path, weights_sha256: str | None) -> _Onnx
     """
     from parallax.core import openvino_embed
 
+    fp32: _OnnxModel | None = None
     if openvino_embed.wanted():
         from parallax.core import onnx_export
 
         texts = list(onnx_export.SAMPLES)
         reference = onnx_export.stored_vectors(weights_sha256, texts) if weights_sha256 else None
+        if reference is None:  # kept, should OpenVINO be refused
+            fp32 = _OnnxModel(onnx_path, model_dir)
+            reference = fp32.encode(texts)
         try:
-            if reference is None:
-                reference = _OnnxModel(onnx_path, model_dir).encode(texts)
-            return openvino_embed.OpenVinoModel(
-                onnx_path, model_dir, max_seq_length(model_dir), cpu_threads(), (texts, reference)
-            )
+            return openvino_embed.OpenVinoModel(onnx_path, model_dir, cpu_threads(), (texts, reference))
         except openvino_embed.OpenVinoRefused as error:
             openvino_embed.note(str(error))
-    return _OnnxModel(onnx_path, model_dir)
+    return fp32 or _OnnxModel(onnx_path, model_dir)
 
 
 def _session_key(target: Path) -> tuple[Path, str | None]:

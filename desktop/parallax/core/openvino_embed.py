@@ -94,14 +94,12 @@ class OpenVinoModel:
     def __init__(
         self,
         onnx_path: Path,
-        tokenizer_dir: Path | str,
-        max_tokens: int,
+        model_dir: Path | str,
         threads: int,
         reference: tuple[Sequence[str], NDArray[np.float32]] | None,
     ) -> None:
         try:
             import openvino as ov
-            from tokenizers import Tokenizer
 
             core = ov.Core()
             precision = "bf16" if "BF16" in core.get_property("CPU", "OPTIMIZATION_CAPABILITIES") else "f32"
@@ -129,10 +127,9 @@ class OpenVinoModel:
         self.precision = precision
         self._lock = threading.Lock()  # one queue of requests, whose callback writes one call's output
         self.dim = int(self._compiled.outputs[0].get_partial_shape()[-1].get_length())
-        tokenizer = Tokenizer.from_file(str(Path(tokenizer_dir) / "tokenizer.json"))
-        tokenizer.no_padding()
-        tokenizer.enable_truncation(max_tokens)
-        self.tokenizer = tokenizer
+        from parallax.core.onnx_embed import load_tokenizer
+
+        self.tokenizer = load_tokenizer(model_dir)
         self.lowest_cosine: float | None = None
         if reference is not None:
             texts, vectors = reference
