@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from parallax.core.claims import AGREE, DIVERGE
-from parallax.core.compare import CompareConfig, compare_prepared, prepare
+from parallax.core.compare import CompareConfig, compare_prepared, prepare, reordered
 from parallax.core.embed import HashingEmbedder
 from parallax.core.ingest import document_from_text, read_document
 from parallax.core.judgements import (
@@ -31,16 +30,6 @@ from parallax.core.judgements import (
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 MANIFEST = json.loads((SEEDS / "manifest.json").read_text(encoding="utf-8"))
 SEED_PATHS = [SEEDS / MANIFEST["article"], *(SEEDS / r["file"] for r in MANIFEST["reports"])]
-
-
-def reorder_prepared(prepared, order):
-    """The same embeddings with the documents in another order (as the app does when reports move)."""
-    return replace(
-        prepared,
-        documents=tuple(prepared.documents[i] for i in order),
-        paragraph_vectors=tuple(prepared.paragraph_vectors[i] for i in order),
-        sentence_vectors=tuple(prepared.sentence_vectors[i] for i in order),
-    )
 
 
 @pytest.fixture(scope="module")
@@ -122,8 +111,8 @@ def test_a_link_gone_at_a_high_threshold_comes_back(prepared, result):
 
 def test_judgements_follow_reports_when_reordered(prepared, result):
     judgements = _everything_judged(result)
-    reordered = compare_prepared(reorder_prepared(prepared, [0, 3, 1, 2]), CompareConfig(threshold=0.5))
-    placed = _placed_notes(judgements, reordered)
+    moved = compare_prepared(reordered(prepared, [0, 3, 1, 2]), CompareConfig(threshold=0.5))
+    placed = _placed_notes(judgements, moved)
     assert placed
     for (path, article, report), judgement in placed.items():
         assert judgement is not None and json.loads(judgement.note) == [path, list(article), list(report)]
@@ -133,7 +122,7 @@ def test_judgements_follow_a_report_made_the_article(prepared, result):
     index = next(i for i, link in enumerate(result.comparisons[0].links) if link.label == DIVERGE)
     link = result.comparisons[0].links[index]
     judgements = judge((), result, 1, index, verdict=CONFIRMED, note="the wire is right")
-    swapped = compare_prepared(reorder_prepared(prepared, [1, 0, 2, 3]), CompareConfig(threshold=0.5))
+    swapped = compare_prepared(reordered(prepared, [1, 0, 2, 3]), CompareConfig(threshold=0.5))
     comparison = next(c for c in swapped.comparisons if c.report == 1)
     resolved = resolve(judgements, swapped)
     found = [i for i, other in enumerate(comparison.links) if resolved.get(1, i) is not None]

@@ -16,7 +16,7 @@ their wording (the two documents' headlines). An anchor is linked when its
 similarity comes within ``anchor_allowance`` of the threshold, and then its two
 units are linked to each other only.
 
-May import: the standard library, numpy.
+May import: the standard library, numpy, ``parallax.core.result`` (the shared defaults).
 """
 
 from __future__ import annotations
@@ -28,10 +28,11 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from parallax.core.result import DEFAULT_MARGIN, DEFAULT_THRESHOLD
+
 if TYPE_CHECKING:
     from numpy.typing import NDArray
 
-DEFAULT_THRESHOLD = 0.5
 MAX_GAP = 2  # units between two units of one link that may join it
 
 
@@ -53,7 +54,7 @@ class AlignConfig:
     """
 
     threshold: float = DEFAULT_THRESHOLD
-    margin: float = 0.1
+    margin: float = DEFAULT_MARGIN
     anchor_allowance: float = 0.2
     # Wider, and a summary's edited sentence hides among article paragraphs it links with: at 0.1 the
     # SummEdits benchmark caught 8 points fewer edits (docs/quality.md).

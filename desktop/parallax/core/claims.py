@@ -15,7 +15,7 @@ Every check errs towards silence: a paraphrase must never read as a
 divergence, so a fact is only compared where both sides state it.
 
 May import: the standard library, ``parallax.core`` modules quantities,
-entities, lexicon, tokens and worddiff.
+entities, lexicon, tokens, worddiff and result (where its types live).
 """
 
 from __future__ import annotations
@@ -45,6 +45,21 @@ from parallax.core.entities import (
 )
 from parallax.core.lexicon import cue_before, is_negation_cue, negated_stems, polar_words, rules_out, verb_family
 from parallax.core.quantities import WEEKDAYS, DateMention, Quantity, find_dates, find_quantities
+from parallax.core.result import (  # re-exported: the claim types are named from here too
+    AGREE as AGREE,
+)
+from parallax.core.result import (
+    CONFLICT_KINDS as CONFLICT_KINDS,
+)
+from parallax.core.result import (
+    DIVERGE as DIVERGE,
+)
+from parallax.core.result import (
+    ClaimConfig as ClaimConfig,
+)
+from parallax.core.result import (
+    Conflict as Conflict,
+)
 from parallax.core.tokens import (
     WORD,
     NameIndex,
@@ -59,34 +74,11 @@ from parallax.core.tokens import (
 )
 from parallax.core.worddiff import DELETE, INSERT, DiffConfig, word_diff
 
-AGREE, DIVERGE = "agree", "diverge"
-CONFLICT_KINDS = ("number", "date", "place", "person", "organisation", "negation", "direction", "attribution")
-
 _STOPWORDS = {
     "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as", "is",
     "was", "were", "are", "be", "been", "has", "have", "had", "it", "its", "that", "this", "which", "who", "would",
     "will", "said", "says", "he", "she", "they", "their", "his", "her", "not", "after", "into", "than", "also",
 }  # fmt: skip
-
-
-@dataclass(frozen=True)
-class ClaimConfig:
-    """Which checks run; ``min_sentence_overlap`` pairs sentences for the local checks."""
-
-    kinds: frozenset[str] = frozenset(CONFLICT_KINDS)
-    min_sentence_overlap: float = 0.2
-
-
-@dataclass(frozen=True)
-class Conflict:
-    """A fact that differs: the words on each side, their spans and a reason in plain words."""
-
-    kind: str
-    article: str
-    report: str
-    article_span: tuple[int, int]
-    report_span: tuple[int, int]
-    reason: str
 
 
 @dataclass(frozen=True)

@@ -13,87 +13,54 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from parallax.core.align import AlignConfig, align
-from parallax.core.claims import AGREE, DIVERGE, ClaimCheck, ClaimConfig, ClaimContext, Conflict, compare_claims
+from parallax.core.claims import ClaimCheck, ClaimContext, compare_claims
 from parallax.core.documents import Document
 from parallax.core.embed import Embedder, EmbeddingCache, embed
+from parallax.core.result import (  # the result types, re-exported: callers import them from here too
+    AGREE as AGREE,
+)
+from parallax.core.result import (
+    DEFAULT_SENTENCE_THRESHOLD as DEFAULT_SENTENCE_THRESHOLD,
+)
+from parallax.core.result import (
+    DIVERGE as DIVERGE,
+)
+from parallax.core.result import (
+    ClaimConfig as ClaimConfig,
+)
+from parallax.core.result import (
+    CompareConfig as CompareConfig,
+)
+from parallax.core.result import (
+    ComparisonResult as ComparisonResult,
+)
+from parallax.core.result import (
+    Conflict as Conflict,
+)
+from parallax.core.result import (
+    Coverage as Coverage,
+)
+from parallax.core.result import (
+    Link as Link,
+)
+from parallax.core.result import (
+    ReportComparison as ReportComparison,
+)
+from parallax.core.result import (
+    coverage as coverage,
+)
 from parallax.core.spelling import for_embedding
-from parallax.core.worddiff import DiffConfig, DiffOp, word_diff
+from parallax.core.worddiff import word_diff
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
-
-DEFAULT_SENTENCE_THRESHOLD = 0.6
-
-
-@dataclass(frozen=True)
-class CompareConfig:
-    """Settings of one comparison; changing any of them needs no new embeddings."""
-
-    threshold: float = AlignConfig().threshold
-    sentence_threshold: float = DEFAULT_SENTENCE_THRESHOLD
-    margin: float = AlignConfig().margin
-    claims: ClaimConfig = ClaimConfig()
-    diff: DiffConfig = DiffConfig()
-    sentences: bool = True
-
-
-@dataclass(frozen=True)
-class Link:
-    """An aligned pair: article and report unit indices, similarity, label, conflicts, word diff."""
-
-    article: tuple[int, ...]
-    report: tuple[int, ...]
-    similarity: float
-    label: str
-    conflicts: tuple[Conflict, ...]
-    diff: tuple[DiffOp, ...]
-
-
-@dataclass(frozen=True)
-class ReportComparison:
-    """The article against one report (``report`` indexes ``ComparisonResult.documents``)."""
-
-    report: int
-    links: tuple[Link, ...]
-    sentence_links: tuple[Link, ...]
-    article_only: tuple[int, ...]
-    report_only: tuple[int, ...]
-
-    def counts(self) -> dict[str, int]:
-        return {
-            "agree": sum(1 for link in self.links if link.label == AGREE),
-            "diverge": sum(1 for link in self.links if link.label == DIVERGE),
-            "report_only": len(self.report_only),
-            "article_only": len(self.article_only),
-        }
-
-
-@dataclass(frozen=True)
-class Coverage:
-    """For one article paragraph: how many reports agree with it, diverge from it or omit it."""
-
-    paragraph: int
-    agree: int
-    diverge: int
-    absent: int
-
-
-@dataclass(frozen=True)
-class ComparisonResult:
-    """Everything the command line prints and the app draws."""
-
-    model: str
-    documents: tuple[Document, ...]
-    comparisons: tuple[ReportComparison, ...]
-    coverage: tuple[Coverage, ...]
-    config: CompareConfig = field(default_factory=CompareConfig)
 
 
 @dataclass(frozen=True)
@@ -174,6 +141,16 @@ def prepare(
         tuple(sentence_vectors),
         result.cached,
         result.computed,
+    )
+
+
+def reordered(prepared: Prepared, order: Sequence[int]) -> Prepared:
+    """The same embeddings for the documents in a new order (or a subset): no re-embedding."""
+    return replace(
+        prepared,
+        documents=tuple(prepared.documents[i] for i in order),
+        paragraph_vectors=tuple(prepared.paragraph_vectors[i] for i in order),
+        sentence_vectors=tuple(prepared.sentence_vectors[i] for i in order),
     )
 
 
@@ -339,21 +316,6 @@ def _link(
         for c in check.conflicts
     )
     return Link(a_idx, r_idx, similarity, check.label, conflicts, word_diff(a.text, r.text, config.diff))
-
-
-def coverage(article: Document, comparisons: Sequence[ReportComparison]) -> tuple[Coverage, ...]:
-    """Per article content paragraph, count reports that agree, diverge or say nothing."""
-    rows = []
-    for paragraph in article.content_paragraphs():
-        agree = diverge = 0
-        for comparison in comparisons:
-            labels = {link.label for link in comparison.links if paragraph in link.article}
-            if DIVERGE in labels:
-                diverge += 1
-            elif AGREE in labels:
-                agree += 1
-        rows.append(Coverage(paragraph, agree, diverge, len(comparisons) - agree - diverge))
-    return tuple(rows)
 
 
 def compare(

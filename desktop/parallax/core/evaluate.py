@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from parallax.core.claims import DIVERGE
-from parallax.core.compare import ReportComparison
+from parallax.core.result import DIVERGE, ReportComparison
 
 # Kinds that name the same fact from different angles: a swapped source is both a different
 # organisation and a different attribution.

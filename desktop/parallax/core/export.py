@@ -12,11 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from parallax.core.claims import DIVERGE
-from parallax.core.compare import ComparisonResult, Link
 from parallax.core.documents import Document
 from parallax.core.judgements import EMPTY, Judgement, Resolved, resolve
 from parallax.core.judgements import to_dict as judgement_to_dict
+from parallax.core.result import DIVERGE, ComparisonResult, Link
 
 SCHEMA_VERSION = 1
 

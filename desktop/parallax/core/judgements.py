@@ -25,9 +25,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from parallax.core.claims import AGREE, DIVERGE
-from parallax.core.compare import ComparisonResult, Coverage, Link
 from parallax.core.documents import Document
+from parallax.core.result import AGREE, DIVERGE, ComparisonResult, Coverage, Link
 
 WRONG, CONFIRMED, DISMISSED = "wrong", "confirmed", "dismissed"
 VERDICTS = (WRONG, CONFIRMED, DISMISSED)

@@ -21,9 +21,9 @@ import csv
 import io
 from collections.abc import Iterable
 
-from parallax.core.compare import ComparisonResult
 from parallax.core.judgements import VERDICT_WORDS, Judgement, resolve
 from parallax.core.reporting import ONLY_ARTICLE, ONLY_REPORT, join_names, link_rows, only_units, unit_names
+from parallax.core.result import ComparisonResult
 
 CSV_ENCODING = "utf-8-sig"
 COLUMNS = (

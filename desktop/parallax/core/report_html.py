@@ -27,8 +27,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from html import escape
 
-from parallax.core.claims import AGREE, DIVERGE
-from parallax.core.compare import ComparisonResult, ReportComparison
 from parallax.core.documents import Document
 from parallax.core.judgements import NOTE_MARK, VERDICT_WORDS, Judgement, Resolved, judged_coverage, resolve
 from parallax.core.reporting import (
@@ -41,6 +39,7 @@ from parallax.core.reporting import (
     only_units,
     unit_names,
 )
+from parallax.core.result import AGREE, DIVERGE, ComparisonResult, ReportComparison
 
 STYLE = """
 body { font-family: "DejaVu Sans", "Segoe UI", Helvetica, Arial, sans-serif; font-size: 10pt; color: #1a1a1a;

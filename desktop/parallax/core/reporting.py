@@ -14,10 +14,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from parallax.core.claims import AGREE, DIVERGE
-from parallax.core.compare import ComparisonResult, Link, ReportComparison
 from parallax.core.documents import Document
 from parallax.core.judgements import Judgement, Resolved, effective_label
+from parallax.core.result import AGREE, DIVERGE, ComparisonResult, Link, ReportComparison
 
 ONLY_ARTICLE, ONLY_REPORT, WRONG = "only in article", "only in report", "wrong"
 # Text markers: every label has a symbol and a word, never a colour alone.

@@ -24,11 +24,10 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from parallax.core.claims import CONFLICT_KINDS, ClaimConfig
-from parallax.core.compare import CompareConfig
 from parallax.core.documents import Document, Paragraph, Sentence
 from parallax.core.files import write_atomic
 from parallax.core.judgements import Judgement, JudgementError, from_dicts, to_dicts
+from parallax.core.result import CONFLICT_KINDS, ClaimConfig, CompareConfig
 from parallax.core.worddiff import DiffConfig
 
 SESSION_FORMAT = "parallax-session"
