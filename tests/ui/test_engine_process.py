@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+
 import pytest
 
 from parallax.core.compare import CompareConfig, compare
@@ -120,3 +124,56 @@ def test_an_engine_error_is_reported_and_the_child_stays_up(engine):
 
 def _broken_embedder():
     raise ValueError("no model here")
+
+
+def test_embeddings_the_child_has_lost_are_made_again_from_the_documents(own_engine, tmp_path):
+    documents = [read_document(p) for p in demo_paths()]
+    cache = str(tmp_path / "cache.sqlite3")
+    embedded = own_engine.prepare(documents, HashingEmbedder, cache, lambda *_: None, never)
+    own_engine.close()  # as after a cancel: the next call starts a new child, which never saw these embeddings
+    result = own_engine.compare(embedded, CompareConfig(), lambda *_: None, never)
+    expected = compare(documents, HashingEmbedder(), EmbeddingCache(tmp_path / "other.sqlite3"), CompareConfig())
+    assert result.comparisons == expected.comparisons
+    assert all(a is b for a, b in zip(result.documents, documents, strict=True))
+
+
+def test_reports_moved_in_the_window_compare_as_if_opened_in_that_order(engine, tmp_path):
+    documents = [read_document(p) for p in demo_paths()]
+    embedded = engine.prepare(documents, HashingEmbedder, str(tmp_path / "c.sqlite3"), lambda *_: None, never)
+    moved = embedded.reordered([0, 3, 1])  # the last report moved up, the second closed
+    assert moved.documents == (documents[0], documents[3], documents[1])
+    result = engine.compare(moved, CompareConfig(), lambda *_: None, never)
+    expected = compare(moved.documents, HashingEmbedder(), EmbeddingCache(tmp_path / "o.sqlite3"), CompareConfig())
+    assert result.comparisons == expected.comparisons
+
+
+def test_the_window_receives_results_without_importing_numpy_or_the_engine_stages(tmp_path):
+    # The window's process only unpickles result types: the vectors stay in the child, and the stages'
+    # imports (numpy, hundreds of regular expressions: over 100 ms) would delay the first results.
+    (tmp_path / "light_factory.py").write_text(
+        "def hashing():\n    from parallax.core.embed import HashingEmbedder\n\n    return HashingEmbedder()\n",
+        encoding="utf-8",
+    )
+    script = f"""
+import json, sys
+sys.path.insert(0, {str(tmp_path)!r})
+from light_factory import hashing
+from parallax.demo import demo_paths
+from parallax.ui.engine_process import EngineProcess
+from parallax.core.result import CompareConfig
+
+engine = EngineProcess()
+quiet, never = (lambda *_: None), (lambda: False)
+documents = engine.read([str(p) for p in demo_paths()], quiet, never)
+embedded = engine.prepare(documents, hashing, {str(tmp_path / "cache.sqlite3")!r}, quiet, never)
+result = engine.compare(embedded, CompareConfig(), quiet, never)
+engine.close()
+heavy = ("numpy", "parallax.core.compare", "parallax.core.claims", "parallax.core.align", "parallax.core.embed")
+print(json.dumps({{"imported": sorted(m for m in heavy if m in sys.modules),
+                  "links": sum(len(c.links) for c in result.comparisons)}}))
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    outcome = json.loads(done.stdout.strip().splitlines()[-1])
+    assert outcome["imported"] == []
+    assert outcome["links"] > 10, "the comparison really ran"

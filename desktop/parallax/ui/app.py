@@ -8,7 +8,6 @@ May import: the standard library, PySide6 (inside functions) and ``parallax.ui``
 
 from __future__ import annotations
 
-import ctypes.util
 import os
 import sys
 import time
@@ -39,9 +38,15 @@ def display_problem(environ: dict[str, str] | None = None, platform: str | None 
         return None
     if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
         return DISPLAY_HINT
-    if env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY") and ctypes.util.find_library("xcb-cursor") is None:
+    if env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY") and _missing_library("xcb-cursor"):
         return DISPLAY_HINT.replace("no display could be opened", "Qt's xcb platform needs libxcb-cursor0")
     return None
+
+
+def _missing_library(name: str) -> bool:
+    import ctypes.util  # only here: 10 ms that every start would otherwise wait for
+
+    return ctypes.util.find_library(name) is None
 
 
 def icon_files() -> list[Path]:

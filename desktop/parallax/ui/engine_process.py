@@ -5,9 +5,10 @@ GUI process they hold the interpreter lock, and on a busy machine the window
 froze for seconds whenever the OS paused that thread while it held the lock.
 Here one long-lived child process does the work: it keeps the model, the
 embedding caches and the engine's memo caches between calls (one child serves
-every window of the app, see :func:`shared_engine`), and it is spawned,
-never forked (Qt's threads do not survive a fork). A cancelled call kills the
-child at once; the next call starts a fresh one.
+every window of the app, see :func:`shared_engine`), and it is a new
+interpreter, never a fork (Qt's threads do not survive a fork), talking over a
+socket pair (``parallax.ui.channel``). A cancelled call kills the child at once;
+the next call starts a fresh one.
 
 At launch the app already knows which files it will open (those on the command
 line, or the demo), so it may ask the child to *preload* them while the window is
@@ -20,9 +21,9 @@ Nothing is sent back for a preload; a failed one is only a lost head start.
 The calls block, so they are made from a worker thread (``parallax.ui.workers``):
 the waiting thread polls the pipe and releases the interpreter lock meanwhile.
 
-May import: the standard library and ``parallax.ui.cancelled`` (never Qt: the child imports
-this module, and Qt's import is time it would add to every start);
-``parallax.core`` inside the child's functions, for typing, and in
+May import: the standard library, ``parallax.ui.cancelled`` and ``parallax.ui.channel`` (never
+Qt: the child imports this module, and Qt's import is time it would add to every start);
+``parallax.core`` inside the child's functions, for typing, and ``parallax.core.result`` in
 :meth:`EngineProcess.compare` (a worker thread) to assemble the streamed comparisons.
 """
 
@@ -30,27 +31,126 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import multiprocessing
+import os
+import socket
+import subprocess
 import sys
 import threading
 import traceback
 from collections.abc import Callable, Sequence
-from dataclasses import replace
-from multiprocessing.connection import Connection
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from parallax.ui.cancelled import Cancelled
+from parallax.ui.channel import Channel, channel_pair, child_command
 
 if TYPE_CHECKING:
-    from multiprocessing.process import BaseProcess
-
-    from parallax.core.compare import CompareConfig, ComparisonResult, Prepared, ReportComparison
+    from parallax.core.compare import Prepared
     from parallax.core.documents import Document
     from parallax.core.embed import EmbeddingCache
+    from parallax.core.result import CompareConfig, ComparisonResult, ReportComparison
 
 Report = Callable[[int, int, str], None]
 Factory = Callable[[], object]
+
+
+@dataclass(frozen=True)
+class Embedded:
+    """The window's hold on documents the engine's child has embedded: the vectors stay in the child.
+
+    The window never reads the vectors. Leaving them in the child spares the window's
+    process numpy and the engine's modules (over 100 ms, which used to come after the
+    child's answer), and spares the pipe a round trip of every vector at each
+    re-alignment (megabytes with a hundred reports). ``key`` names the child's
+    embeddings and ``order`` picks and orders their documents, so reports moved in the
+    window need no new embedding. A child that has lost them (it was restarted after a
+    cancel) embeds ``documents`` again with ``embedder_factory``, from the cache at
+    ``cache_path``.
+    """
+
+    key: str
+    model: str
+    documents: tuple[Document, ...]
+    order: tuple[int, ...]
+    embedder_factory: Factory
+    cache_path: str
+    cached: int = 0
+    computed: int = 0
+
+    def reordered(self, order: Sequence[int]) -> Embedded:
+        """The same embeddings with the documents in a new order (or a subset)."""
+        return replace(
+            self, documents=tuple(self.documents[i] for i in order), order=tuple(self.order[i] for i in order)
+        )
+
+
+class _Lost(Exception):
+    """The child no longer holds the embeddings a call names."""
+
+
+class _Pipe(Protocol):
+    """What the parent and the child use of their connection (a Channel, or multiprocessing's on Windows)."""
+
+    def send(self, message: Any) -> None: ...
+    def recv(self) -> Any: ...
+    def poll(self, timeout: float) -> bool: ...
+    def close(self) -> None: ...
+
+
+class _Child(Protocol):
+    def is_alive(self) -> bool: ...
+    def kill(self) -> None: ...
+    def join(self, timeout: float | None = None) -> None: ...
+
+
+class _Subprocess:
+    """A ``subprocess.Popen`` seen as the multiprocessing process it replaces."""
+
+    def __init__(self, popen: subprocess.Popen[bytes]) -> None:
+        self._popen = popen
+
+    def is_alive(self) -> bool:
+        return self._popen.poll() is None
+
+    def kill(self) -> None:
+        self._popen.kill()
+
+    def join(self, timeout: float | None = None) -> None:
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self._popen.wait(timeout)
+
+
+def _start_child() -> tuple[_Child, _Pipe]:
+    """A new engine child and the parent's end of its connection."""
+    if os.name != "posix":
+        # Windows cannot hand a socket down by descriptor: multiprocessing's spawn does it there
+        # (and needs no resource tracker on Windows). The bundle's launcher calls freeze_support().
+        import multiprocessing
+
+        context = multiprocessing.get_context("spawn")
+        ours, child_end = context.Pipe()
+        process = context.Process(target=_serve, args=(child_end,), name="parallax-engine", daemon=True)
+        process.start()
+        child_end.close()
+        return process, ours
+    channel, inherited = channel_pair()
+    try:
+        descriptor = inherited.fileno()
+        popen = subprocess.Popen(child_command(descriptor), pass_fds=(descriptor,), stdin=subprocess.DEVNULL)
+    finally:
+        inherited.close()
+    channel.send(list(sys.path))  # the child imports what the parent can (tests' modules, a source tree)
+    return _Subprocess(popen), channel
+
+
+def serve_descriptor(descriptor: int) -> None:
+    """The child's entry point: serve the engine over the inherited socket ``descriptor`` until told to quit."""
+    channel = Channel(socket.socket(fileno=descriptor))
+    path = channel.recv()
+    if isinstance(path, list):
+        sys.path[:] = [entry for entry in path if isinstance(entry, str)]
+    _serve(channel)
 
 
 def default_embedder() -> object:
@@ -65,8 +165,8 @@ class EngineProcess:
     """One child process that reads, embeds and compares on request; calls are serialised by a lock."""
 
     def __init__(self) -> None:
-        self._process: BaseProcess | None = None
-        self._connection: Connection | None = None
+        self._process: _Child | None = None
+        self._connection: _Pipe | None = None
         self._lock = threading.Lock()
 
     @property
@@ -104,18 +204,21 @@ class EngineProcess:
         cache_path: str,
         report: Report,
         cancelled: Callable[[], bool],
-    ) -> Prepared:
+    ) -> Embedded:
         """Embed ``documents`` with the embedder ``embedder_factory`` makes (once per child) and that cache.
 
-        The result holds the very ``documents`` given (the child sends back only the vectors).
+        The vectors stay in the child; what comes back holds the very ``documents`` given.
         """
         documents = tuple(documents)
-        vectors = self._call("prepare", (documents, embedder_factory, cache_path), report, cancelled)
-        return replace(vectors, documents=documents)
+        key, model, cached, computed = self._call(
+            "prepare", (documents, embedder_factory, cache_path), report, cancelled
+        )
+        order = tuple(range(len(documents)))
+        return Embedded(key, model, documents, order, embedder_factory, cache_path, cached, computed)
 
     def compare(
         self,
-        prepared: Prepared,
+        embedded: Embedded,
         config: CompareConfig,
         report: Report,
         cancelled: Callable[[], bool],
@@ -124,9 +227,10 @@ class EngineProcess:
         """Compare in the child; each report's comparison reaches ``on_report`` as soon as it is done.
 
         The child streams the comparisons and nothing else, so the result holds
-        ``prepared.documents`` themselves and no document crosses the pipe twice.
+        ``embedded.documents`` themselves and no document crosses the pipe twice.
+        Embeddings the child has lost are made again first (from the cache).
         """
-        from parallax.core.compare import ComparisonResult, coverage
+        from parallax.core.result import ComparisonResult, coverage
 
         comparisons: list[ReportComparison] = []
 
@@ -135,8 +239,12 @@ class EngineProcess:
             if on_report is not None:
                 on_report(comparison)
 
-        model = self._call("compare", (prepared, config), report, cancelled, arrived)
-        documents = prepared.documents
+        try:
+            model = self._call("compare", (embedded.key, embedded.order, config), report, cancelled, arrived)
+        except _Lost:
+            again = self.prepare(embedded.documents, embedded.embedder_factory, embedded.cache_path, report, cancelled)
+            model = self._call("compare", (again.key, again.order, config), report, cancelled, arrived)
+        documents = embedded.documents
         return ComparisonResult(model, documents, tuple(comparisons), coverage(documents[0], comparisons), config)
 
     def close(self) -> None:
@@ -155,14 +263,9 @@ class EngineProcess:
                 process.join(timeout=2)
 
     # --- parent side ---------------------------------------------------------------------------
-    def _ensure(self) -> Connection:
+    def _ensure(self) -> _Pipe:
         if self._connection is None or self._process is None or not self._process.is_alive():
-            context = multiprocessing.get_context("spawn")
-            parent, child = context.Pipe()
-            process = context.Process(target=_serve, args=(child,), name="parallax-engine", daemon=True)
-            process.start()
-            child.close()
-            self._process, self._connection = process, parent
+            self._process, self._connection = _start_child()
         return self._connection
 
     def _kill(self) -> None:
@@ -208,12 +311,16 @@ class EngineProcess:
                         partial(value)
                 elif tag == "result":
                     return value
+                elif tag == "lost":
+                    raise _Lost
                 else:
                     raise RuntimeError(value)
 
 
 # At most this many documents are embedded and compared by a preload (more are only read).
 PRELOAD_WHOLE = 12
+# The child keeps this many sets of embeddings, the oldest dropped first (the window holds one).
+KEEP_EMBEDDED = 4
 
 # --- child side --------------------------------------------------------------------------------
 _SHARED: EngineProcess | None = None
@@ -230,14 +337,16 @@ def shared_engine() -> EngineProcess:
         return _SHARED
 
 
-def _serve(connection: Connection) -> None:
-    from parallax.core.compare import compare_prepared, prepare
+def _serve(connection: _Pipe) -> None:
+    from parallax.core.compare import compare_prepared, prepare, reordered
     from parallax.core.embed import EmbeddingCache
     from parallax.core.fetch import is_url
     from parallax.core.ingest import IngestError, document_from_clipboard, read_source
 
     embedders: dict[Factory, object] = {}
     caches: dict[str, EmbeddingCache] = {}
+    # The embeddings each "prepare" made, by the key the window's Embedded holds (oldest first).
+    kept: dict[str, Prepared] = {}
     # What a preload read, by path: the file's (size, mtime) then and the document.
     preloaded: dict[str, tuple[tuple[int, int], object]] = {}
     # The app embeds with the default embedder: make it now, while the window is still starting (it only
@@ -302,9 +411,19 @@ def _serve(connection: Connection) -> None:
                 model = embedder(factory)
                 progress(0, 0, "Embedding paragraphs and sentences (the first run loads the model)…")
                 prepared = prepare(documents, model, cache(cache_path))  # type: ignore[arg-type]
-                result = replace(prepared, documents=())  # the parent has the documents already
+                key = os.urandom(8).hex()  # never one a restarted child could take for its own
+                kept[key] = prepared
+                while len(kept) > KEEP_EMBEDDED:
+                    del kept[next(iter(kept))]
+                result = (key, prepared.model, prepared.cached, prepared.computed)
             elif kind == "compare":
-                prepared, config = payload
+                key, order, config = payload
+                if key not in kept:
+                    connection.send(("lost", None))
+                    continue
+                prepared = kept[key]
+                if order != tuple(range(len(prepared.documents))):
+                    prepared = reordered(prepared, order)
                 compare_prepared(
                     prepared,
                     config,

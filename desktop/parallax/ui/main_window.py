@@ -15,13 +15,10 @@ from __future__ import annotations
 
 import contextlib
 import html
-import importlib
 import itertools
 import os
-import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -61,15 +58,15 @@ from parallax import __version__
 from parallax.core.documents import Document
 from parallax.core.model import MODEL_LICENCE, MODEL_NAME, default_cache_path
 from parallax.ui import presentation as P
-from parallax.ui.engine_process import EngineProcess, default_embedder, shared_engine
+from parallax.ui.engine_process import Embedded, EngineProcess, default_embedder, shared_engine
 from parallax.ui.panes import Band, DocumentPane, LinkSplitter, Mark
 from parallax.ui.tables import ClaimRow, ClaimsModel, CoverageModel, blend
 from parallax.ui.workers import Job, SerialQueue
 
 if TYPE_CHECKING:
-    from parallax.core.compare import CompareConfig, ComparisonResult, Link, Prepared, ReportComparison
     from parallax.core.embed import EmbeddingCache
     from parallax.core.judgements import Judgement, Resolved
+    from parallax.core.result import CompareConfig, ComparisonResult, Link, ReportComparison
     from parallax.core.session import Session
 
 # The engine's default link threshold (CompareConfig().threshold), kept here so that the window
@@ -124,7 +121,7 @@ class MainWindow(QMainWindow):
         self._embedder_factory = embedder_factory or default_embedder
         self._cache = cache
         self.documents: list[Document] = []
-        self.prepared: Prepared | None = None
+        self.prepared: Embedded | None = None
         self.result: ComparisonResult | None = None
         self.report_index = 1  # index into result.documents of the report on the right
         self.selection: tuple[int, int] | None = None  # (report index, link index) in self.result
@@ -634,7 +631,7 @@ class MainWindow(QMainWindow):
         return str(self._cache.path if self._cache is not None else default_cache_path())
 
     def config(self) -> CompareConfig:
-        from parallax.core.compare import CompareConfig
+        from parallax.core.result import CompareConfig
         from parallax.core.worddiff import DiffConfig
 
         return CompareConfig(
@@ -689,10 +686,6 @@ class MainWindow(QMainWindow):
         if self._load_started:
             return
         self._load_started = True
-        # The results arrive pickled, and unpickling them imports the engine here too (numpy with it,
-        # about 130 ms): import it now on a thread of its own, while the engine's child reads and
-        # compares, not after its answer has come.
-        threading.Thread(target=importlib.import_module, args=("parallax.core.compare",), daemon=True).start()
         if self._files is None:
             from parallax.demo import demo_paths
 
@@ -845,9 +838,9 @@ class MainWindow(QMainWindow):
             prepared = None
         engine, factory, cache_path = self.engine, self._embedder_factory, self._cache_path()
 
-        def work(job: Job) -> tuple[Prepared, ComparisonResult]:
+        def work(job: Job) -> tuple[Embedded, ComparisonResult]:
             # The engine's alignment and claim modules are imported here, off the GUI thread.
-            from parallax.core.compare import CompareConfig
+            from parallax.core.result import CompareConfig
             from parallax.core.worddiff import DiffConfig
 
             threshold, sentences, ignore_case, ignore_punctuation = settings
@@ -855,11 +848,9 @@ class MainWindow(QMainWindow):
                                    diff=DiffConfig(ignore_case=ignore_case, ignore_punctuation=ignore_punctuation))  # fmt: skip
             p = prepared
             if p is None:
-                # The child returns copies: keep the window's own documents, which it knows by identity.
                 p = engine.prepare(documents, factory, cache_path, job.report, job.cancelled)
-                p = replace(p, documents=documents)
             job.report(0, 0, "Aligning and checking claims…")
-            from parallax.core.compare import ComparisonResult, coverage
+            from parallax.core.result import ComparisonResult, coverage
 
             arrived: list[ReportComparison] = []
             shown = [time.monotonic()]
@@ -888,7 +879,7 @@ class MainWindow(QMainWindow):
         self.status_label.setText(f"Compared {len(result.comparisons)} of {len(result.documents) - 1} reports…")
         self._refresh_all()
 
-    def _compared(self, prepared: Prepared, result: ComparisonResult) -> None:
+    def _compared(self, prepared: Embedded, result: ComparisonResult) -> None:
         old_report = self.result.documents[self.report_index] if self.result and self.report_index < len(
             self.result.documents) else None  # fmt: skip
         self.prepared = prepared
@@ -988,7 +979,7 @@ class MainWindow(QMainWindow):
         old = {id(d): i for i, d in enumerate(self.prepared.documents)} if self.prepared else {}
         self.documents = documents
         if self.prepared is not None and all(id(d) in old for d in documents) and len(documents) >= 2:
-            self.prepared = P.reorder_prepared(self.prepared, [old[id(d)] for d in documents])
+            self.prepared = self.prepared.reordered([old[id(d)] for d in documents])
         else:
             self.prepared = None
         self.documents_changed.emit()

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from parallax.core.documents import Document
 
 if TYPE_CHECKING:  # the compare module is heavy: imported by the worker, not on the startup path
-    from parallax.core.compare import ComparisonResult, Link, Prepared, ReportComparison
+    from parallax.core.result import ComparisonResult, Link, ReportComparison
 
 AGREE, DIVERGE = "agree", "diverge"
 
@@ -223,20 +223,6 @@ def diff_html(link: Link, deleted: str, inserted: str) -> str:
         else:
             out.append(text)
     return "".join(out)
-
-
-def reorder_prepared(prepared: Prepared, order: Sequence[int]) -> Prepared:
-    """The same embeddings for the documents in a new order (or a subset): no re-embedding."""
-    from parallax.core.compare import Prepared
-
-    return Prepared(
-        prepared.model,
-        tuple(prepared.documents[i] for i in order),
-        tuple(prepared.paragraph_vectors[i] for i in order),
-        tuple(prepared.sentence_vectors[i] for i in order),
-        prepared.cached,
-        prepared.computed,
-    )
 
 
 def byline(document: Document) -> str:

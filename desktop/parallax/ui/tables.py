@@ -20,7 +20,7 @@ from PySide6.QtGui import QBrush, QColor
 from parallax.ui import presentation as P
 
 if TYPE_CHECKING:  # the window's startup path must not import the engine's heavy modules
-    from parallax.core.compare import ComparisonResult
+    from parallax.core.result import ComparisonResult
 
 _Index = QModelIndex | QPersistentModelIndex
 ROLE = Qt.ItemDataRole
