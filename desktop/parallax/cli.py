@@ -31,10 +31,10 @@ from parallax import __version__
 from parallax.demo import seeds_dir
 
 if TYPE_CHECKING:
-    from parallax.core.compare import CompareConfig, ComparisonResult
     from parallax.core.documents import Document
     from parallax.core.embed import Embedder, EmbeddingCache
     from parallax.core.judgements import Judgement
+    from parallax.core.result import CompareConfig, ComparisonResult
 
 # The engine (and numpy with it) is imported by the commands that use it, not here: the desktop app
 # starts through this module, and every import before its window and engine process start is waited for.
@@ -68,7 +68,7 @@ def default_embedder() -> Embedder:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from parallax.core.compare import CompareConfig
+    from parallax.core.result import CompareConfig
 
     parser = _Parser(
         prog="parallax",
@@ -165,8 +165,8 @@ def _output_problem(args: argparse.Namespace) -> str | None:
 
 def _inputs(args: argparse.Namespace) -> tuple[list[Document], CompareConfig, tuple[Judgement, ...], bool]:
     """The documents, settings, judgements and granularity to compare (from files or a session)."""
-    from parallax.core.compare import CompareConfig
     from parallax.core.ingest import IngestError, read_source
+    from parallax.core.result import CompareConfig
     from parallax.core.session import SessionError, load_session
     from parallax.core.session_path import is_session_path
 
@@ -273,8 +273,8 @@ def _write_outputs(
 
 def _batch(args: argparse.Namespace, out: TextIO) -> int:
     from parallax.core.batch import compare_record
-    from parallax.core.compare import CompareConfig
     from parallax.core.ingest import IngestError
+    from parallax.core.result import CompareConfig
 
     try:
         stream = sys.stdin if args.input == "-" else open(args.input, encoding="utf-8")  # noqa: SIM115
