@@ -50,6 +50,9 @@ GOALS = {
 }
 
 
+WARM_LAUNCHES = 5
+
+
 def _python(script: str, *args: str, env: dict[str, str] | None = None, timeout: int = 1800) -> dict:
     """Run a benchmark script in a fresh interpreter and return the JSON object it prints last."""
     command = [sys.executable, str(HERE / script), *args, "--json"]
@@ -118,10 +121,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
 
     exported = _export_once()
+    from parallax.core.model import models_dir
+
+    os.environ.setdefault("PARALLAX_MODELS_DIR", str(models_dir()))  # every launch's child finds the export there
     with tempfile.TemporaryDirectory() as folder:
         demo_cache = str(Path(folder) / "demo")
         cold = _python("ui_responsiveness.py", "--cache-dir", demo_cache)
-        warm = _python("ui_responsiveness.py", "--cache-dir", demo_cache)
+        # A warm launch takes well under a second and moves by tens of milliseconds from one launch to
+        # the next (the two cores are shared by the window, the engine's child and the OS): take several.
+        warms = [_python("ui_responsiveness.py", "--cache-dir", demo_cache) for _ in range(WARM_LAUNCHES)]
+        warm = sorted(warms, key=lambda w: w["results_ms"])[len(warms) // 2]
         plain = None
         if not args.no_plain:
             plain = _python(
@@ -140,8 +149,9 @@ def main(argv: Sequence[str] | None = None) -> int:
          _ms(p.get("first_paint_ms", math.nan)), f"< {GOALS['paint']} ms")  # fmt: skip
     _row(rows, "launch to the full demo comparison, cold", _ms(cold["results_ms"]),
          _ms(p.get("results_ms", math.nan)), f"< {GOALS['demo_cold'] / 1000:.0f} s")  # fmt: skip
-    _row(rows, "launch to the full demo comparison, warm cache", _ms(warm["results_ms"]), "",
-         f"< {GOALS['demo_warm']} ms")  # fmt: skip
+    spread = sorted(w["results_ms"] for w in warms)
+    _row(rows, f"launch to the full demo comparison, warm cache (median of {len(warms)})",
+         f"{_ms(warm['results_ms'])} ({spread[0]:.0f}-{spread[-1]:.0f})", "", f"< {GOALS['demo_warm']} ms")  # fmt: skip
     for key in ("paragraphs", "sentences"):
         e = embedding[key]
         _row(rows, f"embedding ({embedding.get('runtime')}), {e['texts']} seed {key} (texts/s)", f"{e['parallax_per_s']:.0f}/s = {e['ratio']:.2f}x",

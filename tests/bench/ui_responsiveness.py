@@ -41,9 +41,10 @@ def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     # A new embedding cache is not a new install: keep the ONNX model exported where it already is
     # (it lives in the cache folder by default), so "cold" never counts the one-time export.
-    from parallax.core.model import models_dir
+    if "PARALLAX_MODELS_DIR" not in os.environ:  # speed.py sets it: platformdirs' import is not the app's time
+        from parallax.core.model import models_dir
 
-    os.environ.setdefault("PARALLAX_MODELS_DIR", str(models_dir()))
+        os.environ["PARALLAX_MODELS_DIR"] = str(models_dir())
     if args.fresh_cache:
         os.environ["PARALLAX_CACHE_DIR"] = tempfile.mkdtemp(prefix="parallax-bench-")
     elif args.cache_dir:
