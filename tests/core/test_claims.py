@@ -11,6 +11,8 @@ from parallax.core.claims import AGREE, CONFLICT_KINDS, DIVERGE, ClaimConfig, Cl
 from parallax.core.entities import find_speakers
 
 DIVERGENCES = [
+    # A dotted abbreviation is one name: "U.S.", not a "U" and an "S".
+    ("place", "The protest marks Russia's invasion of Ukraine.", "The protest marks the U.S.'s invasion of Ukraine."),
     # numbers and quantities
     (
         "number",
@@ -290,6 +292,11 @@ PARAPHRASES = [
         "United States defence officials believe Russia's goal was to decapitate Ukraine's leadership.",
     ),
     ("The European Union will meet on Friday.", "The EU will meet on Friday."),
+    # Dotted abbreviations and the names they stand for.
+    ("American officials said the talks failed.", "U.S. officials said the talks failed."),
+    ("United States officials said the talks failed.", "U.S. officials said the talks failed."),
+    ("British officials said the talks failed.", "U.K. officials said the talks failed."),
+    ("The United Nations said the talks failed.", "The U.N. said the talks failed."),
     # A place and an institution are not one swapped for the other.
     (
         "Forces would be refocused on the Donbas, officials said.",
@@ -693,3 +700,19 @@ def test_two_people_named_as_a_correction_are_two_sources():
     )
     (conflict,) = compare_claims(article, report, context=context).conflicts
     assert (conflict.kind, conflict.article, conflict.report) == ("attribution", "he said", "Rob Lee")
+
+
+@pytest.mark.parametrize(
+    ("article", "report", "named"),
+    [
+        (
+            "The protest marks Russia's invasion of Ukraine.",
+            "The protest marks the U.S.'s invasion of Ukraine.",
+            "U.S.'s",
+        ),
+        ("Sanctions were imposed by Russia on Friday.", "Sanctions were imposed by the U.K. on Friday.", "U.K."),
+    ],
+)
+def test_a_dotted_abbreviation_is_highlighted_whole(article, report, named):
+    (conflict,) = compare_claims(article, report).conflicts
+    assert conflict.report == named  # not "U", its first letter

@@ -333,15 +333,32 @@ def find_entities(
     return entities
 
 
+# Dotted abbreviations of names that are also written out: their words, so that "U.S." is the
+# "United States" (and "American") of the other text. Any other loses its dots ("N.A.T.O." -> "NATO").
+_DOTTED = {
+    "US": ("United", "States"), "USA": ("United", "States"), "UK": ("United", "Kingdom"),
+    "UN": ("United", "Nations"), "EU": ("European", "Union"), "UAE": ("United", "Arab", "Emirates"),
+}  # fmt: skip
+
+
+def _name_keys(word: str) -> tuple[str, ...]:
+    """The key words a name word gives: itself, or a dotted abbreviation's words."""
+    if len(word) >= 4 and word.endswith(".") and word[1] == ".":
+        plain = word.replace(".", "")
+        return _DOTTED.get(plain, (plain,))
+    return (word,)
+
+
 @lru_cache(maxsize=16384)
 def _entity(text: str, run: tuple[int, ...]) -> Entity | None:
     """The name that tokens ``run`` of ``text`` make, or None where they hold no name word."""
     tokens = _runs(text).tokens
     names = [tokens[k] for k in run]
     keys = tuple(
-        w.text.replace("’", "'").removesuffix("'s")
+        key
         for w in names
         if w.lower not in _TITLES and w.lower not in _CONNECTORS and w.text not in ("I",)
+        for key in _name_keys(w.text.replace("’", "'").removesuffix("'s"))
     )
     if not keys:
         return None

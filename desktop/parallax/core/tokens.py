@@ -24,7 +24,8 @@ SPEAKER_LABEL = (
     r":[ \t]"
 )
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:[-–]\w+)*|\w+(?:['’‘-]\w+)*|\s+|[^\w\s]")
-WORD = re.compile(r"\d+(?:[.,]\d+)*(?:[-–]\w+)*|\w+(?:['’‘-]\w+)*")
+# A dotted abbreviation is one word ("U.S.", "U.K.'s"): its letters alone are no names.
+WORD = re.compile(r"(?:[A-Z]\.){2,}(?:['’]s\b)?|\d+(?:[.,]\d+)*(?:[-–]\w+)*|\w+(?:['’‘-]\w+)*")
 
 
 @dataclass(frozen=True)
