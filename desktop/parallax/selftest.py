@@ -50,7 +50,7 @@ def _model_source(embedder: Embedder) -> str:
     runtime = getattr(embedder, "runtime", None)
     source = getattr(embedder, "source", None)
     if runtime in ("onnx", "openvino") and source:
-        return f"onnx, {source}"
+        return f"{runtime}, {source}"  # "openvino, shipped": the ONNX file shipped, run in OpenVINO
     return str(runtime or type(embedder).__name__)
 
 

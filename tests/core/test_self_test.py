@@ -90,3 +90,19 @@ def test_a_damaged_shipped_model_without_a_fallback_fails(capsys, monkeypatch, t
 def test_self_test_takes_no_command(capsys):
     code, _, err = run(["--self-test", "compare", "a", "b"], capsys)
     assert code == cli.EXIT_USAGE and err.startswith("parallax: --self-test takes no command")
+
+
+@pytest.mark.parametrize(
+    ("runtime", "source", "said"),
+    [
+        ("openvino", "shipped", "openvino, shipped"),  # a bundle's file run in OpenVINO says so
+        ("onnx", "exported", "onnx, exported"),
+        ("torch", None, "torch"),
+    ],
+)
+def test_the_self_test_names_the_runtime_that_ran(runtime, source, said):
+    from types import SimpleNamespace
+
+    from parallax.selftest import _model_source
+
+    assert _model_source(SimpleNamespace(runtime=runtime, source=source)) == said
