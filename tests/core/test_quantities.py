@@ -275,6 +275,11 @@ def test_numbers_inside_dates_and_times_are_not_quantities(text, date_texts, qua
         ("Crimea was seized in two thousand and fourteen.", [("year", "2014", "two thousand and fourteen")]),
         ("The Soviet Union fell in nineteen ninety-one.", [("year", "1991", "nineteen ninety-one")]),
         ("Some two thousand troops and twenty-two tanks moved.", []),
+        # Quarters of a year: the ordinal, hyphenated or not, or "Q" and its number; "a quarter" is no date.
+        ("Sales fell in the fourth quarter.", [("quarter", "4", "fourth quarter")]),
+        ("Third-quarter profit rose.", [("quarter", "3", "Third-quarter")]),
+        ("Profit in Q2 rose.", [("quarter", "2", "Q2")]),
+        ("A quarter of the staff left.", []),
     ],
 )
 def test_find_dates(text, expected):

@@ -4,7 +4,7 @@ Entry point: :func:`compare_claims`. It looks for *conflicts*, each a specific
 fact that differs, with its kind and a span in both texts:
 
 - ``number``: quantities of the same unit whose intervals cannot overlap;
-- ``date``: weekdays, day-and-month, years or relative days that differ;
+- ``date``: weekdays, day-and-month, years, quarters or relative days that differ;
 - ``place`` / ``person`` / ``organisation``: a name the word diff replaces with
   a different name that the other side never mentions;
 - ``negation``: a verb negated on one side and plain on the other;
@@ -422,7 +422,7 @@ def _log_centre(q: Quantity) -> float:
 
 def _date_conflicts(article: Sequence[DateMention], report: Sequence[DateMention]) -> list[Conflict]:
     conflicts = []
-    for category in ("day", "weekday", "year", "month", "relative", "ago"):
+    for category in ("day", "weekday", "year", "month", "quarter", "relative", "ago"):
         a_list = [d for d in article if d.category == category]
         r_list = [d for d in report if d.category == category]
         if not a_list or not r_list:
@@ -433,7 +433,8 @@ def _date_conflicts(article: Sequence[DateMention], report: Sequence[DateMention
         if category == "relative" and ({"today", "tonight"} & (a_values | r_values)):
             continue  # "today" in one dateline and "this week" in another is no conflict
         a, r = a_list[0], r_list[0]
-        conflicts.append(_between("date", a, r, f"{a.text} vs {r.text}: a different date"))
+        what = "quarter" if category == "quarter" else "date"
+        conflicts.append(_between("date", a, r, f"{a.text} vs {r.text}: a different {what}"))
     return conflicts
 
 

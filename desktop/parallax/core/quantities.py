@@ -55,6 +55,8 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day", re.compile(rf"\b(?P<month>{_MONTH})\s+(?:the\s+)?(?P<dayword>{_DAY_WORD})\b")),
     ("month", re.compile(rf"\b(?P<month>{_MONTH})\.?\s+(?P<year>(?:1[89]|20)\d\d)\b")),
     ("month", re.compile(r"\b(?:in|since|until|by|from|early|late|mid-?|last|next|this)\s+(?P<month>January|February|March|April|June|July|August|September|October|November|December)\b")),
+    # A company's or a year's quarter: "the fourth quarter", "fourth-quarter earnings", "Q3".
+    ("quarter", re.compile(r"\b(?P<quarter>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]quarter\b|\bQ(?P<q>[1-4])\b", re.I)),
     ("weekday", re.compile(r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?(?:['’]s)?\b")),
     ("relative", re.compile(r"\b(?P<rel>yesterday|today|tonight|tomorrow|(?:last|this|next)\s+(?:week|weekend|month|year))\b", re.I)),
     # "seven years ago": a year once the year of writing is known (compared in the claim checks).
@@ -66,13 +68,16 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 @dataclass(frozen=True)
 class DateMention:
-    """A date: ``category`` is day, month, weekday, relative or year; ``value`` compares within it."""
+    """A date: ``category`` is day, month, weekday, quarter, relative or year; ``value`` compares within it."""
 
     category: str
     value: str
     text: str
     start: int
     end: int
+
+
+_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 
 def find_dates(text: str) -> list[DateMention]:
@@ -95,6 +100,8 @@ def find_dates(text: str) -> list[DateMention]:
                 value = f"{month:02d}-{day:02d}"
             elif category == "month":
                 value = f"{MONTHS[groups['month'].lower()]:02d}"
+            elif category == "quarter":
+                value = groups["q"] or str(_QUARTERS[groups["quarter"].lower()])
             elif category == "weekday":
                 value = groups["weekday"].lower()
             elif category == "relative":
