@@ -718,3 +718,47 @@ def test_two_people_named_as_a_correction_are_two_sources():
 def test_a_dotted_abbreviation_is_highlighted_whole(article, report, named):
     (conflict,) = compare_claims(article, report).conflicts
     assert conflict.report == named  # not "U", its first letter
+
+
+@pytest.mark.parametrize(
+    ("article", "report", "swapped"),
+    [
+        # The report names the article's country elsewhere ("Russia's"), so only the shared word after both
+        # names ("embassy", "invasion") says that one was put in the other's place.
+        (
+            "Paint was poured in front of the Russian embassy to mark Russia's invasion of Ukraine.",
+            "To mark Russia's invasion of Ukraine, paint was poured in front of the Mexican embassy.",
+            ("Russian", "Mexican"),
+        ),
+        (
+            "The protest marks Russia's invasion of Ukraine, outside the Russian embassy.",
+            "Outside the Russian embassy, the protest marks the U.S.'s invasion of Ukraine.",
+            ("Russia's", "U.S.'s"),
+        ),
+    ],
+)
+def test_a_place_put_in_another_places_slot_diverges(article, report, swapped):
+    check = compare_claims(article, report)
+    assert [(c.kind, c.article, c.report) for c in check.conflicts] == [("place", *swapped)]
+    assert_spans_point_at_text(article, report, check)
+
+
+@pytest.mark.parametrize(
+    ("article", "report"),
+    [
+        (
+            "Protesters gathered outside the American embassy in Moscow.",
+            "Protesters gathered outside the U.S. embassy in Moscow.",
+        ),
+        (
+            "Protesters gathered outside the Russian embassy in London.",
+            "In London, protesters gathered outside Moscow's embassy.",
+        ),
+        (
+            "Troops left Kyiv's suburbs, Ukraine's army said.",
+            "Ukrainian troops left the suburbs of Kyiv, the army said.",
+        ),
+    ],
+)
+def test_the_same_place_in_other_words_before_the_same_word_agrees(article, report):
+    assert compare_claims(article, report).conflicts == ()

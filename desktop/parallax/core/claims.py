@@ -568,7 +568,61 @@ def _entity_conflicts(
                 r_elsewhere.remove(partner)
             kind = _conflict_kind(a.kind, partner.kind)
             conflicts.append(_between(kind, a, partner, f"{a.text} vs {partner.text}: a different {kind}"))
+        conflicts += _swapped_before_same_word(article, report, context, pairs, a_replaced, r_replaced, r_new)
     return conflicts
+
+
+def _swapped_before_same_word(
+    article: str,
+    report: str,
+    context: ClaimContext,
+    pairs: list[tuple[tuple[int, int], tuple[int, int]]],
+    a_replaced: list[Entity],
+    r_replaced: list[Entity],
+    r_new: list[Entity],
+) -> list[Conflict]:
+    """A place for another before the same word, where the article never names the report's place.
+
+    "The U.S.'s invasion" for "Russia's invasion", "the Mexican embassy" for "the Russian
+    embassy": the report may name the article's place elsewhere, so the general rule (a
+    name the other side never mentions) stays silent, but the same word after both says
+    they fill one slot. ``r_new`` loses the places used.
+    """
+    conflicts = []
+    article_text = context.article_text or article
+    for r in [e for e in r_replaced if e.kind == "place" and e in r_new]:
+        follows = _word_after(report, r.end)
+        if follows is None or _named_otherwise(r, article_text):
+            continue
+        a = next(
+            (
+                a
+                for a in a_replaced
+                if a.kind in ("place", "entity")
+                and _word_after(article, a.end) == follows
+                and not is_generic(a.keys)
+                and _paired(a.start, r.start, pairs)
+                and not _aliases(a.keys, r.keys, context)
+                and not city_in_country(a.keys, r.keys)
+                and not city_in_country(r.keys, a.keys)
+                and not same_body(a.keys, r.keys)
+                and not _institution_for_place(a, r)
+            ),
+            None,
+        )
+        if a is not None:
+            r_new.remove(r)
+            conflicts.append(_between("place", a, r, f"{a.text} vs {r.text}: a different place"))
+    return conflicts
+
+
+# The word right after a name: lower case, four letters or more ("embassy", "invasion", "forces").
+_NEXT_WORD = re.compile(r"(?:['’]s)?\s+([a-z]{4,})\b")
+
+
+def _word_after(text: str, end: int) -> str | None:
+    m = _NEXT_WORD.match(text, end)
+    return m.group(1) if m and m.group(1) not in _STOPWORDS else None
 
 
 def _named_otherwise(entity: Entity, text: str) -> bool:

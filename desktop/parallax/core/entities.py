@@ -453,8 +453,11 @@ def names_an_institution(keys: Sequence[str]) -> bool:
 
 def _kind(text: str, tokens: Sequence[Word], run: Sequence[int], names: list[Word]) -> str:
     lowered = [w.lower.replace("’", "'").removesuffix("'s") for w in names]
-    if tuple(lowered) in _COUNTRY_NAMES:
-        return "place"
+    if (
+        tuple(k.lower() for w in names for k in _name_keys(w.text.replace("’", "'").removesuffix("'s")))
+        in _COUNTRY_NAMES
+    ):
+        return "place"  # "United States", "U.S."
     previous_word = tokens[run[0] - 1].lower if run[0] > 0 else ""
     if is_publication(lowered) or previous_word in _PUBLICATION_BEFORE:
         return "publication"
