@@ -11,6 +11,7 @@ from parallax.core.claims import AGREE, CONFLICT_KINDS, DIVERGE, ClaimConfig, Cl
 from parallax.core.entities import find_speakers
 
 DIVERGENCES = [
+    ("direction", "The founder was arrested on fraud charges.", "The founder was acquitted of fraud charges."),
     ("date", "Sales fell 30% in the fourth quarter.", "Sales fell 30% in the third quarter."),
     # A dotted abbreviation is one name: "U.S.", not a "U" and an "S".
     ("place", "The protest marks Russia's invasion of Ukraine.", "The protest marks the U.S.'s invasion of Ukraine."),
@@ -294,6 +295,7 @@ PARAPHRASES = [
     ),
     ("The European Union will meet on Friday.", "The EU will meet on Friday."),
     ("Fourth-quarter profit was $1.5bn.", "Profit in Q4 was $1.5bn."),
+    ("He was arrested in 2019 and acquitted in 2021.", "Arrested in 2019, he was cleared in 2021."),
     # Dotted abbreviations and the names they stand for.
     ("American officials said the talks failed.", "U.S. officials said the talks failed."),
     ("United States officials said the talks failed.", "U.S. officials said the talks failed."),

@@ -163,7 +163,11 @@ _OPPOSITES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("thrive", "thriving", "flourish", "prosper", "prosperous", "booming", "triumphant", "buoyant"),
         ("struggle", "struggling", "flounder", "ailing", "troubled", "beleaguered", "faltering", "floundering"),
     ),
-    "verdict": (("convict", "convicted", "guilty"), ("acquit", "acquitted", "innocent")),
+    # Held to answer a charge, or cleared of it: "arrested on fraud charges" / "acquitted of fraud charges".
+    "verdict": (
+        ("convict", "convicted", "guilty", "arrest", "arrested", "indict", "indicted"),
+        ("acquit", "acquitted", "innocent", "exonerate", "exonerated"),
+    ),
     # Holding something up, or bringing it down: "a scheme to prop up the company" / "to sink the company".
     "support": (
         ("prop", "propped", "bolster", "shore", "shored", "rescue", "underpin", "buoy"),
