@@ -11,6 +11,11 @@ from parallax.core.claims import AGREE, CONFLICT_KINDS, DIVERGE, ClaimConfig, Cl
 from parallax.core.entities import find_speakers
 
 DIVERGENCES = [
+    (
+        "number",
+        "They met on the one-year anniversary of the invasion.",
+        "They met on the second anniversary of the invasion.",
+    ),
     ("direction", "The founder was arrested on fraud charges.", "The founder was acquitted of fraud charges."),
     ("date", "Sales fell 30% in the fourth quarter.", "Sales fell 30% in the third quarter."),
     # A dotted abbreviation is one name: "U.S.", not a "U" and an "S".
@@ -295,6 +300,7 @@ PARAPHRASES = [
     ),
     ("The European Union will meet on Friday.", "The EU will meet on Friday."),
     ("Fourth-quarter profit was $1.5bn.", "Profit in Q4 was $1.5bn."),
+    ("They met on the one-year anniversary of the invasion.", "They met on the first anniversary of the invasion."),
     ("He was arrested in 2019 and acquitted in 2021.", "Arrested in 2019, he was cleared in 2021."),
     # Dotted abbreviations and the names they stand for.
     ("American officials said the talks failed.", "U.S. officials said the talks failed."),

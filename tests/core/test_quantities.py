@@ -38,6 +38,8 @@ def only_quantity(text: str):
         ("Nearly 300 people were evacuated.", [260, 299, 300], [200, 320], "Nearly 300 people"),
         ("Between 250 and 300 people were evacuated.", [250, 275, 300], [200, 320], "250 and 300 people"),
         ("They agreed on a two-week window for talks.", [14], [7, 30], "two-week"),
+        # An anniversary counts years: "the second anniversary" is as far on as "the two-year anniversary".
+        ("It was the second anniversary of the invasion.", [730.5], [365.25, 1095.75], "second anniversary"),
         # Figures as a transcript says them.
         (
             "Some three point nine million people have fled.",
@@ -79,6 +81,7 @@ def only_quantity(text: str):
         "nearly",
         "between-and-people",
         "two-week",
+        "anniversary-years",
         "spoken-point",
         "spoken-hundred",
         "spoken-a-hundred-and",

@@ -216,6 +216,7 @@ _QUANTITY = re.compile(
     r")",
     re.I,
 )
+_ANNIVERSARY = re.compile(r"\s+anniversary\b", re.I)
 _SAME_BOUND_TOLERANCE = 0.15
 _RANGE_TOLERANCE = 0.02
 # How far an approximate or rough figure reaches either side ("about 2,000", "a decade").
@@ -383,6 +384,10 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> lis
                     consumed_until = nxt.end()
                     stated_range = second > low
         unit_word, unit_end = _unit_word(text, end, m)
+        # "the second anniversary" is two years on: comparable with "the one-year anniversary".
+        anniversary = m.group("ord") and _ANNIVERSARY.match(text, end)
+        if anniversary:
+            unit_word, unit_end, ordinal = "years", anniversary.end(), False
         if m.group("cur"):
             unit, factor = _SYNONYMS.get(m.group("cur"), m.group("cur")), 1.0
         elif m.group("suffix") == "%":
