@@ -11,6 +11,12 @@ from parallax.core.claims import AGREE, CONFLICT_KINDS, DIVERGE, ClaimConfig, Cl
 from parallax.core.entities import find_speakers
 
 DIVERGENCES = [
+    # A nationality said as a noun ("an American who fell") is a nationality, not a person's name.
+    (
+        "place",
+        "He was charged over the death of an American who fell from a cliff.",
+        "He was charged over the death of a British man who fell from a cliff.",
+    ),
     (
         "number",
         "They met on the one-year anniversary of the invasion.",
@@ -300,6 +306,9 @@ PARAPHRASES = [
     ),
     ("The European Union will meet on Friday.", "The EU will meet on Friday."),
     ("Fourth-quarter profit was $1.5bn.", "Profit in Q4 was $1.5bn."),
+    ("He was charged over the death of an American who fell.", "He was charged over the death of a US man who fell."),
+    ("US officials said the talks failed.", "American officials said the talks failed."),
+    ("United States officials said the talks failed.", "American officials said the talks failed."),
     ("They met on the one-year anniversary of the invasion.", "They met on the first anniversary of the invasion."),
     ("He was arrested in 2019 and acquitted in 2021.", "Arrested in 2019, he was cleared in 2021."),
     # Dotted abbreviations and the names they stand for.

@@ -702,10 +702,29 @@ def _attribution_conflicts(article: str, report: str, context: ClaimContext) -> 
         for r in r_speakers:
             if any(same_name(x, y) for x in a.keys for y in r.keys):
                 return []
-            if _aliases(a.keys, r.keys, context) or speaks_for_government(a.keys, r.keys):
+            if (
+                _aliases(a.keys, r.keys, context)
+                or speaks_for_government(a.keys, r.keys)
+                or _country_and_adjective(a.keys, r.keys)
+            ):
                 return []
     a, r = a_speakers[0], r_speakers[0]
     return [_between("attribution", a, r, f"said by {_source(a)} vs by {_source(r)}: a different source")]
+
+
+def _country_and_adjective(a_keys: Sequence[str], b_keys: Sequence[str]) -> bool:
+    """One side names a country in words ("United States officials", "U.S."), the other by its adjective
+    ("American officials")."""
+    for one, other in ((a_keys, b_keys), (b_keys, a_keys)):
+        adjectives = {
+            adjective
+            for size in (2, 3)
+            for i in range(len(one) - size + 1)
+            if (adjective := country_adjective(one[i : i + size])) is not None
+        }
+        if adjectives & {name_key(k).removesuffix("s") for k in other}:
+            return True
+    return False
 
 
 _PRONOUN_SPEAKER = re.compile(

@@ -342,11 +342,11 @@ _DOTTED = {
 
 
 def _name_keys(word: str) -> tuple[str, ...]:
-    """The key words a name word gives: itself, or a dotted abbreviation's words."""
+    """The key words a name word gives: itself, or an abbreviation's words ("U.S.", "US": the United States)."""
     if len(word) >= 4 and word.endswith(".") and word[1] == ".":
         plain = word.replace(".", "")
         return _DOTTED.get(plain, (plain,))
-    return (word,)
+    return _DOTTED.get(word, (word,)) if word.isupper() else (word,)
 
 
 @lru_cache(maxsize=16384)
@@ -475,6 +475,8 @@ def _kind(text: str, tokens: Sequence[Word], run: Sequence[int], names: list[Wor
         or (previous == "of" and run[0] >= 2 and tokens[run[0] - 2].lower in _PLACE_WORDS)
     ):
         return "place"
+    if len(names) == 1 and previous in ("a", "an") and lowered[-1].endswith(("ian", "ish", "ese", "ean", "an")):
+        return "place"  # "an American who fell": a nationality, as "a British man" says it
     if previous in _TITLES or after in ("said", "says", "told", "added", "who"):
         return "person"
     if len(names) >= 2 and all(w.text[:1].isupper() and w.text[1:].islower() for w in names):
