@@ -11,6 +11,22 @@ from parallax.core.claims import AGREE, CONFLICT_KINDS, DIVERGE, ClaimConfig, Cl
 from parallax.core.entities import find_speakers
 
 DIVERGENCES = [
+    # A colour, a charge or a disease swapped for one the article never names.
+    (
+        "detail",
+        "Activists poured yellow and blue paint outside the embassy.",
+        "Activists poured yellow and white paint outside the embassy.",
+    ),
+    (
+        "detail",
+        "A man pleaded guilty to manslaughter over the death.",
+        "A man pleaded guilty to murder over the death.",
+    ),
+    (
+        "detail",
+        "The company plans to file for approval of its RSV vaccine.",
+        "The company plans to file for approval of its flu vaccine.",
+    ),
     # A nationality said as a noun ("an American who fell") is a nationality, not a person's name.
     (
         "place",
@@ -306,6 +322,11 @@ PARAPHRASES = [
     ),
     ("The European Union will meet on Friday.", "The EU will meet on Friday."),
     ("Fourth-quarter profit was $1.5bn.", "Profit in Q4 was $1.5bn."),
+    ("Sales of its influenza vaccine fell.", "Sales of its flu vaccine fell."),
+    ("Sales of its COVID-19 vaccine fell.", "Sales of its coronavirus vaccine fell."),
+    ("The flag was blue and yellow.", "The flag was yellow and blue."),
+    ("The Red Cross told the White House.", "The White House was told by the Red Cross."),
+    ("He was charged with murder and arson.", "He was charged with arson."),
     ("He was charged over the death of an American who fell.", "He was charged over the death of a US man who fell."),
     ("US officials said the talks failed.", "American officials said the talks failed."),
     ("United States officials said the talks failed.", "American officials said the talks failed."),

@@ -10,6 +10,9 @@ fact that differs, with its kind and a span in both texts:
 - ``negation``: a verb negated on one side and plain on the other;
 - ``direction``: opposite words about the same thing ("rose" / "fell");
 - ``attribution``: the statement credited to a different named source.
+- ``detail``: a word of a closed class swapped for another the article never uses: a colour
+  ("yellow and blue paint" / "yellow and white paint"), a criminal charge ("manslaughter" /
+  "murder") or a disease ("its RSV vaccine" / "its flu vaccine").
 
 Every check errs towards silence: a paraphrase must never read as a
 divergence, so a fact is only compared where both sides state it.
@@ -47,17 +50,9 @@ from parallax.core.lexicon import cue_before, is_negation_cue, negated_stems, po
 from parallax.core.quantities import WEEKDAYS, DateMention, Quantity, find_dates, find_quantities
 from parallax.core.result import (  # re-exported: the claim types are named from here too
     AGREE as AGREE,
-)
-from parallax.core.result import (
     CONFLICT_KINDS as CONFLICT_KINDS,
-)
-from parallax.core.result import (
     DIVERGE as DIVERGE,
-)
-from parallax.core.result import (
     ClaimConfig as ClaimConfig,
-)
-from parallax.core.result import (
     Conflict as Conflict,
 )
 from parallax.core.tokens import (
@@ -148,6 +143,9 @@ def compare_claims(
         if "negation" in config.kinds:
             negations = [_shift(c, a_start, r_start) for c in _negation_conflicts(a_sentence, r_sentence)]
             conflicts += negations
+        if "detail" in config.kinds:
+            details = _detail_conflicts(a_sentence, r_sentence, context.article_text or article)
+            conflicts += [_shift(c, a_start, r_start) for c in details]
         if config.kinds & {"direction", "negation"}:
             # The direction lexicon also finds denied abilities ("unable" / "managed"), reported as negations.
             directions = [
@@ -947,6 +945,96 @@ def _negated_modals(text: str) -> tuple[tuple[Word, Word], ...]:
 def _negated_stems(text: str) -> dict[str, Word]:
     # Kept per sentence (read only): the article's sentences are paired with every report's.
     return negated_stems(text)
+
+
+# Closed classes of words where one member for another is a different fact, each word with the one
+# it stands for. Colours and charges in lower case only: "the Red Cross", "the White House" and "the
+# Black Sea" are names. "Homicide" is left out: it is the broader word ("culpable homicide" is Scots
+# law's manslaughter), and so is "cancer".
+def _members(*groups: str) -> dict[str, str]:
+    return {word: group.split()[0] for group in groups for word in group.split()}
+
+
+_DETAIL_CLASSES: dict[str, tuple[dict[str, str], bool]] = {
+    "colour": (
+        _members(
+            "red", "orange", "yellow", "green", "blue", "purple violet", "pink", "white", "black", "brown", "grey gray"
+        ),
+        True,
+    ),
+    "charge": (
+        _members(
+            "murder",
+            "manslaughter",
+            "assault",
+            "rape",
+            "robbery",
+            "theft",
+            "fraud",
+            "burglary",
+            "kidnapping",
+            "arson",
+            "terrorism",
+            "treason",
+            "espionage",
+            "bribery",
+            "embezzlement",
+            "perjury",
+            "extortion",
+            "smuggling",
+        ),
+        True,
+    ),
+    "disease": (
+        _members(
+            "influenza flu",
+            "covid covid-19 coronavirus sars-cov-2",
+            "rsv",
+            "tuberculosis tb",
+            "measles",
+            "malaria",
+            "polio",
+            "ebola",
+            "cholera",
+            "hiv aids",
+            "mpox monkeypox",
+            "dengue",
+            "zika",
+            "hepatitis",
+            "diphtheria",
+            "typhoid",
+            "rabies",
+        ),
+        False,
+    ),
+}
+
+
+@lru_cache(maxsize=64)
+def _lower_words(text: str) -> frozenset[str]:
+    """Every word of ``text``, lower-cased (the article's whole text is asked for every sentence pair)."""
+    return frozenset(w.lower for w in words(text))
+
+
+def _detail_conflicts(article: str, report: str, article_text: str) -> list[Conflict]:
+    """In two paired sentences, a word of a closed class on each side, where the report's stands for one
+    the article never names and the article's is one the report's sentence leaves out."""
+    conflicts = []
+    named = _lower_words(article_text)
+    for name, (members, lower_only) in _DETAIL_CLASSES.items():
+
+        def found(text: str, members: dict[str, str] = members, lower_only: bool = lower_only) -> list[Word]:
+            return [w for w in words(text) if w.lower in members and (w.text.islower() or not lower_only)]
+
+        a_here, r_here = found(article), found(report)
+        r_values = {members[w.lower] for w in r_here}
+        article_values = {members[w] for w in named if w in members}
+        a_gone = [w for w in a_here if members[w.lower] not in r_values]
+        r_new = [w for w in r_here if members[w.lower] not in article_values]
+        if a_gone and r_new:
+            a, r = a_gone[0], r_new[0]
+            conflicts.append(_between("detail", a, r, f"{a.text} vs {r.text}: a different {name}"))
+    return conflicts
 
 
 def _negation_conflicts(article: str, report: str) -> list[Conflict]:

@@ -25,35 +25,15 @@ from parallax.core.documents import Document
 from parallax.core.embed import Embedder, EmbeddingCache, embed
 from parallax.core.result import (  # the result types, re-exported: callers import them from here too
     AGREE as AGREE,
-)
-from parallax.core.result import (
     DEFAULT_SENTENCE_THRESHOLD as DEFAULT_SENTENCE_THRESHOLD,
-)
-from parallax.core.result import (
     DIVERGE as DIVERGE,
-)
-from parallax.core.result import (
     ClaimConfig as ClaimConfig,
-)
-from parallax.core.result import (
     CompareConfig as CompareConfig,
-)
-from parallax.core.result import (
     ComparisonResult as ComparisonResult,
-)
-from parallax.core.result import (
     Conflict as Conflict,
-)
-from parallax.core.result import (
     Coverage as Coverage,
-)
-from parallax.core.result import (
     Link as Link,
-)
-from parallax.core.result import (
     ReportComparison as ReportComparison,
-)
-from parallax.core.result import (
     coverage as coverage,
 )
 from parallax.core.spelling import for_embedding

@@ -29,6 +29,7 @@ _FAMILIES = {
     "person": {"place", "person", "organisation", "attribution"},
     "organisation": {"place", "person", "organisation", "attribution"},
     "attribution": {"place", "person", "organisation", "attribution"},
+    "detail": {"detail"},
 }
 
 

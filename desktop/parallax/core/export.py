@@ -13,8 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from parallax.core.documents import Document
-from parallax.core.judgements import EMPTY, Judgement, Resolved, resolve
-from parallax.core.judgements import to_dict as judgement_to_dict
+from parallax.core.judgements import EMPTY, Judgement, Resolved, resolve, to_dict as judgement_to_dict
 from parallax.core.result import DIVERGE, ComparisonResult, Link
 
 SCHEMA_VERSION = 1

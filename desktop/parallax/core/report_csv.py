@@ -40,7 +40,7 @@ COLUMNS = (
     "article_text",
     "report_units",
     "report_text",
-    "conflict_kind",  # number, date, place, person, organisation, negation, direction, attribution
+    "conflict_kind",  # number, date, place, person, organisation, negation, direction, attribution, detail
     "conflict_article",  # the words on the article's side
     "conflict_report",
     "conflict_reason",  # the conflict in plain words

@@ -31,6 +31,7 @@ KIND_WORDS = {
     "negation": "one side negates what the other states",
     "direction": "opposite directions",
     "attribution": "a different source",
+    "detail": "a different detail (a colour, a charge)",
 }
 
 

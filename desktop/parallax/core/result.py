@@ -19,7 +19,9 @@ from parallax.core.documents import Document
 from parallax.core.worddiff import DiffConfig, DiffOp
 
 AGREE, DIVERGE = "agree", "diverge"
-CONFLICT_KINDS = ("number", "date", "place", "person", "organisation", "negation", "direction", "attribution")
+CONFLICT_KINDS = (
+    "number", "date", "place", "person", "organisation", "negation", "direction", "attribution", "detail",
+)  # fmt: skip
 
 DEFAULT_THRESHOLD = 0.5  # lowest cosine similarity for a link
 DEFAULT_MARGIN = 0.1  # see parallax.core.align.AlignConfig

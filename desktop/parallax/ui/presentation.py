@@ -43,6 +43,7 @@ KIND_PHRASES = {
     "negation": "says the opposite",
     "direction": "reports the opposite direction",
     "attribution": "cites a different source",
+    "detail": "gives a different detail",
 }
 CONFLICT_KINDS = tuple(KIND_PHRASES)
 
