@@ -1010,31 +1010,52 @@ _DETAIL_CLASSES: dict[str, tuple[dict[str, str], bool]] = {
 }
 
 
+# Each class word: the classes it belongs to, with the value it stands for and whether only its
+# lower-case form counts.
+def _index_details() -> dict[str, list[tuple[str, str, bool]]]:
+    index: dict[str, list[tuple[str, str, bool]]] = {}
+    for name, (members, lower_only) in _DETAIL_CLASSES.items():
+        for word, value in members.items():
+            index.setdefault(word, []).append((name, value, lower_only))
+    return index
+
+
+_DETAIL_INDEX = _index_details()
+
+
+@lru_cache(maxsize=4096)
+def _details(text: str) -> tuple[tuple[str, str, Word], ...]:
+    """The class words of ``text``: (class, value, word), in order."""
+    found = []
+    for w in words(text):
+        for name, value, lower_only in _DETAIL_INDEX.get(w.lower, ()):
+            if w.text.islower() or not lower_only:
+                found.append((name, value, w))
+    return tuple(found)
+
+
 @lru_cache(maxsize=64)
-def _lower_words(text: str) -> frozenset[str]:
-    """Every word of ``text``, lower-cased (the article's whole text is asked for every sentence pair)."""
-    return frozenset(w.lower for w in words(text))
+def _detail_values(text: str) -> frozenset[tuple[str, str]]:
+    """(class, value) of every class word of ``text`` in any case (the article's whole text, once)."""
+    return frozenset((name, value) for w in words(text) for name, value, _ in _DETAIL_INDEX.get(w.lower, ()))
 
 
 def _detail_conflicts(article: str, report: str, article_text: str) -> list[Conflict]:
     """In two paired sentences, a word of a closed class on each side, where the report's stands for one
     the article never names and the article's is one the report's sentence leaves out."""
+    a_here, r_here = _details(article), _details(report)
+    if not a_here or not r_here:
+        return []
+    named = _detail_values(article_text)
     conflicts = []
-    named = _lower_words(article_text)
-    for name, (members, lower_only) in _DETAIL_CLASSES.items():
-
-        def found(text: str, members: dict[str, str] = members, lower_only: bool = lower_only) -> list[Word]:
-            return [w for w in words(text) if w.lower in members and (w.text.islower() or not lower_only)]
-
-        a_here, r_here = found(article), found(report)
-        r_values = {members[w.lower] for w in r_here}
-        article_values = {members[w] for w in named if w in members}
-        a_gone = [w for w in a_here if members[w.lower] not in r_values]
-        r_new = [w for w in r_here if members[w.lower] not in article_values]
+    for name in {n for n, _, _ in r_here} & {n for n, _, _ in a_here}:
+        r_values = {value for n, value, _ in r_here if n == name}
+        a_gone = [w for n, value, w in a_here if n == name and value not in r_values]
+        r_new = [w for n, value, w in r_here if n == name and (name, value) not in named]
         if a_gone and r_new:
             a, r = a_gone[0], r_new[0]
             conflicts.append(_between("detail", a, r, f"{a.text} vs {r.text}: a different {name}"))
-    return conflicts
+    return sorted(conflicts, key=lambda c: c.report_span)
 
 
 def _negation_conflicts(article: str, report: str) -> list[Conflict]:
