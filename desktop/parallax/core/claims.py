@@ -550,11 +550,7 @@ def _entity_conflicts(
                     for r in candidates
                     if _compatible(a.kind, r.kind)
                     and not _named_otherwise(r, article)
-                    and not _institution_for_place(a, r)
-                    and not same_body(a.keys, r.keys)
-                    and _paired(a.start, r.start, pairs)
-                    and not _aliases(a.keys, r.keys, context)
-                    and not city_in_country(a.keys, r.keys)
+                    and _may_stand_for(a, r, context, pairs)
                 ),
                 None,
             )
@@ -568,6 +564,20 @@ def _entity_conflicts(
             conflicts.append(_between(kind, a, partner, f"{a.text} vs {partner.text}: a different {kind}"))
         conflicts += _swapped_before_same_word(article, report, context, pairs, a_replaced, r_replaced, r_new)
     return conflicts
+
+
+def _may_stand_for(
+    a: Entity, r: Entity, context: ClaimContext, pairs: list[tuple[tuple[int, int], tuple[int, int]]]
+) -> bool:
+    """Whether report name ``r`` may have been put where the article says ``a``: in the paired sentence,
+    and not the same body, an alias, a city of that country, or an institution for a place."""
+    return (
+        _paired(a.start, r.start, pairs)
+        and not same_body(a.keys, r.keys)
+        and not _aliases(a.keys, r.keys, context)
+        and not city_in_country(a.keys, r.keys)
+        and not _institution_for_place(a, r)
+    )
 
 
 def _swapped_before_same_word(
@@ -599,12 +609,8 @@ def _swapped_before_same_word(
                 if a.kind in ("place", "entity")
                 and _word_after(article, a.end) == follows
                 and not is_generic(a.keys)
-                and _paired(a.start, r.start, pairs)
-                and not _aliases(a.keys, r.keys, context)
-                and not city_in_country(a.keys, r.keys)
+                and _may_stand_for(a, r, context, pairs)
                 and not city_in_country(r.keys, a.keys)
-                and not same_body(a.keys, r.keys)
-                and not _institution_for_place(a, r)
             ),
             None,
         )
@@ -947,14 +953,15 @@ def _negated_stems(text: str) -> dict[str, Word]:
     return negated_stems(text)
 
 
-# Closed classes of words where one member for another is a different fact, each word with the one
-# it stands for. Colours and charges in lower case only: "the Red Cross", "the White House" and "the
-# Black Sea" are names. "Homicide" is left out: it is the broader word ("culpable homicide" is Scots
-# law's manslaughter), and so is "cancer".
 def _members(*groups: str) -> dict[str, str]:
+    """Each word of each group ("influenza flu") with the group's first word, the value it stands for."""
     return {word: group.split()[0] for group in groups for word in group.split()}
 
 
+# Closed classes of words where one member for another is a different fact, each word with the one
+# it stands for, and whether only its lower-case form counts. Colours and charges in lower case only:
+# "the Red Cross", "the White House" and "the Black Sea" are names. "Homicide" is left out: it is the
+# broader word ("culpable homicide" is Scots law's manslaughter), and so is "cancer".
 _DETAIL_CLASSES: dict[str, tuple[dict[str, str], bool]] = {
     "colour": (
         _members(

@@ -349,6 +349,11 @@ def _name_keys(word: str) -> tuple[str, ...]:
     return _DOTTED.get(word, (word,)) if word.isupper() else (word,)
 
 
+def _word_keys(word: Word) -> tuple[str, ...]:
+    """The key words of one name word, its possessive dropped ("U.S.'s": "United", "States")."""
+    return _name_keys(word.text.replace("’", "'").removesuffix("'s"))
+
+
 @lru_cache(maxsize=16384)
 def _entity(text: str, run: tuple[int, ...]) -> Entity | None:
     """The name that tokens ``run`` of ``text`` make, or None where they hold no name word."""
@@ -358,7 +363,7 @@ def _entity(text: str, run: tuple[int, ...]) -> Entity | None:
         key
         for w in names
         if w.lower not in _TITLES and w.lower not in _CONNECTORS and w.text not in ("I",)
-        for key in _name_keys(w.text.replace("’", "'").removesuffix("'s"))
+        for key in _word_keys(w)
     )
     if not keys:
         return None
@@ -453,10 +458,7 @@ def names_an_institution(keys: Sequence[str]) -> bool:
 
 def _kind(text: str, tokens: Sequence[Word], run: Sequence[int], names: list[Word]) -> str:
     lowered = [w.lower.replace("’", "'").removesuffix("'s") for w in names]
-    if (
-        tuple(k.lower() for w in names for k in _name_keys(w.text.replace("’", "'").removesuffix("'s")))
-        in _COUNTRY_NAMES
-    ):
+    if tuple(k.lower() for w in names for k in _word_keys(w)) in _COUNTRY_NAMES:
         return "place"  # "United States", "U.S."
     previous_word = tokens[run[0] - 1].lower if run[0] > 0 else ""
     if is_publication(lowered) or previous_word in _PUBLICATION_BEFORE:
