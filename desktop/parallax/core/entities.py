@@ -257,6 +257,18 @@ def _blank_furniture(text: str) -> str:
     return _DATELINE_AGENCY.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
 
 
+_NATIONALITY_ENDING = re.compile(r"(?:ian|ean|ese|ish|an|i)$")
+
+
+def _nationality_after_city(tokens: Sequence[Word], run: Sequence[int], j: int) -> bool:
+    """Whether ``tokens[j]`` is a nationality after a run that names a city: "the London Russian
+    embassy" is London's Russian embassy, two names, not one called "London Russian"."""
+    if len(run) != 1 or _base(tokens[j]) in _CAPITALS or _base(tokens[j]) in _CITIES:
+        return False
+    city = _base(tokens[run[0]])
+    return (city in _CAPITALS or city in _CITIES) and bool(_NATIONALITY_ENDING.search(_base(tokens[j])))
+
+
 @lru_cache(maxsize=4096)
 def _runs(text: str) -> _Runs:
     # The article's texts are searched for names for every report they link with.
@@ -275,6 +287,8 @@ def _runs(text: str) -> _Runs:
             if gap.strip() not in ("", "&"):  # "Ledger & Ticker", "Procter & Gamble" are one name
                 break
             if _is_capitalised(tokens[j].text) and _base(tokens[j]) not in _MONTHS_DAYS:
+                if _nationality_after_city(tokens, run, j):
+                    break
                 run.append(j)
                 j += 1
                 continue
