@@ -27,6 +27,11 @@ DIVERGENCES = [
         "The company plans to file for approval of its RSV vaccine.",
         "The company plans to file for approval of its flu vaccine.",
     ),
+    (
+        "detail",
+        "He died in a fall from a clifftop known as a meeting place.",
+        "He died in a fall from a beach known as a meeting place.",
+    ),
     # A nationality said as a noun ("an American who fell") is a nationality, not a person's name.
     (
         "place",
@@ -325,6 +330,12 @@ PARAPHRASES = [
     ("Sales of its influenza vaccine fell.", "Sales of its flu vaccine fell."),
     ("Sales of its COVID-19 vaccine fell.", "Sales of its coronavirus vaccine fell."),
     ("The flag was blue and yellow.", "The flag was yellow and blue."),
+    # A landform named otherwise, a name holding one, the broader word: no different place.
+    ("He fell from a clifftop in Sydney.", "He fell from a cliff top in Sydney."),
+    ("He fell from a clifftop near the beach.", "He fell near the beach."),
+    ("The body was found on a beach in Sydney.", "The body was found near Bondi Beach in Sydney."),
+    ("The body was found on a clifftop in Sydney.", "The body was found on the coast in Sydney."),
+    ("Protesters gathered outside the Russian embassy.", "Protesters gathered outside the London Russian embassy."),
     ("The Red Cross told the White House.", "The White House was told by the Red Cross."),
     ("He was charged with murder and arson.", "He was charged with arson."),
     ("He was charged over the death of an American who fell.", "He was charged over the death of a US man who fell."),
@@ -772,6 +783,12 @@ def test_a_dotted_abbreviation_is_highlighted_whole(article, report, named):
             "The protest marks Russia's invasion of Ukraine, outside the Russian embassy.",
             "Outside the Russian embassy, the protest marks the U.S.'s invasion of Ukraine.",
             ("Russia's", "U.S.'s"),
+        ),
+        # A city's name before a nationality is two names: "the London Mexican embassy" is not one called so.
+        (
+            "To mark Russia's invasion of Ukraine, paint was poured outside the Russian embassy.",
+            "To mark Russia's invasion of Ukraine, paint was poured outside the London Mexican embassy.",
+            ("Russian", "Mexican"),
         ),
     ],
 )

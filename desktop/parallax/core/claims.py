@@ -1014,6 +1014,27 @@ _DETAIL_CLASSES: dict[str, tuple[dict[str, str], bool]] = {
         ),
         False,
     ),
+    # Where something happened: a body found on a beach is not one found on a clifftop. Lower case
+    # only ("Bondi Beach", "Lake Geneva" are names); "coast" and "shore" are left out as the broader
+    # words, and "field" as too many things besides.
+    "landform": (
+        _members(
+            "cliff cliffs clifftop clifftops cliff-top",
+            "beach beaches",
+            "hill hills hilltop hillside",
+            "mountain mountains mountaintop mountainside",
+            "valley valleys",
+            "forest forests woods woodland",
+            "desert",
+            "island islands",
+            "river rivers riverbank",
+            "lake lakes",
+            "cave caves",
+            "canyon gorge",
+            "swamp marsh",
+        ),
+        True,
+    ),
 }
 
 
