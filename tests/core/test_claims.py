@@ -27,6 +27,12 @@ DIVERGENCES = [
         "The company plans to file for approval of its RSV vaccine.",
         "The company plans to file for approval of its flu vaccine.",
     ),
+    # The article names "murder" too, as the first charge; the plea is to another.
+    (
+        "detail",
+        "He was charged with murder in 2020. On Thursday he pleaded guilty to manslaughter in the death.",
+        "On Thursday he pled guilty to murder in the death.",
+    ),
     (
         "detail",
         "He died in a fall from a clifftop known as a meeting place.",
@@ -330,6 +336,12 @@ PARAPHRASES = [
     ("Sales of its influenza vaccine fell.", "Sales of its flu vaccine fell."),
     ("Sales of its COVID-19 vaccine fell.", "Sales of its coronavirus vaccine fell."),
     ("The flag was blue and yellow.", "The flag was yellow and blue."),
+    # A charge the article names elsewhere, in another slot than the one in hand: no other charge.
+    (
+        "He was charged with murder in 2020. On Thursday he pleaded guilty to manslaughter.",
+        "He pleaded guilty to manslaughter, two years after he was charged with murder.",
+    ),
+    ("Police called the death a murder. He pleaded guilty to manslaughter.", "Police called the death a murder."),
     # A landform named otherwise, a name holding one, the broader word: no different place.
     ("He fell from a clifftop in Sydney.", "He fell from a cliff top in Sydney."),
     ("He fell from a clifftop near the beach.", "He fell near the beach."),

@@ -1078,12 +1078,35 @@ def _detail_conflicts(article: str, report: str, article_text: str) -> list[Conf
     conflicts = []
     for name in {n for n, _, _ in r_here} & {n for n, _, _ in a_here}:
         r_values = {value for n, value, _ in r_here if n == name}
+        a_values = {value for n, value, _ in a_here if n == name}
         a_gone = [w for n, value, w in a_here if n == name and value not in r_values]
         r_new = [w for n, value, w in r_here if n == name and (name, value) not in named]
-        if a_gone and r_new:
-            a, r = a_gone[0], r_new[0]
+        pair = (a_gone[0], r_new[0]) if a_gone and r_new else None
+        if pair is None and a_gone:
+            # The article may name the report's word elsewhere ("charged with murder", then "pleaded guilty
+            # to manslaughter"): after the same word, the two still fill one slot ("guilty to murder").
+            r_other = [w for n, value, w in r_here if n == name and value not in a_values]
+            pair = next(
+                (
+                    (a, r)
+                    for r in r_other
+                    for a in a_gone
+                    if _words_before(article, a.start) & _words_before(report, r.start)
+                ),
+                None,
+            )
+        if pair is not None:
+            a, r = pair
             conflicts.append(_between("detail", a, r, f"{a.text} vs {r.text}: a different {name}"))
     return sorted(conflicts, key=lambda c: c.report_span)
+
+
+def _words_before(text: str, start: int, most: int = 4) -> set[str]:
+    """The stems of the words of content among the ``most`` words before ``start`` in its clause
+    ("guilty" in "pleaded guilty on Thursday to murder")."""
+    before = text[max(0, start - 80) : start]
+    before = re.split(r"[,;:.!?()]", before)[-1]
+    return {stem(w.text) for w in words(before)[-most:] if w.lower not in _STOPWORDS and len(w.text) > 2}
 
 
 def _negation_conflicts(article: str, report: str) -> list[Conflict]:
