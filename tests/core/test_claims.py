@@ -38,6 +38,12 @@ DIVERGENCES = [
         "He died in a fall from a clifftop known as a meeting place.",
         "He died in a fall from a beach known as a meeting place.",
     ),
+    # ... but a country that is not the city's is another place.
+    (
+        "place",
+        "Activists in Paris poured paint in front of the Russian embassy.",
+        "Activists in the U.K. poured paint in front of the Russian embassy.",
+    ),
     # A nationality said as a noun ("an American who fell") is a nationality, not a person's name.
     (
         "place",
@@ -342,6 +348,15 @@ PARAPHRASES = [
         "He pleaded guilty to manslaughter, two years after he was charged with murder.",
     ),
     ("Police called the death a murder. He pleaded guilty to manslaughter.", "Police called the death a murder."),
+    # A country whose city the article names ("London": the U.K.), however it is written.
+    (
+        "Activists in London poured paint in front of the Russian embassy.",
+        "Activists in the U.K. poured paint in front of the Russian embassy.",
+    ),
+    (
+        "Activists in London poured paint in front of the Russian embassy.",
+        "Activists in the United Kingdom poured paint in front of the Russian embassy.",
+    ),
     # A landform named otherwise, a name holding one, the broader word: no different place.
     ("He fell from a clifftop in Sydney.", "He fell from a cliff top in Sydney."),
     ("He fell from a clifftop near the beach.", "He fell near the beach."),

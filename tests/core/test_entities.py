@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from parallax.core.entities import find_entities
+from parallax.core.entities import city_in_country, find_entities, has_city_named
+from parallax.core.tokens import NameIndex
 
 
 @pytest.mark.parametrize(
@@ -99,3 +100,31 @@ def test_the_same_text_with_another_vocabulary_gives_other_names():
     assert [e.text for e in find_entities(text, frozenset())] == ["Reporters", "Lviv"]
     assert [e.text for e in find_entities(text, frozenset({"reporters"}))] == ["Lviv"]
     assert [e.text for e in find_entities(text)] == ["Reporters", "Lviv"]  # its own lower-case words
+
+
+@pytest.mark.parametrize(
+    ("city", "country", "expected"),
+    [
+        (("Istanbul",), ("Turkey",), True),
+        (("London",), ("United", "Kingdom"), True),  # "U.K." and "the United Kingdom" give these keys
+        (("Sydney",), ("Australia",), True),
+        (("Paris",), ("United", "Kingdom"), False),
+        (("London",), ("United", "States"), False),
+    ],
+)
+def test_a_city_lies_in_its_country_however_the_country_is_written(city, country, expected):
+    assert city_in_country(city, country) is expected
+    assert city_in_country(country, city) is expected
+
+
+@pytest.mark.parametrize(
+    ("country", "named", "expected"),
+    [
+        (("United", "Kingdom"), ["Activists", "London"], True),
+        (("Russia",), ["Moscow"], True),
+        (("United", "States"), ["London"], False),
+        (("Russia",), ["Kyiv", "Ukraine"], False),
+    ],
+)
+def test_a_country_is_named_through_one_of_its_cities(country, named, expected):
+    assert has_city_named(country, NameIndex(named)) is expected

@@ -39,6 +39,7 @@ from parallax.core.entities import (
     country_adjective,
     find_entities,
     find_speakers,
+    has_city_named,
     is_generic,
     is_publication,
     names_an_institution,
@@ -520,7 +521,13 @@ def _entity_conflicts(
             if other is not None:
                 conflicts.append(_between("person", a, other, f"{a.text} vs {other.text}: a different person"))
         a_missing = [e for e in a_replaced if not e.named_in(r_names) and not is_generic(e.keys)]
-        r_new = [e for e in r_replaced if not e.named_in(a_names) and not e.named_in(article_doc_names)]
+        r_new = [
+            e
+            for e in r_replaced
+            if not e.named_in(a_names)
+            and not e.named_in(article_doc_names)
+            and not (e.kind == "place" and has_city_named(e.keys, article_doc_names))
+        ]
         # A place the article names elsewhere may stand in for this one when the report never names this
         # one at all: "a government-held corner of the Donetsk region" for "a Ukrainian-controlled region of
         # Luhansk" (the article names Donetsk in another paragraph).

@@ -12,6 +12,7 @@ May import: the standard library, ``parallax.core.tokens``.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -137,12 +138,33 @@ _CITIES = {
 def city_in_country(a_keys: Sequence[str], b_keys: Sequence[str]) -> bool:
     """Whether one name is a capital or a large city of the country the other names ("Istanbul", "Turkey")."""
     for cities, countries in ((a_keys, b_keys), (b_keys, a_keys)):
+        # A country of several words ("U.K.": "United", "Kingdom") is also known by one.
+        names = (*countries, *_ONE_WORD.get(tuple(_plain(k) for k in countries), ()))
         for city in cities:
             plain = _plain(city)
             for name in _CAPITALS.get(plain, ()) + _CITIES.get(plain, ()):
-                if any(same_name(name, country) for country in countries):
+                if any(same_name(name, country) for country in names):
                     return True
     return False
+
+
+def has_city_named(keys: Sequence[str], index: NameIndex) -> bool:
+    """Whether ``keys`` name a country one of whose cities ``index`` names: "the U.K." in a report adds
+    nothing to an article that says "London"."""
+    names = (*keys, *_ONE_WORD.get(tuple(_plain(k) for k in keys), ()))
+    return any(
+        index.names(city)
+        for city, countries in itertools.chain(_CAPITALS.items(), _CITIES.items())
+        if any(same_name(country, name) for country in countries for name in names)
+    )
+
+
+# Countries of several words, as :data:`_CAPITALS` and :data:`_CITIES` name them.
+_ONE_WORD = {
+    ("united", "kingdom"): ("uk", "britain"), ("united", "states"): ("us", "america"),
+    ("united", "arab", "emirates"): ("uae", "emirates"), ("saudi", "arabia"): ("saudi",),
+    ("south", "africa"): ("africa",), ("south", "korea"): ("korea",), ("north", "korea"): ("korea",),
+}  # fmt: skip
 
 
 # Seats of government that stand for their country in news ("the Kremlin said").
