@@ -33,6 +33,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from parallax.core.entities import (
+    NATIONALITY_ENDING,
     Entity,
     Speaker,
     city_in_country,
@@ -758,7 +759,9 @@ def _speaker_before(text: str, document: str) -> list[Speaker]:
     if pronoun is None or not document:
         return []
     for entity in find_entities(text, frozenset()):
-        nationality = all(_DEMONYM.search(name_key(k).removesuffix("s")) for k in entity.keys)  # "the Russians"
+        nationality = all(
+            NATIONALITY_ENDING.search(name_key(k).removesuffix("s")) for k in entity.keys
+        )  # "the Russians"
         if entity.start < pronoun.start() and entity.kind in ("person", "entity") and not nationality:
             return []  # "he" could be this person
     at = document.find(text[: min(len(text), 200)])
@@ -775,7 +778,7 @@ def _speaker_before(text: str, document: str) -> list[Speaker]:
 
 def _named_person(speaker: Speaker) -> bool:
     """Whether a speaker is named as a person: two name words or more, not nationalities."""
-    names = [k for k in speaker.keys if not _DEMONYM.search(name_key(k).removesuffix("s"))]
+    names = [k for k in speaker.keys if not NATIONALITY_ENDING.search(name_key(k).removesuffix("s"))]
     return len(names) >= 2
 
 
@@ -798,12 +801,12 @@ def _aliases(a_keys: Sequence[str], r_keys: Sequence[str], context: ClaimContext
 
     Two nationalities ("Russian", "Ukrainian") are never one source, however close they stand.
     """
-    if all(_DEMONYM.search(k) for k in (*a_keys, *r_keys)):
+    if all(NATIONALITY_ENDING.search(k) for k in (*a_keys, *r_keys)):
         return False
     # An institution's common word ("Institute", "Institution") or a nationality ("Ukrainian Defence
     # Minister Oleksii Reznikov") says nothing of which one it is.
-    a_keys = [k for k in a_keys if not names_an_institution([k]) and not _DEMONYM.search(k)] or list(a_keys)
-    r_keys = [k for k in r_keys if not names_an_institution([k]) and not _DEMONYM.search(k)] or list(r_keys)
+    a_keys = [k for k in a_keys if not names_an_institution([k]) and not NATIONALITY_ENDING.search(k)] or list(a_keys)
+    r_keys = [k for k in r_keys if not names_an_institution([k]) and not NATIONALITY_ENDING.search(k)] or list(r_keys)
     for document in (_sentences(context.article_sentences), _sentences(context.report_sentences)):
         a_places = document.places(a_keys)
         if not a_places:
@@ -848,7 +851,6 @@ def _sentences(sentences: tuple[str, ...]) -> _Sentences:
     return _Sentences(sentences)
 
 
-_DEMONYM = re.compile(r"(?:ian|ean|ese|ish|an|i)$")
 _COORDINATORS = {
     "and",
     "or",

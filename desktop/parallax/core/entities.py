@@ -139,7 +139,7 @@ def city_in_country(a_keys: Sequence[str], b_keys: Sequence[str]) -> bool:
     """Whether one name is a capital or a large city of the country the other names ("Istanbul", "Turkey")."""
     for cities, countries in ((a_keys, b_keys), (b_keys, a_keys)):
         # A country of several words ("U.K.": "United", "Kingdom") is also known by one.
-        names = (*countries, *_ONE_WORD.get(tuple(_plain(k) for k in countries), ()))
+        names = (*countries, *_short_names(countries))
         for city in cities:
             plain = _plain(city)
             for name in _CAPITALS.get(plain, ()) + _CITIES.get(plain, ()):
@@ -151,20 +151,12 @@ def city_in_country(a_keys: Sequence[str], b_keys: Sequence[str]) -> bool:
 def has_city_named(keys: Sequence[str], index: NameIndex) -> bool:
     """Whether ``keys`` name a country one of whose cities ``index`` names: "the U.K." in a report adds
     nothing to an article that says "London"."""
-    names = (*keys, *_ONE_WORD.get(tuple(_plain(k) for k in keys), ()))
+    names = (*keys, *_short_names(keys))
     return any(
         index.names(city)
         for city, countries in itertools.chain(_CAPITALS.items(), _CITIES.items())
         if any(same_name(country, name) for country in countries for name in names)
     )
-
-
-# Countries of several words, as :data:`_CAPITALS` and :data:`_CITIES` name them.
-_ONE_WORD = {
-    ("united", "kingdom"): ("uk", "britain"), ("united", "states"): ("us", "america"),
-    ("united", "arab", "emirates"): ("uae", "emirates"), ("saudi", "arabia"): ("saudi",),
-    ("south", "africa"): ("africa",), ("south", "korea"): ("korea",), ("north", "korea"): ("korea",),
-}  # fmt: skip
 
 
 # Seats of government that stand for their country in news ("the Kremlin said").
@@ -279,7 +271,8 @@ def _blank_furniture(text: str) -> str:
     return _DATELINE_AGENCY.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
 
 
-_NATIONALITY_ENDING = re.compile(r"(?:ian|ean|ese|ish|an|i)$")
+# How a nationality's adjective or noun ends ("Russian", "Chinese", "British", "Iraqi").
+NATIONALITY_ENDING = re.compile(r"(?:ian|ean|ese|ish|an|i)$")
 
 
 def _nationality_after_city(tokens: Sequence[Word], run: Sequence[int], j: int) -> bool:
@@ -288,7 +281,7 @@ def _nationality_after_city(tokens: Sequence[Word], run: Sequence[int], j: int) 
     if len(run) != 1 or _base(tokens[j]) in _CAPITALS or _base(tokens[j]) in _CITIES:
         return False
     city = _base(tokens[run[0]])
-    return (city in _CAPITALS or city in _CITIES) and bool(_NATIONALITY_ENDING.search(_base(tokens[j])))
+    return (city in _CAPITALS or city in _CITIES) and bool(NATIONALITY_ENDING.search(_base(tokens[j])))
 
 
 @lru_cache(maxsize=4096)
@@ -438,18 +431,27 @@ def is_publication(keys: Sequence[str]) -> bool:
     return bool(plain) and (plain[-1] in _PUBLICATION_LAST or plain[0] in _PUBLICATION_FIRST)
 
 
-# Countries of two or three words, and the adjective an article may use for each instead.
-_COUNTRY_NAMES = {
-    ("united", "states"): "american", ("united", "kingdom"): "british", ("south", "korea"): "korean",
-    ("north", "korea"): "korean", ("saudi", "arabia"): "saudi", ("new", "zealand"): "new zealand",
-    ("south", "africa"): "south african", ("czech", "republic"): "czech", ("sri", "lanka"): "sri lankan",
-    ("united", "arab", "emirates"): "emirati",
+# Countries of two or three words: the adjective an article may use for each instead, and the one
+# word :data:`_CAPITALS` and :data:`_CITIES` know it by.
+_COUNTRY_NAMES: dict[tuple[str, ...], tuple[str, tuple[str, ...]]] = {
+    ("united", "states"): ("american", ("us", "america")), ("united", "kingdom"): ("british", ("uk", "britain")),
+    ("south", "korea"): ("korean", ("korea",)), ("north", "korea"): ("korean", ("korea",)),
+    ("saudi", "arabia"): ("saudi", ("saudi",)), ("new", "zealand"): ("new zealand", ()),
+    ("south", "africa"): ("south african", ("africa",)), ("czech", "republic"): ("czech", ()),
+    ("sri", "lanka"): ("sri lankan", ()), ("united", "arab", "emirates"): ("emirati", ("uae", "emirates")),
 }  # fmt: skip
 
 
 def country_adjective(keys: Sequence[str]) -> str | None:
     """The adjective of a country named in several words ("United States": "american"), else None."""
-    return _COUNTRY_NAMES.get(tuple(_plain(k) for k in keys))
+    entry = _COUNTRY_NAMES.get(tuple(_plain(k) for k in keys))
+    return entry[0] if entry else None
+
+
+def _short_names(keys: Sequence[str]) -> tuple[str, ...]:
+    """The one word a country of several words goes by in :data:`_CAPITALS` ("U.K.": "uk", "britain")."""
+    entry = _COUNTRY_NAMES.get(tuple(_plain(k) for k in keys))
+    return entry[1] if entry else ()
 
 
 # Bodies known by a name whose initials are not their acronym.
