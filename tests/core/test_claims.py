@@ -363,6 +363,12 @@ PARAPHRASES = [
     ("The body was found on a beach in Sydney.", "The body was found near Bondi Beach in Sydney."),
     ("The body was found on a clifftop in Sydney.", "The body was found on the coast in Sydney."),
     ("Protesters gathered outside the Russian embassy.", "Protesters gathered outside the London Russian embassy."),
+    # A word that is also a verb is no landform: "desert" the party, "cave" to pressure.
+    ("Soldiers fled into the mountains after the attack.", "Soldiers began to desert after the attack."),
+    (
+        "The minister said the party would hold firm on the river bill.",
+        "The minister said the party would cave on the bill.",
+    ),
     ("The Red Cross told the White House.", "The White House was told by the Red Cross."),
     ("He was charged with murder and arson.", "He was charged with arson."),
     ("He was charged over the death of an American who fell.", "He was charged over the death of a US man who fell."),

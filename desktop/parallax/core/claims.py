@@ -1025,22 +1025,20 @@ _DETAIL_CLASSES: dict[str, tuple[dict[str, str], bool]] = {
     ),
     # Where something happened: a body found on a beach is not one found on a clifftop. Lower case
     # only ("Bondi Beach", "Lake Geneva" are names); "coast" and "shore" are left out as the broader
-    # words, and "field" as too many things besides.
+    # words, "field" as too many things besides, and words that are also verbs ("desert", "cave",
+    # "gorge") or idioms ("drain the swamp").
     "landform": (
         _members(
             "cliff cliffs clifftop clifftops cliff-top",
             "beach beaches",
-            "hill hills hilltop hillside",
-            "mountain mountains mountaintop mountainside",
+            "hill hills hilltop hill-top hillside",
+            "mountain mountains mountaintop mountain-top mountainside",
             "valley valleys",
             "forest forests woods woodland",
-            "desert",
             "island islands",
-            "river rivers riverbank",
+            "river rivers riverbank river-bank",
             "lake lakes",
-            "cave caves",
-            "canyon gorge",
-            "swamp marsh",
+            "canyon canyons",
         ),
         True,
     ),
