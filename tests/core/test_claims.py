@@ -614,6 +614,8 @@ def test_a_source_named_beside_the_other_is_the_same_source():
             ["the analyst Chris Alexander"],
         ),
         ("He was stopped by police.", []),
+        # A speaker is in one paragraph: a heading before it is no part of the name.
+        ("AMD to acquire SeaMicro\n\nLisa Su said the deal was done.", ["Lisa Su"]),
         # The outlet's own journalist reports; the story's sources are others.
         ("Our correspondent Tobias Wren reports from Lviv.", []),
         ("Most want no truce, our reporter Ana Diaz says.", []),

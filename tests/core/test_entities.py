@@ -128,3 +128,15 @@ def test_a_city_lies_in_its_country_however_the_country_is_written(city, country
 )
 def test_a_country_is_named_through_one_of_its_cities(country, named, expected):
     assert has_city_named(country, NameIndex(named)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # A heading's last word and the next paragraph's first: two names, as a link's joined text holds them.
+        ("She checked into the Betty Ford Center\n\nAfter a week she left.", ["Betty Ford Center"]),
+        ("Saints put Pierre Thomas\n\nBell will start on Sunday.", ["Saints", "Pierre Thomas", "Bell"]),
+    ],
+)
+def test_a_name_ends_at_its_paragraph(text, names):
+    assert [e.text for e in find_entities(text)] == names

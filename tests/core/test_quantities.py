@@ -305,3 +305,11 @@ def test_and_a_half_adds_half_a_unit(text, years):
     assert q.unit == "time"
     assert q.low / 365.25 <= years <= q.high / 365.25
     assert text[q.start : q.end].endswith("half") == (years % 1 == 0.5 or years == 15)
+
+
+@pytest.mark.parametrize(
+    "text", ["A quake hit Aceh.\n\n7 people died.", "(\n7 people died.", "Deaths: \u2014 7 people died."]
+)
+def test_a_figure_starts_at_its_first_digit(text):
+    (q,) = find_quantities(text)
+    assert q.text == "7 people"

@@ -271,6 +271,9 @@ def _blank_furniture(text: str) -> str:
     return _DATELINE_AGENCY.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
 
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
 # How a nationality's adjective or noun ends ("Russian", "Chinese", "British", "Iraqi").
 NATIONALITY_ENDING = re.compile(r"(?:ian|ean|ese|ish|an|i)$")
 
@@ -300,6 +303,8 @@ def _runs(text: str) -> _Runs:
         while j < len(tokens):
             gap = text[tokens[j - 1].end : tokens[j].start]
             if gap.strip() not in ("", "&"):  # "Ledger & Ticker", "Procter & Gamble" are one name
+                break
+            if _BLANK_LINE.search(gap):  # a heading's last word and the next paragraph's first are two names
                 break
             if _is_capitalised(tokens[j].text) and _base(tokens[j]) not in _MONTHS_DAYS:
                 if _nationality_after_city(tokens, run, j):
@@ -545,19 +550,19 @@ _AFTER_VERB = re.compile(
     r"quotes|quoted|quoting|cites|cited|citing|[Ii]n\s+the\s+(?:view|words|opinion|judg(?:e)?ment)\s+of|"
     # The passive's agent: "it was admitted even by the Western analyst Chris Alexander that ...".
     r"(?:admitted|acknowledged|conceded|stated|said|noted|argued|claimed|confirmed|reported)\s+(?:even\s+|also\s+)?by)\s+"
-    r"(?P<speaker>[^,.;:\"“”()]{2,90}?)(?=\s*[,.;:()\"”]|\s+(?:that|on|in|at|during|after|before|when|while|as|to|"
+    r"(?P<speaker>[^,.;:\"“”()\n]{2,90}?)(?=\s*[,.;:()\"”]|\s+(?:that|on|in|at|during|after|before|when|while|as|to|"
     r"last|this|earlier|yesterday|today|who|adding)\b|$)"
 )
 # A name opening its sentence, an apposition, then the verb: "Chris Alexander, a former Canadian diplomat who
 # served in Moscow, says ...". The apposition's commas keep _BEFORE_VERB from reaching the name.
 _APPOSED = re.compile(
-    r"(?:^|(?<=[.!?])\s+|\n)(?P<speaker>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}),\s+[^.;:\"“”()]{3,160}?,\s+"
+    r"(?:^|(?<=[.!?])\s+|\n)(?P<speaker>[A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+){1,3}),\s+[^.;:\"“”()\n]{3,160}?,\s+"
     rf"(?:has\s+|have\s+|had\s+|also\s+)?(?:{_VERBS})\b"
 )
-_BEFORE_VERB = re.compile(rf"(?P<speaker>[^,.;:\"“”()—–]{{2,90}}?)\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:{_VERBS})\b")
+_BEFORE_VERB = re.compile(rf"(?P<speaker>[^,.;:\"“”()—–\n]{{2,90}}?)\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:{_VERBS})\b")
 # _BEFORE_VERB in two parts, for :func:`_before_verb`: what may follow the speaker, and what it may not hold.
 _VERB_TAIL_AT = re.compile(rf"(?=(?P<tail>\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:{_VERBS})\b))")
-_NOT_IN_SPEAKER = re.compile(r"[,.;:\"“”()—–]")
+_NOT_IN_SPEAKER = re.compile(r"[,.;:\"“”()—–\n]")  # nor a line break: a speaker is in one paragraph
 _SPEAKER_LENGTH = (2, 90)
 
 

@@ -203,7 +203,7 @@ _FRACTIONS = {"a quarter of": 0.25, "a quarter of a": 0.25, "a quarter of an": 0
 _QUANTITY = re.compile(
     # Not inside a word or figure ("F-16", "3.5"), but the second figure of "15-20" counts.
     r"(?<![\w.,:/])(?<!\D-)(?:"
-    r"(?P<cur>[$€£])?\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<suffix>%|bn|bln|mn|mln|m|k|tn|trn)?(?![\w:/]|\.\d|,\d)"
+    r"(?:(?P<cur>[$€£])\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<suffix>%|bn|bln|mn|mln|m|k|tn|trn)?(?![\w:/]|\.\d|,\d)"
     rf"|(?P<spoken>{_SPOKEN})\b"
     r"|(?P<fraction>a\s+quarter\s+of\s+an?|half\s+an?|three\s+quarters\s+of\s+an?)\s+"
     r"(?=(?:second|minute|hour|day|week|fortnight|month|year|decade|century)\b)"
