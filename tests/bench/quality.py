@@ -43,7 +43,7 @@ import sys
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -193,6 +193,24 @@ def macro_f1(gold: Sequence[Hashable], predicted: Sequence[Hashable], classes: S
     return sum(scores) / len(scores) if scores else 0.0
 
 
+def misplaced_conflicts(schema: Mapping[str, Any]) -> tuple[int, list[str]]:
+    """How many conflicts a comparison reports, and a line for each one that cannot be shown as
+    it says: a span that is not its text in the document, or no reason to read."""
+    documents = schema["documents"]
+    count, wrong = 0, []
+    for comparison in schema["comparisons"]:
+        report = documents[comparison["report"]]
+        for link in [*comparison["links"], *comparison.get("sentence_links", ())]:
+            for c in link["conflicts"]:
+                count += 1
+                a_start, a_end = c["article_span"]
+                r_start, r_end = c["report_span"]
+                shown = (documents[0]["text"][a_start:a_end], report["text"][r_start:r_end])
+                if shown != (c["article"], c["report"]) or not c["reason"].strip():
+                    wrong.append(f"{c['kind']} {c['article']!r} / {c['report']!r} highlights {shown!r}")
+    return count, wrong
+
+
 def claimdiff_relation(comparison: Mapping[str, Any]) -> str:
     """An agree link is strengthen, a diverge link weaken, no link neither."""
     labels = {link["label"] for link in comparison["links"]}
@@ -247,17 +265,27 @@ class Run:
     verbose: bool
     failures: list[str]
     errors: Counter[str]
+    conflicts: Counter[str] = field(default_factory=Counter)  # per dataset: conflicts reported ...
+    misplaced: Counter[str] = field(default_factory=Counter)  # ... and those not shown as they say
 
     def compare(self, dataset: str, case_id: object, article: str, report: str) -> dict[str, Any] | None:
-        """The first comparison of schema 1 for one case, or None (counted) when the engine refuses it."""
+        """The first comparison of schema 1 for one case, or None (counted) when the engine refuses it.
+
+        Every conflict is checked against the texts: its spans must hold what it names.
+        """
         try:
-            return compare_record(
+            schema = compare_record(
                 {"id": case_id, "article": article, "reports": [report]}, self.embedder, self.cache, self.config
             )
         except (ValueError, IngestError) as error:
             self.errors[dataset] += 1
             self.failures.append(f"{dataset} {case_id}: refused: {error}")
             return None
+        count, wrong = misplaced_conflicts(schema)
+        self.conflicts[dataset] += count
+        self.misplaced[dataset] += len(wrong)
+        self.failures += [f"{dataset} {case_id}: misplaced conflict: {line}" for line in wrong]
+        return schema
 
 
 def _progress(dataset: str, done: int, total: int) -> None:
@@ -478,6 +506,14 @@ def table_rows(figures: Mapping[str, Any]) -> list[tuple[str, str, str, str, str
             GOALS["seeds"],
         )
         add(SEEDS, "false divergences (count)", n, str(seeds["false_divergences"]), GOALS["seeds"])
+    for name, counts in figures.get("conflicts", {}).items():
+        add(
+            name,
+            "conflicts whose highlight is not their text",
+            f"{counts['reported']} conflicts",
+            str(counts["misplaced"]),
+            "0",
+        )
     for name in figures.get("skipped", []):
         add(name, "skipped: data absent", "", "")
     return rows
@@ -583,6 +619,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         figures[key]["seconds"] = round(time.perf_counter() - began, 1)
     if "seeds" in args.only:
         figures["seeds"] = run_seeds(run)
+    figures["conflicts"] = {
+        name: {"reported": run.conflicts[name], "misplaced": run.misplaced[name]} for name in run.conflicts
+    }
     figures["errors"] = dict(run.errors)
     figures["seconds"] = round(time.perf_counter() - started, 1)
     if run.cache is not None:

@@ -112,6 +112,31 @@ def test_flag_reasons(comparison, expected):
     assert quality.flag_reasons(comparison) == expected
 
 
+def _schema_with_conflict(article_span, report_span, reason="a reason"):
+    conflict = {"kind": "place", "article": "Kyiv", "report": "Lviv", "article_span": article_span,
+                "report_span": report_span, "reason": reason}  # fmt: skip
+    link = {"article": [0], "report": [0], "conflicts": [conflict]}
+    return {
+        "documents": [{"text": "Talks in Kyiv."}, {"text": "Talks in Lviv."}],
+        "comparisons": [{"report": 1, "links": [link], "sentence_links": [link]}],
+    }
+
+
+@pytest.mark.parametrize(
+    ("schema", "misplaced"),
+    [
+        (_schema_with_conflict([9, 13], [9, 13]), 0),
+        (_schema_with_conflict([8, 13], [9, 13]), 1),  # " Kyiv": the highlight is not the text it names
+        (_schema_with_conflict([9, 13], [0, 5]), 1),
+        (_schema_with_conflict([9, 13], [9, 13], reason=" "), 1),  # no reason to read
+    ],
+)
+def test_misplaced_conflicts_counts_highlights_that_are_not_their_text(schema, misplaced):
+    count, wrong = quality.misplaced_conflicts(schema)
+    assert count == 2  # the paragraph link's and the sentence link's
+    assert len(wrong) == 2 * misplaced
+
+
 @pytest.mark.parametrize(
     ("gold", "predicted", "expected"),
     [
@@ -232,5 +257,7 @@ def test_the_benchmark_runs_on_a_small_sample(capsys):
     ]:
         assert 0.0 <= float(metrics[key]) <= 100.0, (key, out)
     assert any(row[0] == quality.SUMMEDITS and row[1].startswith("caught, ") for row in rows)
+    misplaced = [row for row in rows if row[1] == "conflicts whose highlight is not their text"]
+    assert all(row[3] == "0" for row in misplaced), out
     assert re.search(r"sample of 4", out)
     assert "hashing" in out, "the table names the embedder its figures come from"
