@@ -559,7 +559,9 @@ _APPOSED = re.compile(
     r"(?:^|(?<=[.!?])\s+|\n)(?P<speaker>[A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+){1,3}),\s+[^.;:\"“”()\n]{3,160}?,\s+"
     rf"(?:has\s+|have\s+|had\s+|also\s+)?(?:{_VERBS})\b"
 )
-_BEFORE_VERB = re.compile(rf"(?P<speaker>[^,.;:\"“”()—–\n]{{2,90}}?)\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:{_VERBS})\b")
+_BEFORE_VERB = re.compile(
+    rf"(?P<speaker>[^,.;:\"“”()—–\n]{{2,90}}?)\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:{_VERBS})\b"
+)
 # _BEFORE_VERB in two parts, for :func:`_before_verb`: what may follow the speaker, and what it may not hold.
 _VERB_TAIL_AT = re.compile(rf"(?=(?P<tail>\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:{_VERBS})\b))")
 _NOT_IN_SPEAKER = re.compile(r"[,.;:\"“”()—–\n]")  # nor a line break: a speaker is in one paragraph
