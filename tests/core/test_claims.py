@@ -94,6 +94,7 @@ DIVERGENCES = [
     ("date", "The invasion began on Feb. 24.", "The invasion began on Feb. 22."),
     ("date", "The invasion began on Feb. 24.", "The invasion began on the twenty-second of February."),
     # negation
+    ("negation", "They submitted their expenses on time.", "They did not submit their expenses on time."),
     (
         "negation",
         "Moscow did not rule out a meeting between the two presidents.",
@@ -324,6 +325,16 @@ PARAPHRASES = [
         "Both sides said progress had been made.",
         "Here is what was offered, what was not, and why both sides saw progress.",
     ),
+    # No need to do it, a condition, a manner, a topic and an idiom deny nothing that was done.
+    (
+        "She asked how to submit her expenses, and he said he would submit them online.",
+        "He didn't have to submit any expenses this month.",
+    ),
+    ("He says becoming aware of the ego is the key.", "If we don't become aware of the ego, it consumes us."),
+    ("He explains how people thought about pigeons.", "That is not how people thought about pigeons for centuries."),
+    ("The podcast talks about money and family.", "It is not about money, she says on the podcast."),
+    ("Our services can help your company grow.", "We cannot help but notice how your company has grown."),
+    ("The firm will submit the plan in May.", "The firm needn't submit the plan until May."),
     # Official titles, adjectives, acronyms and a country's adjective are no swapped names.
     (
         "Russia's top negotiator, Vladimir Medinsky, said the proposal would be taken to Putin.",

@@ -277,6 +277,8 @@ def negated_stems(text: str) -> dict[str, Word]:
         lowered = word.lower.replace("’", "'")
         following_word = tokens[index + 1].lower if index + 1 < len(tokens) else ""
         ruling_out = rules_out(tokens, index + 2)
+        if lowered in _NO_NEED or _hypothetical(text, tokens, index):
+            continue  # "needn't submit", "if we don't become aware": nothing is said not to happen
         if (
             lowered in _VERB_CUES
             or lowered.endswith("n't")
@@ -292,6 +294,13 @@ def negated_stems(text: str) -> dict[str, Word]:
                 position += 1
                 if following.lower in _DETERMINERS or following.lower in _CONJUNCTIONS:
                     break  # "what was not, and why": the cue governs nothing after it
+                if following.lower in _NOT_THE_VERB:
+                    break  # "not how we thought", "not about money": a manner, a reason or a topic denied
+                after = tokens[position].lower if position < len(tokens) else ""
+                if following.lower in _OBLIGATION and after == "to":
+                    break  # "didn't have to submit": no need to, which says nothing of whether it was done
+                if following.lower == "help" and (after == "but" or after.endswith("ing")):
+                    break  # "cannot help but notice": noticed
                 if stem(following.text) in _NEG_RAISING:
                     # "I don't think they can kick them out" says "I think they cannot": what is denied
                     # is the verb after it.
@@ -304,6 +313,29 @@ def negated_stems(text: str) -> dict[str, Word]:
                 governed.setdefault(verb_family(stem(following.text)), word)
                 break
     return governed
+
+
+# After a negation, words that take its force off the verb: a wh-word or "because" ("not how we
+# thought", "not because he wanted to") denies a manner or reason; a preposition ("not about money",
+# "not for sale") a phrase no stem comparison can weigh.
+_NOT_THE_VERB = {
+    "how", "what", "why", "where", "when", "who", "whom", "whether", "because",
+    "about", "for", "with", "from", "over", "into", "onto", "like", "as", "under", "against", "through",
+}  # fmt: skip
+_OBLIGATION = {"have", "has", "had", "having", "need", "needs", "needed"}
+_NO_NEED = {"needn't", "need'nt", "neednt"}
+_CONDITIONS = {"if", "unless", "whether"}
+
+
+def _hypothetical(text: str, tokens: Sequence[Word], index: int, reach: int = 6) -> bool:
+    """Whether the cue at ``tokens[index]`` is in a condition ("if we don't become aware", "unless
+    they do not pay"): its clause states no fact, so nothing is denied."""
+    for back in range(index - 1, max(-1, index - reach - 1), -1):
+        if re.search(r"[.;:!?]", text[tokens[back].end : tokens[back + 1].start]):
+            return False
+        if tokens[back].lower in _CONDITIONS:
+            return True
+    return False
 
 
 # Verbs that say one thing, so that a negation of one denies the others ("never foresaw" / "predicted").
