@@ -325,6 +325,9 @@ PARAPHRASES = [
         "Both sides said progress had been made.",
         "Here is what was offered, what was not, and why both sides saw progress.",
     ),
+    # A figure a transcript spells out is the one a summary gives in digits; an ordinal of another noun is no other figure.
+    ("Professor C: all twenty - five people were sending things.", "All 25 people sent things."),
+    ("What is your first memory of the show?", "The second half of the show is about memories."),
     # No need to do it, a condition, a manner, a topic and an idiom deny nothing that was done.
     (
         "She asked how to submit her expenses, and he said he would submit them online.",

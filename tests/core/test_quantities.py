@@ -313,3 +313,21 @@ def test_and_a_half_adds_half_a_unit(text, years):
 def test_a_figure_starts_at_its_first_digit(text):
     (q,) = find_quantities(text)
     assert q.text == "7 people"
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "value", "unit"),
+    [
+        # A tens word and its unit, however a transcript joins them: one figure, not 20 and 5.
+        ("they got twenty - five machines", "twenty - five machines", 25, "machin"),
+        ("the price will be twenty five Euros", "twenty five Euros", 25, "€"),
+        ("ninety nine problems", "ninety nine problems", 99, "problem"),
+        ("one hundred twenty five people", "one hundred twenty five people", 125, "peopl"),
+        ("a hundred and fifty people", "a hundred and fifty people", 150, "peopl"),
+        # An ordinal counts its noun, not the preposition after it.
+        ("what is your first memory of the show", "first memory", 1, "memory"),
+    ],
+)
+def test_spoken_figures_are_read_whole(text, said, value, unit):
+    (q,) = find_quantities(text)
+    assert (q.text, q.low, q.high, q.unit) == (said, value, value, unit)

@@ -184,17 +184,20 @@ _AT_MOST = {"up to", "at most", "less than", "fewer than", "under", "below", "no
 
 _STOP = {
     "have", "has", "had", "were", "was", "are", "is", "be", "been", "will", "would", "could", "should", "may",
-    "might", "who", "that", "which", "in", "on", "at", "to", "for", "from", "by", "and", "or", "but", "with",
+    "might", "who", "that", "which", "in", "on", "at", "to", "for", "from", "by", "and", "or", "but", "with", "of",
     "after", "before", "since", "as", "than", "into", "across", "per", "said", "says", "ago", "earlier",
     "later", "the", "a", "an", "this", "these", "those", "its", "their", "his", "her",
 }  # fmt: skip
 _NUMBER_WORDS = "|".join(sorted((re.escape(k) for k in _SMALL), key=len, reverse=True))
 # Figures as a transcript says them: "three point nine", "eleven hundred", "a hundred and fifty",
 # "forty-odd". (A scale word after them, "million", is read as after any figure.)
-_ONE_WORD = "(?:" + "|".join([*_TENS, *_TEENS, *_UNITS_WORDS]) + ")(?:-(?:" + "|".join(_UNITS_WORDS) + "))?"
+# A tens word may take its unit after a hyphen, a spaced hyphen or a space ("twenty - five" in a transcript).
+# Not one that opens a compound of its own ("twenty one-year-olds").
+_TENS_AND_UNIT = r"(?:\s*-\s*|\s+)(?:" + "|".join(_UNITS_WORDS) + r")\b(?!-)"
+_ONE_WORD = "(?:(?:" + "|".join(_TENS) + f")(?:{_TENS_AND_UNIT})?|" + "|".join([*_TEENS, *_UNITS_WORDS]) + ")"
 _SPOKEN = (
     rf"(?:{_ONE_WORD}\s+point(?:\s+(?:{_ONE_WORD}|zero|oh))+"
-    rf"|(?:{_ONE_WORD}|a)\s+hundred(?:\s+and\s+{_ONE_WORD})?"
+    rf"|(?:{_ONE_WORD}|a)\s+hundred(?:\s+(?:and\s+)?{_ONE_WORD})?"
     rf"|(?:{'|'.join(_TENS)})[-\s]odd)"
 )
 # A part of one unit: "a quarter of an hour", "half a day", "three quarters of an hour".
@@ -207,7 +210,7 @@ _QUANTITY = re.compile(
     rf"|(?P<spoken>{_SPOKEN})\b"
     r"|(?P<fraction>a\s+quarter\s+of\s+an?|half\s+an?|three\s+quarters\s+of\s+an?)\s+"
     r"(?=(?:second|minute|hour|day|week|fortnight|month|year|decade|century)\b)"
-    rf"|(?P<word>(?:{_NUMBER_WORDS}))(?:-(?P<word2>one|two|three|four|five|six|seven|eight|nine))?\b"
+    rf"|(?P<word>(?:{_NUMBER_WORDS}))(?:(?<=ty)(?:\s*-\s*|\s+)(?P<word2>one|two|three|four|five|six|seven|eight|nine)\b(?!-))?\b"
     r"|(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b"
     r"|(?P<vague>tens of thousands|hundreds of thousands|dozens|hundreds|thousands|millions|billions|several|a few|a handful of)\b"
     # "a second" is a time only where nothing it could number follows ("a second attempt" is an ordinal).
