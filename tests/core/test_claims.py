@@ -95,6 +95,7 @@ DIVERGENCES = [
     ("date", "The invasion began on Feb. 24.", "The invasion began on the twenty-second of February."),
     # negation
     ("negation", "They submitted their expenses on time.", "They did not submit their expenses on time."),
+    ("direction", "Oil Prices Fall Sharply", "Oil prices rose sharply on Monday."),  # a headline in title case
     (
         "negation",
         "Moscow did not rule out a meeting between the two presidents.",
@@ -328,6 +329,19 @@ PARAPHRASES = [
     # A figure a transcript spells out is the one a summary gives in digits; an ordinal of another noun is no other figure.
     ("Professor C: all twenty - five people were sending things.", "All 25 people sent things."),
     ("What is your first memory of the show?", "The second half of the show is about memories."),
+    # An abbreviation names what it stands for on the other side too; an acronym's plural is the acronym.
+    (
+        "This gives us confidence in our U.K. business for the rest of 2021.",
+        "The company's U.K. business is expected to do well for the rest of 2021.",
+    ),
+    ("We use deep neural networks (DNNs) to detect examples.", "We use Deep Neural Networks to detect examples."),
+    ("NGOs said the talks failed.", "The NGO said the talks failed."),
+    # A direction word capitalised in running text is a name or a label: "Slide 17", "One Stop Shop".
+    (
+        "Let us start on Slide 17, which shows consolidated sales were 441 million dollars.",
+        "The company said consolidated sales surged to 441 million dollars.",
+    ),
+    ("Anchor is your One Stop Shop for podcasts.", "The document shows how to start a podcast with Anchor."),
     # No need to do it, a condition, a manner, a topic and an idiom deny nothing that was done.
     (
         "She asked how to submit her expenses, and he said he would submit them online.",

@@ -43,6 +43,7 @@ from parallax.core.entities import (
     has_city_named,
     is_generic,
     is_publication,
+    name_keys,
     names_an_institution,
     same_body,
     speaks_for_government,
@@ -490,7 +491,8 @@ def _years_ago_conflicts(article: Sequence[DateMention], report: Sequence[DateMe
 def _name_words(text: str) -> NameIndex:
     """The capitalised words of ``text``, indexed (the article's whole text is asked about for every link)."""
     # Straight from the pattern: whole documents come here, and no other caller wants their tokens.
-    return NameIndex(w for w in WORD.findall(text) if w[:1].isupper())
+    # An abbreviation also gives the words it stands for: "U.K." names the entity "United Kingdom".
+    return NameIndex(k for w in WORD.findall(text) if w[:1].isupper() for k in {w, *name_keys(w)})
 
 
 @lru_cache(maxsize=64)

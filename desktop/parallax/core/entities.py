@@ -375,17 +375,23 @@ _DOTTED = {
 }  # fmt: skip
 
 
-def _name_keys(word: str) -> tuple[str, ...]:
-    """The key words a name word gives: itself, or an abbreviation's words ("U.S.", "US": the United States)."""
+def name_keys(word: str) -> tuple[str, ...]:
+    """The key words a name word gives: itself, or an abbreviation's words ("U.S.", "US": the United States);
+    an acronym's plural is the acronym ("NGOs", "GANs": "NGO", "GAN")."""
     if len(word) >= 4 and word.endswith(".") and word[1] == ".":
         plain = word.replace(".", "")
         return _DOTTED.get(plain, (plain,))
+    if _ACRONYM_PLURAL.fullmatch(word):
+        word = word[:-1]
     return _DOTTED.get(word, (word,)) if word.isupper() else (word,)
+
+
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
 
 
 def _word_keys(word: Word) -> tuple[str, ...]:
     """The key words of one name word, its possessive dropped ("U.S.'s": "United", "States")."""
-    return _name_keys(word.text.replace("’", "'").removesuffix("'s"))
+    return name_keys(word.text.replace("’", "'").removesuffix("'s"))
 
 
 @lru_cache(maxsize=16384)

@@ -242,8 +242,11 @@ def polar_words(text: str) -> list[PolarWord]:
     """Words of ``text`` that carry a direction, with particles checked for phrasal verbs."""
     tokens = words(text)
     found: list[PolarWord] = []
+    prose = _prose(tokens)
     for index, word in enumerate(tokens):
         lowered = word.lower
+        if prose and word.text[:1].isupper() and not _opens_sentence(text, tokens, index):
+            continue  # a name or a label in running text: "Slide 17", "One Stop Shop"
         if lowered in _DEGREE and index + 1 < len(tokens):
             # "a more formidable opponent" / "a less formidable opponent": the degree of one quality.
             quality = tokens[index + 1].lower
@@ -266,6 +269,18 @@ def polar_words(text: str) -> list[PolarWord]:
         for concept, sign in entries:
             found.append(PolarWord(concept, sign, word))
     return found
+
+
+def _prose(tokens: Sequence[Word]) -> bool:
+    """Whether most words are in lower case: running text, not a headline in title case or capitals."""
+    letters = [w for w in tokens if w.text[:1].isalpha()]
+    return sum(w.text[:1].islower() for w in letters) * 2 >= len(letters) > 0
+
+
+def _opens_sentence(text: str, tokens: Sequence[Word], index: int) -> bool:
+    if index == 0:
+        return True
+    return re.search(r"[.!?:;\"“‘(\[—–•\n]", text[tokens[index - 1].end : tokens[index].start]) is not None
 
 
 def negated_stems(text: str) -> dict[str, Word]:
