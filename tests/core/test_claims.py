@@ -385,6 +385,11 @@ PARAPHRASES = [
         "Activists in London poured paint in front of the Russian embassy.",
         "Activists in the United Kingdom poured paint in front of the Russian embassy.",
     ),
+    # Two figures of one unit in sentences about other things are two facts, not one told two ways.
+    (
+        "He has over 20 years of experience in the field. A call takes 30 minutes.",
+        "A call with him takes 30 minutes. Clients who sign up get a discount for three months.",
+    ),
     # A landform named otherwise, a name holding one, the broader word: no different place.
     ("He fell from a clifftop in Sydney.", "He fell from a cliff top in Sydney."),
     ("He fell from a clifftop near the beach.", "He fell near the beach."),
@@ -710,7 +715,7 @@ def test_a_changed_figure_is_paired_with_the_figure_it_replaces_not_the_nearest_
     ],
 )
 def test_a_figure_the_article_gives_elsewhere_is_no_changed_figure(elsewhere, label):
-    article = "Profit for the full year was $8.4bn."
+    article = "The company guided for full-year profit of $8.4bn."
     report = "The company guided for sales of $5bn in 2023."
     context = ClaimContext(f"{article}\n\n{elsewhere}", report)
     assert compare_claims(article, report, context=context).label == label

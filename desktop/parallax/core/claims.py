@@ -129,7 +129,11 @@ def compare_claims(
                 for r in report_figures
                 if not (_distinctive(r) and not _given_in(r, article_figures) and _given_in(r, elsewhere))
             )
-        conflicts += _number_conflicts(article_figures, report_figures)
+        conflicts += [
+            c
+            for c in _number_conflicts(article_figures, report_figures)
+            if _same_subject(article, c.article_span[0], report, c.report_span[0])
+        ]
         conflicts += _designation_conflicts(article, report, context.article_text or article)
     pairs = _sentence_pairs(article, report, config.min_sentence_overlap)
     if config.kinds & {"place", "person", "organisation"}:
@@ -246,6 +250,22 @@ def _spelling_variants(a: str, b: str) -> bool:
 def _paired(a_offset: int, r_offset: int, pairs: list[tuple[tuple[int, int], tuple[int, int]]]) -> bool:
     """Whether the two offsets stand in sentences that say much the same (a swapped name, not two stories)."""
     return any(a0 <= a_offset < a1 and r0 <= r_offset < r1 for (a0, a1), (r0, r1) in pairs)
+
+
+def _same_subject(article: str, a_offset: int, report: str, r_offset: int, least: int = 2) -> bool:
+    """Whether the sentences at the two offsets share ``least`` words of content: two figures of one
+    unit in sentences about other things ("over 20 years of experience", "a discount for three
+    months") are two facts, not one fact told two ways."""
+    a_bag, r_bag = _bag_at(article, a_offset), _bag_at(report, r_offset)
+    if a_bag is None or r_bag is None:
+        return True
+    shared = {s for s in a_bag.stems & r_bag.stems if not s[:1].isdigit()}
+    return len(shared) >= least
+
+
+def _bag_at(text: str, offset: int) -> _Bag | None:
+    spans, bags = _sentence_bags(text)
+    return next((bag for (start, end), bag in zip(spans, bags, strict=True) if start <= offset < end), None)
 
 
 def _content_stems(text: str) -> set[str]:
