@@ -95,6 +95,8 @@ DIVERGENCES = [
     ("date", "The invasion began on Feb. 24.", "The invasion began on the twenty-second of February."),
     # negation
     ("negation", "They submitted their expenses on time.", "They did not submit their expenses on time."),
+    # A light verb negated, with what it takes: the same thing taken is a negation ...
+    ("negation", "The bill did not get enough votes.", "The bill is getting enough votes."),
     ("direction", "Oil Prices Fall Sharply", "Oil prices rose sharply on Monday."),  # a headline in title case
     (
         "negation",
@@ -342,6 +344,9 @@ PARAPHRASES = [
         "The company said consolidated sales surged to 441 million dollars.",
     ),
     ("Anchor is your One Stop Shop for podcasts.", "The document shows how to start a podcast with Anchor."),
+    # ... another thing taken is another fact: "never get ill" / "getting thrown out".
+    ("Carly said: I never get that ill, I can pace myself.", "Carly teases Steve about getting thrown out before."),
+    ("They did not make a deal.", "They are making progress on Friday."),
     # No need to do it, a condition, a manner, a topic and an idiom deny nothing that was done.
     (
         "She asked how to submit her expenses, and he said he would submit them online.",

@@ -1164,11 +1164,14 @@ def _negation_conflicts(article: str, report: str) -> list[Conflict]:
             if stem_key in other_governed or len(stem_key) < 3:
                 continue
             source_particle = _particle_after(source, cue, stem_key)
+            source_object = _object_after(source, cue, stem_key) if stem_key in _LIGHT_VERBS else None
             for index, w in enumerate(other_words):
                 if verb_family(stem(w.text)) == stem_key and not _negated_near(other, other_words, index):
                     other_particle = _particle(other_words, index)
                     if source_particle and other_particle and source_particle != other_particle:
                         continue  # "can't push them out" says nothing against "can push back": two verbs
+                    if source_object is not None and source_object != _next_content(other_words, index):
+                        continue  # "never get ill" says nothing against "getting thrown out": what is got differs
                     source_span = (cue.start, _phrase_end(source, cue, stem_key))
                     negated_text = source[source_span[0] : source_span[1]]
                     if forward:
@@ -1206,6 +1209,30 @@ def _particle_after(text: str, cue: Word, stem_key: str) -> str:
     for i in range(start, min(len(tokens), start + 5)):
         if verb_family(stem(tokens[i].text)) == stem_key:
             return _particle(tokens, i)
+    return ""
+
+
+# Verbs that mean little without what follows them: "get ill" and "get thrown out" are two facts.
+_LIGHT_VERBS = {
+    stem(v) for v in ("get", "got", "make", "made", "take", "took", "do", "did", "go", "went", "give", "gave")
+}
+
+
+def _next_content(tokens: Sequence[Word], index: int, most: int = 3) -> str:
+    """The stem of the first word of content among the ``most`` after ``tokens[index]``, or ""."""
+    return next(
+        (stem(w.text) for w in tokens[index + 1 : index + 1 + most] if w.lower not in _STOPWORDS and len(w.text) > 2),
+        "",
+    )
+
+
+def _object_after(text: str, cue: Word, stem_key: str) -> str:
+    """What the verb a negation cue governs takes: the first word of content after it ("ill" in "never get ill")."""
+    tokens = words(text)
+    start = next((i for i, w in enumerate(tokens) if w.start >= cue.end), len(tokens))
+    for i in range(start, min(len(tokens), start + 5)):
+        if verb_family(stem(tokens[i].text)) == stem_key:
+            return _next_content(tokens, i)
     return ""
 
 
