@@ -98,6 +98,20 @@ DIVERGENCES = [
     # A light verb negated, with what it takes: the same thing taken is a negation ...
     ("negation", "The bill did not get enough votes.", "The bill is getting enough votes."),
     ("direction", "Oil Prices Fall Sharply", "Oil prices rose sharply on Monday."),  # a headline in title case
+    # A change measured ("an increase of 207%") is no new event: its opposite diverges.
+    (
+        "direction",
+        "Earnings per share were $2.79, an increase of 207% on last year.",
+        "Earnings per share were $2.79, a decrease of 207% on last year.",
+    ),
+    # Opposites made by a prefix or by "-less", and a few more pairs of opposites.
+    ("direction", "The venue is suitable for families.", "The venue is unsuitable for families."),
+    ("direction", "The plan is competitive for small firms.", "The plan is non-competitive for small firms."),
+    ("direction", "The tool is useful for teams.", "The tool is useless for teams."),
+    ("direction", "Prices were high in March.", "Prices were low in March."),
+    ("direction", "The course is easy to learn.", "The course is difficult to learn."),
+    ("direction", "The plan includes dental care.", "The plan excludes dental care."),
+    ("direction", "He earned $5m last year.", "He lost $5m last year."),
     (
         "negation",
         "Moscow did not rule out a meeting between the two presidents.",
@@ -347,6 +361,10 @@ PARAPHRASES = [
     # ... another thing taken is another fact: "never get ill" / "getting thrown out".
     ("Carly said: I never get that ill, I can pace myself.", "Carly teases Steve about getting thrown out before."),
     ("They did not make a deal.", "They are making progress on Friday."),
+    # A prefix that does not make an opposite, a verb that only looks prefixed, a side that names both.
+    ("Her help was valuable to the team.", "Her help was invaluable to the team."),
+    ("The firm will inform investors of the new unit.", "The firm will form a new unit for investors."),
+    ("The model learns from labeled and unlabeled data.", "The model learns from labeled data."),
     # No need to do it, a condition, a manner, a topic and an idiom deny nothing that was done.
     (
         "She asked how to submit her expenses, and he said he would submit them online.",

@@ -1282,11 +1282,13 @@ def _polar_mentions(text: str) -> tuple[_Polar, ...]:
         subject = frozenset(
             stem(w.text) for w in tokens[max(0, i - 3) : i] if w.lower not in _STOPWORDS and not w.text[:1].isdigit()
         )
+        before = tokens[i - 1].lower if i > 0 else ""
         event = (
-            i > 0
-            and tokens[i - 1].lower in _NEW_EVENT
+            before in _NEW_EVENT
             and tokens[i].start == polar.word.start
             and not polar.concept.startswith("degree")  # "a more formidable opponent" is a degree, not an event
+            # "an increase of 207%", "a fall in sales": a change measured, not a new event
+            and not (polar.concept == "movement" and before in ("a", "an"))
         )
         mentions.append(_Polar(polar.concept, sign, polar.word, subject, event))
     return tuple(mentions)
@@ -1312,6 +1314,8 @@ def _direction_conflicts(article: str, report: str) -> list[Conflict]:
     for concept in {m.concept for m in a_mentions} & {m.concept for m in r_mentions}:
         a_list = [m for m in a_mentions if m.concept == concept]
         r_list = [m for m in r_mentions if m.concept == concept]
+        if concept.startswith("quality ") and (len({m.sign for m in a_list}) > 1 or len({m.sign for m in r_list}) > 1):
+            continue  # "labeled and unlabeled data": one side names both
         pairs = [
             (a, r) for a in a_list for r in r_list
             if any(_similar_stem(x, y) for x in a.subject for y in r.subject)

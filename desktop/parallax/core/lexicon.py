@@ -65,6 +65,8 @@ _OPPOSITES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "expand",
             "improve",
             "retake",
+            "earn",
+            "earned",
             "regain",
             "recapture",
             "reclaim",
@@ -159,6 +161,11 @@ _OPPOSITES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("end", "stop", "finish", "conclude", "cease"),
     ),
     "legality": (("legal", "lawful", "legitimate"), ("illegal", "unlawful", "illegitimate")),
+    "height": (("high", "highest"), ("low", "lowest")),
+    "extent": (("maximum", "maximise", "maximize"), ("minimum", "minimise", "minimize")),
+    "inclusion": (("include", "including", "included"), ("exclude", "excluding", "excluded")),
+    "difficulty": (("easy", "easier", "easiest"), ("difficult", "harder", "hardest")),
+    "merit": (("advantage", "benefit"), ("disadvantage", "drawback")),
     "fortune": (
         ("thrive", "thriving", "flourish", "prosper", "prosperous", "booming", "triumphant", "buoyant"),
         ("struggle", "struggling", "flounder", "ailing", "troubled", "beleaguered", "faltering", "floundering"),
@@ -256,6 +263,11 @@ def polar_words(text: str) -> list[PolarWord]:
         key = lowered if lowered in _TABLE else stem(lowered)
         entries = _TABLE.get(key)
         if not entries:
+            opposite = _made_opposite(lowered)
+            if opposite is not None:
+                found.append(PolarWord(opposite.concept, opposite.sign, word))
+            elif len(lowered) >= 4 and lowered.endswith(_ADJECTIVE_ENDINGS) and lowered not in _NOT_OPPOSITES:
+                found.append(PolarWord(f"quality {lowered}", 1, word))  # only meets its own opposite
             continue
         base = key if key in _PHRASAL or key in _AMBIGUOUS_WITHOUT_PARTICLE else None
         if base is not None:
@@ -269,6 +281,34 @@ def polar_words(text: str) -> list[PolarWord]:
         for concept, sign in entries:
             found.append(PolarWord(concept, sign, word))
     return found
+
+
+# Opposites made by a prefix ("suitable" / "unsuitable", "legal" / "illegal", "competitive" /
+# "non-competitive") or by "-ful" against "-less" ("useful" / "useless"). Only adjectives (by their
+# ending), so that "inform" / "form" or "invest" / "vest" are never opposites; and not the words
+# whose prefix means something else ("invaluable" is very valuable, "inflammable" flammable).
+_NEGATING_PREFIXES = ("non-", "non", "un", "in", "im", "il", "ir")
+_ADJECTIVE_ENDINGS = (
+    "able", "ible", "al", "ful", "ent", "ant", "ive", "ic", "ous", "ar", "ary", "ory", "ed", "ing", "ly", "y",
+)  # fmt: skip
+_NOT_OPPOSITES = {
+    "invaluable", "inflammable", "infamous", "indifferent", "inhabitable", "uneasy", "unending", "unearthly",
+    "helpless", "impassive", "inbred", "inward", "inlay", "indy", "inky", "imply", "ally", "inly", "ugly",
+}  # fmt: skip
+
+
+def _made_opposite(lowered: str) -> PolarWord | None:
+    """The concept of an adjective and of its prefixed opposite ("quality suitable", sign -1 for
+    "unsuitable"), or None; a word with neither form's marks gives None."""
+    if lowered in _NOT_OPPOSITES or (not lowered.isalpha() and "-" not in lowered):
+        return None
+    for prefix in _NEGATING_PREFIXES:
+        base = lowered.removeprefix(prefix)
+        if base != lowered and len(base) >= 4 and base.endswith(_ADJECTIVE_ENDINGS):
+            return PolarWord(f"quality {base}", -1, Word(lowered, 0, 0))
+    if lowered.endswith("less") and len(lowered) >= 7:
+        return PolarWord(f"quality {lowered[:-4]}ful", -1, Word(lowered, 0, 0))
+    return None
 
 
 def _prose(tokens: Sequence[Word]) -> bool:
