@@ -57,6 +57,10 @@ DIVERGENCES = [
     ),
     ("direction", "The founder was arrested on fraud charges.", "The founder was acquitted of fraud charges."),
     ("date", "Sales fell 30% in the fourth quarter.", "Sales fell 30% in the third quarter."),
+    # A quarter written "Q2" is a date, not also an organisation's name.
+    ("date", "Net income rose in Q2 of last year.", "Net income rose in Q1 of last year."),
+    # A figure under one is compared by its own size: a dividend of $0.13 is not one of $0.14.
+    ("number", "The quarterly dividend rises to $0.13 per share.", "The quarterly dividend rises to $0.14 per share."),
     # A dotted abbreviation is one name: "U.S.", not a "U" and an "S".
     ("place", "The protest marks Russia's invasion of Ukraine.", "The protest marks the U.S.'s invasion of Ukraine."),
     # numbers and quantities

@@ -433,7 +433,8 @@ def _given_in(figure: Quantity, figures: Sequence[Quantity]) -> bool:
 
 
 def _same_figure(a: Quantity, r: Quantity, tolerance: float = 0.01) -> bool:
-    scale = max(abs(a.high), abs(r.high), 1.0)
+    # Relative to the figures themselves: a dividend of $0.13 is not one of $0.14.
+    scale = max(abs(a.high), abs(r.high), 1e-9)
     return abs(a.low - r.low) <= tolerance * scale and abs(a.high - r.high) <= tolerance * scale
 
 

@@ -271,6 +271,14 @@ def _blank_furniture(text: str) -> str:
     return _DATELINE_AGENCY.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
 
 
+# A quarter, a half or a fiscal year ("Q3", "H1", "FY2021") is a date, not a name.
+_PERIOD = re.compile(r"(?:Q[1-4]|H[12]|FY\d{2}(?:\d{2})?)")
+
+
+def _is_date_word(token: Word) -> bool:
+    return _base(token) in _MONTHS_DAYS or _PERIOD.fullmatch(token.text) is not None
+
+
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
@@ -295,7 +303,7 @@ def _runs(text: str) -> _Runs:
     index = 0
     while index < len(tokens):
         token = tokens[index]
-        if not _is_capitalised(token.text) or _base(token) in _MONTHS_DAYS:
+        if not _is_capitalised(token.text) or _is_date_word(token):
             index += 1
             continue
         run = [index]
@@ -306,7 +314,7 @@ def _runs(text: str) -> _Runs:
                 break
             if _BLANK_LINE.search(gap):  # a heading's last word and the next paragraph's first are two names
                 break
-            if _is_capitalised(tokens[j].text) and _base(tokens[j]) not in _MONTHS_DAYS:
+            if _is_capitalised(tokens[j].text) and not _is_date_word(tokens[j]):
                 if _nationality_after_city(tokens, run, j):
                     break
                 run.append(j)

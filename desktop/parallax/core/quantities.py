@@ -253,7 +253,7 @@ class Quantity:
             # Two ranges are two estimates: "30,000 to 40,000" and "30,000 to 50,000" differ, though they overlap.
             # Their ends are figures as stated, so another figure is another estimate ("15,000" / "17,000").
             return _close(self.low, other.low, _RANGE_TOLERANCE) and _close(self.high, other.high, _RANGE_TOLERANCE)
-        slack = tolerance * max(abs(self.high), abs(other.high), 1.0)
+        slack = tolerance * max(abs(self.high), abs(other.high), 1e-9)
         return self.low <= other.high + slack and other.low <= self.high + slack
 
     def _stated(self, edge: float) -> float:
