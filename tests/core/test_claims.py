@@ -101,6 +101,8 @@ DIVERGENCES = [
     ("negation", "They submitted their expenses on time.", "They did not submit their expenses on time."),
     # A light verb negated, with what it takes: the same thing taken is a negation ...
     ("negation", "The bill did not get enough votes.", "The bill is getting enough votes."),
+    # Not having something is denied by having it ...
+    ("negation", "Ukraine has air defences.", "Ukraine does not have air defences."),
     ("direction", "Oil Prices Fall Sharply", "Oil prices rose sharply on Monday."),  # a headline in title case
     # A change measured ("an increase of 207%") is no new event: its opposite diverges.
     (
@@ -365,6 +367,8 @@ PARAPHRASES = [
     # ... another thing taken is another fact: "never get ill" / "getting thrown out".
     ("Carly said: I never get that ill, I can pace myself.", "Carly teases Steve about getting thrown out before."),
     ("They did not make a deal.", "They are making progress on Friday."),
+    # ... and not by the thing named otherwise: "don't have insurance" / "insurance products".
+    ("The agent offers a range of insurance products.", "We noticed that you don't have insurance with us."),
     # A prefix that does not make an opposite, a verb that only looks prefixed, a side that names both.
     ("Her help was valuable to the team.", "Her help was invaluable to the team."),
     ("The firm will inform investors of the new unit.", "The firm will form a new unit for investors."),
@@ -674,6 +678,8 @@ def test_a_source_named_beside_the_other_is_the_same_source():
             ["the analyst Chris Alexander"],
         ),
         ("He was stopped by police.", []),
+        # A question names no source: "Can you suggest ...?"
+        ("Caroline: Can you suggest any Italian music?", []),
         # A speaker is in one paragraph: a heading before it is no part of the name.
         ("AMD to acquire SeaMicro\n\nLisa Su said the deal was done.", ["Lisa Su"]),
         # The outlet's own journalist reports; the story's sources are others.

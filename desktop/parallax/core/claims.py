@@ -1166,6 +1166,8 @@ def _negation_conflicts(article: str, report: str) -> list[Conflict]:
                 continue
             source_particle = _particle_after(source, cue, stem_key)
             source_object = _object_after(source, cue, stem_key) if stem_key in _LIGHT_VERBS else None
+            # "don't have insurance" denies having it: only "has insurance" says otherwise, not "insurance products".
+            possession = _governed_after_have(source, cue, stem_key)
             for index, w in enumerate(other_words):
                 if verb_family(stem(w.text)) == stem_key and not _negated_near(other, other_words, index):
                     other_particle = _particle(other_words, index)
@@ -1173,6 +1175,8 @@ def _negation_conflicts(article: str, report: str) -> list[Conflict]:
                         continue  # "can't push them out" says nothing against "can push back": two verbs
                     if source_object is not None and source_object != _next_content(other_words, index):
                         continue  # "never get ill" says nothing against "getting thrown out": what is got differs
+                    if possession and not _after_have(other_words, index):
+                        continue
                     source_span = (cue.start, _phrase_end(source, cue, stem_key))
                     negated_text = source[source_span[0] : source_span[1]]
                     if forward:
@@ -1217,6 +1221,30 @@ def _particle_after(text: str, cue: Word, stem_key: str) -> str:
 _LIGHT_VERBS = {
     stem(v) for v in ("get", "got", "make", "made", "take", "took", "do", "did", "go", "went", "give", "gave")
 }
+
+
+_HAVE = {"have", "has", "had", "having"}
+
+
+def _after_have(tokens: Sequence[Word], index: int, most: int = 3) -> bool:
+    """Whether a form of "have" stands in the few words before ``tokens[index]``, with no word of content
+    between ("has any insurance")."""
+    for w in reversed(tokens[max(0, index - most) : index]):
+        if w.lower in _HAVE:
+            return True
+        if w.lower not in _STOPWORDS:
+            return False
+    return False
+
+
+def _governed_after_have(text: str, cue: Word, stem_key: str) -> bool:
+    """Whether the word a negation cue governs is what "have" takes ("don't have insurance")."""
+    tokens = words(text)
+    start = next((i for i, w in enumerate(tokens) if w.start >= cue.end), len(tokens))
+    for i in range(start, min(len(tokens), start + 5)):
+        if verb_family(stem(tokens[i].text)) == stem_key:
+            return _after_have(tokens, i)
+    return False
 
 
 def _next_content(tokens: Sequence[Word], index: int, most: int = 3) -> str:

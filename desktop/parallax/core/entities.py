@@ -719,6 +719,8 @@ def _speakers(text: str) -> tuple[Speaker, ...]:
                 continue
             if pattern is _BEFORE_VERB and stripped.split()[-1].lower() in _CLAUSE_WORDS:
                 continue  # passive or perfect: "30,000 soldiers are estimated to ..." names no source
+            if pattern is _BEFORE_VERB and first in _CLAUSE_WORDS:
+                continue  # a question: "Can you suggest any music?" asks, and names no source
             if pattern is _AFTER_VERB and (len(stripped.split()) > 6 or _CLAUSE_WORDS & set(stripped.lower().split())):
                 continue
             seen.add((start, end))
