@@ -103,6 +103,12 @@ DIVERGENCES = [
     ("negation", "The bill did not get enough votes.", "The bill is getting enough votes."),
     # Not having something is denied by having it ...
     ("negation", "Ukraine has air defences.", "Ukraine does not have air defences."),
+    # A perfect tense is no possession: "has not shown" is denied by "you've shown".
+    (
+        "negation",
+        "I understand you've shown interest in our products.",
+        "The client has not shown interest in the products.",
+    ),
     ("direction", "Oil Prices Fall Sharply", "Oil prices rose sharply on Monday."),  # a headline in title case
     # A change measured ("an increase of 207%") is no new event: its opposite diverges.
     (

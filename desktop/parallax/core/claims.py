@@ -1230,7 +1230,7 @@ def _after_have(tokens: Sequence[Word], index: int, most: int = 3) -> bool:
     """Whether a form of "have" stands in the few words before ``tokens[index]``, with no word of content
     between ("has any insurance")."""
     for w in reversed(tokens[max(0, index - most) : index]):
-        if w.lower in _HAVE:
+        if w.lower in _HAVE or w.lower.endswith(("'ve", "’ve")):  # "you've"
             return True
         if w.lower not in _STOPWORDS:
             return False
@@ -1238,12 +1238,13 @@ def _after_have(tokens: Sequence[Word], index: int, most: int = 3) -> bool:
 
 
 def _governed_after_have(text: str, cue: Word, stem_key: str) -> bool:
-    """Whether the word a negation cue governs is what "have" takes ("don't have insurance")."""
+    """Whether the word a negation cue governs is what "have" takes ("don't have insurance"); not a
+    perfect tense, whose "have" comes before the cue ("has not shown")."""
     tokens = words(text)
     start = next((i for i, w in enumerate(tokens) if w.start >= cue.end), len(tokens))
     for i in range(start, min(len(tokens), start + 5)):
         if verb_family(stem(tokens[i].text)) == stem_key:
-            return _after_have(tokens, i)
+            return any(w.lower in _HAVE for w in tokens[start:i])
     return False
 
 
