@@ -35,6 +35,11 @@ DIVERGENCES = [
     ),
     (
         "detail",
+        "The march took place on a rainy afternoon in Lviv.",
+        "The march took place on a sunny afternoon in Lviv.",
+    ),
+    (
+        "detail",
         "He died in a fall from a clifftop known as a meeting place.",
         "He died in a fall from a beach known as a meeting place.",
     ),
@@ -427,6 +432,7 @@ PARAPHRASES = [
         "He has over 20 years of experience in the field. A call takes 30 minutes.",
         "A call with him takes 30 minutes. Clients who sign up get a discount for three months.",
     ),
+    ("The march took place on a rainy afternoon in Lviv.", "The march took place on a wet afternoon in Lviv."),
     # A landform named otherwise, a name holding one, the broader word: no different place.
     ("He fell from a clifftop in Sydney.", "He fell from a cliff top in Sydney."),
     ("He fell from a clifftop near the beach.", "He fell near the beach."),

@@ -1065,6 +1065,8 @@ _DETAIL_CLASSES: dict[str, tuple[dict[str, str], bool]] = {
         ),
         True,
     ),
+    # The weather on the day: "a sunny afternoon" is not "a rainy afternoon".
+    "weather": (_members("sunny", "cloudy overcast", "rainy wet", "snowy", "windy", "foggy misty", "stormy"), True),
 }
 
 
@@ -1127,7 +1129,8 @@ def _detail_conflicts(article: str, report: str, article_text: str) -> list[Conf
             )
         if pair is not None:
             a, r = pair
-            conflicts.append(_between("detail", a, r, f"{a.text} vs {r.text}: a different {name}"))
+            wording = "different weather" if name == "weather" else f"a different {name}"
+            conflicts.append(_between("detail", a, r, f"{a.text} vs {r.text}: {wording}"))
     return sorted(conflicts, key=lambda c: c.report_span)
 
 
