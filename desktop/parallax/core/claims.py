@@ -1210,14 +1210,21 @@ def _particle(tokens: Sequence[Word], index: int) -> str:
     return next((w.lower for w in tokens[index + 1 : index + 4] if w.lower in _PARTICLES), "")
 
 
-def _particle_after(text: str, cue: Word, stem_key: str) -> str:
-    """The particle of the verb a negation cue governs ("can't push the Russians out": "out")."""
+def _governed(text: str, cue: Word, stem_key: str) -> tuple[list[Word], int, int]:
+    """``text``'s tokens, the index of the first token after the cue, and that of the word the cue governs
+    (-1 where it is not within five words)."""
     tokens = words(text)
     start = next((i for i, w in enumerate(tokens) if w.start >= cue.end), len(tokens))
-    for i in range(start, min(len(tokens), start + 5)):
-        if verb_family(stem(tokens[i].text)) == stem_key:
-            return _particle(tokens, i)
-    return ""
+    found = next(
+        (i for i in range(start, min(len(tokens), start + 5)) if verb_family(stem(tokens[i].text)) == stem_key), -1
+    )
+    return tokens, start, found
+
+
+def _particle_after(text: str, cue: Word, stem_key: str) -> str:
+    """The particle of the verb a negation cue governs ("can't push the Russians out": "out")."""
+    tokens, _, index = _governed(text, cue, stem_key)
+    return _particle(tokens, index) if index >= 0 else ""
 
 
 # Verbs that mean little without what follows them: "get ill" and "get thrown out" are two facts.
@@ -1243,12 +1250,8 @@ def _after_have(tokens: Sequence[Word], index: int, most: int = 3) -> bool:
 def _governed_after_have(text: str, cue: Word, stem_key: str) -> bool:
     """Whether the word a negation cue governs is what "have" takes ("don't have insurance"); not a
     perfect tense, whose "have" comes before the cue ("has not shown")."""
-    tokens = words(text)
-    start = next((i for i, w in enumerate(tokens) if w.start >= cue.end), len(tokens))
-    for i in range(start, min(len(tokens), start + 5)):
-        if verb_family(stem(tokens[i].text)) == stem_key:
-            return any(w.lower in _HAVE for w in tokens[start:i])
-    return False
+    tokens, start, index = _governed(text, cue, stem_key)
+    return index >= 0 and any(w.lower in _HAVE for w in tokens[start:index])
 
 
 def _next_content(tokens: Sequence[Word], index: int, most: int = 3) -> str:
@@ -1261,12 +1264,8 @@ def _next_content(tokens: Sequence[Word], index: int, most: int = 3) -> str:
 
 def _object_after(text: str, cue: Word, stem_key: str) -> str:
     """What the verb a negation cue governs takes: the first word of content after it ("ill" in "never get ill")."""
-    tokens = words(text)
-    start = next((i for i, w in enumerate(tokens) if w.start >= cue.end), len(tokens))
-    for i in range(start, min(len(tokens), start + 5)):
-        if verb_family(stem(tokens[i].text)) == stem_key:
-            return _next_content(tokens, i)
-    return ""
+    tokens, _, index = _governed(text, cue, stem_key)
+    return _next_content(tokens, index) if index >= 0 else ""
 
 
 def _phrase_end(text: str, cue: Word, stem_key: str) -> int:
