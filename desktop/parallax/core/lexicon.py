@@ -263,11 +263,9 @@ def polar_words(text: str) -> list[PolarWord]:
         key = lowered if lowered in _TABLE else stem(lowered)
         entries = _TABLE.get(key)
         if not entries:
-            opposite = _made_opposite(lowered)
-            if opposite is not None:
-                found.append(PolarWord(opposite.concept, opposite.sign, word))
-            elif len(lowered) >= 4 and lowered.endswith(_ADJECTIVE_ENDINGS) and lowered not in _NOT_OPPOSITES:
-                found.append(PolarWord(f"quality {lowered}", 1, word))  # only meets its own opposite
+            made = _quality(lowered)
+            if made is not None:
+                found.append(PolarWord(made[0], made[1], word))
             continue
         base = key if key in _PHRASAL or key in _AMBIGUOUS_WITHOUT_PARTICLE else None
         if base is not None:
@@ -285,29 +283,36 @@ def polar_words(text: str) -> list[PolarWord]:
 
 # Opposites made by a prefix ("suitable" / "unsuitable", "legal" / "illegal", "competitive" /
 # "non-competitive") or by "-ful" against "-less" ("useful" / "useless"). Only adjectives (by their
-# ending), so that "inform" / "form" or "invest" / "vest" are never opposites; and not the words
-# whose prefix means something else ("invaluable" is very valuable, "inflammable" flammable).
+# ending), so that "inform" / "form" or "invest" / "vest" are never opposites; after "in" and its
+# kin not the endings of verbs and nouns either ("informed" / "formed", "injury" / "jury"); and not
+# the words whose prefix means something else ("invaluable" is very valuable, "inflammable" flammable).
 _NEGATING_PREFIXES = ("non-", "non", "un", "in", "im", "il", "ir")
 _ADJECTIVE_ENDINGS = (
     "able", "ible", "al", "ful", "ent", "ant", "ive", "ic", "ous", "ar", "ary", "ory", "ed", "ing", "ly", "y",
 )  # fmt: skip
+_VERB_OR_NOUN_ENDINGS = ("ed", "ing", "y")
 _NOT_OPPOSITES = {
-    "invaluable", "inflammable", "infamous", "indifferent", "inhabitable", "uneasy", "unending", "unearthly",
-    "helpless", "impassive", "inbred", "inward", "inlay", "indy", "inky", "imply", "ally", "inly", "ugly",
+    "invaluable", "inflammable", "infamous", "indifferent", "inhabitable", "incredible", "uneasy", "unending",
+    "unearthly", "helpless",
 }  # fmt: skip
 
 
-def _made_opposite(lowered: str) -> PolarWord | None:
-    """The concept of an adjective and of its prefixed opposite ("quality suitable", sign -1 for
-    "unsuitable"), or None; a word with neither form's marks gives None."""
-    if lowered in _NOT_OPPOSITES or (not lowered.isalpha() and "-" not in lowered):
+def _quality(lowered: str) -> tuple[str, int] | None:
+    """The concept of an adjective, sign +1, or of its prefixed opposite, sign -1 ("quality suitable"
+    for "suitable" and "unsuitable"), so that each meets only the other; None for other words."""
+    if lowered in _NOT_OPPOSITES or len(lowered) < 4 or not lowered.replace("-", "").isalpha():
         return None
     for prefix in _NEGATING_PREFIXES:
         base = lowered.removeprefix(prefix)
-        if base != lowered and len(base) >= 4 and base.endswith(_ADJECTIVE_ENDINGS):
-            return PolarWord(f"quality {base}", -1, Word(lowered, 0, 0))
+        if base == lowered or len(base) < 4 or not base.endswith(_ADJECTIVE_ENDINGS):
+            continue
+        if prefix[0] == "i" and base.endswith(_VERB_OR_NOUN_ENDINGS):
+            continue
+        return f"quality {base}", -1
     if lowered.endswith("less") and len(lowered) >= 7:
-        return PolarWord(f"quality {lowered[:-4]}ful", -1, Word(lowered, 0, 0))
+        return f"quality {lowered[:-4]}ful", -1
+    if lowered.endswith(_ADJECTIVE_ENDINGS):
+        return f"quality {lowered}", 1
     return None
 
 
