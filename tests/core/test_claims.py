@@ -126,6 +126,7 @@ DIVERGENCES = [
     ("direction", "The plan is competitive for small firms.", "The plan is non-competitive for small firms."),
     ("direction", "The tool is useful for teams.", "The tool is useless for teams."),
     ("direction", "The soldiers were armed.", "The soldiers were unarmed."),
+    ("direction", "It was a suitable venue.", "It was an unsuitable venue."),  # an adjective, not a new event
     ("direction", "Prices were high in March.", "Prices were low in March."),
     ("direction", "The course is easy to learn.", "The course is difficult to learn."),
     ("direction", "The plan includes dental care.", "The plan excludes dental care."),
@@ -385,8 +386,11 @@ PARAPHRASES = [
     ("Her help was valuable to the team.", "Her help was invaluable to the team."),
     ("The firm will inform investors of the new unit.", "The firm will form a new unit for investors."),
     ("The model learns from labeled and unlabeled data.", "The model learns from labeled data."),
-    ("An informed source said the group was formed in May.", "A source said the newly formed group met in May."),
-    ("He suffered an injury in the match, the jury heard.", "The jury heard how the match went."),
+    (
+        "An informed source said the party would change its plan in May.",
+        "A newly formed party said it would change its plan in May.",
+    ),
+    ("Reporters heard he suffered an injury in the match in May.", "The jury heard he suffered in the match in May."),
     # No need to do it, a condition, a manner, a topic and an idiom deny nothing that was done.
     (
         "She asked how to submit her expenses, and he said he would submit them online.",

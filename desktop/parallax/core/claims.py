@@ -1319,8 +1319,10 @@ def _polar_mentions(text: str) -> tuple[_Polar, ...]:
             before in _NEW_EVENT
             and tokens[i].start == polar.word.start
             and not polar.concept.startswith("degree")  # "a more formidable opponent" is a degree, not an event
-            # "an increase of 207%", "a fall in sales": a change measured, not a new event
+            # "an increase of 207%", "a fall in sales": a change measured, not a new event; "an unarmed
+            # man": an adjective
             and not (polar.concept == "movement" and before in ("a", "an"))
+            and not polar.concept.startswith("quality ")
         )
         mentions.append(_Polar(polar.concept, sign, polar.word, subject, event))
     return tuple(mentions)
