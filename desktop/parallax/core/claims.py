@@ -782,9 +782,8 @@ def _speaker_before(text: str, document: str) -> list[Speaker]:
     if pronoun is None or not document:
         return []
     for entity in find_entities(text, frozenset()):
-        nationality = all(
-            NATIONALITY_ENDING.search(name_key(k).removesuffix("s")) for k in entity.keys
-        )  # "the Russians"
+        # A nationality ("the Russians") is no person "he" could be.
+        nationality = all(NATIONALITY_ENDING.search(name_key(k).removesuffix("s")) for k in entity.keys)
         if entity.start < pronoun.start() and entity.kind in ("person", "entity") and not nationality:
             return []  # "he" could be this person
     at = document.find(text[: min(len(text), 200)])
