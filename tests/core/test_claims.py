@@ -773,6 +773,22 @@ def test_a_figure_the_article_gives_elsewhere_is_no_changed_figure(elsewhere, la
     assert compare_claims(article, report, context=context).label == label
 
 
+@pytest.mark.parametrize(
+    ("elsewhere", "label"),
+    [
+        # A range or a figure with decimals the article gives in another paragraph is its figure, not a new one.
+        ("Revenue is expected to grow 4.8% to 6.6%.", AGREE),
+        ("Revenue is expected to grow 3% to 4%.", DIVERGE),
+        ("Revenue is expected to grow.", DIVERGE),
+    ],
+)
+def test_a_range_or_decimal_the_article_gives_elsewhere_is_no_changed_figure(elsewhere, label):
+    article = "Earnings per share are expected to grow 10.1% to 12.8% this year."
+    report = "Earnings are expected to grow this year, with revenue growing 4.8% to 6.6%."
+    context = ClaimContext(f"{article}\n\n{elsewhere}", report)
+    assert compare_claims(article, report, context=context).label == label
+
+
 ALEXANDER = "Chris Alexander, a former Canadian diplomat, says the Russians need to pause."
 GESTURE = '"This is a gesture for negotiation," he said.'
 

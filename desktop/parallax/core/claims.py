@@ -423,8 +423,16 @@ def _number_conflicts(article: Sequence[Quantity], report: Sequence[Quantity]) -
 
 
 def _distinctive(q: Quantity) -> bool:
-    """A figure unlikely to recur by chance in one text: a sum of money, or a thousand and more."""
-    return q.unit in ("$", "€", "£") or (q.high >= 1000 and q.unit != "time")
+    """A figure unlikely to recur by chance in one text: a sum of money, a thousand and more, a range
+    stated as such ("4.8% to 6.6%") or a figure with decimals ("12.8%")."""
+    if q.unit == "time":
+        return q.stated_range
+    return (
+        q.unit in ("$", "€", "£")
+        or q.high >= 1000
+        or q.stated_range
+        or any(not float(v).is_integer() for v in (q.low, q.high))
+    )
 
 
 def _given_in(figure: Quantity, figures: Sequence[Quantity]) -> bool:
