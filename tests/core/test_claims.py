@@ -439,7 +439,8 @@ PARAPHRASES = [
         "He has over 20 years of experience in the field. A call takes 30 minutes.",
         "A call with him takes 30 minutes. Clients who sign up get a discount for three months.",
     ),
-    ("The march took place on a rainy afternoon in Lviv.", "The march took place on a wet afternoon in Lviv."),
+    ("On a sunny morning, activists poured paint on the road.", "Activists poured wet paint on the road."),
+    ("It was a sunny day in Kyiv when the talks began.", "The talks began in Kyiv with a stormy session."),
     # A landform named otherwise, a name holding one, the broader word: no different place.
     ("He fell from a clifftop in Sydney.", "He fell from a cliff top in Sydney."),
     ("He fell from a clifftop near the beach.", "He fell near the beach."),

@@ -1072,8 +1072,9 @@ _DETAIL_CLASSES: dict[str, tuple[dict[str, str], bool]] = {
         ),
         True,
     ),
-    # The weather on the day: "a sunny afternoon" is not "a rainy afternoon".
-    "weather": (_members("sunny", "cloudy overcast", "rainy wet", "snowy", "windy", "foggy misty", "stormy"), True),
+    # The weather on the day: "a sunny afternoon" is not "a rainy afternoon". Not "wet" ("wet paint") or
+    # "stormy" ("a stormy meeting"): too often something else.
+    "weather": (_members("sunny", "cloudy overcast", "rainy", "snowy", "windy", "foggy"), True),
 }
 
 
