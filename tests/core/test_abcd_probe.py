@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import math
-import sys
-from pathlib import Path
 
+import bench_scripts
 import numpy as np
 import pytest
 
-PROBE = Path(__file__).resolve().parents[1] / "bench" / "abcd_token_probe.py"
-_spec = importlib.util.spec_from_file_location("parallax_abcd_token_probe", PROBE)
-assert _spec is not None and _spec.loader is not None
-probe = importlib.util.module_from_spec(_spec)
-sys.modules[_spec.name] = probe  # dataclasses look their module up while the class is built
-_spec.loader.exec_module(probe)
+probe = bench_scripts.load("abcd_token_probe")
 
 
 def _tokens(rows, ids):

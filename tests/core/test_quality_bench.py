@@ -8,20 +8,13 @@ the manual command in docs/quality.md.
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
-from pathlib import Path
 
+import bench_scripts
 import numpy as np
 import pytest
 
-BENCH = Path(__file__).resolve().parents[1] / "bench" / "quality.py"
-_spec = importlib.util.spec_from_file_location("parallax_quality_bench", BENCH)
-assert _spec is not None and _spec.loader is not None
-quality = importlib.util.module_from_spec(_spec)
-sys.modules[_spec.name] = quality  # dataclasses look their module up while the class is built
-_spec.loader.exec_module(quality)
+quality = bench_scripts.load("quality")
 
 S, W, N = quality.STRENGTHEN, quality.WEAKEN, quality.NEITHER
 
