@@ -151,9 +151,15 @@ def city_in_country(a_keys: Sequence[str], b_keys: Sequence[str]) -> bool:
 def has_city_named(keys: Sequence[str], index: NameIndex) -> bool:
     """Whether ``keys`` name a country one of whose cities ``index`` names: "the U.K." in a report adds
     nothing to an article that says "London"."""
+    return any(index.names(city) for city in _cities_of(tuple(keys)))
+
+
+@lru_cache(maxsize=1024)
+def _cities_of(keys: tuple[str, ...]) -> tuple[str, ...]:
+    """The capitals and cities that :data:`_CAPITALS` and :data:`_CITIES` place in the country ``keys`` name."""
     names = (*keys, *_short_names(keys))
-    return any(
-        index.names(city)
+    return tuple(
+        city
         for city, countries in itertools.chain(_CAPITALS.items(), _CITIES.items())
         if any(same_name(country, name) for country in countries for name in names)
     )
