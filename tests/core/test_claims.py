@@ -954,3 +954,48 @@ def test_a_place_put_in_another_places_slot_diverges(article, report, swapped):
 )
 def test_the_same_place_in_other_words_before_the_same_word_agrees(article, report):
     assert compare_claims(article, report).conflicts == ()
+
+
+@pytest.mark.parametrize(
+    ("article", "report", "swapped"),
+    [
+        # The report moves the source's clause to the front, so the word diff pairs each name with other
+        # words; the words before both ("senior fellow at the") say they fill one slot.
+        (
+            "Moscow said it would scale back. Prior to Russia's announcement that it would pull back its forces"
+            " from Kyiv, Ukraine's army had launched some successful counterattacks against dug-in Russian"
+            " positions near the capital, which bodes well, says Rob Lee, a senior fellow at the Foreign Policy"
+            " Research Institute in New York.",
+            "Who is tracking the battlefield? Rob Lee, a senior fellow at the Brookings Institution, says"
+            " Ukraine's army had already mounted some successful counterattacks on entrenched Russian positions"
+            " near Kyiv before Moscow announced its pullback — an encouraging sign.",
+            ("organisation", "Foreign Policy Research Institute", "Brookings Institution"),
+        ),
+    ],
+)
+def test_a_name_put_in_another_names_slot_diverges_when_the_clause_moves(article, report, swapped):
+    check = compare_claims(article, report)
+    assert [(c.kind, c.article, c.report) for c in check.conflicts] == [swapped]
+    assert_spans_point_at_text(article, report, check)
+
+
+@pytest.mark.parametrize(
+    ("article", "report"),
+    [
+        # Other words before the two names: nothing says one stands where the other stood.
+        (
+            "Talks were held in Istanbul, said Rob Lee of the Foreign Policy Research Institute in New York.",
+            "A fellow at the Brookings Institution agreed. Talks were held in Istanbul, Rob Lee said.",
+        ),
+        # Pausing an advance is halting it: no opposite direction.
+        (
+            "The ceasefires aimed at pausing Russian military advances simply became permanent features,"
+            " heavily weighted in Russia's favour.",
+            "In each case the truce that was supposed to halt Moscow's advance turned into a lasting arrangement"
+            " that favoured Russia.",
+        ),
+    ],
+    ids=["other-slot", "pausing-is-halting"],
+)
+def test_no_conflict_without_a_shared_slot_or_with_a_stop_verb_on_each_side(article, report):
+    assert compare_claims(article, report).conflicts == ()

@@ -543,6 +543,7 @@ def _entity_conflicts(
     a_names, r_names = _name_words(article), _name_words(report)
     article_doc_names = _name_words(context.article_text or article)
     conflicts = []
+    unmatched: list[tuple[list[Entity], list[Entity]]] = []  # per replacement: names missing, names new
     for deleted, inserted in _replacements(article, report):
         a_replaced = [e for e in a_entities if e.start < deleted[1] and deleted[0] < e.end]
         r_replaced = [e for e in r_entities if e.start < inserted[1] and inserted[0] < e.end]
@@ -565,6 +566,7 @@ def _entity_conflicts(
         # Luhansk" (the article names Donetsk in another paragraph).
         # Only regions and cities: a capital or a country stands for a government ("Moscow and Kyiv").
         r_elsewhere: list[Entity] | None = None  # found only when a place goes missing
+        unmatched_missing: list[Entity] = []
         for a in a_missing:
             candidates = r_new
             if (
@@ -594,6 +596,7 @@ def _entity_conflicts(
                 None,
             )
             if partner is None:
+                unmatched_missing.append(a)
                 continue
             if partner in r_new:
                 r_new.remove(partner)
@@ -602,6 +605,48 @@ def _entity_conflicts(
             kind = _conflict_kind(a.kind, partner.kind)
             conflicts.append(_between(kind, a, partner, f"{a.text} vs {partner.text}: a different {kind}"))
         conflicts += _swapped_before_same_word(article, report, context, pairs, a_replaced, r_replaced, r_new)
+        unmatched.append((unmatched_missing, r_new))
+    return conflicts + _swapped_in_same_slot(article, report, context, pairs, unmatched)
+
+
+def _swapped_in_same_slot(
+    article: str,
+    report: str,
+    context: ClaimContext,
+    pairs: list[tuple[tuple[int, int], tuple[int, int]]],
+    unmatched: list[tuple[list[Entity], list[Entity]]],
+) -> list[Conflict]:
+    """A name the report never gives and a name the article never gives, after the same words, in paired
+    sentences, where the word diff put them in different replacements.
+
+    "says Rob Lee, a senior fellow at the Foreign Policy Research Institute" against "Rob Lee, a senior
+    fellow at the Brookings Institution, says": the report moved the clause, so the diff pairs the
+    names with other words; the words before each ("senior fellow") say they fill one slot.
+    """
+    missing = [(i, a) for i, (names, _) in enumerate(unmatched) for a in names]
+    new = [(i, r) for i, (_, names) in enumerate(unmatched) for r in names]
+    conflicts, used = [], set()
+    for i, a in missing:
+        before = _words_before(article, a.start)
+        if not before:
+            continue
+        partner = next(
+            (
+                r
+                for j, r in new
+                if j != i  # one replacement's names were weighed by the general rule
+                and id(r) not in used
+                and _compatible(a.kind, r.kind)
+                and _words_before(report, r.start) == before
+                and not _named_otherwise(r, context.article_text or article)
+                and _may_stand_for(a, r, context, pairs)
+            ),
+            None,
+        )
+        if partner is not None:
+            used.add(id(partner))
+            kind = _conflict_kind(a.kind, partner.kind)
+            conflicts.append(_between(kind, a, partner, f"{a.text} vs {partner.text}: a different {kind}"))
     return conflicts
 
 
@@ -910,7 +955,9 @@ def _coordinated(tokens: list[Word], i: int, j: int) -> bool:
 
 
 # Verbs that negate what follows them: "refused to host" says what "would not host" says.
-_REFUSALS = {"refus", "declin", "fail", "reject", "avoid", "stop", "ceas", "halt", "refrain", "deny", "unabl"}
+_REFUSALS = {
+    "refus", "declin", "fail", "reject", "avoid", "stop", "ceas", "halt", "paus", "refrain", "deny", "unabl",
+}  # fmt: skip
 
 
 def _negated_near(text: str, tokens: list[Word], index: int) -> bool:
