@@ -213,3 +213,31 @@ def test_a_paragraph_split_over_two_beside_each_other_links_both_halves(second_h
     expected = ((0,), tuple(sorted({0, second_half_at}))) if linked else ((0,), (0,))
     assert expected in groups
     assert (second_half_at in alignment.right_only) is not linked
+
+
+@pytest.mark.parametrize(
+    ("scores", "lexical", "expected"),
+    [
+        # Two report units close in meaning to article unit 0 (0.72, 0.70); the second shares its rare
+        # words, so the article unit takes it, and report unit 0 goes to its own partner.
+        ([[0.72, 0.70], [0.60, 0.20]], [[0.05, 0.60], [0.40, 0.00]], {((0,), (1,)), ((1,), (0,))}),
+        # Without the word overlap the cosine alone decides: both report units go to article unit 0.
+        ([[0.72, 0.70], [0.60, 0.20]], None, {((0,), (0, 1))}),
+        # Words shared never admit a pair the cosine does not: 0.45 stays below the threshold.
+        ([[0.45, 0.10], [0.10, 0.90]], [[1.00, 0.00], [0.00, 0.20]], {((1,), (1,))}),
+        # A partner taken for its words must still be within the margin of the other end's best cosine:
+        # report unit 1 is article unit 1's, far closer in meaning (0.95 against 0.62).
+        ([[0.90, 0.62], [0.10, 0.95]], [[0.00, 0.90], [0.00, 0.10]], {((0,), (0,)), ((1,), (1,))}),
+    ],
+    ids=["overlap-breaks-the-tie", "cosine-alone", "overlap-admits-nothing", "margin-on-cosine"],
+)
+def test_shared_words_choose_among_partners_the_cosine_admits(scores, lexical, expected):
+    words = None if lexical is None else _matrix(lexical)
+    alignment = align_matrix(_matrix(scores), AlignConfig(threshold=0.5), lexical=words)
+    assert pairs(alignment) == expected
+
+
+def test_link_similarity_stays_the_cosine_when_words_choose():
+    scores = _matrix([[0.72, 0.70]])
+    alignment = align_matrix(scores, AlignConfig(), lexical=_matrix([[0.0, 0.8]]))
+    assert [(g.right, g.similarity) for g in alignment.groups] == [((0, 1), 0.72)]

@@ -11,6 +11,14 @@ paragraph summarising two article paragraphs. Anything left unlinked is
 A unit left out between two units of one link joins it when it comes close
 to the threshold (merged paragraphs: the middle one shares fewest words).
 
+Callers may also give the units' word overlap (``parallax.core.lexical``): the
+threshold and the margins still test the cosine, but among the partners the
+cosine admits each unit takes the one it prefers by cosine plus the weighted
+overlap. Pooled vectors of two reports of one event score alike against every
+paragraph on it; the names, places and figures two paragraphs share say which
+is whose (on the labelled sets the right partner came first for 84% of article
+paragraphs by cosine alone, 90% with the overlap).
+
 Callers may also name *anchors*: pairs that correspond by their role whatever
 their wording (the two documents' headlines). An anchor is linked when its
 similarity comes within ``anchor_allowance`` of the threshold, and then its two
@@ -59,6 +67,9 @@ class AlignConfig:
     # Wider, and a summary's edited sentence hides among article paragraphs it links with: at 0.1 the
     # SummEdits benchmark caught 8 points fewer edits (docs/quality.md).
     gap_allowance: float = 0.05
+    # Measured on the nine labelled sets and ABCD (docs/quality.md): at 0.5 fewer right partners, at 1.0
+    # three false divergences on dev4, at 2.0 and 3.0 a lower label accuracy on dev.
+    lexical_weight: float = 1.5
 
 
 @dataclass(frozen=True)
@@ -91,30 +102,38 @@ def align(
     right: NDArray[np.float32],
     config: AlignConfig = AlignConfig(),
     anchors: Sequence[tuple[int, int]] = (),
+    lexical: NDArray[np.float32] | None = None,
 ) -> Alignment:
     """Align the rows of ``left`` with the rows of ``right``; ``anchors`` are (left, right) pairs."""
-    return align_matrix(similarity_matrix(left, right), config, anchors)
+    return align_matrix(similarity_matrix(left, right), config, anchors, lexical)
 
 
 def align_matrix(
-    scores: NDArray[np.float32], config: AlignConfig = AlignConfig(), anchors: Sequence[tuple[int, int]] = ()
+    scores: NDArray[np.float32],
+    config: AlignConfig = AlignConfig(),
+    anchors: Sequence[tuple[int, int]] = (),
+    lexical: NDArray[np.float32] | None = None,
 ) -> Alignment:
     """Align from a precomputed similarity matrix (rows: left side, columns: right side)."""
     n_left, n_right = scores.shape
     if n_left == 0 or n_right == 0:
         return Alignment((), tuple(range(n_left)), tuple(range(n_right)))
     edges: set[tuple[int, int]] = set()
+    # Which pairs may link is the cosine's call (the threshold), and so is the margin test; which admitted
+    # partner each unit takes is the preference's: cosine plus the weighted word overlap, when given.
+    preference = scores if lexical is None else scores + config.lexical_weight * lexical
+    admitted = np.where(scores >= config.threshold, preference, -np.inf)
     row_best = scores.max(axis=1)
     col_best = scores.max(axis=0)
-    row_arg = scores.argmax(axis=1)
-    col_arg = scores.argmax(axis=0)
+    row_arg = admitted.argmax(axis=1)
+    col_arg = admitted.argmax(axis=0)
     for i in range(n_left):
         j = int(row_arg[i])
-        if scores[i, j] >= config.threshold and scores[i, j] >= col_best[j] - config.margin:
+        if np.isfinite(admitted[i, j]) and scores[i, j] >= col_best[j] - config.margin:
             edges.add((i, j))
     for j in range(n_right):
         i = int(col_arg[j])
-        if scores[i, j] >= config.threshold and scores[i, j] >= row_best[i] - config.margin:
+        if np.isfinite(admitted[i, j]) and scores[i, j] >= row_best[i] - config.margin:
             edges.add((i, j))
     edges |= _gaps_between(edges, scores, config)
     edges |= _adjacent_splits(edges, scores, config)

@@ -23,6 +23,7 @@ from parallax.core.align import AlignConfig, align
 from parallax.core.claims import ClaimCheck, ClaimContext, compare_claims
 from parallax.core.documents import Document
 from parallax.core.embed import Embedder, EmbeddingCache, embed
+from parallax.core.lexical import lexical_similarity, unit_words
 from parallax.core.result import (  # the result types, re-exported: callers import them from here too
     AGREE as AGREE,
     DEFAULT_SENTENCE_THRESHOLD as DEFAULT_SENTENCE_THRESHOLD,
@@ -214,6 +215,10 @@ def _compare_one(prepared: Prepared, index: int, config: CompareConfig) -> Repor
         prepared.paragraph_vectors[index],
         AlignConfig(config.threshold, config.margin),
         anchors,
+        lexical_similarity(
+            [unit_words(article.paragraphs[i].text) for i in a_units],
+            [unit_words(report.paragraphs[j].text) for j in r_units],
+        ),
     )
     context = ClaimContext(
         article.text,
@@ -237,6 +242,10 @@ def _compare_one(prepared: Prepared, index: int, config: CompareConfig) -> Repor
             prepared.sentence_vectors[0],
             prepared.sentence_vectors[index],
             AlignConfig(config.sentence_threshold, config.margin),
+            lexical=lexical_similarity(
+                [unit_words(article.sentences[i].text) for i in a_sent],
+                [unit_words(report.sentences[j].text) for j in r_sent],
+            ),
         )
         for group in s_alignment.groups:
             a_idx = tuple(a_sent[i] for i in group.left)
