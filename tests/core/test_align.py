@@ -223,15 +223,27 @@ def test_a_paragraph_split_over_two_beside_each_other_links_both_halves(second_h
         ([[0.72, 0.70], [0.60, 0.20]], [[0.05, 0.60], [0.40, 0.00]], {((0,), (1,)), ((1,), (0,))}),
         # Without the word overlap the cosine alone decides: both report units go to article unit 0.
         ([[0.72, 0.70], [0.60, 0.20]], None, {((0,), (0, 1))}),
-        # Words shared never admit a pair the cosine does not: 0.45 stays below the threshold.
-        ([[0.45, 0.10], [0.10, 0.90]], [[1.00, 0.00], [0.00, 0.20]], {((1,), (1,))}),
+        # Words shared admit a pair a little under the threshold (0.45 against 0.5) when they are many
+        # and rare ...
+        ([[0.45, 0.10], [0.10, 0.90]], [[0.30, 0.00], [0.00, 0.20]], {((0,), (0,)), ((1,), (1,))}),
+        # ... not when they are few ...
+        ([[0.45, 0.10], [0.10, 0.90]], [[0.20, 0.00], [0.00, 0.20]], {((1,), (1,))}),
+        # ... and never far under it, however many.
+        ([[0.35, 0.10], [0.10, 0.90]], [[1.00, 0.00], [0.00, 0.20]], {((1,), (1,))}),
         # A partner taken for its words must still be within the margin of the other end's best cosine:
         # report unit 1 is article unit 1's, far closer in meaning (0.95 against 0.62).
         ([[0.90, 0.62], [0.10, 0.95]], [[0.00, 0.90], [0.00, 0.10]], {((0,), (0,)), ((1,), (1,))}),
     ],
-    ids=["overlap-breaks-the-tie", "cosine-alone", "overlap-admits-nothing", "margin-on-cosine"],
+    ids=[
+        "overlap-breaks-the-tie",
+        "cosine-alone",
+        "overlap-admits-a-little-under",
+        "too-little-overlap",
+        "too-far-under",
+        "margin-on-cosine",
+    ],
 )
-def test_shared_words_choose_among_partners_the_cosine_admits(scores, lexical, expected):
+def test_shared_words_choose_the_partner_and_admit_pairs_a_little_under_the_threshold(scores, lexical, expected):
     words = None if lexical is None else _matrix(lexical)
     alignment = align_matrix(_matrix(scores), AlignConfig(threshold=0.5), lexical=words)
     assert pairs(alignment) == expected

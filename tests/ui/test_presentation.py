@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from parallax.ui.app import display_problem
 from parallax.ui.presentation import number_word, utf16_offsets
 
@@ -57,14 +59,21 @@ def test_startup_path_leaves_the_heavy_engine_modules_alone():
     subprocess.run([sys.executable, "-c", code], check=True, timeout=300)
 
 
-def test_a_link_under_the_threshold_says_why():
+@pytest.mark.parametrize(
+    ("similarity", "threshold", "headlines", "says"),
+    [
+        (0.42, 0.5, True, "The two headlines"),
+        (0.43, 0.5, False, "Linked by the names and words these two share"),
+        (0.71, 0.5, False, ""),
+        (0.42, 0.4, True, ""),
+    ],
+    ids=["headlines", "shared-words", "over-the-threshold", "headlines-over-a-lower-threshold"],
+)
+def test_a_link_under_the_threshold_says_why(similarity, threshold, headlines, says):
     from parallax.core.compare import Link
     from parallax.ui.presentation import below_threshold_reason
 
-    headline = Link((0,), (0,), 0.42, "agree", (), ())
-    body = Link((3,), (5,), 0.71, "agree", (), ())
-    assert "headlines" in below_threshold_reason(headline, 0.5) and "0.42 < 0.50" in below_threshold_reason(
-        headline, 0.5
-    )
-    assert below_threshold_reason(body, 0.5) == ""
-    assert below_threshold_reason(headline, 0.4) == ""
+    reason = below_threshold_reason(Link((0,), (0,), similarity, "agree", (), ()), threshold, headlines)
+    assert reason.startswith(says) if says else reason == ""
+    if says:
+        assert f"{similarity:.2f} < {threshold:.2f}" in reason

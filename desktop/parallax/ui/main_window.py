@@ -493,7 +493,10 @@ class MainWindow(QMainWindow):
         self.threshold.setRange(20, 95)
         self.threshold.setValue(round(DEFAULT_THRESHOLD * 100))
         self.threshold.setFixedWidth(140)
-        self.threshold.setToolTip("Lowest similarity for two paragraphs to be linked (re-aligns without re-embedding)")
+        self.threshold.setToolTip(
+            "Lowest similarity for two paragraphs to be linked (re-aligns without re-embedding); the headlines,"
+            " and paragraphs that alone share their names and words, may link a little under it"
+        )
         self.threshold.setAccessibleName("Similarity threshold")
         self.threshold_label = QLabel()
         self.threshold_label.setMinimumWidth(34)
@@ -1261,7 +1264,13 @@ class MainWindow(QMainWindow):
             f"{len(link.report)} report {'sentences' if self.sentences else 'paragraphs'}</p>",
             f"<p><i>All reports:</i> {html.escape(summary)}.</p>",
         ]
-        reason = P.below_threshold_reason(link, self.threshold.value() / 100)
+        article, report = self.result.documents[0], self.result.documents[self.report_index]
+        headlines = (
+            not self.sentences
+            and link.article == tuple(article.content_paragraphs()[:1])
+            and link.report == tuple(report.content_paragraphs()[:1])
+        )
+        reason = P.below_threshold_reason(link, self.threshold.value() / 100, headlines)
         if reason:
             parts.insert(2, f"<p><i>{html.escape(reason)}.</i></p>")
         if link.conflicts:

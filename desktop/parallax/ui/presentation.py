@@ -186,17 +186,22 @@ def link_summary(link: Link, judgement_words: str = "") -> str:
     return line
 
 
-def below_threshold_reason(link: Link, threshold: float) -> str:
+def below_threshold_reason(link: Link, threshold: float, headlines: bool) -> str:
     """Why a link scores under the threshold, in words, or "" when it does not.
 
-    Only the two headlines are linked below it: they correspond by their role (see
-    :mod:`parallax.core.align`'s anchors), and a user who set the threshold should be told so.
+    Two kinds of pair are linked below it (see :mod:`parallax.core.align`): the two
+    headlines (``headlines``), which correspond by their role, and two paragraphs
+    a little under it that share names and words no other paragraph shares. A user
+    who set the threshold should be told which.
     """
     if link.similarity >= threshold:
         return ""
+    scores = f"({link.similarity:.2f} < {threshold:.2f})"
+    if headlines:
+        return f"The two headlines: linked by their role, though their similarity is under the threshold {scores}"
     return (
-        f"The two headlines: linked by their role, though their similarity is under the threshold "
-        f"({link.similarity:.2f} < {threshold:.2f})"
+        f"Linked by the names and words these two share and few other paragraphs do, though their similarity "
+        f"is under the threshold {scores}"
     )
 
 
