@@ -4,9 +4,11 @@ Usage:
     python tests/bench/abcd_token_probe.py [--data DIR] [--sample N] [--seed S]
 
 The engine compares units by the cosine of their pooled all-MiniLM-L6-v2
-vectors. This probe scores the ABCD news pairs of ``../shared/benchmarks``
-(skipped with a message, exit 0, when absent) two ways from the same bundled
-model, through sentence-transformers (so torch; it skips without it):
+vectors (and, to choose among those over the threshold, their word overlap:
+``tests/bench/abcd_policies.py`` measures that cheaper route). This probe
+scores the ABCD news pairs of ``../shared/benchmarks`` (skipped with a message,
+exit 0, when absent) two ways from the same bundled model, through
+sentence-transformers (so torch; it skips without it):
 
 - **pooled cosine**, the engine's measure;
 - **token F1**, BERTScore's measure: each token of one sentence is matched to
