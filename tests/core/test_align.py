@@ -253,3 +253,12 @@ def test_link_similarity_stays_the_cosine_when_words_choose():
     scores = _matrix([[0.72, 0.70]])
     alignment = align_matrix(scores, AlignConfig(), lexical=_matrix([[0.0, 0.8]]))
     assert [(g.right, g.similarity) for g in alignment.groups] == [((0, 1), 0.72)]
+
+
+@pytest.mark.parametrize(("threshold", "linked"), [(0.4, True), (0.5, True), (0.6, False), (0.9, False)])
+def test_shared_words_admit_under_the_default_threshold_or_a_lower_one_only(threshold, linked):
+    # A pair 0.05 under each threshold, sharing many rare words; a threshold raised over the default
+    # asks for fewer, closer links, and gets them.
+    scores = _matrix([[threshold - 0.05, 0.0], [0.0, 0.95]])
+    alignment = align_matrix(scores, AlignConfig(threshold=threshold), lexical=_matrix([[0.6, 0.0], [0.0, 0.3]]))
+    assert (((0,), (0,)) in pairs(alignment)) is linked

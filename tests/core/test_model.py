@@ -82,6 +82,7 @@ def test_threshold_option_reaches_the_output(embedder, capsys):
     assert code == 0
     schema = json.loads(out)
     assert schema["threshold"] == 0.9
+    # Over the default threshold, words shared admit no pair under it (parallax.core.align).
     assert all(link["similarity"] >= 0.9 for link in schema["comparisons"][0]["links"])
 
 

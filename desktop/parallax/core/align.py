@@ -13,7 +13,8 @@ to the threshold (merged paragraphs: the middle one shares fewest words).
 
 Callers may also give the units' word overlap (``parallax.core.lexical``). The
 margins still test the cosine, and so does the threshold, except that a pair a
-little under it is admitted when the words it shares are many and rare; among
+little under the default threshold (or under a lower one) is admitted when the
+words it shares are many and rare; among
 the partners admitted, each unit takes the one it prefers by cosine plus the
 weighted overlap. Pooled vectors of two reports of one event score alike against every
 paragraph on it; the names, places and figures two paragraphs share say which
@@ -67,7 +68,8 @@ class AlignConfig:
     ``lexical_admission`` and ``lexical_allowance``: a pair scoring up to
     ``lexical_allowance`` below ``threshold`` is admitted when its word overlap
     reaches ``lexical_admission`` (two paragraphs that alone share a place, a
-    name and a figure tell of one thing, however differently worded).
+    name and a figure tell of one thing, however differently worded), as long
+    as ``threshold`` is at most ``lexical_ceiling``.
     """
 
     threshold: float = DEFAULT_THRESHOLD
@@ -83,6 +85,9 @@ class AlignConfig:
     # the 11,769 others share this much; on ABCD news half of those admitted are right.
     lexical_admission: float = 0.25
     lexical_allowance: float = 0.1
+    # Calibrated at the default threshold; one raised above it asks for fewer, closer links, and at 0.9
+    # the seeds' paraphrases (0.80-0.89) all share that much.
+    lexical_ceiling: float = DEFAULT_THRESHOLD
 
 
 @dataclass(frozen=True)
@@ -136,7 +141,7 @@ def align_matrix(
     # partner each unit takes is the preference's: cosine plus the weighted word overlap, when given.
     preference = scores if lexical is None else scores + config.lexical_weight * lexical
     admit = scores >= config.threshold
-    if lexical is not None:
+    if lexical is not None and config.threshold <= config.lexical_ceiling:
         admit |= (scores >= config.threshold - config.lexical_allowance) & (lexical >= config.lexical_admission)
     admitted = np.where(admit, preference, -np.inf)
     row_best = scores.max(axis=1)

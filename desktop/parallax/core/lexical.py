@@ -54,18 +54,23 @@ def _similarity(left: tuple[frozenset[str], ...], right: tuple[frozenset[str], .
     # Cached: moving the threshold re-aligns every report against the same article.
     ids = [_word_ids(words) for words in (*left, *right)]
     lengths = np.array([len(i) for i in ids])
-    columns = np.concatenate(ids)
-    vocabulary, columns = np.unique(columns, return_inverse=True)
-    rows = np.repeat(np.arange(len(ids)), lengths)
-    incidence = np.zeros((len(ids), len(vocabulary)), dtype=np.float32)
-    incidence[rows, columns] = 1.0
-    frequency = incidence.sum(axis=0)
-    idf = np.log((len(ids) + 1) / (frequency + 1)).astype(np.float32)
+    units = np.repeat(np.arange(len(ids)), lengths)  # the unit of each (unit, word) entry
+    vocabulary, columns, frequency = np.unique(np.concatenate(ids), return_inverse=True, return_counts=True)
+    idf = np.log((len(ids) + 1) / (frequency + 1))
+    weight = np.bincount(units, weights=idf[columns], minlength=len(ids))
+    # Only words on both sides add to a pair's shared weight: the incidence matrices keep those alone.
+    on_left = units < len(left)
+    both = np.bincount(columns[on_left], minlength=len(vocabulary)) > 0
+    both &= np.bincount(columns[~on_left], minlength=len(vocabulary)) > 0
+    shared_column = np.cumsum(both) - 1
+    keep = both[columns]
+    incidence = np.zeros((len(ids), int(both.sum())), dtype=np.float32)
+    incidence[units[keep], shared_column[columns[keep]]] = 1.0
     a, b = incidence[: len(left)], incidence[len(left) :]
-    shared = (a * idf) @ b.T
-    weight = (a @ idf)[:, None] + (b @ idf)[None, :]
+    shared = (a * idf[both].astype(np.float32)) @ b.T
+    total = weight[: len(left), None] + weight[None, len(left) :]
     with np.errstate(divide="ignore", invalid="ignore"):
-        scores = np.where(weight > 0, 2 * shared / weight, 0.0).astype(np.float32)
+        scores = np.where(total > 0, 2 * shared / total, 0.0).astype(np.float32)
     scores.flags.writeable = False  # shared by every caller of the cache
     return scores
 
