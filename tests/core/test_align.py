@@ -262,3 +262,20 @@ def test_shared_words_admit_under_the_default_threshold_or_a_lower_one_only(thre
     scores = _matrix([[threshold - 0.05, 0.0], [0.0, 0.95]])
     alignment = align_matrix(scores, AlignConfig(threshold=threshold), lexical=_matrix([[0.6, 0.0], [0.0, 0.3]]))
     assert (((0,), (0,)) in pairs(alignment)) is linked
+
+
+@pytest.mark.parametrize(
+    ("overlap", "expected"),
+    [
+        # Article unit 1 prefers report unit 0 (0.6), which has a far closer partner (0.9, beyond the 0.1
+        # margin); sharing many of its words, it joins that link all the same ...
+        (0.40, {((0, 1), (0,))}),
+        # ... sharing few, it is left only in the article.
+        (0.20, {((0,), (0,))}),
+    ],
+    ids=["words-confirm", "words-do-not-confirm"],
+)
+def test_words_shared_keep_a_partner_that_has_a_closer_one(overlap, expected):
+    scores = _matrix([[0.9, 0.1], [0.6, 0.1]])
+    lexical = _matrix([[0.5, 0.0], [overlap, 0.0]])
+    assert pairs(align_matrix(scores, AlignConfig(), lexical=lexical)) == expected
