@@ -11,15 +11,15 @@ paragraph summarising two article paragraphs. Anything left unlinked is
 A unit left out between two units of one link joins it when it comes close
 to the threshold (merged paragraphs: the middle one shares fewest words).
 
-Callers may also give the units' word overlap (``parallax.core.lexical``). The
-margins still test the cosine, and so does the threshold, except that a pair a
-little under the default threshold (or under a lower one) is admitted when the
-words it shares are many and rare; among
-the partners admitted, each unit takes the one it prefers by cosine plus the
-weighted overlap. Pooled vectors of two reports of one event score alike against every
+Callers may also give the units' word overlap (``parallax.core.lexical``).
+Pooled vectors of two paragraphs on one event score alike against every
 paragraph on it; the names, places and figures two paragraphs share say which
 is whose (on the labelled sets the right partner came first for 84% of article
-paragraphs by cosine alone, 90% with the overlap).
+paragraphs by cosine alone, 90% with the overlap). Among the partners admitted,
+each unit takes the one it prefers by cosine plus the weighted overlap. The
+threshold and the margins test the cosine, with two exceptions for pairs whose
+words are many and rare: one a little under the default threshold (or a lower
+one) is admitted, and one beyond the margin is kept.
 
 Callers may also name *anchors*: pairs that correspond by their role whatever
 their wording (the two documents' headlines). An anchor is linked when its

@@ -1264,13 +1264,14 @@ class MainWindow(QMainWindow):
             f"{len(link.report)} report {'sentences' if self.sentences else 'paragraphs'}</p>",
             f"<p><i>All reports:</i> {html.escape(summary)}.</p>",
         ]
-        article, report = self.result.documents[0], self.result.documents[self.report_index]
-        headlines = (
-            not self.sentences
-            and link.article == tuple(article.content_paragraphs()[:1])
-            and link.report == tuple(report.content_paragraphs()[:1])
-        )
-        reason = P.below_threshold_reason(link, self.threshold.value() / 100, headlines)
+        # The slider sets the paragraphs' threshold; sentence links have their own and nothing under it.
+        reason = ""
+        if not self.sentences:
+            article, report = self.result.documents[0], self.result.documents[self.report_index]
+            headlines = link.article == tuple(article.content_paragraphs()[:1]) and link.report == tuple(
+                report.content_paragraphs()[:1]
+            )
+            reason = P.below_threshold_reason(link, self.threshold.value() / 100, headlines)
         if reason:
             parts.insert(2, f"<p><i>{html.escape(reason)}.</i></p>")
         if link.conflicts:
