@@ -999,3 +999,33 @@ def test_a_name_put_in_another_names_slot_diverges_when_the_clause_moves(article
 )
 def test_no_conflict_without_a_shared_slot_or_with_a_stop_verb_on_each_side(article, report):
     assert compare_claims(article, report).conflicts == ()
+
+
+@pytest.mark.parametrize(
+    ("report", "conflict"),
+    [
+        # The report gives the article's limit twice, once changed: the changed one conflicts.
+        (
+            "Kyiv suggested the status of Crimea be settled in talks lasting up to five years.\n\n"
+            "- Crimea to be discussed separately over a period of up to 15 years.",
+            ("up to 15 years", "up to five years"),
+        ),
+        # Given twice unchanged: nothing differs.
+        (
+            "Kyiv suggested the status of Crimea be settled in talks lasting up to 15 years.\n\n"
+            "- Crimea to be discussed separately over a period of up to 15 years.",
+            None,
+        ),
+        # Another figure of the unit, not a limit: a new fact, not the article's limit changed.
+        (
+            "Kyiv suggested the status of Crimea be settled in talks lasting up to 15 years.\n\n"
+            "- Crimea was annexed eight years ago, and its status was discussed for five years.",
+            None,
+        ),
+    ],
+    ids=["restated-once-changed", "restated-unchanged", "another-figure"],
+)
+def test_a_limit_the_report_gives_twice_once_changed_conflicts(report, conflict):
+    article = "Ukraine said the status of Crimea would go to discussions that could take up to 15 years."
+    found = [(c.article, c.report) for c in compare_claims(article, report).conflicts if c.kind == "number"]
+    assert found == ([conflict] if conflict else [])

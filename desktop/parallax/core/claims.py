@@ -411,13 +411,33 @@ def _number_conflicts(article: Sequence[Quantity], report: Sequence[Quantity]) -
     conflicts = []
     used_article: set[int] = set()
     used_report: set[int] = set()
-    for _, _, i, j in sorted(candidates):
+    restated: set[int] = set()  # article figures the report also gives unchanged
+    for order, _, i, j in sorted(candidates):
         if i in used_article or j in used_report:
             continue
         used_article.add(i)
         used_report.add(j)
+        if order == 0:
+            restated.add(i)
         a, r = article[i], report[j]
         if a.unit == r.unit and not a.overlaps(r):
+            conflicts.append(_between("number", a, r, f"{a.text} vs {r.text}: the figures cannot both be right"))
+    # A report may give one figure twice, once changed: "up to 15 years" in a closing list, "up to five
+    # years" in its paragraph on the talks. The changed one, a limit of the same kind as the article's,
+    # is paired with it too (the caller keeps it only when the two sentences share their subject).
+    for j, r in enumerate(report):
+        if j in used_report or not r.bound:
+            continue
+        a_index = next(
+            (
+                i
+                for i in sorted(restated)
+                if article[i].unit == r.unit and article[i].bound == r.bound and not article[i].overlaps(r)
+            ),
+            None,
+        )
+        if a_index is not None:
+            a = article[a_index]
             conflicts.append(_between("number", a, r, f"{a.text} vs {r.text}: the figures cannot both be right"))
     return sorted(conflicts, key=lambda c: c.report_span)
 
