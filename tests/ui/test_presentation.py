@@ -77,3 +77,21 @@ def test_a_link_under_the_threshold_says_why(similarity, threshold, headlines, s
     assert reason.startswith(says) if says else reason == ""
     if says:
         assert f"{similarity:.2f} < {threshold:.2f}" in reason
+
+
+@pytest.mark.parametrize("sentences", [False, True])
+def test_a_link_names_the_rare_words_its_sides_share_as_the_article_spells_them(sentences):
+    from parallax.core.compare import Link
+    from parallax.core.ingest import document_from_text
+    from parallax.ui.presentation import shared_words
+
+    article = document_from_text(
+        "Talks resumed in Istanbul on Tuesday.\n\nShelling hit Mariupol's drama theatre, officials said.",
+        path="a.txt",
+    )
+    report = document_from_text(
+        "Officials said the theatre in MARIUPOL was hit.\n\nNegotiators met again in Istanbul.", path="r.txt"
+    )
+    link = Link((1,), (0,), 0.7, "agree", (), ())  # paragraph 1 with 0, or sentence 1 with 0: the same text
+    # Each is in these two units alone: a tie, alphabetical; spelt as the article spells it.
+    assert shared_words(article, report, link, sentences) == ["hit", "Mariupol", "officials", "theatre"]

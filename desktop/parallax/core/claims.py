@@ -59,6 +59,7 @@ from parallax.core.result import (  # re-exported: the claim types are named fro
     Conflict as Conflict,
 )
 from parallax.core.tokens import (
+    FUNCTION_WORDS,
     WORD,
     NameIndex,
     Word,
@@ -72,11 +73,7 @@ from parallax.core.tokens import (
 )
 from parallax.core.worddiff import DELETE, INSERT, DiffConfig, word_diff
 
-_STOPWORDS = {
-    "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as", "is",
-    "was", "were", "are", "be", "been", "has", "have", "had", "it", "its", "that", "this", "which", "who", "would",
-    "will", "said", "says", "he", "she", "they", "their", "his", "her", "not", "after", "into", "than", "also",
-}  # fmt: skip
+_STOPWORDS = FUNCTION_WORDS
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Word overlap weighted by rarity: how much two units share the words that set them apart.
 
-Entry points: :func:`unit_words` (a unit's set of word forms) and
-:func:`lexical_similarity` (the matrix for two sides' units). The similarity of
+Entry point: :func:`lexical_similarity` (the matrix for two sides' units, each
+given by :func:`unit_words`, from ``parallax.core.shared_words``). The similarity of
 two units is the weighted Dice coefficient of their word sets, each word
 weighted by its inverse document frequency over the units of both sides:
 
@@ -18,28 +18,21 @@ documents being compared, as BERTScore counts it over its reference set, so a
 comparison never depends on the other reports loaded beside it. With one unit a
 side every word is in every unit, and nothing sets the pair apart: it scores 0.
 
-May import: the standard library, numpy.
+May import: the standard library, numpy, ``parallax.core.shared_words``.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
 
+from parallax.core.shared_words import unit_words as unit_words  # re-exported: callers read units here too
+
 if TYPE_CHECKING:
     from numpy.typing import NDArray
-
-_WORD = re.compile(r"\w+")
-
-
-@lru_cache(maxsize=65536)
-def unit_words(text: str) -> frozenset[str]:
-    """The distinct word forms of ``text``, case folded ("Kyiv's" gives "kyiv" and "s")."""
-    return frozenset(word.casefold() for word in _WORD.findall(text))
 
 
 def lexical_similarity(left: Sequence[frozenset[str]], right: Sequence[frozenset[str]]) -> NDArray[np.float32]:

@@ -15,6 +15,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+# Words that say little about what a text is about: left out where words of content are compared.
+FUNCTION_WORDS = frozenset({
+    "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as", "is",
+    "was", "were", "are", "be", "been", "has", "have", "had", "it", "its", "that", "this", "which", "who", "would",
+    "will", "said", "says", "he", "she", "they", "their", "his", "her", "not", "after", "into", "than", "also",
+})  # fmt: skip
+
 # A transcript's speaker label opening a line: one to three words in capitals (or a number: "GUEST 2"),
 # then up to two cues in brackets ("REPORTER (TOBIAS WREN) (VOICE-OVER):", "HOST (Jane Doe):"), or a
 # one-letter Q / A; then a colon. It says who

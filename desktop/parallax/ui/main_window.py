@@ -1266,14 +1266,17 @@ class MainWindow(QMainWindow):
         ]
         # The slider sets the paragraphs' threshold; sentence links have their own and nothing under it.
         reason = ""
+        article, report = self.result.documents[0], self.result.documents[self.report_index]
         if not self.sentences:
-            article, report = self.result.documents[0], self.result.documents[self.report_index]
             headlines = link.article == tuple(article.content_paragraphs()[:1]) and link.report == tuple(
                 report.content_paragraphs()[:1]
             )
             reason = P.below_threshold_reason(link, self.threshold.value() / 100, headlines)
         if reason:
             parts.insert(2, f"<p><i>{html.escape(reason)}.</i></p>")
+        shared = P.shared_words(article, report, link, self.sentences)
+        if shared:
+            parts.insert(2, f"<p>Rare words both sides share: {html.escape(', '.join(shared))}</p>")
         if link.conflicts:
             parts.append("<p><b>Conflicts</b></p><ul>")
             for c in link.conflicts:

@@ -10,11 +10,13 @@ May import: the standard library and ``parallax.core``.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from parallax.core.documents import Document
+from parallax.core.shared_words import rare_shared_words, unit_words
 
 if TYPE_CHECKING:  # the compare module is heavy: imported by the worker, not on the startup path
     from parallax.core.result import ComparisonResult, Link, ReportComparison
@@ -203,6 +205,32 @@ def below_threshold_reason(link: Link, threshold: float, headlines: bool) -> str
         f"Linked by the names and words these two share and few other paragraphs do, though their similarity "
         f"is under the threshold {scores}"
     )
+
+
+def shared_words(article: Document, report: Document, link: Link, sentences: bool, most: int = 6) -> list[str]:
+    """The rare words a link's two sides share, rarest first, spelt as the article spells them.
+
+    Rarity is counted over the content units of both documents, as the aligner counts it when it
+    weighs the words two units share (``parallax.core.lexical``).
+    """
+
+    def content(document: Document) -> list[str]:
+        if sentences:
+            return [s.text for s in document.sentences if not document.paragraphs[s.paragraph].boilerplate]
+        return [p.text for p in document.paragraphs if not p.boilerplate]
+
+    def text(document: Document, indices: Sequence[int]) -> str:
+        items = document.sentences if sentences else document.paragraphs
+        return "\n".join(items[i].text for i in indices)
+
+    a_text, r_text = text(article, link.article), text(report, link.report)
+    corpus = [unit_words(t) for t in (*content(article), *content(report))]
+    words = rare_shared_words(corpus, unit_words(a_text), unit_words(r_text), most)
+    spelt = []
+    for word in words:
+        found = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", a_text, re.IGNORECASE)
+        spelt.append(found.group(0) if found else word)
+    return spelt
 
 
 def judgement_marker(verdict: str, note: str) -> str | None:
