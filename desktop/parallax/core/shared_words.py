@@ -20,12 +20,13 @@ from functools import lru_cache
 
 from parallax.core.tokens import FUNCTION_WORDS
 
-_WORD = re.compile(r"\w+")
+# A figure is one word ("30,000", "1.5"), so "30,000" and "30" are not taken for one.
+_WORD = re.compile(r"\d+(?:[.,]\d+)*|\w+")
 
 
 @lru_cache(maxsize=65536)
 def unit_words(text: str) -> frozenset[str]:
-    """The distinct word forms of ``text``, case folded ("Kyiv's" gives "kyiv" and "s")."""
+    """The distinct word forms of ``text``, case folded ("Kyiv's" gives "kyiv" and "s"; "30,000" is one)."""
     return frozenset(word.casefold() for word in _WORD.findall(text))
 
 
