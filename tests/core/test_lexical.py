@@ -76,3 +76,16 @@ def test_empty_sides(n_left, n_right):
 def test_a_unit_without_words_scores_zero_not_nan():
     scores = similarity(["—", "Talks resumed."], ["Talks resumed."])
     assert scores[0, 0] == 0.0 and np.isfinite(scores).all()
+
+
+def test_large_documents_work_out_only_the_candidate_pairs_and_get_the_same_scores(monkeypatch):
+    import parallax.core.lexical as lexical
+
+    article = [unit_words(t) for t in ARTICLE]
+    report = [unit_words(t) for t in REPORT]
+    candidates = np.array([[True, False], [False, True], [True, True]])
+    dense = lexical.lexical_similarity(article, report, candidates)  # small: every pair
+    monkeypatch.setattr(lexical, "DENSE_PAIRS", 0)  # as if large
+    sparse = lexical.lexical_similarity(article, report, candidates)
+    assert np.allclose(sparse[candidates], dense[candidates])
+    assert (sparse[~candidates] == 0).all() and (dense[~candidates] > 0).any()

@@ -134,6 +134,14 @@ def align(
     return align_matrix(similarity_matrix(left, right), config, anchors, lexical)
 
 
+def word_candidates(scores: NDArray[np.float32], config: AlignConfig = AlignConfig()) -> NDArray[np.bool_]:
+    """The pairs whose word overlap :func:`align_matrix` may read: those the cosine admits, or nearly."""
+    floor = config.threshold
+    if config.threshold <= config.lexical_ceiling:
+        floor -= config.lexical_allowance
+    return np.asarray(scores >= floor)
+
+
 def align_matrix(
     scores: NDArray[np.float32],
     config: AlignConfig = AlignConfig(),

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from parallax.core.align import AlignConfig, align
+from parallax.core.align import AlignConfig, Alignment, align_matrix, similarity_matrix, word_candidates
 from parallax.core.claims import ClaimCheck, ClaimContext, compare_claims
 from parallax.core.documents import Document
 from parallax.core.embed import Embedder, EmbeddingCache, embed
@@ -210,15 +210,13 @@ def _compare_one(prepared: Prepared, index: int, config: CompareConfig) -> Repor
     r_units = report.content_paragraphs()
     # The headlines correspond by their role, however differently they are worded.
     anchors = [(0, 0)] if _opens_with_headline(article) and _opens_with_headline(report) else []
-    alignment = align(
+    alignment = _aligned(
         prepared.paragraph_vectors[0],
         prepared.paragraph_vectors[index],
+        [article.paragraphs[i].text for i in a_units],
+        [report.paragraphs[j].text for j in r_units],
         AlignConfig(config.threshold, config.margin),
         anchors,
-        lexical_similarity(
-            [unit_words(article.paragraphs[i].text) for i in a_units],
-            [unit_words(report.paragraphs[j].text) for j in r_units],
-        ),
     )
     context = ClaimContext(
         article.text,
@@ -238,14 +236,12 @@ def _compare_one(prepared: Prepared, index: int, config: CompareConfig) -> Repor
     if config.sentences:
         a_sent = _content_sentences(article)
         r_sent = _content_sentences(report)
-        s_alignment = align(
+        s_alignment = _aligned(
             prepared.sentence_vectors[0],
             prepared.sentence_vectors[index],
+            [article.sentences[i].text for i in a_sent],
+            [report.sentences[j].text for j in r_sent],
             AlignConfig(config.sentence_threshold, config.margin),
-            lexical=lexical_similarity(
-                [unit_words(article.sentences[i].text) for i in a_sent],
-                [unit_words(report.sentences[j].text) for j in r_sent],
-            ),
         )
         for group in s_alignment.groups:
             a_idx = tuple(a_sent[i] for i in group.left)
@@ -260,6 +256,22 @@ def _compare_one(prepared: Prepared, index: int, config: CompareConfig) -> Repor
         article_only=tuple(a_units[i] for i in alignment.left_only),
         report_only=tuple(r_units[j] for j in alignment.right_only),
     )
+
+
+def _aligned(
+    a_vectors: NDArray[np.float32],
+    r_vectors: NDArray[np.float32],
+    a_texts: Sequence[str],
+    r_texts: Sequence[str],
+    config: AlignConfig,
+    anchors: Sequence[tuple[int, int]] = (),
+) -> Alignment:
+    """Align by the vectors' cosine, with the words the units share (``parallax.core.lexical``)."""
+    scores = similarity_matrix(a_vectors, r_vectors)
+    words = lexical_similarity(
+        [unit_words(t) for t in a_texts], [unit_words(t) for t in r_texts], word_candidates(scores, config)
+    )
+    return align_matrix(scores, config, anchors, words)
 
 
 @dataclass(frozen=True)

@@ -35,8 +35,21 @@ if TYPE_CHECKING:
     from numpy.typing import NDArray
 
 
-def lexical_similarity(left: Sequence[frozenset[str]], right: Sequence[frozenset[str]]) -> NDArray[np.float32]:
-    """IDF-weighted Dice similarity of every left unit with every right unit (rows: left), in [0, 1]."""
+# Above this many pairs, a dense product over the shared vocabulary grows too slow (two 5,000-sentence
+# documents: seconds), and only the pairs the caller names are worked out.
+DENSE_PAIRS = 250_000
+
+
+def lexical_similarity(
+    left: Sequence[frozenset[str]],
+    right: Sequence[frozenset[str]],
+    candidates: NDArray[np.bool_] | None = None,
+) -> NDArray[np.float32]:
+    """IDF-weighted Dice similarity of every left unit with every right unit (rows: left), in [0, 1].
+
+    ``candidates`` (the matrix's shape) names the pairs the caller will read; for large documents
+    only those are worked out and the rest are 0. For small ones every pair is, at no extra cost.
+    """
     if not left or not right:
         return np.zeros((len(left), len(right)), dtype=np.float32)
     # Not cached: 0.4 ms for a report against the seed article, where a cache of matrices would grow
@@ -47,20 +60,53 @@ def lexical_similarity(left: Sequence[frozenset[str]], right: Sequence[frozenset
     vocabulary, columns, frequency = np.unique(np.concatenate(ids), return_inverse=True, return_counts=True)
     idf = np.log((len(ids) + 1) / (frequency + 1))
     weight = np.bincount(units, weights=idf[columns], minlength=len(ids))
+    total = weight[: len(left), None] + weight[None, len(left) :]
+    if candidates is not None and len(left) * len(right) > DENSE_PAIRS:
+        shared = _shared_at(candidates, columns, lengths, idf, len(left))
+    else:
+        shared = _shared_dense(columns, units, idf, len(left), len(ids), len(vocabulary))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(total > 0, 2 * shared / total, 0.0).astype(np.float32)
+
+
+def _shared_dense(
+    columns: NDArray[np.intp],
+    units: NDArray[np.intp],
+    idf: NDArray[np.float64],
+    n_left: int,
+    n_units: int,
+    n_words: int,
+) -> NDArray[np.float32]:
+    """The IDF of the words each pair shares, summed, for every pair: one product of incidence matrices."""
     # Only words on both sides add to a pair's shared weight: the incidence matrices keep those alone.
-    on_left = units < len(left)
-    both = np.bincount(columns[on_left], minlength=len(vocabulary)) > 0
-    both &= np.bincount(columns[~on_left], minlength=len(vocabulary)) > 0
+    on_left = units < n_left
+    both = np.bincount(columns[on_left], minlength=n_words) > 0
+    both &= np.bincount(columns[~on_left], minlength=n_words) > 0
     shared_column = np.cumsum(both) - 1
     keep = both[columns]
-    incidence = np.zeros((len(ids), int(both.sum())), dtype=np.float32)
+    incidence = np.zeros((n_units, int(both.sum())), dtype=np.float32)
     incidence[units[keep], shared_column[columns[keep]]] = 1.0
-    a, b = incidence[: len(left)], incidence[len(left) :]
-    shared = (a * idf[both].astype(np.float32)) @ b.T
-    total = weight[: len(left), None] + weight[None, len(left) :]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        scores = np.where(total > 0, 2 * shared / total, 0.0).astype(np.float32)
-    return scores
+    a, b = incidence[:n_left], incidence[n_left:]
+    return np.asarray((a * idf[both].astype(np.float32)) @ b.T, dtype=np.float32)
+
+
+def _shared_at(
+    candidates: NDArray[np.bool_],
+    columns: NDArray[np.intp],
+    lengths: NDArray[np.intp],
+    idf: NDArray[np.float64],
+    n_left: int,
+) -> NDArray[np.float32]:
+    """The same sums for the candidate pairs alone (0 elsewhere), by intersecting their word sets."""
+    bounds = np.concatenate(([0], np.cumsum(lengths)))
+    word_sets = [frozenset(columns[bounds[k] : bounds[k + 1]].tolist()) for k in range(len(lengths))]
+    weights = idf.tolist()
+    shared = np.zeros(candidates.shape, dtype=np.float32)
+    for i, j in zip(*np.nonzero(candidates), strict=True):
+        common = word_sets[i] & word_sets[n_left + j]
+        if common:
+            shared[i, j] = sum(weights[c] for c in common)
+    return shared
 
 
 _VOCABULARY: dict[str, int] = {}  # every word form seen, numbered in order of first sight
