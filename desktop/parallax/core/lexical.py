@@ -60,13 +60,18 @@ def lexical_similarity(
     vocabulary, columns, frequency = np.unique(np.concatenate(ids), return_inverse=True, return_counts=True)
     idf = np.log((len(ids) + 1) / (frequency + 1))
     weight = np.bincount(units, weights=idf[columns], minlength=len(ids))
-    total = weight[: len(left), None] + weight[None, len(left) :]
     if candidates is not None and len(left) * len(right) > DENSE_PAIRS:
-        shared = _shared_at(candidates, columns, lengths, idf, len(left))
-    else:
-        shared = _shared_dense(columns, units, idf, len(left), len(ids), len(vocabulary))
+        rows, cols = np.nonzero(candidates)
+        shared = _shared_at(rows, cols, columns, lengths, idf, len(left))
+        total = weight[rows] + weight[len(left) + cols]
+        scores = np.zeros(candidates.shape, dtype=np.float32)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            scores[rows, cols] = np.where(total > 0, 2 * shared / total, 0.0)
+        return scores
+    shared_all = _shared_dense(columns, units, idf, len(left), len(ids), len(vocabulary))
+    total_all = weight[: len(left), None] + weight[None, len(left) :]
     with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(total > 0, 2 * shared / total, 0.0).astype(np.float32)
+        return np.where(total_all > 0, 2 * shared_all / total_all, 0.0).astype(np.float32)
 
 
 def _shared_dense(
@@ -91,22 +96,24 @@ def _shared_dense(
 
 
 def _shared_at(
-    candidates: NDArray[np.bool_],
+    rows: NDArray[np.intp],
+    cols: NDArray[np.intp],
     columns: NDArray[np.intp],
     lengths: NDArray[np.intp],
     idf: NDArray[np.float64],
     n_left: int,
-) -> NDArray[np.float32]:
-    """The same sums for the candidate pairs alone (0 elsewhere), by intersecting their word sets."""
+) -> NDArray[np.float64]:
+    """The same sums for the pairs (``rows``, ``cols``) alone, by intersecting their word sets."""
     bounds = np.concatenate(([0], np.cumsum(lengths)))
     word_sets = [frozenset(columns[bounds[k] : bounds[k + 1]].tolist()) for k in range(len(lengths))]
     weights = idf.tolist()
-    shared = np.zeros(candidates.shape, dtype=np.float32)
-    for i, j in zip(*np.nonzero(candidates), strict=True):
-        common = word_sets[i] & word_sets[n_left + j]
-        if common:
-            shared[i, j] = sum(weights[c] for c in common)
-    return shared
+    return np.array(
+        [
+            sum(weights[c] for c in word_sets[i] & word_sets[n_left + j])
+            for i, j in zip(rows.tolist(), cols.tolist(), strict=True)
+        ],
+        dtype=np.float64,
+    )
 
 
 _VOCABULARY: dict[str, int] = {}  # every word form seen, numbered in order of first sight
