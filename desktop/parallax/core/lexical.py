@@ -116,9 +116,8 @@ def _shared_at(
     )
 
 
-_VOCABULARY: dict[str, int] = {}  # every word form seen, numbered in order of first sight
-
-
 @lru_cache(maxsize=65536)
 def _word_ids(words: frozenset[str]) -> NDArray[np.int64]:
-    return np.array([_VOCABULARY.setdefault(word, len(_VOCABULARY)) for word in words], dtype=np.int64)
+    # A word's hash stands for it (64 bits: a collision between two words of two documents is
+    # vanishingly rare), so no vocabulary grows with every word a session reads.
+    return np.fromiter((hash(word) for word in words), dtype=np.int64, count=len(words))
