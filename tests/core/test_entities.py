@@ -85,6 +85,30 @@ from parallax.core.tokens import NameIndex
             None,
             [("Bank of England", "organisation"), ("Mr Smith", "person")],
         ),
+        # A section's number opens a sentence as a list's does: "Markets" is no name.
+        ("3.6 Markets responded quickly.", frozenset({"markets"}), frozenset(), []),
+        ("3.6 Kyiv responded quickly.", frozenset(), frozenset({"kyiv"}), [("Kyiv", "entity")]),
+        # A headline in title case: only words the documents never write in lower case and do capitalise
+        # inside a sentence count as names.
+        (
+            "Briefing Note: Would a Ceasefire Hold? Ukrainian Distrust After the Istanbul Talks",
+            frozenset({"briefing", "note", "would", "ceasefire", "hold", "distrust", "after", "talks"}),
+            frozenset({"ukrainian", "istanbul"}),
+            [("Ukrainian", "place"), ("Istanbul", "entity")],
+        ),
+        (
+            "Briefing Note: Would a Ceasefire Hold?",
+            frozenset({"note", "would", "ceasefire", "hold"}),
+            frozenset(),
+            [],
+        ),
+        # Without the documents' words, a headline's capitals are read as any others are.
+        (
+            "Ceasefire Hopes Rise in Istanbul",
+            None,
+            None,
+            [("Ceasefire Hopes Rise", "person"), ("Istanbul", "place")],
+        ),
     ],
 )
 def test_names_and_their_kinds(text, vocabulary, known, expected):

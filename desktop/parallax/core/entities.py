@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from parallax.core.tokens import SPEAKER_LABEL, NameIndex, Word, same_name, words
+from parallax.core.tokens import SPEAKER_LABEL, NameIndex, Word, same_name, title_lines, words
 
 _COMMON_OPENERS = {
     "the", "a", "an", "but", "and", "or", "in", "on", "at", "after", "before", "for", "with", "without", "as",
@@ -215,8 +215,8 @@ _LEAD_IN = re.compile(
 )
 
 
-# A list's or thread's number opening a line: "2/", "16/18", "3." or "4)".
-_NUMBERED = re.compile(r"(?:^|\n)[ \t]*\d{1,3}(?:/\d{0,3}|[.)])$")
+# A list's, thread's or section's number opening a line: "2/", "16/18", "3.", "4)" or "3.6".
+_NUMBERED = re.compile(r"(?:^|\n)[ \t]*\d{1,3}(?:/\d{0,3}|[.)]|(?:\.\d{1,3})+\.?)$")
 
 _OPENING_MARKS = " \t\"“‘'([—–-→•▪►▶◦·*‣⁃»"  # quotes, brackets, dashes and list bullets
 
@@ -254,6 +254,7 @@ class _Runs:
     starts: frozenset[int]  # the tokens of runs that open a sentence
     runs: tuple[tuple[int, ...], ...]
     vocabulary: frozenset[str]  # the text's own lower-case words
+    titled: frozenset[int]  # the tokens of runs in a headline in title case, where every word is capitalised
 
 
 # A news agency's slug opening a headline ("UPDATE 2-Russia, Ukraine cite progress") and a transcript's
@@ -342,7 +343,13 @@ def _runs(text: str) -> _Runs:
         frozenset(_sentence_starts(text, tokens, (index for run in runs for index in run))),
         tuple(runs),
         frozenset(t.lower for t in tokens if t.text.islower()),
+        frozenset(_in_title_lines(text, tokens, (index for run in runs for index in run))),
     )
+
+
+def _in_title_lines(text: str, tokens: Sequence[Word], indices: Iterable[int]) -> set[int]:
+    spans = title_lines(text)
+    return {i for i in indices if any(start <= tokens[i].start < end for start, end in spans)} if spans else set()
 
 
 def find_entities(
@@ -360,7 +367,7 @@ def find_entities(
     tokens, starts = found.tokens, found.starts
     vocabulary = lowercase_vocabulary if lowercase_vocabulary is not None else found.vocabulary
     entities: list[Entity] = []
-    for whole_run in found.runs:
+    for whole_run in _name_runs(found, vocabulary, known_names):
         run = whole_run
         # Drop an ordinary word that is only capitalised because it opens the sentence.
         while run and run[0] in starts:
@@ -379,6 +386,28 @@ def find_entities(
         if entity is not None:
             entities.append(entity)
     return entities
+
+
+def _name_runs(
+    found: _Runs, vocabulary: frozenset[str] | set[str], known_names: frozenset[str] | None
+) -> Iterable[tuple[int, ...]]:
+    """The runs of capitals that may be names. In a headline in title case, where every word is capitalised,
+    only the words that are no ordinary word of the documents and, where known, are capitalised inside a
+    sentence somewhere count: "Istanbul" in "Ukrainian Distrust After the Istanbul Talks", not "Talks"."""
+    for run in found.runs:
+        if run[0] not in found.titled or not vocabulary:
+            yield run
+            continue
+        for kept, group in itertools.groupby(
+            run, key=lambda k: _named_in_title(found.tokens[k], vocabulary, known_names)
+        ):
+            if kept:
+                yield tuple(group)
+
+
+def _named_in_title(token: Word, vocabulary: frozenset[str] | set[str], known_names: frozenset[str] | None) -> bool:
+    base = _base(token)
+    return base not in vocabulary and (known_names is None or base in known_names)
 
 
 # Dotted abbreviations of names that are also written out: their words, so that "U.S." is the

@@ -61,11 +61,35 @@ def _cached_words(text: str) -> tuple[Word, ...]:
 
 @lru_cache(maxsize=64)
 def capitalised_inside(text: str) -> frozenset[str]:
-    """Words that ``text`` capitalises in mid-sentence (names), lower-cased, possessive dropped."""
+    """Words that ``text`` capitalises in mid-sentence (names), lower-cased, possessive dropped; a headline
+    in title case capitalises every word and names nothing by it."""
     found = set()
+    titles = title_lines(text)
     for m in re.finditer(r"(?<=[^\s.!?:\"“‘(\[—–-])\s+([A-Z][\w'’-]*)", text):
-        found.add(m.group(1).lower().replace("’", "'").removesuffix("'s"))
+        if not any(start <= m.start(1) < end for start, end in titles):
+            found.add(m.group(1).lower().replace("’", "'").removesuffix("'s"))
     return frozenset(found)
+
+
+_LINE = re.compile(r"[^\n]+")
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}(?:['’-][^\W\d_]+)*")
+
+
+@lru_cache(maxsize=1024)
+def title_lines(text: str) -> tuple[tuple[int, int], ...]:
+    """The spans of the lines of ``text`` written in title case, as headlines are ("Briefing Note: Would a
+    Ceasefire Hold?"): at least three words of four letters or more, all but one in ten capitalised, and
+    no full stop at the end (a sentence full of names ends with one)."""
+    spans = []
+    for line in _LINE.finditer(text):
+        content = line.group().rstrip()
+        if not content or content.endswith("."):
+            continue
+        long_words = _LONG_WORD.findall(content)
+        capitalised = sum(w[0].isupper() for w in long_words)
+        if len(long_words) >= 3 and capitalised >= 0.9 * len(long_words):
+            spans.append((line.start(), line.end()))
+    return tuple(spans)
 
 
 @lru_cache(maxsize=64)
