@@ -705,6 +705,13 @@ def test_a_source_named_beside_the_other_is_the_same_source():
         # The outlet's own journalist reports; the story's sources are others.
         ("Our correspondent Tobias Wren reports from Lviv.", []),
         ("Most want no truce, our reporter Ana Diaz says.", []),
+        # After a quote, the surname alone, an apposition, then the verb.
+        ('"Russia will strike back in a year," Lutsevych, who is originally from Lviv, told the radio.', ["Lutsevych"]),
+        ('"It is a pause," he added, and left.', []),
+        # A view denied is a view credited; a section's number is no part of the name.
+        ("5.4 Chris Alexander does not believe Ukraine can drive them out.", ["Chris Alexander"]),
+        ("Marta Koval doesn't think the truce will hold.", ["Marta Koval"]),
+        ("In all, 30 Russian officials said so.", ["30 Russian officials"]),
     ],
 )
 def test_speakers(text, speakers):

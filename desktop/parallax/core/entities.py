@@ -39,6 +39,8 @@ _TITLES = {
     "sir", "lady", "lord", "st", "saint", "former", "top", "senior", "vice",
     # Offices an official text capitalises ("the Head of the Russian delegation, Aide to the President").
     "head", "aide", "adviser", "advisor", "envoy", "chairman", "chairwoman", "chair", "director", "leader",
+    # A trade written as a title before the name ("Analyst Rob Lee warned ...").
+    "analyst", "economist", "strategist",
 }  # fmt: skip
 _ORG_WORDS = {
     "agency", "committee", "council", "union", "organisation", "organization", "institute", "house", "ministry",
@@ -590,6 +592,8 @@ _VERBS = (
     # Verbs of opinion that credit a view as surely as "said" does ("Lutsevych also reckons ...").
     r"reckons|reckoned|thinks|fears|feared|maintains|maintained|contends|contended|observes|observed|"
     r"(?:made|makes)\s+(?:a|the|that|this)\s+(?:similar\s+|same\s+)?point|"
+    # A view denied is a view credited: "Chris Alexander does not believe Ukraine can ...".
+    r"(?:does|do|did)(?:\s+not|n['’]t)\s+(?:believe|think|expect)|"
     # The plural present ("Pentagon officials estimate that..."), but not the forms that are nouns too.
     r"estimate|warn|insist|argue|explain|acknowledge|confirm|deny|suggest|predict|conclude|"
     r"assess|announce|tell|write"
@@ -604,8 +608,11 @@ _AFTER_VERB = re.compile(
 )
 # A name opening its sentence, an apposition, then the verb: "Chris Alexander, a former Canadian diplomat who
 # served in Moscow, says ...". The apposition's commas keep _BEFORE_VERB from reaching the name.
+# After a quote, the surname alone will do: "... in one or two years," Lutsevych, who's originally from Lviv,
+# told CBC News.
 _APPOSED = re.compile(
-    r"(?:^|(?<=[.!?])\s+|\n)(?P<speaker>[A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+){1,3}),\s+[^.;:\"“”()\n]{3,160}?,\s+"
+    r"(?:(?:^|(?<=[.!?])\s+|\n)(?P<speaker>[A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+){1,3})"
+    r"|(?<=[,!?][\"”])[^\S\n]+(?P<quoted>[A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+){0,3})),\s+[^.;:\"“”()\n]{3,160}?,\s+"
     rf"(?:has\s+|have\s+|had\s+|also\s+)?(?:{_VERBS})\b"
 )
 _BEFORE_VERB = re.compile(
@@ -674,6 +681,7 @@ _PRONOUNS = {
     "again",
 }
 _DETERMINERS = {"one", "some"}
+_SECTION_NUMBER = re.compile(r"\s*(?P<number>\d{1,3})\s+(?=[A-Z])")
 _LEADING_TIME = re.compile(
     r"\s*(?:(?:last|this|next|earlier|later)\s+(?:week|month|year|weekend|night|morning|afternoon|evening)|"
     r"(?:on|by|late|early)\s+[A-Z][a-z]+day|(?:earlier|later|meanwhile|separately|previously),?)\s+",
@@ -727,7 +735,7 @@ def _speakers(text: str) -> tuple[Speaker, ...]:
     speakers: list[Speaker] = []
     seen: set[tuple[int, int]] = set()
     after_verb = [m.span("speaker") for m in _AFTER_VERB.finditer(text)]
-    apposed = [m.span("speaker") for m in _APPOSED.finditer(text)]
+    apposed = [m.span("speaker" if m.group("speaker") else "quoted") for m in _APPOSED.finditer(text)]
     for pattern, spans in ((_AFTER_VERB, after_verb), (_APPOSED, apposed), (_BEFORE_VERB, _before_verb(text))):
         for start, end in spans:
             phrase = text[start:end]
@@ -742,6 +750,9 @@ def _speakers(text: str) -> tuple[Speaker, ...]:
             when = _LEADING_TIME.match(phrase)  # "Last week the Pentagon estimated" -> "the Pentagon"
             if when:
                 start, phrase = start + when.end(), phrase[when.end() :]
+            numbered = _SECTION_NUMBER.match(phrase)  # "5.4 Chris Alexander does not believe": the 4 is no name
+            if numbered and _NUMBERED.search(text[: start + numbered.end("number")]):
+                start, phrase = start + numbered.end(), phrase[numbered.end() :]
             stripped = phrase.strip().lstrip("→•▪►▶◦·*‣⁃» ")  # a list bullet is no part of the speaker
             start += len(phrase) - len(phrase.lstrip().lstrip("→•▪►▶◦·*‣⁃» "))
             end = start + len(stripped)
