@@ -11,6 +11,23 @@ from parallax.core.claims import AGREE, CONFLICT_KINDS, DIVERGE, ClaimConfig, Cl
 from parallax.core.entities import find_speakers
 
 DIVERGENCES = [
+    # "has yet to" says "has not".
+    (
+        "negation",
+        "Lee believes the Kremlin has reluctantly accepted that there are limits to what it can achieve.",
+        "Lee argues the Kremlin has yet to accept that there are limits to what it can achieve.",
+    ),
+    # The quote's speaker, named after it with an apposition, or credited with a view denied.
+    (
+        "attribution",
+        '"Russia will regroup and strike back in one or two years," Lutsevych, who is from Lviv, told the radio.',
+        "Analyst Rob Lee warned that Russia will regroup and strike back in one or two years.",
+    ),
+    (
+        "attribution",
+        '"I don\'t think Ukraine can push the Russians out," Lee said.',
+        "Chris Alexander does not believe Ukraine can push the Russians out.",
+    ),
     # A colour, a charge or a disease swapped for one the article never names.
     (
         "detail",
@@ -1036,3 +1053,64 @@ def test_a_limit_the_report_gives_twice_once_changed_conflicts(report, conflict)
     article = "Ukraine said the status of Crimea would go to discussions that could take up to 15 years."
     found = [(c.article, c.report) for c in compare_claims(article, report).conflicts if c.kind == "number"]
     assert found == ([conflict] if conflict else [])
+
+
+@pytest.mark.parametrize(
+    ("article", "report"),
+    [
+        # "not A or B" denies B as it denies A.
+        (
+            "Ukraine would remain neutral, would not host foreign armies and would not join NATO.",
+            "Ukraine would stay neutral and would not host foreign armies or join NATO.",
+        ),
+        # Joining one body says nothing against not joining another.
+        (
+            "Ukraine would not join the Western military alliance NATO.",
+            "The plan asks that Russia not block Ukraine's hopes of joining the European Union.",
+        ),
+    ],
+)
+def test_a_negation_is_not_contradicted_by_a_verb_it_also_governs_or_one_with_another_object(article, report):
+    check = compare_claims(article, report)
+    assert "negation" not in {c.kind for c in check.conflicts}, check.conflicts
+
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        "Ukraine would host foreign armies or join NATO.",  # "or" under no negation
+        "Ukraine is now joining NATO.",  # the same object
+        "Ukraine is now joining the alliance.",  # an object without a name
+        "He said Ukraine would join NATO in Brussels.",  # a place after the object is no object
+    ],
+)
+def test_a_negation_still_conflicts_with_the_plain_verb(report):
+    check = compare_claims("Ukraine would not join NATO.", report)
+    assert "negation" in {c.kind for c in check.conflicts}, check.conflicts
+
+
+@pytest.mark.parametrize(
+    ("article_text", "report_text", "article", "report"),
+    [
+        # A headline in title case: its capitals are no names the article lacks.
+        (
+            "Can Putin be trusted to honour a ceasefire? Unless Russian troops withdraw, Ukrainians are skeptical"
+            "\n\nPresident Vladimir Putin met them. The talks in Istanbul ended after Ukrainian officials spoke. "
+            "Most doubt a ceasefire would hold, and distrust runs deep.",
+            "Briefing Note: Would a Ceasefire Hold? Ukrainian Distrust After the Istanbul Talks\n\nThis note sets "
+            "out the talks.",
+            "Can Putin be trusted to honour a ceasefire? Unless Russian troops withdraw, Ukrainians are skeptical",
+            "Briefing Note: Would a Ceasefire Hold? Ukrainian Distrust After the Istanbul Talks",
+        ),
+        # A section's number opens the sentence: "Markets" is no place put for Istanbul.
+        (
+            "After the meeting in Istanbul, stock markets surged and the ruble gained.",
+            "3.6 Markets responded quickly: equity markets surged and the ruble strengthened.",
+            "After the meeting in Istanbul, stock markets surged and the ruble gained.",
+            "3.6 Markets responded quickly: equity markets surged and the ruble strengthened.",
+        ),
+    ],
+)
+def test_a_headline_or_a_numbered_section_names_nothing_by_its_capitals(article_text, report_text, article, report):
+    check = compare_claims(article, report, context=ClaimContext(article_text, report_text))
+    assert not {c.kind for c in check.conflicts} & {"place", "person", "organisation", "entity"}, check.conflicts

@@ -989,9 +989,24 @@ def _negated_near(text: str, tokens: list[Word], index: int) -> bool:
             break
         after.append(word)
     window = tokens[max(0, index - 4) : index] + after
-    return any(is_negation_cue(w.text) for w in window) or any(
-        stem(w.text) in _REFUSALS for w in tokens[max(0, index - 3) : index]
+    return (
+        any(is_negation_cue(w.text) for w in window)
+        or any(stem(w.text) in _REFUSALS for w in tokens[max(0, index - 3) : index])
+        or _negated_before_or(text, tokens, index)
     )
+
+
+def _negated_before_or(text: str, tokens: list[Word], index: int, reach: int = 8) -> bool:
+    """Whether the verb at ``tokens[index]`` follows "or" in a negated clause: "would not host foreign
+    armies or join NATO" denies joining as it denies hosting."""
+    if index == 0 or tokens[index - 1].lower != "or":
+        return False
+    for k in range(index - 2, max(-1, index - 2 - reach), -1):
+        if re.search(r"[.;:!?]", text[tokens[k].end : tokens[k + 1].start]):
+            return False
+        if is_negation_cue(tokens[k].text) or stem(tokens[k].text) in _REFUSALS:
+            return True
+    return False
 
 
 _AUXILIARIES = {"would", "will", "could", "can", "should", "did", "does", "do", "must", "might", "may"}
@@ -1243,6 +1258,7 @@ def _negation_conflicts(article: str, report: str) -> list[Conflict]:
             source_object = _object_after(source, cue, stem_key) if stem_key in _LIGHT_VERBS else None
             # "don't have insurance" denies having it: only "has insurance" says otherwise, not "insurance products".
             possession = _governed_after_have(source, cue, stem_key)
+            source_names = _names_after_governed(source, cue, stem_key)
             for index, w in enumerate(other_words):
                 if verb_family(stem(w.text)) == stem_key and not _negated_near(other, other_words, index):
                     other_particle = _particle(other_words, index)
@@ -1252,6 +1268,9 @@ def _negation_conflicts(article: str, report: str) -> list[Conflict]:
                         continue  # "never get ill" says nothing against "getting thrown out": what is got differs
                     if possession and not _after_have(other_words, index):
                         continue
+                    other_names = _names_after(other, other_words, index)
+                    if source_names and other_names and not _share_a_name(source_names, other_names):
+                        continue  # "would not join NATO" says nothing against "joining the European Union"
                     source_span = (cue.start, _phrase_end(source, cue, stem_key))
                     negated_text = source[source_span[0] : source_span[1]]
                     if forward:
@@ -1291,6 +1310,35 @@ def _governed(text: str, cue: Word, stem_key: str) -> tuple[list[Word], int, int
         (i for i in range(start, min(len(tokens), start + 5)) if verb_family(stem(tokens[i].text)) == stem_key), -1
     )
     return tokens, start, found
+
+
+def _names_after(text: str, tokens: Sequence[Word], index: int, most: int = 6) -> tuple[str, ...]:
+    """The capitalised words of the object of the verb at ``tokens[index]``, up to a preposition or the
+    clause's end ("join the Western military alliance NATO": "Western", "NATO"; "pled not guilty to
+    manslaughter in Sydney": none, a place is no object)."""
+    found = []
+    for k in range(index + 1, min(len(tokens), index + 1 + most)):
+        if re.search(r"[,;:.!?()]", text[tokens[k - 1].end : tokens[k].start]) or tokens[k].lower in _PREPOSITIONS:
+            break
+        if tokens[k].text[:1].isupper():
+            found.append(tokens[k].text)
+    return tuple(found)
+
+
+_PREPOSITIONS = {
+    "in", "on", "at", "to", "for", "from", "with", "by", "of", "after", "before", "during", "since", "until",
+    "over", "under", "into", "onto", "about", "against", "through", "without", "within", "as", "than",
+}  # fmt: skip
+
+
+def _names_after_governed(text: str, cue: Word, stem_key: str) -> tuple[str, ...]:
+    """The capitalised words after the verb a negation cue governs (see :func:`_names_after`)."""
+    tokens, _, index = _governed(text, cue, stem_key)
+    return _names_after(text, tokens, index) if index >= 0 else ()
+
+
+def _share_a_name(a: Sequence[str], b: Sequence[str]) -> bool:
+    return any(same_name(x, y) for x in a for y in b)
 
 
 def _particle_after(text: str, cue: Word, stem_key: str) -> str:

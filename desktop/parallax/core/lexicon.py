@@ -344,6 +344,7 @@ def negated_stems(text: str) -> dict[str, Word]:
             or lowered.endswith("n't")
             or (lowered == "no" and following_word == "longer")
             or (lowered in _REFUSAL_CUES and following_word == "to")  # "refused to accept": did not accept
+            or _yet_to(tokens, index)  # "has yet to accept": has not accepted
             or (ruling_out and not cue_before(tokens, index))  # "ruled out hosting"
         ):
             first = index + 2 if ruling_out else index + 1
@@ -385,6 +386,19 @@ _NOT_THE_VERB = {
 _OBLIGATION = {"have", "has", "had", "having", "need", "needs", "needed"}
 _NO_NEED = {"needn't", "need'nt", "neednt"}
 _CONDITIONS = {"if", "unless", "whether"}
+
+
+_YET_TO_AFTER = {"has", "have", "had", "is", "are", "was", "were"}
+
+
+def _yet_to(tokens: Sequence[Word], index: int) -> bool:
+    """Whether ``tokens[index]`` is the "yet" of "has yet to" or "is yet to", which says "has not"."""
+    return (
+        tokens[index].lower == "yet"
+        and 0 < index < len(tokens) - 1
+        and tokens[index + 1].lower == "to"
+        and tokens[index - 1].lower in _YET_TO_AFTER
+    )
 
 
 def _hypothetical(text: str, tokens: Sequence[Word], index: int, reach: int = 6) -> bool:
