@@ -279,3 +279,25 @@ def test_words_shared_keep_a_partner_that_has_a_closer_one(overlap, expected):
     scores = _matrix([[0.9, 0.1], [0.6, 0.1]])
     lexical = _matrix([[0.5, 0.0], [overlap, 0.0]])
     assert pairs(align_matrix(scores, AlignConfig(), lexical=lexical)) == expected
+
+
+@pytest.mark.parametrize(
+    ("second_half", "overlap", "joins"),
+    [
+        # Report unit 1, the second half of article unit 0 split over report units 0 and 1, repeats its
+        # quote: far under the threshold in meaning (0.30) and closer to article unit 1 (0.40), its words
+        # make article unit 0 its partner, and it joins the link beside it ...
+        (0.30, 0.50, True),
+        # ... not when it shares few words ...
+        (0.30, 0.10, False),
+        # ... nor when it is further from the threshold than the allowance (0.25), however many.
+        (0.20, 0.90, False),
+    ],
+    ids=["words-join-the-half", "too-few-words", "too-far-in-meaning"],
+)
+def test_a_split_paragraphs_second_half_sharing_its_words_joins_the_link_beside_it(second_half, overlap, joins):
+    scores = _matrix([[0.70, second_half, 0.10], [0.10, 0.40, 0.80]])
+    lexical = _matrix([[0.40, overlap, 0.00], [0.00, 0.00, 0.30]])
+    alignment = align_matrix(scores, AlignConfig(threshold=0.5), lexical=lexical)
+    expected = {((0,), (0, 1)), ((1,), (2,))} if joins else {((0,), (0,)), ((1,), (2,))}
+    assert pairs(alignment) == expected
