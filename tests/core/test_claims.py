@@ -1068,6 +1068,11 @@ def test_a_limit_the_report_gives_twice_once_changed_conflicts(report, conflict)
             "Ukraine would not join the Western military alliance NATO.",
             "The plan asks that Russia not block Ukraine's hopes of joining the European Union.",
         ),
+        # A noun after a preposition is not the verb denied.
+        (
+            "Details are scarce and the ministry has yet to comment.",
+            "A ministry spokeswoman did not immediately return a request for comment.",
+        ),
     ],
 )
 def test_a_negation_is_not_contradicted_by_a_verb_it_also_governs_or_one_with_another_object(article, report):

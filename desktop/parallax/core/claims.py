@@ -1260,7 +1260,11 @@ def _negation_conflicts(article: str, report: str) -> list[Conflict]:
             possession = _governed_after_have(source, cue, stem_key)
             source_names = _names_after_governed(source, cue, stem_key)
             for index, w in enumerate(other_words):
-                if verb_family(stem(w.text)) == stem_key and not _negated_near(other, other_words, index):
+                if (
+                    verb_family(stem(w.text)) == stem_key
+                    and not _negated_near(other, other_words, index)
+                    and not _a_noun_in_a_denied_clause(other, other_words, index)
+                ):
                     other_particle = _particle(other_words, index)
                     if source_particle and other_particle and source_particle != other_particle:
                         continue  # "can't push them out" says nothing against "can push back": two verbs
@@ -1310,6 +1314,22 @@ def _governed(text: str, cue: Word, stem_key: str) -> tuple[list[Word], int, int
         (i for i in range(start, min(len(tokens), start + 5)) if verb_family(stem(tokens[i].text)) == stem_key), -1
     )
     return tokens, start, found
+
+
+_NOUN_BEFORE = {"a", "an", "the", "for", "of", "no", "any", "without"}
+
+
+def _a_noun_in_a_denied_clause(text: str, tokens: list[Word], index: int, reach: int = 8) -> bool:
+    """Whether ``tokens[index]`` is a noun (after an article or a preposition) in a clause a negation
+    denies: "did not immediately return a request for comment" agrees with "has yet to comment"."""
+    if index == 0 or tokens[index - 1].lower not in _NOUN_BEFORE:
+        return False
+    for k in range(index - 2, max(-1, index - 2 - reach), -1):
+        if re.search(r"[.;:!?,]", text[tokens[k].end : tokens[k + 1].start]):
+            return False
+        if is_negation_cue(tokens[k].text):
+            return True
+    return False
 
 
 def _names_after(text: str, tokens: Sequence[Word], index: int, most: int = 6) -> tuple[str, ...]:
