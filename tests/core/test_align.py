@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from parallax.core.align import AlignConfig, align, align_matrix
+from parallax.core.align import AlignConfig, align, align_matrix, word_candidates
 
 DIM = 8
 
@@ -301,3 +301,21 @@ def test_a_split_paragraphs_second_half_sharing_its_words_joins_the_link_beside_
     alignment = align_matrix(scores, AlignConfig(threshold=0.5), lexical=lexical)
     expected = {((0,), (0, 1)), ((1,), (2,))} if joins else {((0,), (0,)), ((1,), (2,))}
     assert pairs(alignment) == expected
+
+
+@pytest.mark.parametrize(
+    ("threshold", "score", "read"),
+    [
+        # At the default threshold or a lower one, the words of pairs down to 0.25 under it are read
+        # (the second half of a split paragraph); large documents work out no others ...
+        (0.5, 0.26, True),
+        (0.5, 0.24, False),
+        (0.4, 0.16, True),
+        # ... and above it only the cosine admits, so only pairs over the threshold are read.
+        (0.6, 0.59, False),
+        (0.6, 0.61, True),
+    ],
+)
+def test_the_words_of_every_pair_a_rule_may_admit_are_read(threshold, score, read):
+    candidates = word_candidates(_matrix([[score]]), AlignConfig(threshold=threshold))
+    assert bool(candidates[0, 0]) is read

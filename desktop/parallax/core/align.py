@@ -143,10 +143,11 @@ def align(
 
 
 def word_candidates(scores: NDArray[np.float32], config: AlignConfig = AlignConfig()) -> NDArray[np.bool_]:
-    """The pairs whose word overlap :func:`align_matrix` may read: those the cosine admits, or nearly."""
+    """The pairs whose word overlap :func:`align_matrix` may read: those the cosine admits, or nearly
+    (down to ``split_allowance`` under the threshold, for the second half of a split paragraph)."""
     floor = config.threshold
     if config.threshold <= config.lexical_ceiling:
-        floor -= config.lexical_allowance
+        floor -= max(config.lexical_allowance, config.split_allowance)
     return np.asarray(scores >= floor)
 
 
