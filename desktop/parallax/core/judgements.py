@@ -219,16 +219,16 @@ def resolve(judgements: Sequence[Judgement], result: ComparisonResult | None) ->
         else:
             pool, mine, theirs = [], (), ()
         best: tuple[int, int, Placement] | None = None
-        for report, sentences, index, a_units, r_units in pool:
+        for report, sentences, index, link_a, link_r in pool:
             if _granularity(sentences) != key.granularity:
                 continue
-            shared_a, shared_r = len(a_units.intersection(mine)), len(r_units.intersection(theirs))
+            shared_a, shared_r = len(link_a.intersection(mine)), len(link_r.intersection(theirs))
             if not shared_a or not shared_r:
                 continue
             placement = Placement(report, key.granularity, index)
             if placement in by_link:
                 continue
-            extra = len(a_units) + len(r_units) - shared_a - shared_r
+            extra = len(link_a) + len(link_r) - shared_a - shared_r
             score = (shared_a + shared_r, -extra)
             if best is None or score > best[:2]:
                 best = (score[0], score[1], placement)

@@ -361,7 +361,7 @@ def _paragraph(side: _Side, index: int, sentences: bool, anchor: str, inline: bo
     ends: dict[int, list[int]] = {}
     for i, _, e in units:
         ends.setdefault(min(e, paragraph.end), []).append(i)
-    out = []
+    out: list[str] = []
     number = f'<span class="small">{_e(name[index])}</span> '
     for a, b in itertools.pairwise(points):
         if a in starts:

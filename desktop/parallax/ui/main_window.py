@@ -556,7 +556,7 @@ class MainWindow(QMainWindow):
         state = s.value("state")
         self._state_restored = isinstance(state, QByteArray | bytes) and self.restoreState(state)
         with contextlib.suppress(TypeError, ValueError):
-            self.threshold.setValue(int(s.value("threshold", self.threshold.value())))
+            self.threshold.setValue(int(str(s.value("threshold", self.threshold.value()))))
         self.granularity.setCurrentIndex(1 if str(s.value("granularity", "paragraphs")) == "sentences" else 0)
         self.ignore_case.setChecked(str(s.value("ignore_case", "false")).lower() == "true")
         self.ignore_punctuation.setChecked(str(s.value("ignore_punctuation", "false")).lower() == "true")
@@ -576,8 +576,8 @@ class MainWindow(QMainWindow):
     def recent_files(self) -> list[str]:
         value = self.settings.value("recent", [])
         if isinstance(value, str):
-            value = [value]
-        return [str(v) for v in (value or [])]
+            return [value]  # QSettings gives a list of one as its one string
+        return [str(v) for v in value] if isinstance(value, list | tuple) else []
 
     def _add_recent(self, paths: Sequence[str]) -> None:
         recent = self.recent_files()
@@ -729,9 +729,12 @@ class MainWindow(QMainWindow):
             return documents, errors, good
 
         generation = self._generation
-        self._submit(
-            "load", work, lambda result: self._loaded(*result, remember=remember, generation=generation), replace=False
-        )
+
+        def read(result: tuple[list[Document], list[str], list[str]]) -> None:
+            documents, errors, good = result
+            self._loaded(documents, errors, good, remember=remember, generation=generation)
+
+        self._submit("load", work, read, replace=False)
 
     def open_url_dialog(self) -> None:
         """File > Open URL…: ask for a web address and fetch it (the only time the app uses the network)."""
@@ -769,7 +772,11 @@ class MainWindow(QMainWindow):
             outcome = engine.read_clipboard(text or None, markup or None, job.report, job.cancelled)
             return ([], [outcome], []) if isinstance(outcome, str) else ([outcome], [], [])
 
-        self._submit("load", work, lambda result: self._loaded(*result, remember=False), replace=False)
+        def read(result: tuple[list[Document], list[str], list[str]]) -> None:
+            documents, errors, good = result
+            self._loaded(documents, errors, good, remember=False)
+
+        self._submit("load", work, read, replace=False)
 
     def add_documents(self, documents: Sequence[Document]) -> None:
         self._loaded(list(documents), [], [], remember=False)
@@ -1101,7 +1108,8 @@ class MainWindow(QMainWindow):
         bands = []
         for i, link in enumerate(links):
             selected = self.selection == (self.report_index, i)
-            words = judged[i].words if judged[i] else ""
+            judgement = judged[i]
+            words = judgement.words if judgement is not None else ""
             bands.append(Band(self._span(article, link.article), self._span(report, link.report), labels[i],
                               selected, P.link_summary(link, words)))  # fmt: skip
         self.link_map.bands = bands
@@ -1201,7 +1209,7 @@ class MainWindow(QMainWindow):
 
     def divergences(self) -> list[tuple[int, int]]:
         """Every diverging link as (report, link index), in report order and then article order."""
-        out = []
+        out: list[tuple[int, int]] = []
         if self.result is None:
             return out
         for comparison in self.result.comparisons:
@@ -1420,6 +1428,8 @@ class MainWindow(QMainWindow):
 
     def open_pair(self, report: int, paragraph: int) -> None:
         """Show article paragraph ``paragraph`` beside report ``report`` (its link selected if any)."""
+        if self.result is None:
+            return
         self.tabs.setCurrentIndex(0)
         self.show_report(report)
         links = self._links()

@@ -67,8 +67,9 @@ class Unit:
 
 def units(document: Document, sentences: bool) -> list[Unit]:
     """Every paragraph (or sentence) of ``document`` as a span."""
-    items = document.sentences if sentences else document.paragraphs
-    return [Unit(i, u.start, u.end) for i, u in enumerate(items)]
+    if sentences:
+        return [Unit(i, u.start, u.end) for i, u in enumerate(document.sentences)]
+    return [Unit(i, u.start, u.end) for i, u in enumerate(document.paragraphs)]
 
 
 def unit_span(document: Document, index: int, sentences: bool) -> tuple[int, int]:
