@@ -1258,7 +1258,6 @@ def _negation_conflicts(article: str, report: str) -> list[Conflict]:
             source_object = _object_after(source, cue, stem_key) if stem_key in _LIGHT_VERBS else None
             # "don't have insurance" denies having it: only "has insurance" says otherwise, not "insurance products".
             possession = _governed_after_have(source, cue, stem_key)
-            source_names = _names_after_governed(source, cue, stem_key)
             for index, w in enumerate(other_words):
                 if (
                     verb_family(stem(w.text)) == stem_key
@@ -1273,7 +1272,8 @@ def _negation_conflicts(article: str, report: str) -> list[Conflict]:
                     if possession and not _after_have(other_words, index):
                         continue
                     other_names = _names_after(other, other_words, index)
-                    if source_names and other_names and not _share_a_name(source_names, other_names):
+                    source_names = _names_after_governed(source, cue, stem_key) if other_names else ()
+                    if source_names and not _share_a_name(source_names, other_names):
                         continue  # "would not join NATO" says nothing against "joining the European Union"
                     source_span = (cue.start, _phrase_end(source, cue, stem_key))
                     negated_text = source[source_span[0] : source_span[1]]
