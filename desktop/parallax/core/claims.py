@@ -996,15 +996,21 @@ def _negated_near(text: str, tokens: list[Word], index: int) -> bool:
     )
 
 
-def _negated_before_or(text: str, tokens: list[Word], index: int, reach: int = 8) -> bool:
+def _negated_before_or(text: str, tokens: list[Word], index: int) -> bool:
     """Whether the verb at ``tokens[index]`` follows "or" in a negated clause: "would not host foreign
     armies or join NATO" denies joining as it denies hosting."""
-    if index == 0 or tokens[index - 1].lower != "or":
-        return False
-    for k in range(index - 2, max(-1, index - 2 - reach), -1):
-        if re.search(r"[.;:!?]", text[tokens[k].end : tokens[k + 1].start]):
+    return index > 0 and tokens[index - 1].lower == "or" and _cue_earlier_in_clause(text, tokens, index)
+
+
+def _cue_earlier_in_clause(
+    text: str, tokens: list[Word], index: int, reach: int = 8, breaks: str = ".;:!?", refusals: bool = True
+) -> bool:
+    """Whether a negation cue (or, with ``refusals``, a verb of refusal) stands among the ``reach`` words
+    before ``tokens[index]`` with none of the marks ``breaks`` between."""
+    for k in range(index - 1, max(-1, index - 1 - reach), -1):
+        if any(mark in breaks for mark in text[tokens[k].end : tokens[k + 1].start]):
             return False
-        if is_negation_cue(tokens[k].text) or stem(tokens[k].text) in _REFUSALS:
+        if is_negation_cue(tokens[k].text) or (refusals and stem(tokens[k].text) in _REFUSALS):
             return True
     return False
 
@@ -1319,17 +1325,14 @@ def _governed(text: str, cue: Word, stem_key: str) -> tuple[list[Word], int, int
 _NOUN_BEFORE = {"a", "an", "the", "for", "of", "no", "any", "without"}
 
 
-def _a_noun_in_a_denied_clause(text: str, tokens: list[Word], index: int, reach: int = 8) -> bool:
+def _a_noun_in_a_denied_clause(text: str, tokens: list[Word], index: int) -> bool:
     """Whether ``tokens[index]`` is a noun (after an article or a preposition) in a clause a negation
     denies: "did not immediately return a request for comment" agrees with "has yet to comment"."""
-    if index == 0 or tokens[index - 1].lower not in _NOUN_BEFORE:
-        return False
-    for k in range(index - 2, max(-1, index - 2 - reach), -1):
-        if re.search(r"[.;:!?,]", text[tokens[k].end : tokens[k + 1].start]):
-            return False
-        if is_negation_cue(tokens[k].text):
-            return True
-    return False
+    return (
+        index > 0
+        and tokens[index - 1].lower in _NOUN_BEFORE
+        and _cue_earlier_in_clause(text, tokens, index, breaks=".;:!?,", refusals=False)
+    )
 
 
 def _names_after(text: str, tokens: Sequence[Word], index: int, most: int = 6) -> tuple[str, ...]:
