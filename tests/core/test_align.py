@@ -319,3 +319,31 @@ def test_a_split_paragraphs_second_half_sharing_its_words_joins_the_link_beside_
 def test_the_words_of_every_pair_a_rule_may_admit_are_read(threshold, score, read):
     candidates = word_candidates(_matrix([[score]]), AlignConfig(threshold=threshold))
     assert bool(candidates[0, 0]) is read
+
+
+@pytest.mark.parametrize(
+    ("refers_back", "second_at", "score", "joins"),
+    [
+        # Report unit 1 opens by pointing back ("Those talks could last ..."): at 0.40, under the threshold
+        # and sharing few words, it joins the link of report unit 0 right before it ...
+        (True, 1, 0.40, True),
+        # ... not without that opening ...
+        (False, 1, 0.40, False),
+        # ... nor further than the allowance (0.15) under the threshold ...
+        (True, 1, 0.30, False),
+        # ... nor when the linked unit comes after it: it points back, not forward.
+        (True, 0, 0.40, False),
+    ],
+    ids=["points-back", "no-reference", "too-far-in-meaning", "points-the-wrong-way"],
+)
+def test_a_unit_that_points_back_joins_the_link_of_the_unit_before_it(refers_back, second_at, score, joins):
+    first_at = 1 - second_at
+    scores = np.full((2, 3), 0.1, dtype=np.float32)
+    scores[0, first_at] = 0.80
+    scores[0, second_at] = score
+    scores[1, 2] = 0.80  # the third report unit has its own partner
+    flags = [False, False, False]
+    flags[second_at] = refers_back
+    alignment = align_matrix(scores, AlignConfig(threshold=0.5), refers_back=flags)
+    expected = ((0,), (0, 1)) if joins else ((0,), (first_at,))
+    assert expected in pairs(alignment)

@@ -361,3 +361,20 @@ def test_two_events_alike_in_meaning_link_by_the_names_they_share():
     comparison = compare_prepared(prepared, CompareConfig(sentences=False)).comparisons[0]
     links = [(link.article, link.report) for link in comparison.links]
     assert links == [((0,), (1,)), ((1,), (0,)), ((2,), (2,))]
+
+
+@pytest.mark.parametrize(
+    ("text", "points_back"),
+    [
+        ("Those talks could last up to a decade and a half.", True),
+        ("It would take years.", True),
+        ("  This, the analyst said, was a pause.", True),
+        ("Italy sent aid.", False),  # a word that only begins like "It"
+        ("Thousands fled the city.", False),
+        ("The talks ended.", False),
+    ],
+)
+def test_a_unit_points_back_when_it_opens_with_a_reference_to_the_one_before(text, points_back):
+    from parallax.core.compare import _REFERS_BACK
+
+    assert (_REFERS_BACK.match(text) is not None) is points_back

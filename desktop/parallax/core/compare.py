@@ -271,7 +271,11 @@ def _aligned(
     words = lexical_similarity(
         [unit_words(t) for t in a_texts], [unit_words(t) for t in r_texts], word_candidates(scores, config)
     )
-    return align_matrix(scores, config, anchors, words)
+    return align_matrix(scores, config, anchors, words, [_REFERS_BACK.match(t) is not None for t in r_texts])
+
+
+# A unit that opens by pointing back at the one before it: "Those talks could last ...", "It would ...".
+_REFERS_BACK = re.compile(r"\s*(?:This|That|These|Those|It|They|Such)\b")
 
 
 @dataclass(frozen=True)
