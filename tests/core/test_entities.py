@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from parallax.core.entities import city_in_country, find_entities, has_city_named
-from parallax.core.tokens import NameIndex
+from parallax.core.tokens import NameIndex, capitalised_inside
 
 
 @pytest.mark.parametrize(
@@ -85,6 +85,8 @@ from parallax.core.tokens import NameIndex
             None,
             [("Bank of England", "organisation"), ("Mr Smith", "person")],
         ),
+        # A footnote's marker after a full stop: the word after it opens a sentence.
+        ("Both sides claimed progress.[1] What interests me is Kyiv.", None, None, [("Kyiv", "entity")]),
         # A section's number opens a sentence as a list's does: "Markets" is no name.
         ("3.6 Markets responded quickly.", frozenset({"markets"}), frozenset(), []),
         ("3.6 Kyiv responded quickly.", frozenset(), frozenset({"kyiv"}), [("Kyiv", "entity")]),
@@ -164,3 +166,19 @@ def test_a_country_is_named_through_one_of_its_cities(country, named, expected):
 )
 def test_a_name_ends_at_its_paragraph(text, names):
     assert [e.text for e in find_entities(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "inside"),
+    [
+        ("Talks in Istanbul ended.", {"istanbul"}),
+        # A paragraph's first word opens a sentence, after a heading without a full stop too ...
+        ("Background\n\nGlobal markets rallied.", set()),
+        # ... and so does a word after a footnote's marker.
+        ("Both sides claimed progress.[1] What interests me is Kyiv.", {"kyiv"}),
+        # A headline in title case capitalises every word and names nothing by it.
+        ("Ceasefire Talks End in Istanbul Without a Deal\n\nThe delegations met.", set()),
+    ],
+)
+def test_words_capitalised_inside_a_sentence(text, inside):
+    assert capitalised_inside(text) == inside

@@ -69,6 +69,7 @@ from parallax.core.tokens import (
     name_skeleton,
     same_name,
     stem,
+    title_lines,
     words,
 )
 from parallax.core.worddiff import DELETE, INSERT, DiffConfig, word_diff
@@ -793,8 +794,16 @@ def _replacements(article: str, report: str) -> list[tuple[tuple[int, int], tupl
 def _attribution_conflicts(article: str, report: str, context: ClaimContext) -> list[Conflict]:
     """Both sides credit a named source, and no source of one side is a source of the other."""
     # A quoted newspaper relays its source ("the Morning Ensign notes that Ukraine..."): no source of its own.
-    a_speakers = [s for s in find_speakers(article) if s.keys and not is_publication(s.keys)]
-    r_speakers = [s for s in find_speakers(report) if s.keys and not is_publication(s.keys)]
+    a_speakers = [
+        s
+        for s in find_speakers(article)
+        if s.keys and not is_publication(s.keys) and not _own_voice(s, context.article_text)
+    ]
+    r_speakers = [
+        s
+        for s in find_speakers(report)
+        if s.keys and not is_publication(s.keys) and not _own_voice(s, context.report_text)
+    ]
     # A quote that ends "he said" credits the person the paragraph before names as its speaker; the
     # other side must name a person too (against "a senior Russian official", "he" is too weak a reading).
     if not a_speakers and any(_named_person(r) for r in r_speakers):
@@ -815,6 +824,20 @@ def _attribution_conflicts(article: str, report: str, context: ClaimContext) -> 
                 return []
     a, r = a_speakers[0], r_speakers[0]
     return [_between("attribution", a, r, f"said by {_source(a)} vs by {_source(r)}: a different source")]
+
+
+_DEFINITE_BODY = re.compile(r"[Tt]he\s+([A-Z][a-z]+)")
+
+
+def _own_voice(speaker: Speaker, document: str) -> bool:
+    """Whether ``speaker`` is the document's author calling itself by its kind: "the Ministry observes" in
+    a release under the masthead "MINISTRY OF FOREIGN AFFAIRS", "the Committee notes" in a committee's
+    note. It speaks for itself, as the article's own voice does, and credits no source."""
+    body = _DEFINITE_BODY.fullmatch(speaker.text.strip())
+    if body is None or not document:
+        return False
+    first = document.lstrip().split("\n", 1)[0]
+    return bool(title_lines(first)) and body.group(1).lower() in {w.lower() for w in WORD.findall(first)}
 
 
 def _country_and_adjective(a_keys: Sequence[str], b_keys: Sequence[str]) -> bool:

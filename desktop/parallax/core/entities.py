@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from parallax.core.tokens import SPEAKER_LABEL, NameIndex, Word, same_name, title_lines, words
+from parallax.core.tokens import FOOTNOTE_AFTER_STOP, SPEAKER_LABEL, NameIndex, Word, same_name, title_lines, words
 
 _COMMON_OPENERS = {
     "the", "a", "an", "but", "and", "or", "in", "on", "at", "after", "before", "for", "with", "without", "as",
@@ -239,6 +239,7 @@ def _sentence_starts(text: str, tokens: Sequence[Word], indices: Iterable[int]) 
             or text[max(0, token.start - 1) : token.start] in ("“", '"', "‘")
             or (dashed and _LEAD_IN.search(text[:cut]))
             or _NUMBERED.search(text[:cut])
+            or FOOTNOTE_AFTER_STOP.search(text[:cut])
         ):
             starts.add(index)
     return starts
@@ -765,6 +766,8 @@ def _speakers(text: str) -> tuple[Speaker, ...]:
                 continue
             if pattern is _BEFORE_VERB and stripped.split()[-1].lower() in _CLAUSE_WORDS:
                 continue  # passive or perfect: "30,000 soldiers are estimated to ..." names no source
+            if pattern is _BEFORE_VERB and stripped.lower().replace("’", "'").endswith("'s"):
+                continue  # a participle as an adjective: "Russia's stated war aims" names no source
             if pattern is _BEFORE_VERB and first in _CLAUSE_WORDS:
                 continue  # a question: "Can you suggest any music?" asks, and names no source
             if pattern is _AFTER_VERB and (len(stripped.split()) > 6 or _CLAUSE_WORDS & set(stripped.lower().split())):

@@ -59,15 +59,21 @@ def _cached_words(text: str) -> tuple[Word, ...]:
     return tuple(Word(m.group(), m.start(), m.end()) for m in WORD.finditer(text))
 
 
+# A footnote's marker after a sentence's end: "... made progress.[1] What interests me ..."
+FOOTNOTE_AFTER_STOP = re.compile(r"[.!?][\"”’)]?\[\d{1,3}\]$")
+
+
 @lru_cache(maxsize=64)
 def capitalised_inside(text: str) -> frozenset[str]:
     """Words that ``text`` capitalises in mid-sentence (names), lower-cased, possessive dropped; a headline
     in title case capitalises every word and names nothing by it."""
     found = set()
     titles = title_lines(text)
-    for m in re.finditer(r"(?<=[^\s.!?:\"“‘(\[—–-])\s+([A-Z][\w'’-]*)", text):
-        if not any(start <= m.start(1) < end for start, end in titles):
-            found.add(m.group(1).lower().replace("’", "'").removesuffix("'s"))
+    for m in re.finditer(r"(?<=[^\s.!?:\"“‘(\[—–-])(\s+)([A-Z][\w'’-]*)", text):
+        if "\n\n" in m.group(1) or FOOTNOTE_AFTER_STOP.search(text, 0, m.start()):
+            continue  # a paragraph's first word, or one after a footnote's marker, opens a sentence
+        if not any(start <= m.start(2) < end for start, end in titles):
+            found.add(m.group(2).lower().replace("’", "'").removesuffix("'s"))
     return frozenset(found)
 
 
