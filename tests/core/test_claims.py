@@ -1121,3 +1121,51 @@ def test_a_negation_still_conflicts_with_the_plain_verb(report):
 def test_a_headline_or_a_numbered_section_names_nothing_by_its_capitals(article_text, report_text, article, report):
     check = compare_claims(article, report, context=ClaimContext(article_text, report_text))
     assert not {c.kind for c in check.conflicts} & {"place", "person", "organisation", "entity"}, check.conflicts
+
+
+@pytest.mark.parametrize(
+    ("article", "report"),
+    [
+        # "in Russia's favour" is to whose advantage, not an approval to set against a refusal.
+        (
+            "The ceasefires became permanent features, heavily weighted in Russia's favour, so Ukrainians are "
+            "opposed to a truce.",
+            "The truces became permanent fixtures, tilted towards Russia, so Ukrainians refuse to accept a truce.",
+        ),
+        # "not before" says when, not whether.
+        (
+            "Moscow will accept a negotiated settlement, but before that it will try to grab as much territory "
+            "as possible.",
+            "Moscow will accept a settlement, though not before it tries to seize as much territory as it can.",
+        ),
+    ],
+)
+def test_an_idiom_that_looks_like_a_direction_or_a_negation_is_neither(article, report):
+    assert compare_claims(article, report).conflicts == ()
+
+
+def test_in_favour_of_something_is_still_approval():
+    check = compare_claims("Most Ukrainians are in favour of a truce.", "Most Ukrainians refuse a truce.")
+    assert {c.kind for c in check.conflicts} == {"direction"}
+
+
+QUOTE = (
+    '"The majority believe there should not be a ceasefire unless there is a Russian withdrawal," '
+    "said Orysia Lutsevych."
+)
+OBSERVED = "The Ministry observes that Ukrainians believe there should not be a ceasefire unless Russia withdraws."
+
+
+@pytest.mark.parametrize(
+    ("first_line", "attributed"),
+    [
+        # A ministry's release calls itself "the Ministry": its own voice, no source set against Lutsevych.
+        ("MINISTRY OF FOREIGN AFFAIRS OF THE REPUBLIC OF ESTMARK", False),
+        # A news report whose headline names a ministry: "the Ministry" is a source like any other.
+        ("Ministry urges patience on truce talks", True),
+    ],
+)
+def test_a_document_that_names_itself_by_its_kind_speaks_in_its_own_voice(first_line, attributed):
+    context = ClaimContext(QUOTE, first_line + "\n\n" + OBSERVED)
+    check = compare_claims(QUOTE, OBSERVED, context=context)
+    assert ("attribution" in {c.kind for c in check.conflicts}) is attributed

@@ -1475,6 +1475,8 @@ def _polar_mentions(text: str) -> tuple[_Polar, ...]:
         i = index_of.get(polar.word.start, 0)
         if _names_the_event(tokens, i):
             continue  # "the Russian push on the city faltered": the push is what the verb is about
+        if _in_ones_favour(tokens, i):
+            continue  # "weighted in Russia's favour": an advantage, not an approval
         sign = -polar.sign if _negated_near(text, tokens, i) else polar.sign
         # What moved: the content words just before ("the Russian ruble gained").
         subject = frozenset(
@@ -1496,6 +1498,15 @@ def _polar_mentions(text: str) -> tuple[_Polar, ...]:
 
 _POSSESSIVES = {"the", "their", "its", "his", "her", "our", "this", "that"}
 _EVENT_OBJECT = {"on", "of", "into", "towards", "toward", "against"}
+
+
+def _in_ones_favour(tokens: Sequence[Word], index: int) -> bool:
+    """Whether ``tokens[index]`` is the noun of "in Russia's favour", "in their favor": to whose
+    advantage something is, which approves of nothing (unlike "in favour of a truce")."""
+    if tokens[index].lower not in ("favour", "favor") or index < 2 or tokens[index - 2].lower != "in":
+        return False
+    owner = tokens[index - 1].lower.replace("’", "'")
+    return owner.endswith("'s") or owner in ("his", "her", "its", "their", "our", "my", "your")
 
 
 def _names_the_event(tokens: Sequence[Word], index: int) -> bool:

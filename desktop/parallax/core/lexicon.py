@@ -382,6 +382,8 @@ def negated_stems(text: str) -> dict[str, Word]:
 _NOT_THE_VERB = {
     "how", "what", "why", "where", "when", "who", "whom", "whether", "because",
     "about", "for", "with", "from", "over", "into", "onto", "like", "as", "under", "against", "through",
+    # A time denied: "not before it tries to seize", "not until Friday" say when, not whether.
+    "before", "until", "till",
 }  # fmt: skip
 _OBLIGATION = {"have", "has", "had", "having", "need", "needs", "needed"}
 _NO_NEED = {"needn't", "need'nt", "neednt"}
