@@ -138,12 +138,15 @@ DIVERGENCES = [
         "Earnings per share were $2.79, an increase of 207% on last year.",
         "Earnings per share were $2.79, a decrease of 207% on last year.",
     ),
-    # Opposites made by a prefix or by "-less", and a few more pairs of opposites.
-    ("direction", "The venue is suitable for families.", "The venue is unsuitable for families."),
-    ("direction", "The plan is competitive for small firms.", "The plan is non-competitive for small firms."),
-    ("direction", "The tool is useful for teams.", "The tool is useless for teams."),
-    ("direction", "The soldiers were armed.", "The soldiers were unarmed."),
-    ("direction", "It was a suitable venue.", "It was an unsuitable venue."),  # an adjective, not a new event
+    # Opposites made by a prefix or by "-less" deny what the other side says: negations.
+    ("negation", "The venue is suitable for families.", "The venue is unsuitable for families."),
+    ("negation", "The plan is competitive for small firms.", "The plan is non-competitive for small firms."),
+    ("negation", "The tool is useful for teams.", "The tool is useless for teams."),
+    ("negation", "The soldiers were armed.", "The soldiers were unarmed."),
+    ("negation", "It was a suitable venue.", "It was an unsuitable venue."),  # an adjective, not a new event
+    ("negation", '"Compromise is impossible," he said.', '"Compromise was possible," he said.'),
+    ("negation", "The strike was legal under the treaty.", "The strike was illegal under the treaty."),
+    # A few more pairs of opposites.
     ("direction", "Prices were high in March.", "Prices were low in March."),
     ("direction", "The course is easy to learn.", "The course is difficult to learn."),
     ("direction", "The plan includes dental care.", "The plan excludes dental care."),
@@ -1169,3 +1172,21 @@ def test_a_document_that_names_itself_by_its_kind_speaks_in_its_own_voice(first_
     context = ClaimContext(QUOTE, first_line + "\n\n" + OBSERVED)
     check = compare_claims(QUOTE, OBSERVED, context=context)
     assert ("attribution" in {c.kind for c in check.conflicts}) is attributed
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "opposite"),
+    [
+        ("possible", "impossible", True),
+        ("Illegal", "legal", True),
+        ("useful", "useless", True),
+        ("agree", "disagree", True),
+        ("form", "inform", True),  # a prefix by its letters only: callers ask about words already opposed
+        ("likely", "doubtful", False),
+        ("rose", "fell", False),
+    ],
+)
+def test_opposites_made_by_a_prefix(a, b, opposite):
+    from parallax.core.lexicon import prefix_opposites
+
+    assert prefix_opposites(a, b) is opposite

@@ -49,7 +49,15 @@ from parallax.core.entities import (
     speaks_for_government,
     stands_for_government,
 )
-from parallax.core.lexicon import cue_before, is_negation_cue, negated_stems, polar_words, rules_out, verb_family
+from parallax.core.lexicon import (
+    cue_before,
+    is_negation_cue,
+    negated_stems,
+    polar_words,
+    prefix_opposites,
+    rules_out,
+    verb_family,
+)
 from parallax.core.quantities import WEEKDAYS, DateMention, Quantity, find_dates, find_quantities
 from parallax.core.result import (  # re-exported: the claim types are named from here too
     AGREE as AGREE,
@@ -1545,6 +1553,10 @@ def _direction_conflicts(article: str, report: str) -> list[Conflict]:
                 continue  # same direction, or the same word flipped by a negation (reported as negation)
             if concept == "ability":  # "unable to" against "managed to": one denies what the other says was done
                 reason = f"“{a.word.text}” vs “{r.word.text}”: one says it could not be done, the other that it was"
+                conflicts.append(_between("negation", a.word, r.word, reason))
+            elif concept.startswith("quality ") or prefix_opposites(a.word.text, r.word.text):
+                # "impossible" is "not possible": a negation made by a prefix
+                reason = f"“{a.word.text}” vs “{r.word.text}”: one denies what the other says"
                 conflicts.append(_between("negation", a.word, r.word, reason))
             else:
                 reason = f"“{a.word.text}” vs “{r.word.text}”: opposite directions"

@@ -297,6 +297,18 @@ _NOT_OPPOSITES = {
 }  # fmt: skip
 
 
+def prefix_opposites(a: str, b: str) -> bool:
+    """Whether one word is the other denied by a prefix or by "-less" ("possible" / "impossible",
+    "legal" / "illegal", "useful" / "useless"): a negation in one word."""
+    a, b = a.lower(), b.lower()
+    for plain, prefixed in ((a, b), (b, a)):
+        if any(prefixed == prefix + plain for prefix in (*_NEGATING_PREFIXES, "dis")):
+            return True
+        if plain.endswith("ful") and prefixed == plain[:-3] + "less":
+            return True
+    return False
+
+
 def _quality(lowered: str) -> tuple[str, int] | None:
     """The concept of an adjective, sign +1, or of its prefixed opposite, sign -1 ("quality suitable"
     for "suitable" and "unsuitable"), so that each meets only the other; None for other words."""
