@@ -734,6 +734,9 @@ def test_a_source_named_beside_the_other_is_the_same_source():
         ("In all, 30 Russian officials said so.", ["30 Russian officials"]),
         # A participle used as an adjective after a possessive credits no one.
         ("Russia's stated war aims have never been spelled out.", []),
+        # A name, then "who" and the verb.
+        ("Michael Harlow, who added that such moves only look generous, served in Moscow.", ["Michael Harlow"]),
+        ("The plan was backed by Rob Lee, who said it was overdue.", ["Rob Lee"]),
     ],
 )
 def test_speakers(text, speakers):

@@ -616,6 +616,11 @@ _APPOSED = re.compile(
     r"|(?<=[,!?][\"”])[^\S\n]+(?P<quoted>[A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+){0,3})),\s+[^.;:\"“”()\n]{3,160}?,\s+"
     rf"(?:has\s+|have\s+|had\s+|also\s+)?(?:{_VERBS})\b"
 )
+# A name, then "who" and the verb: "Michael Harlow, who added that ...", "backed by Rob Lee, who said ...".
+_WHO_SAID = re.compile(
+    r"(?P<speaker>\b[A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+){0,3}),\s+who\s+(?:also\s+|has\s+|had\s+)?"
+    rf"(?:{_VERBS})\b"
+)
 _BEFORE_VERB = re.compile(
     rf"(?P<speaker>[^,.;:\"“”()—–\n]{{2,90}}?)\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:{_VERBS})\b"
 )
@@ -737,6 +742,7 @@ def _speakers(text: str) -> tuple[Speaker, ...]:
     seen: set[tuple[int, int]] = set()
     after_verb = [m.span("speaker") for m in _AFTER_VERB.finditer(text)]
     apposed = [m.span("speaker" if m.group("speaker") else "quoted") for m in _APPOSED.finditer(text)]
+    apposed += [m.span("speaker") for m in _WHO_SAID.finditer(text)]
     for pattern, spans in ((_AFTER_VERB, after_verb), (_APPOSED, apposed), (_BEFORE_VERB, _before_verb(text))):
         for start, end in spans:
             phrase = text[start:end]
