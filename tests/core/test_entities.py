@@ -87,6 +87,23 @@ from parallax.core.tokens import NameIndex, capitalised_inside
         ),
         # A footnote's marker after a full stop: the word after it opens a sentence.
         ("Both sides claimed progress.[1] What interests me is Kyiv.", None, None, [("Kyiv", "entity")]),
+        # A cable: its labels after a paragraph number and marking name nothing; a marking opens a sentence;
+        # a line in capitals names only words known as names, by their own kind (not "organisation").
+        (
+            "1. (SBU) SUMMARY: THE RUSSIAN AND UKRAINIAN DELEGATIONS LEFT TUESDAY'S SESSION IN ISTANBUL. END SUMMARY.",
+            frozenset({"session"}),
+            frozenset({"russian", "ukrainian", "istanbul"}),
+            [("RUSSIAN", "place"), ("UKRAINIAN", "place"), ("ISTANBUL", "place")],
+        ),
+        ("15. (U) Markets took the session well.", frozenset({"markets"}), frozenset(), []),
+        ("19. (C) RECOMMENDATION: Post advises patience.", frozenset(), frozenset(), []),
+        # An acronym in a title-case headline is still an organisation.
+        (
+            "NATO Talks Resume in Brussels Today",
+            frozenset({"talks", "resume", "today"}),
+            frozenset({"nato", "brussels"}),
+            [("NATO", "organisation"), ("Brussels", "place")],
+        ),
         # A section's number opens a sentence as a list's does: "Markets" is no name.
         ("3.6 Markets responded quickly.", frozenset({"markets"}), frozenset(), []),
         ("3.6 Kyiv responded quickly.", frozenset(), frozenset({"kyiv"}), [("Kyiv", "entity")]),
@@ -178,6 +195,8 @@ def test_a_name_ends_at_its_paragraph(text, names):
         ("Both sides claimed progress.[1] What interests me is Kyiv.", {"kyiv"}),
         # A headline in title case capitalises every word and names nothing by it.
         ("Ceasefire Talks End in Istanbul Without a Deal\n\nThe delegations met.", set()),
+        # Nor does a line in capitals, full stop or not.
+        ("Talks resumed in Kyiv.\nTHE DELEGATIONS MET IN ISTANBUL. END SUMMARY.", {"kyiv"}),
     ],
 )
 def test_words_capitalised_inside_a_sentence(text, inside):

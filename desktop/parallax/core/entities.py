@@ -18,7 +18,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from parallax.core.tokens import FOOTNOTE_AFTER_STOP, SPEAKER_LABEL, NameIndex, Word, same_name, title_lines, words
+from parallax.core.tokens import (
+    FOOTNOTE_AFTER_STOP,
+    SPEAKER_LABEL,
+    NameIndex,
+    Word,
+    capitals_lines,
+    same_name,
+    title_lines,
+    words,
+)
 
 _COMMON_OPENERS = {
     "the", "a", "an", "but", "and", "or", "in", "on", "at", "after", "before", "for", "with", "without", "as",
@@ -220,6 +229,9 @@ _LEAD_IN = re.compile(
 # A list's, thread's or section's number opening a line: "2/", "16/18", "3.", "4)" or "3.6".
 _NUMBERED = re.compile(r"(?:^|\n)[ \t]*\d{1,3}(?:/\d{0,3}|[.)]|(?:\.\d{1,3})+\.?)$")
 
+# A cable's or memo's classification marking before its paragraph: "(U)", "(SBU)", "(C)".
+_MARKING = re.compile(r"\([A-Z/]{1,6}\)$")
+
 _OPENING_MARKS = " \t\"“‘'([—–-→•▪►▶◦·*‣⁃»"  # quotes, brackets, dashes and list bullets
 
 
@@ -232,6 +244,11 @@ def _sentence_starts(text: str, tokens: Sequence[Word], indices: Iterable[int]) 
         cut = token.start
         while cut and text[cut - 1] in _OPENING_MARKS:
             cut -= 1
+        marking = _MARKING.search(text, 0, cut)  # "15. (U) Markets took ...": a cable's marking
+        if marking:
+            cut = marking.start()
+            while cut and text[cut - 1] in " \t":
+                cut -= 1
         dashed = any(c in "—–-" for c in text[cut : token.start])
         if (
             not cut
@@ -262,10 +279,11 @@ class _Runs:
 
 # A news agency's slug opening a headline ("UPDATE 2-Russia, Ukraine cite progress") and a transcript's
 # speaker label ("OKAFOR: Kyiv, for its part...") name nothing the report says.
+# A memo's or cable's label after its paragraph number and marking ("1. (SBU) SUMMARY:") is one too.
 _WIRE_SLUG = re.compile(
     r"(?m)^[ \t]*(?:(?:UPDATE|REFILE|CORRECTED|CORRECTION|RPT|WRAPUP|EXCLUSIVE|ANALYSIS|FACTBOX|INSIGHT|"
     r"BREAKINGVIEWS|EXPLAINER|TIMELINE|POLL|BRIEF|URGENT|FLASH)(?:[ \t]+\d+)?[ \t]*-(?=\S)"
-    rf"|{SPEAKER_LABEL})"
+    rf"|(?:\d{{1,3}}\.[ \t]+)?(?:\([A-Z/]{{1,6}}\)[ \t]+)?{SPEAKER_LABEL})"
 )
 
 
@@ -560,7 +578,11 @@ def _kind(text: str, tokens: Sequence[Word], run: Sequence[int], names: list[Wor
         return "publication"
     if "&" in text[names[0].start : names[-1].end]:
         return "organisation"  # "Procter & Gamble": a firm, not a person
-    if any(w in _ORG_WORDS for w in lowered) or any(w.text.isupper() and len(w.text) >= 2 for w in names):
+    # An acronym in capitals is an organisation ("NATO"), but not a word in a line written all in capitals.
+    shouted = any(start <= names[0].start < end for start, end in capitals_lines(text))
+    if any(w in _ORG_WORDS for w in lowered) or (
+        not shouted and any(w.text.isupper() and len(w.text) >= 2 for w in names)
+    ):
         return "organisation"
     if any(w in _TITLES for w in lowered[:-1]):
         return "person"

@@ -81,21 +81,33 @@ _LINE = re.compile(r"[^\n]+")
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}(?:['’-][^\W\d_]+)*")
 
 
-@lru_cache(maxsize=1024)
 def title_lines(text: str) -> tuple[tuple[int, int], ...]:
     """The spans of the lines of ``text`` written in title case, as headlines are ("Briefing Note: Would a
-    Ceasefire Hold?"): at least three words of four letters or more, all but one in ten capitalised, and
-    no full stop at the end (a sentence full of names ends with one)."""
-    spans = []
+    Ceasefire Hold?"), or in capitals, as a cable's summary is: at least three words of four letters or
+    more, all but one in ten capitalised, and, unless they are in capitals, no full stop at the end (a
+    sentence full of names ends with one)."""
+    return tuple((start, end) for start, end, _ in _headline_lines(text))
+
+
+def capitals_lines(text: str) -> tuple[tuple[int, int], ...]:
+    """The spans of the lines of ``text`` written in capitals throughout (see :func:`title_lines`)."""
+    return tuple((start, end) for start, end, capitals in _headline_lines(text) if capitals)
+
+
+@lru_cache(maxsize=1024)
+def _headline_lines(text: str) -> tuple[tuple[int, int, bool], ...]:
+    found = []
     for line in _LINE.finditer(text):
         content = line.group().rstrip()
-        if not content or content.endswith("."):
-            continue
         long_words = _LONG_WORD.findall(content)
-        capitalised = sum(w[0].isupper() for w in long_words)
-        if len(long_words) >= 3 and capitalised >= 0.9 * len(long_words):
-            spans.append((line.start(), line.end()))
-    return tuple(spans)
+        if not content or len(long_words) < 3:
+            continue
+        capitals = sum(w.isupper() for w in long_words) >= 0.9 * len(long_words)
+        if content.endswith(".") and not capitals:
+            continue  # a sentence full of names ends with a full stop; one in capitals throughout does not count
+        if sum(w[0].isupper() for w in long_words) >= 0.9 * len(long_words):
+            found.append((line.start(), line.end(), capitals))
+    return tuple(found)
 
 
 @lru_cache(maxsize=64)
