@@ -11,6 +11,12 @@ from parallax.core.claims import AGREE, CONFLICT_KINDS, DIVERGE, ClaimConfig, Cl
 from parallax.core.entities import find_speakers
 
 DIVERGENCES = [
+    # "kick out" and "drive ... out" say one act: the report affirms what the article's speaker denies.
+    (
+        "negation",
+        '"I don\'t think they [Ukraine] can totally kick out Russian forces," Lee said.',
+        "Lee said he believed Ukraine could drive Russian forces out completely.",
+    ),
     # "has yet to" says "has not".
     (
         "negation",
@@ -1193,3 +1199,17 @@ def test_opposites_made_by_a_prefix(a, b, opposite):
     from parallax.core.lexicon import prefix_opposites
 
     assert prefix_opposites(a, b) is opposite
+
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        "Lee doubts Ukraine can force Russian troops out completely.",  # a doubt is no affirmation
+        "Nobody knows whether Ukraine can push Russian soldiers out.",
+        "Lee says Ukraine can't push the Russians out completely.",  # denied on both sides
+        "Lee says Ukraine can push Russian forces back in places.",  # back, not out
+    ],
+)
+def test_an_expulsion_denied_is_contradicted_only_by_one_said_plainly(report):
+    article = '"I don\'t think they [Ukraine] can totally kick out Russian forces," Lee said.'
+    assert "negation" not in {c.kind for c in compare_claims(article, report).conflicts}

@@ -1295,9 +1295,20 @@ def _negation_conflicts(article: str, report: str) -> list[Conflict]:
             source_object = _object_after(source, cue, stem_key) if stem_key in _LIGHT_VERBS else None
             # "don't have insurance" denies having it: only "has insurance" says otherwise, not "insurance products".
             possession = _governed_after_have(source, cue, stem_key)
+            expelling = stem_key in _OUT_VERBS and source_particle == "out"
             for index, w in enumerate(other_words):
                 if (
-                    verb_family(stem(w.text)) == stem_key
+                    (
+                        verb_family(stem(w.text)) == stem_key
+                        # "can't kick out Russian forces" / "could drive Russian forces out": one act, said
+                        # plainly on the other side (not "doubts it can force them out", "nobody knows whether")
+                        or (
+                            expelling
+                            and stem(w.text) in _OUT_VERBS
+                            and _particle(other_words, index) == "out"
+                            and _said_plainly(_sentence_at(other, w.start))
+                        )
+                    )
                     and not _negated_near(other, other_words, index)
                     and not _a_noun_in_a_denied_clause(other, other_words, index)
                 ):
@@ -1334,7 +1345,27 @@ def _clause_end(text: str, start: int, most: int = 4) -> int:
     return end
 
 
-_PARTICLES = {"out", "back", "up", "down", "off", "away"}  # adverbs only: "in", "on" are mostly prepositions
+_PARTICLES = {"out", "back", "up", "down", "off", "away"}
+_UNCERTAIN = {"doubt", "doubts", "doubted", "whether", "if", "unless", "unclear"}
+
+
+def _said_plainly(sentence: str) -> bool:
+    """Whether a sentence holds no negation, refusal, doubt or condition."""
+    return _affirmative(sentence) and not any(w.lower in _UNCERTAIN for w in words(sentence))
+
+
+def _sentence_at(text: str, position: int) -> str:
+    """The sentence of ``text`` around ``position`` (cut at full stops, question marks and blank lines)."""
+    starts = [m.end() for m in re.finditer(r"[.!?][\"”’)]*\s+|\n\s*\n", text[:position])]
+    start = starts[-1] if starts else 0
+    end = re.search(r"[.!?](?:\s|$)|\n\s*\n", text[position:])
+    return text[start : position + end.end()] if end else text[start:]
+
+
+# Verbs that with "out" say one thing, to expel: "kick out", "drive out", "push out", "force out".
+_OUT_VERBS = {
+    stem(v) for v in ("kick", "drive", "push", "force", "throw", "chase", "boot", "drove", "threw")
+}  # adverbs only: "in", "on" are mostly prepositions
 
 
 def _particle(tokens: Sequence[Word], index: int) -> str:
@@ -1348,7 +1379,7 @@ def _governed(text: str, cue: Word, stem_key: str) -> tuple[list[Word], int, int
     tokens = words(text)
     start = next((i for i, w in enumerate(tokens) if w.start >= cue.end), len(tokens))
     found = next(
-        (i for i in range(start, min(len(tokens), start + 5)) if verb_family(stem(tokens[i].text)) == stem_key), -1
+        (i for i in range(start, min(len(tokens), start + 8)) if verb_family(stem(tokens[i].text)) == stem_key), -1
     )
     return tokens, start, found
 
