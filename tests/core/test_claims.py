@@ -1213,3 +1213,13 @@ def test_opposites_made_by_a_prefix(a, b, opposite):
 def test_an_expulsion_denied_is_contradicted_only_by_one_said_plainly(report):
     article = '"I don\'t think they [Ukraine] can totally kick out Russian forces," Lee said.'
     assert "negation" not in {c.kind for c in compare_claims(article, report).conflicts}
+
+
+def test_a_negated_phrasal_verb_is_highlighted_with_its_particle_on_both_sides():
+    article = '"I don\'t think they [Ukraine] can totally kick out Russian forces," Lee said.'
+    report = "Lee said he believed Ukraine could drive Russian forces out completely."
+    (conflict,) = compare_claims(article, report).conflicts
+    assert (conflict.article, conflict.report) == (
+        "don't think they [Ukraine] can totally kick out",
+        "drive Russian forces out",
+    )

@@ -1325,12 +1325,14 @@ def _negation_conflicts(article: str, report: str) -> list[Conflict]:
                         continue  # "would not join NATO" says nothing against "joining the European Union"
                     source_span = (cue.start, _phrase_end(source, cue, stem_key))
                     negated_text = source[source_span[0] : source_span[1]]
+                    plain_span = (w.start, _with_particle(other_words, index) if source_particle else w.end)
+                    plain_text = other[slice(*plain_span)]
                     if forward:
-                        conflicts.append(Conflict("negation", negated_text, w.text, source_span, (w.start, w.end),
-                                                  f"the article says “{negated_text}”, the report “{w.text}”"))  # fmt: skip
+                        conflicts.append(Conflict("negation", negated_text, plain_text, source_span, plain_span,
+                                                  f"the article says “{negated_text}”, the report “{plain_text}”"))  # fmt: skip
                     else:
-                        conflicts.append(Conflict("negation", w.text, negated_text, (w.start, w.end), source_span,
-                                                  f"the article says “{w.text}”, the report “{negated_text}”"))  # fmt: skip
+                        conflicts.append(Conflict("negation", plain_text, negated_text, plain_span, source_span,
+                                                  f"the article says “{plain_text}”, the report “{negated_text}”"))  # fmt: skip
                     break
     return conflicts
 
@@ -1474,10 +1476,15 @@ def _object_after(text: str, cue: Word, stem_key: str) -> str:
 
 
 def _phrase_end(text: str, cue: Word, stem_key: str) -> int:
-    for w in words(text[cue.start : cue.start + 60]):
-        if verb_family(stem(w.text)) == stem_key:
-            return cue.start + w.end
-    return cue.end
+    """Where the phrase a negation cue opens ends: after its verb, and the verb's particle if it has one."""
+    tokens, _, index = _governed(text, cue, stem_key)
+    return _with_particle(tokens, index) if index >= 0 else cue.end
+
+
+def _with_particle(tokens: Sequence[Word], index: int) -> int:
+    """The end of the verb at ``tokens[index]`` with its particle, when one follows within three words
+    ("kick out", "drive Russian forces out"), so that a highlight holds the whole verb."""
+    return next((w.end for w in tokens[index + 1 : index + 4] if w.lower in _PARTICLES), tokens[index].end)
 
 
 def _similar_stem(a: str, b: str) -> bool:
