@@ -244,7 +244,8 @@ def _sentence_starts(text: str, tokens: Sequence[Word], indices: Iterable[int]) 
         cut = token.start
         while cut and text[cut - 1] in _OPENING_MARKS:
             cut -= 1
-        marking = _MARKING.search(text, 0, cut)  # "15. (U) Markets took ...": a cable's marking
+        # Each pattern below ends at the cut, so only the few characters before it are searched.
+        marking = _MARKING.search(text, max(0, cut - 10), cut)  # "15. (U) Markets took ...": a cable's marking
         if marking:
             cut = marking.start()
             while cut and text[cut - 1] in " \t":
@@ -255,8 +256,8 @@ def _sentence_starts(text: str, tokens: Sequence[Word], indices: Iterable[int]) 
             or text[cut - 1] in ".!?:\n"
             or text[max(0, token.start - 1) : token.start] in ("“", '"', "‘")
             or (dashed and _LEAD_IN.search(text[:cut]))
-            or _NUMBERED.search(text[:cut])
-            or FOOTNOTE_AFTER_STOP.search(text[:cut])
+            or _NUMBERED.search(text, max(0, cut - 20), cut)
+            or FOOTNOTE_AFTER_STOP.search(text, max(0, cut - 12), cut)
         ):
             starts.add(index)
     return starts

@@ -70,7 +70,7 @@ def capitalised_inside(text: str) -> frozenset[str]:
     found = set()
     titles = title_lines(text)
     for m in re.finditer(r"(?<=[^\s.!?:\"“‘(\[—–-])(\s+)([A-Z][\w'’-]*)", text):
-        if "\n\n" in m.group(1) or FOOTNOTE_AFTER_STOP.search(text, 0, m.start()):
+        if "\n\n" in m.group(1) or FOOTNOTE_AFTER_STOP.search(text, max(0, m.start() - 12), m.start()):
             continue  # a paragraph's first word, or one after a footnote's marker, opens a sentence
         if not any(start <= m.start(2) < end for start, end in titles):
             found.add(m.group(2).lower().replace("’", "'").removesuffix("'s"))
