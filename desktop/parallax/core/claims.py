@@ -1347,7 +1347,7 @@ def _clause_end(text: str, start: int, most: int = 4) -> int:
     return end
 
 
-_PARTICLES = {"out", "back", "up", "down", "off", "away"}
+_PARTICLES = {"out", "back", "up", "down", "off", "away"}  # adverbs only: "in", "on" are mostly prepositions
 _UNCERTAIN = {"doubt", "doubts", "doubted", "whether", "if", "unless", "unclear"}
 
 
@@ -1357,17 +1357,12 @@ def _said_plainly(sentence: str) -> bool:
 
 
 def _sentence_at(text: str, position: int) -> str:
-    """The sentence of ``text`` around ``position`` (cut at full stops, question marks and blank lines)."""
-    starts = [m.end() for m in re.finditer(r"[.!?][\"”’)]*\s+|\n\s*\n", text[:position])]
-    start = starts[-1] if starts else 0
-    end = re.search(r"[.!?](?:\s|$)|\n\s*\n", text[position:])
-    return text[start : position + end.end()] if end else text[start:]
+    """The sentence of ``text`` around ``position``, as the sentence pairing cuts them."""
+    return next((text[start:end] for start, end in _sentence_spans(text) if start <= position < end), text)
 
 
 # Verbs that with "out" say one thing, to expel: "kick out", "drive out", "push out", "force out".
-_OUT_VERBS = {
-    stem(v) for v in ("kick", "drive", "push", "force", "throw", "chase", "boot", "drove", "threw")
-}  # adverbs only: "in", "on" are mostly prepositions
+_OUT_VERBS = {stem(v) for v in ("kick", "drive", "push", "force", "throw", "chase", "boot", "drove", "threw")}
 
 
 def _particle(tokens: Sequence[Word], index: int) -> str:
