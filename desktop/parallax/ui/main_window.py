@@ -729,12 +729,9 @@ class MainWindow(QMainWindow):
             return documents, errors, good
 
         generation = self._generation
-
-        def read(result: tuple[list[Document], list[str], list[str]]) -> None:
-            documents, errors, good = result
-            self._loaded(documents, errors, good, remember=remember, generation=generation)
-
-        self._submit("load", work, read, replace=False)
+        self._submit(
+            "load", work, lambda result: self._read(result, remember=remember, generation=generation), replace=False
+        )
 
     def open_url_dialog(self) -> None:
         """File > Open URL…: ask for a web address and fetch it (the only time the app uses the network)."""
@@ -772,14 +769,15 @@ class MainWindow(QMainWindow):
             outcome = engine.read_clipboard(text or None, markup or None, job.report, job.cancelled)
             return ([], [outcome], []) if isinstance(outcome, str) else ([outcome], [], [])
 
-        def read(result: tuple[list[Document], list[str], list[str]]) -> None:
-            documents, errors, good = result
-            self._loaded(documents, errors, good, remember=False)
-
-        self._submit("load", work, read, replace=False)
+        self._submit("load", work, lambda result: self._read(result, remember=False), replace=False)
 
     def add_documents(self, documents: Sequence[Document]) -> None:
         self._loaded(list(documents), [], [], remember=False)
+
+    def _read(self, result: tuple[list[Document], list[str], list[str]], remember: bool, generation: int = -1) -> None:
+        """A load job's result: the documents read, the errors, and the paths that were read."""
+        documents, errors, good = result
+        self._loaded(documents, errors, good, remember=remember, generation=generation)
 
     def _loaded(
         self, documents: list[Document], errors: list[str], good: list[str], remember: bool, generation: int = -1
