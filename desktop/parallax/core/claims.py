@@ -632,7 +632,8 @@ def _entity_conflicts(
             conflicts.append(_between(kind, a, partner, f"{a.text} vs {partner.text}: a different {kind}"))
         conflicts += _swapped_before_same_word(article, report, context, pairs, a_replaced, r_replaced, r_new)
         unmatched.append((unmatched_missing, r_new))
-    return conflicts + _swapped_in_same_slot(article, report, context, pairs, unmatched)
+    conflicts += _swapped_in_same_slot(article, report, context, pairs, unmatched)
+    return conflicts + _namesakes_swapped(report, context, pairs, a_entities, r_entities, conflicts)
 
 
 def _swapped_in_same_slot(
@@ -684,9 +685,62 @@ def _may_stand_for(
     return (
         _paired(a.start, r.start, pairs)
         and not same_body(a.keys, r.keys)
-        and not _aliases(a.keys, r.keys, context)
+        and not _aliases(a.keys, r.keys, context, namesakes=_namesakes(a, r, context))
         and not city_in_country(a.keys, r.keys)
         and not _institution_for_place(a, r)
+    )
+
+
+def _namesakes_swapped(
+    report: str,
+    context: ClaimContext,
+    pairs: list[tuple[tuple[int, int], tuple[int, int]]],
+    a_entities: list[Entity],
+    r_entities: list[Entity],
+    found: list[Conflict],
+) -> list[Conflict]:
+    """A person's surname changed and the given name kept ("said Danilo Blizniuk" / "Danilo Hrytsenko,
+    a chemical engineer, ... he said"), in paired sentences, wherever the word diff puts the two: the
+    given name says which slot the new surname fills. The article's person goes unnamed in the whole
+    report, the report's in the whole article; ``found`` holds the conflicts already drawn."""
+    taken_a = {c.article_span for c in found}
+    taken_r = {c.report_span for c in found}
+    report_names = _name_words(context.report_text or report)
+    article_names = _name_words(context.article_text)
+    conflicts = []
+    for a in a_entities:
+        if (a.start, a.end) in taken_a or a.named_in(report_names):
+            continue
+        r = next(
+            (
+                r
+                for r in r_entities
+                if (r.start, r.end) not in taken_r
+                and not r.named_in(article_names)
+                and _namesakes(a, r, context)
+                and _paired(a.start, r.start, pairs)
+            ),
+            None,
+        )
+        if r is not None:
+            taken_r.add((r.start, r.end))
+            conflicts.append(_between("person", a, r, f"{a.text} vs {r.text}: a different person"))
+    return conflicts
+
+
+def _namesakes(a: Entity, r: Entity, context: ClaimContext) -> bool:
+    """Whether ``a`` and ``r`` are two people of one given name and two surnames ("Danilo Blizniuk",
+    "Danilo Hrytsenko"), one of them quoted as a source in its document. Two title-case words are often
+    no person ("Winter Olympics", "Winter Games"); a source quoted by name is one."""
+    if not (a.kind == r.kind == "person" and len(a.keys) == len(r.keys) == 2):
+        return False
+    if not same_name(a.keys[0], r.keys[0]) or same_name(a.keys[1], r.keys[1]):
+        return False
+    return any(
+        same_name(speaker.keys[-1], entity.keys[1])
+        for entity, document in ((a, context.article_text), (r, context.report_text))
+        for speaker in find_speakers(document)
+        if speaker.keys
     )
 
 
@@ -919,8 +973,12 @@ def _source(speaker: Speaker) -> str:
     return speaker.text
 
 
-def _aliases(a_keys: Sequence[str], r_keys: Sequence[str], context: ClaimContext, window: int = 8) -> bool:
+def _aliases(
+    a_keys: Sequence[str], r_keys: Sequence[str], context: ClaimContext, window: int = 8, namesakes: bool = False
+) -> bool:
     """Whether either document names both sources side by side ("Russia's top negotiator, Vladimir Medinsky").
+
+    ``namesakes``: the two are people of one given name (:func:`_namesakes`).
 
     Two nationalities ("Russian", "Ukrainian") are never one source, however close they stand.
     """
@@ -930,6 +988,10 @@ def _aliases(a_keys: Sequence[str], r_keys: Sequence[str], context: ClaimContext
     # Minister Oleksii Reznikov") says nothing of which one it is.
     a_keys = [k for k in a_keys if not names_an_institution([k]) and not NATIONALITY_ENDING.search(k)] or list(a_keys)
     r_keys = [k for k in r_keys if not names_an_institution([k]) and not NATIONALITY_ENDING.search(k)] or list(r_keys)
+    if namesakes:
+        # The given name both hold stands beside itself wherever either is named: only the surnames can
+        # show the two side by side.
+        a_keys, r_keys = a_keys[1:], r_keys[1:]
     for document in (_sentences(context.article_sentences), _sentences(context.report_sentences)):
         a_places = document.places(a_keys)
         if not a_places:
