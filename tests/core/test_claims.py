@@ -1223,3 +1223,90 @@ def test_a_negated_phrasal_verb_is_highlighted_with_its_particle_on_both_sides()
         "don't think they [Ukraine] can totally kick out",
         "drive Russian forces out",
     )
+
+
+@pytest.mark.parametrize(
+    ("article", "report", "conflict"),
+    [
+        # One given name, another surname, for a quoted source: a different person, though "Danilo" stands
+        # side by side with itself in both documents.
+        (
+            '"The territory of Ukraine is all one," said Danilo Blizniuk, a chemical engineer from Luhansk.',
+            'Danilo Hrytsenko, a chemical engineer, lived in Luhansk. "The territory of Ukraine is all one," he said.',
+            ("person", "Danilo Blizniuk", "Danilo Hrytsenko"),
+        ),
+        # Two title-case words with a shared first word are often no person, and no source says them.
+        (
+            "Russian athletes will stand on the podium at the Winter Olympics, without their anthem.",
+            "Russian athletes will compete at the Winter Games, without their anthem.",
+            None,
+        ),
+    ],
+)
+def test_two_people_of_one_given_name_are_two_people_when_one_is_quoted(article, report, conflict):
+    context = ClaimContext(article, report, (article,), tuple(report.split('. "')))
+    found = [(c.kind, c.article, c.report) for c in compare_claims(article, report, context=context).conflicts]
+    assert found == ([conflict] if conflict else [])
+
+
+@pytest.mark.parametrize(
+    ("report", "label"),
+    [
+        # The denial is told in the quote; "want Russia to leave" is another wish.
+        ('Most Ukrainians want Russia to leave first. "Ukraine doesn\'t want this scenario," she said.', AGREE),
+        ("Most Ukrainians want this scenario. Russia should leave first, she said.", DIVERGE),
+    ],
+)
+def test_a_denial_the_other_side_tells_in_another_sentence_is_told(report, label):
+    article = '"Ukraine doesn\'t want this scenario, and the majority want a Russian withdrawal first," said Orysia Lutsevych.'
+    assert compare_claims(article, report).label == label
+
+
+@pytest.mark.parametrize(
+    ("article", "report", "negation"),
+    [
+        # "are not soldiers" says who is meant: only "are soldiers" says otherwise.
+        (
+            "NATO estimated that 7,000 to 15,000 Russian soldiers have been killed.",
+            "In Ukraine more and more people who are not soldiers are getting hurt or killed.",
+            False,
+        ),
+        ("Officials said the men killed were soldiers.", "Officials said the men killed were not soldiers.", True),
+        # An adjective or a verb after the copula is still denied wherever the other side says it.
+        (
+            "The agent calls a client who shows interest in the insurance products.",
+            "The agent calls a client who is not interested in the insurance products.",
+            True,
+        ),
+    ],
+)
+def test_a_denied_noun_after_a_copula_is_contradicted_only_by_the_noun_after_a_copula(article, report, negation):
+    found = "negation" in {c.kind for c in compare_claims(article, report).conflicts}
+    assert found is negation
+
+
+@pytest.mark.parametrize(
+    ("article", "report", "conflict"),
+    [
+        (
+            "NATO believes 30,000 to 40,000 Russian soldiers have been killed or wounded.",
+            "NATO believes 30,000 to 40,000 Russian soldiers have been killed or captured.",
+            ("wounded", "captured"),
+        ),
+        (
+            "He says with superiority in air power, Russia should stop Ukrainian forces from massing.",
+            "Lee notes that Russia, with its superiority in artillery, ought to stop Ukrainian troops gathering.",
+            ("air power", "artillery"),
+        ),
+        # A fate alone is too often a second fact, or the same in other words.
+        ("Kimani Gray was shot and killed by police on Saturday.", "Kimani Gray was fatally wounded by police.", None),
+        (
+            "In 2004 a tsunami killed 170,000 people in the province.",
+            "In 2004 a tsunami killed 170,000 people there; five people died and seven were injured in the quake.",
+            None,
+        ),
+    ],
+)
+def test_a_fate_or_an_arm_of_the_military_for_another(article, report, conflict):
+    details = [(c.article, c.report) for c in compare_claims(article, report).conflicts if c.kind == "detail"]
+    assert details == ([conflict] if conflict else [])

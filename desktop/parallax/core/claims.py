@@ -154,7 +154,8 @@ def compare_claims(
             continue  # a question asserts nothing: "Can Putin be trusted?" is no "Putin can be trusted"
         negations: list[Conflict] = []
         if "negation" in config.kinds:
-            negations = [_shift(c, a_start, r_start) for c in _negation_conflicts(a_sentence, r_sentence)]
+            told = _denied_in_partners(article, report, pairs, (a_start, a_end), (r_start, r_end))
+            negations = [_shift(c, a_start, r_start) for c in _negation_conflicts(a_sentence, r_sentence, *told)]
             conflicts += negations
         if "detail" in config.kinds:
             details = _detail_conflicts(a_sentence, r_sentence, context.article_text or article)
@@ -1171,8 +1172,9 @@ def _negated_stems(text: str) -> dict[str, Word]:
 
 
 def _members(*groups: str) -> dict[str, str]:
-    """Each word of each group ("influenza flu") with the group's first word, the value it stands for."""
-    return {word: group.split()[0] for group in groups for word in group.split()}
+    """Each word of each group ("influenza flu") with the group's first word, the value it stands for.
+    An underscore joins the two words of a member ("air_power")."""
+    return {word.replace("_", " "): group.split()[0].replace("_", " ") for group in groups for word in group.split()}
 
 
 # Closed classes of words where one member for another is a different fact, each word with the one
@@ -1253,7 +1255,31 @@ _DETAIL_CLASSES: dict[str, tuple[dict[str, str], bool]] = {
     # The weather on the day: "a sunny afternoon" is not "a rainy afternoon". Not "wet" ("wet paint") or
     # "stormy" ("a stormy meeting"): too often something else.
     "weather": (_members("sunny", "cloudy overcast", "rainy", "snowy", "windy", "foggy"), True),
+    # What befell people in a war or a disaster: "killed or wounded" is not "killed or captured". Not "hurt"
+    # ("sanctions hurt the economy") or "lost" (a vote, a town).
+    "casualty": (_members("killed dead", "wounded injured", "captured", "missing"), True),
+    # The arm of a military a claim is about: "superiority in air power" is not "superiority in artillery".
+    # Not "tanks" ("think tanks") or "troops" (any of them).
+    "military arm": (
+        _members(
+            "air_power airpower air_force air_forces warplanes",
+            "artillery",
+            "armour armor armoured armored",
+            "navy naval warships",
+            "infantry",
+            "drones",
+        ),
+        True,
+    ),
 }
+
+# Classes whose words fill one slot only beside a word both sides share: "killed or wounded" against
+# "killed or captured". Alone they are too often two facts ("shot and killed" here, "seven were injured"
+# there; "fatally wounded" for killed).
+_NAMED_BY_COMPANY = {"casualty"}
+
+# How a reason names a difference in a class, where "a different <class>" would read badly.
+_DETAIL_WORDING = {"weather": "different weather", "casualty": "a different fate", "military arm": "a different arm"}
 
 
 # Each class word: the classes it belongs to, with the value it stands for and whether only its
@@ -1273,17 +1299,36 @@ _DETAIL_INDEX = _index_details()
 def _details(text: str) -> tuple[tuple[str, str, Word], ...]:
     """The class words of ``text``: (class, value, word), in order."""
     found = []
-    for w in words(text):
+    for w in _class_words(text):
         for name, value, lower_only in _DETAIL_INDEX.get(w.lower, ()):
             if w.text.islower() or not lower_only:
                 found.append((name, value, w))
     return tuple(found)
 
 
+def _class_words(text: str) -> list[Word]:
+    """``text``'s words, with each two-word member of a class ("air power") as one word in place of its two."""
+    tokens = words(text)
+    found: list[Word] = []
+    skip = False
+    for w, following in itertools.zip_longest(tokens, tokens[1:]):
+        if skip:
+            skip = False
+            continue
+        if following is not None and text[w.end : following.start] == " ":
+            pair = Word(text[w.start : following.end], w.start, following.end)
+            if pair.lower in _DETAIL_INDEX:
+                found.append(pair)
+                skip = True
+                continue
+        found.append(w)
+    return found
+
+
 @lru_cache(maxsize=64)
 def _detail_values(text: str) -> frozenset[tuple[str, str]]:
     """(class, value) of every class word of ``text`` in any case (the article's whole text, once)."""
-    return frozenset((name, value) for w in words(text) for name, value, _ in _DETAIL_INDEX.get(w.lower, ()))
+    return frozenset((name, value) for w in _class_words(text) for name, value, _ in _DETAIL_INDEX.get(w.lower, ()))
 
 
 def _detail_conflicts(article: str, report: str, article_text: str) -> list[Conflict]:
@@ -1313,11 +1358,30 @@ def _detail_conflicts(article: str, report: str, article_text: str) -> list[Conf
                 ),
                 None,
             )
+        if (
+            pair is not None
+            and name in _NAMED_BY_COMPANY
+            and not (_coordinated_values(article, pair[0], name) & _coordinated_values(report, pair[1], name))
+        ):
+            pair = None
         if pair is not None:
             a, r = pair
-            wording = "different weather" if name == "weather" else f"a different {name}"
+            wording = _DETAIL_WORDING.get(name, f"a different {name}")
             conflicts.append(_between("detail", a, r, f"{a.text} vs {r.text}: {wording}"))
     return sorted(conflicts, key=lambda c: c.report_span)
+
+
+def _coordinated_values(text: str, word: Word, name: str) -> set[str]:
+    """The values of class ``name`` that ``word`` is coordinated with ("killed or wounded": killed)."""
+    tokens = _class_words(text)
+    at = next((i for i, w in enumerate(tokens) if w.start == word.start), None)
+    if at is None:
+        return set()
+    found = set()
+    for k in (at - 2, at + 2):
+        if 0 <= k < len(tokens) and tokens[(at + k) // 2].lower in ("and", "or"):
+            found |= {value for n, value, _ in _DETAIL_INDEX.get(tokens[k].lower, ()) if n == name}
+    return found
 
 
 def _words_before(text: str, start: int, most: int = 4) -> set[str]:
@@ -1328,7 +1392,35 @@ def _words_before(text: str, start: int, most: int = 4) -> set[str]:
     return {stem(w.text) for w in words(before)[-most:] if w.lower not in _STOPWORDS and len(w.text) > 2}
 
 
-def _negation_conflicts(article: str, report: str) -> list[Conflict]:
+def _denied_in_partners(
+    article: str,
+    report: str,
+    pairs: list[tuple[tuple[int, int], tuple[int, int]]],
+    a_span: tuple[int, int],
+    r_span: tuple[int, int],
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The stems the other side denies in the sentences paired with this pair's sentences: those the
+    report's other partners of the article sentence deny, and those the article's other partners of the
+    report sentence deny. A denial told there is told, however the paired sentence goes on: "Ukraine
+    doesn't want this scenario" against "most Ukrainians want Russia to leave first. 'Ukraine doesn't
+    want this scenario,' she said"."""
+    by_article = frozenset(
+        stem_key for a, r in pairs if a == a_span and r != r_span for stem_key in _negated_stems(report[r[0] : r[1]])
+    )
+    by_report = frozenset(
+        stem_key for a, r in pairs if r == r_span and a != a_span for stem_key in _negated_stems(article[a[0] : a[1]])
+    )
+    return by_article, by_report
+
+
+def _negation_conflicts(
+    article: str,
+    report: str,
+    told_by_report: frozenset[str] = frozenset(),
+    told_by_article: frozenset[str] = frozenset(),
+) -> list[Conflict]:
+    """Conflicts of a negation in one of two paired sentences. ``told_by_report``: the stems whose denial the
+    report tells in another sentence (the article's denial is told); ``told_by_article`` the same way round."""
     conflicts = []
     for source, other, forward in ((article, report, True), (report, article, False)):
         found = _negated_auxiliary(source, other)
@@ -1350,9 +1442,11 @@ def _negation_conflicts(article: str, report: str) -> list[Conflict]:
         governed = _negated_stems(source)
         other_words = words(other)
         other_governed = _negated_stems(other)
+        told = told_by_report if forward else told_by_article
         for stem_key, cue in governed.items():
-            if stem_key in other_governed or len(stem_key) < 3:
+            if stem_key in other_governed or stem_key in told or len(stem_key) < 3:
                 continue
+            nominal = _nominal_predicate(source, cue)
             source_particle = _particle_after(source, cue, stem_key)
             source_object = _object_after(source, cue, stem_key) if stem_key in _LIGHT_VERBS else None
             # "don't have insurance" denies having it: only "has insurance" says otherwise, not "insurance products".
@@ -1373,6 +1467,7 @@ def _negation_conflicts(article: str, report: str) -> list[Conflict]:
                     )
                     and not _negated_near(other, other_words, index)
                     and not _a_noun_in_a_denied_clause(other, other_words, index)
+                    and (not nominal or _after_copula(other_words, index))
                 ):
                     other_particle = _particle(other_words, index)
                     if source_particle and other_particle and source_particle != other_particle:
@@ -1397,6 +1492,32 @@ def _negation_conflicts(article: str, report: str) -> list[Conflict]:
                                                   f"the article says “{plain_text}”, the report “{negated_text}”"))  # fmt: skip
                     break
     return conflicts
+
+
+_COPULAS = {"is", "are", "was", "were", "be", "been", "being", "isn't", "aren't", "wasn't", "weren't"}
+# A denied plural noun: "soldiers", "civilians", not "serious" or "unless" ("is not serious").
+_PLURAL_NOUN = re.compile(r"[a-z]{3,}[^su]s")
+
+
+def _nominal_predicate(text: str, cue: Word) -> bool:
+    """Whether the negation ``cue`` denies a noun after a copula: "people who are not soldiers", "it is
+    not a ceasefire". Such a denial says what something is, and only "are soldiers", "is a ceasefire"
+    say otherwise, not any mention of soldiers ("soldiers have been killed")."""
+    tokens = words(text)
+    at = next((i for i, w in enumerate(tokens) if w.start == cue.start), None)
+    if at is None or at + 1 >= len(tokens):
+        return False
+    is_copula = tokens[at].lower in _COPULAS or (at > 0 and tokens[at - 1].lower in _COPULAS)
+    following = tokens[at + 1]
+    return is_copula and (following.lower in ("a", "an", "the") or _PLURAL_NOUN.fullmatch(following.text) is not None)
+
+
+def _after_copula(tokens: Sequence[Word], index: int) -> bool:
+    """Whether ``tokens[index]`` follows a copula, directly or after an article ("are soldiers", "is a truce")."""
+    before = [w.lower for w in tokens[max(0, index - 2) : index]]
+    if before and before[-1] in ("a", "an", "the"):
+        before = before[:-1]
+    return bool(before) and before[-1] in _COPULAS
 
 
 def _clause_end(text: str, start: int, most: int = 4) -> int:
