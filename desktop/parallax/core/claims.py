@@ -940,18 +940,41 @@ def _speaker_before(text: str, document: str) -> list[Speaker]:
     for entity in find_entities(text, frozenset()):
         # A nationality ("the Russians") is no person "he" could be.
         nationality = all(NATIONALITY_ENDING.search(name_key(k).removesuffix("s")) for k in entity.keys)
-        if entity.start < pronoun.start() and entity.kind in ("person", "entity") and not nationality:
+        # Nor is a name after an article ("the eastern Donbas area"): people go without one.
+        before_name = words(text[max(0, entity.start - 30) : entity.start])[-2:]
+        placed = entity.kind == "entity" and any(w.lower in ("the", "a", "an") for w in before_name)
+        if entity.start < pronoun.start() and entity.kind in ("person", "entity") and not nationality and not placed:
             return []  # "he" could be this person
     at = document.find(text[: min(len(text), 200)])
     if at <= 0:
         return []
     before = document[max(0, at - _SPEAKER_REACH) : at].rstrip()
     before = before[before.rfind("\n\n") + 2 :] if "\n\n" in before else before  # the paragraph before only
-    named = [s for s in find_speakers(before) if len(s.keys) >= 2 and not is_publication(s.keys)]
+    people = _full_names(document)
+    named = []
+    for speaker in find_speakers(before):
+        if is_publication(speaker.keys):
+            continue
+        if len(speaker.keys) >= 2:
+            named.append((speaker.keys, speaker.text))
+        elif len(speaker.keys) == 1 and speaker.keys[0] in people:
+            # "Lee said": the surname of a person the document names in full ("Rob Lee") is that person.
+            full = people[speaker.keys[0]]
+            named.append((full, " ".join(full)))
     if not named:
         return []
-    who = named[-1]
-    return [_Resolved(pronoun.group(), pronoun.start(), pronoun.end(), who.keys, who.text)]
+    keys, text_named = named[-1]
+    return [_Resolved(pronoun.group(), pronoun.start(), pronoun.end(), keys, text_named)]
+
+
+@lru_cache(maxsize=64)
+def _full_names(document: str) -> dict[str, tuple[str, ...]]:
+    """The people ``document`` names in full, by surname: only surnames that stand for one person."""
+    found: dict[str, set[tuple[str, ...]]] = {}
+    for entity in find_entities(document, frozenset()):
+        if entity.kind == "person" and len(entity.keys) >= 2:
+            found.setdefault(entity.keys[-1], set()).add(entity.keys)
+    return {surname: next(iter(names)) for surname, names in found.items() if len(names) == 1}
 
 
 def _named_person(speaker: Speaker) -> bool:

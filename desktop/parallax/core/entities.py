@@ -644,6 +644,15 @@ _WHO_SAID = re.compile(
     r"(?P<speaker>\b[A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+){0,3}),\s+who\s+(?:also\s+|has\s+|had\s+)?"
     rf"(?:{_VERBS})\b"
 )
+# A name with others, then a plural verb: "Lutsevych and many other longtime Russia-watchers fear ...",
+# "Chris Alexander, the former minister, and plenty of other Kremlin-watchers fear ...". The name is the
+# source named; an opening conjunction is no part of it.
+_WITH_OTHERS = re.compile(
+    r"(?P<speaker>\b(?!(?:But|And|Yet|So|Still|However|Now|Then|Meanwhile)\b)[A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+){0,3})"
+    r"(?:,[^,.;:\"“”()\n]{3,80},)?\s+and\s+(?:many\s+|plenty\s+of\s+|several\s+|some\s+|a\s+few\s+|most\s+)?"
+    r"(?:other|fellow)\s+[^,.;:\"“”()\n]{0,60}?\s+(?:also\s+)?"
+    r"(?:say|fear|believe|think|warn|argue|doubt|expect|worry|agree|suspect|reckon)\b"
+)
 _BEFORE_VERB = re.compile(
     rf"(?P<speaker>[^,.;:\"“”()—–\n]{{2,90}}?)\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:{_VERBS})\b"
 )
@@ -766,6 +775,7 @@ def _speakers(text: str) -> tuple[Speaker, ...]:
     after_verb = [m.span("speaker") for m in _AFTER_VERB.finditer(text)]
     apposed = [m.span("speaker" if m.group("speaker") else "quoted") for m in _APPOSED.finditer(text)]
     apposed += [m.span("speaker") for m in _WHO_SAID.finditer(text)]
+    apposed += [m.span("speaker") for m in _WITH_OTHERS.finditer(text)]
     for pattern, spans in ((_AFTER_VERB, after_verb), (_APPOSED, apposed), (_BEFORE_VERB, _before_verb(text))):
         for start, end in spans:
             phrase = text[start:end]
