@@ -743,6 +743,12 @@ def test_a_source_named_beside_the_other_is_the_same_source():
         # A name, then "who" and the verb.
         ("Michael Harlow, who added that such moves only look generous, served in Moscow.", ["Michael Harlow"]),
         ("The plan was backed by Rob Lee, who said it was overdue.", ["Rob Lee"]),
+        # A name with others, then a plural verb: the name is the source; the conjunction is no part of it.
+        ("But Lutsevych and many other longtime Russia-watchers fear a trap.", ["Lutsevych"]),
+        (
+            "Yet Chris Alexander, the former minister, and plenty of other Kremlin-watchers fear a trap.",
+            ["Chris Alexander"],
+        ),
     ],
 )
 def test_speakers(text, speakers):
@@ -854,6 +860,24 @@ def test_a_pronoun_speaker_stands_for_the_speaker_named_just_before(article_befo
         (check,) = compare_claims(GESTURE, report, context=context).conflicts
         assert GESTURE[check.article_span[0] : check.article_span[1]] == "he said"  # a real span of the linked text
         assert "Chris Alexander" in check.reason
+
+
+@pytest.mark.parametrize(
+    ("report", "conflict"),
+    [
+        ("Most probably east into the Donbas, according to Orysia Lutsevych.", True),
+        ("Most probably east into the Donbas, according to Rob Lee.", False),
+    ],
+)
+def test_a_pronoun_stands_for_a_surname_named_just_before_when_the_document_names_the_person_in_full(report, conflict):
+    article = "If Russian forces do pull back, they will most likely go to the eastern Donbas area, he said."
+    document = (
+        f'Rob Lee, a senior fellow, studies the war.\n\n"They can push back in certain places," Lee said.\n\n{article}'
+    )
+    found = [
+        (c.kind, c.article) for c in compare_claims(article, report, context=ClaimContext(document, report)).conflicts
+    ]
+    assert found == ([("attribution", "he said")] if conflict else [])
 
 
 def test_a_pronoun_after_a_person_named_in_the_same_paragraph_is_not_resolved_further_back():
@@ -1310,3 +1334,44 @@ def test_a_denied_noun_after_a_copula_is_contradicted_only_by_the_noun_after_a_c
 def test_a_fate_or_an_arm_of_the_military_for_another(article, report, conflict):
     details = [(c.article, c.report) for c in compare_claims(article, report).conflicts if c.kind == "detail"]
     assert details == ([conflict] if conflict else [])
+
+
+@pytest.mark.parametrize(
+    ("article", "report", "conflict"),
+    [
+        # A toll that mounts against one that falls; "mounted an offensive" and "Mount Cook" say no direction.
+        (
+            "Even as the civilian injury and death toll mounts, Ukrainians oppose a ceasefire.",
+            "Even though the number of civilians killed and injured is falling, Ukrainians oppose a ceasefire.",
+            ("direction", "mounts", "falling"),
+        ),
+        (
+            "Russia mounted an offensive on Kyiv and the toll fell.",
+            "Russia launched an offensive on Kyiv and the toll fell.",
+            None,
+        ),
+        ("The climber fell near Mount Cook.", "The climber died near Mount Cook.", None),
+        # To expel is to kick out.
+        (
+            '"I don\'t think they [Ukraine] can totally kick out Russian forces," Lee said.',
+            "Lee said he believes Ukraine is capable of expelling Russian forces entirely.",
+            ("negation", "don't think they [Ukraine] can totally kick out", "expelling"),
+        ),
+        # "no harder" denies "harder".
+        (
+            '"You can train untrained soldiers to defend. It\'s harder to train them how to attack."',
+            "He added that untrained soldiers can be taught to defend, and that teaching them to attack is no harder.",
+            ("negation", "harder", "no harder"),
+        ),
+        ("No other country has offered guarantees.", "Another country has offered guarantees.", None),
+        # "Europe" is no more the name of one body than "European" is.
+        (
+            "The Ukrainian proposal calls for Russia not to block its aspirations to join the European Union.",
+            "The proposal asks that Russia should not block Ukraine's hopes of joining the Council of Europe.",
+            ("organisation", "European Union", "Council of Europe"),
+        ),
+    ],
+)
+def test_a_mounting_toll_an_expulsion_a_denied_comparative_and_a_body_of_europe(article, report, conflict):
+    found = [(c.kind, c.article, c.report) for c in compare_claims(article, report).conflicts]
+    assert found == ([conflict] if conflict else [])

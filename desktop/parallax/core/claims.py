@@ -1474,19 +1474,14 @@ def _negation_conflicts(
             source_object = _object_after(source, cue, stem_key) if stem_key in _LIGHT_VERBS else None
             # "don't have insurance" denies having it: only "has insurance" says otherwise, not "insurance products".
             possession = _governed_after_have(source, cue, stem_key)
-            expelling = stem_key in _OUT_VERBS and source_particle == "out"
+            expelling = (stem_key in _OUT_VERBS and source_particle == "out") or stem_key in _EXPEL_VERBS
             for index, w in enumerate(other_words):
                 if (
                     (
                         verb_family(stem(w.text)) == stem_key
                         # "can't kick out Russian forces" / "could drive Russian forces out": one act, said
                         # plainly on the other side (not "doubts it can force them out", "nobody knows whether")
-                        or (
-                            expelling
-                            and stem(w.text) in _OUT_VERBS
-                            and _particle(other_words, index) == "out"
-                            and _said_plainly(_sentence_at(other, w.start))
-                        )
+                        or (expelling and _expels(other_words, index) and _said_plainly(_sentence_at(other, w.start)))
                     )
                     and not _negated_near(other, other_words, index)
                     and not _a_noun_in_a_denied_clause(other, other_words, index)
@@ -1569,6 +1564,15 @@ def _sentence_at(text: str, position: int) -> str:
 
 # Verbs that with "out" say one thing, to expel: "kick out", "drive out", "push out", "force out".
 _OUT_VERBS = {stem(v) for v in ("kick", "drive", "push", "force", "throw", "chase", "boot", "drove", "threw")}
+# ... and the verbs that say it alone: "capable of expelling Russian forces entirely".
+_EXPEL_VERBS = {stem(v) for v in ("expel", "expelled", "oust", "evict")}
+
+
+def _expels(tokens: Sequence[Word], index: int) -> bool:
+    """Whether ``tokens[index]`` says "expel": a verb of :data:`_EXPEL_VERBS`, or one of :data:`_OUT_VERBS`
+    with "out"."""
+    key = stem(tokens[index].text)
+    return key in _EXPEL_VERBS or (key in _OUT_VERBS and _particle(tokens, index) == "out")
 
 
 def _particle(tokens: Sequence[Word], index: int) -> str:

@@ -76,7 +76,7 @@ _PLACE_WORDS = {
 }
 _GENERIC_NAME_WORDS = _ORG_WORDS | _PLACE_WORDS | {"united", "national", "royal", "new", "great", "north",
     "south", "east", "west", "central", "european", "american", "british", "research", "policy", "studies",
-    "western", "eastern", "northern", "southern"}  # fmt: skip
+    "western", "eastern", "northern", "southern", "europe"}  # fmt: skip
 _MONTHS_DAYS = {"today", "tonight", "yesterday", "tomorrow",
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "jan", "feb", "mar",

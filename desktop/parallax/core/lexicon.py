@@ -70,6 +70,7 @@ _OPPOSITES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "regain",
             "recapture",
             "reclaim",
+            "mount",  # "the toll mounts" (not "mount an attack": see _OBJECT_SENSE)
         ),
         (
             "fall",
@@ -215,6 +216,10 @@ _PHRASAL |= dict.fromkeys(("prop", "propped", "shore", "shored"), ("up",)) | {"c
 _PHRASAL |= dict.fromkeys(("grind", "grinding"), ("forward", "on", "ahead"))
 _PHRASAL |= dict.fromkeys(("gather", "gathering", "gathered"), ("pace", "momentum", "speed"))
 _AMBIGUOUS_WITHOUT_PARTICLE = {"up", "down", "most", "few", "end", "bar", "block", "close", "lift"}
+# Verbs that carry a direction only without an object and in lower case: "the toll mounts", not "mounted
+# an offensive" or "Mount Cook".
+_OBJECT_SENSE = {"mount"}
+_OBJECT_OPENERS = {"a", "an", "the", "its", "their", "his", "her", "our", "another", "fresh", "new", "any"}
 
 
 @dataclass(frozen=True)
@@ -267,6 +272,10 @@ def polar_words(text: str) -> list[PolarWord]:
             if made is not None:
                 found.append(PolarWord(made[0], made[1], word))
             continue
+        if key in _OBJECT_SENSE and (
+            not word.text.islower() or (index + 1 < len(tokens) and tokens[index + 1].lower in _OBJECT_OPENERS)
+        ):
+            continue  # "mounted an offensive"; "Mount Cook" is a name
         base = key if key in _PHRASAL or key in _AMBIGUOUS_WITHOUT_PARTICLE else None
         if base is not None:
             following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
@@ -340,6 +349,15 @@ def _opens_sentence(text: str, tokens: Sequence[Word], index: int) -> bool:
     return re.search(r"[.!?:;\"“‘(\[—–•\n]", text[tokens[index - 1].end : tokens[index].start]) is not None
 
 
+# Comparatives that "no" denies ("teaching them to attack is no harder"); not "more", "less" or "fewer",
+# which make a quantity ("no more than 300"), nor words ending like one ("no other", "no matter").
+_COMPARATIVES = {
+    "harder", "easier", "better", "worse", "bigger", "smaller", "larger", "safer", "stronger", "weaker",
+    "closer", "nearer", "faster", "slower", "cheaper", "costlier", "higher", "lower", "greater", "clearer",
+    "simpler", "tougher", "likelier", "riskier", "wiser",
+}  # fmt: skip
+
+
 def negated_stems(text: str) -> dict[str, Word]:
     """Stems of the words that a negation cue governs, mapped to the cue word."""
     tokens = words(text)
@@ -355,6 +373,7 @@ def negated_stems(text: str) -> dict[str, Word]:
             lowered in _VERB_CUES
             or lowered.endswith("n't")
             or (lowered == "no" and following_word == "longer")
+            or (lowered == "no" and following_word in _COMPARATIVES)  # "is no harder": is not harder
             or (lowered in _REFUSAL_CUES and following_word == "to")  # "refused to accept": did not accept
             or _yet_to(tokens, index)  # "has yet to accept": has not accepted
             or (ruling_out and not cue_before(tokens, index))  # "ruled out hosting"
