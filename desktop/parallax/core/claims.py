@@ -704,18 +704,30 @@ def _namesakes_swapped(
     a chemical engineer, ... he said"), in paired sentences, wherever the word diff puts the two: the
     given name says which slot the new surname fills. The article's person goes unnamed in the whole
     report, the report's in the whole article; ``found`` holds the conflicts already drawn."""
+    def two_word_person(e: Entity) -> bool:
+        return e.kind == "person" and len(e.keys) == 2
+
+    r_people = [r for r in r_entities if two_word_person(r)]
+    a_people = [
+        a
+        for a in a_entities
+        if two_word_person(a)
+        and any(same_name(a.keys[0], r.keys[0]) and not same_name(a.keys[1], r.keys[1]) for r in r_people)
+    ]
+    if not a_people:
+        return []  # the usual case, settled before any document is read
     taken_a = {c.article_span for c in found}
     taken_r = {c.report_span for c in found}
     report_names = _name_words(context.report_text or report)
     article_names = _name_words(context.article_text)
     conflicts = []
-    for a in a_entities:
+    for a in a_people:
         if (a.start, a.end) in taken_a or a.named_in(report_names):
             continue
         r = next(
             (
                 r
-                for r in r_entities
+                for r in r_people
                 if (r.start, r.end) not in taken_r
                 and not r.named_in(article_names)
                 and _namesakes(a, r, context)
