@@ -704,6 +704,7 @@ def _namesakes_swapped(
     a chemical engineer, ... he said"), in paired sentences, wherever the word diff puts the two: the
     given name says which slot the new surname fills. The article's person goes unnamed in the whole
     report, the report's in the whole article; ``found`` holds the conflicts already drawn."""
+
     def two_word_person(e: Entity) -> bool:
         return e.kind == "person" and len(e.keys) == 2
 
