@@ -1375,3 +1375,47 @@ def test_a_fate_or_an_arm_of_the_military_for_another(article, report, conflict)
 def test_a_mounting_toll_an_expulsion_a_denied_comparative_and_a_body_of_europe(article, report, conflict):
     found = [(c.kind, c.article, c.report) for c in compare_claims(article, report).conflicts]
     assert found == ([conflict] if conflict else [])
+
+
+@pytest.mark.parametrize(
+    ("article", "report", "conflict"),
+    [
+        # An engineer's field, only with "engineer" after it.
+        (
+            "Danilo Blizniuk, a chemical engineer, lived in Luhansk.",
+            "Danilo Blizniuk, a mining engineer, lived in Luhansk.",
+            ("detail", "chemical engineer", "mining engineer"),
+        ),
+        ("The chemical plant near Luhansk was shelled.", "The mining town near Luhansk was shelled.", None),
+        # To exceed is to go above; to fall short, below.
+        (
+            "Demand for beds has always exceeded the places on offer.",
+            "Demand for beds has always fallen short of the places on offer.",
+            ("direction", "exceeded", "fallen"),
+        ),
+    ],
+)
+def test_an_engineers_field_and_exceeding_against_falling_short(article, report, conflict):
+    found = [(c.kind, c.article, c.report) for c in compare_claims(article, report).conflicts]
+    assert found == ([conflict] if conflict else [])
+
+
+@pytest.mark.parametrize(
+    ("report", "conflict"),
+    [
+        # A view credited by a possessive.
+        ("In Alexander's view, the likeliest scenario is a pause to regroup.", True),
+        # The article's source named as a person in the report is still credited there.
+        ("Moscow announced a pullback, which Orysia Lutsevych sees as a pause to regroup.", False),
+    ],
+)
+def test_a_view_credited_by_a_possessive_and_a_source_the_other_side_names(report, conflict):
+    article = "Orysia Lutsevych says she believes the most likely scenario is a pause to regroup."
+    found = [c.kind for c in compare_claims(article, report).conflicts]
+    assert found == (["attribution"] if conflict else [])
+
+
+def test_a_speaker_the_other_side_names_as_a_person_is_no_other_source():
+    article = "Ukraine's army launched successful counterattacks near the capital, which bodes well, says Rob Lee."
+    report = "Before Moscow announced a pullback, Ukraine's army had retaken towns, which Rob Lee sees as a good sign."
+    assert compare_claims(article, report).conflicts == ()

@@ -653,6 +653,11 @@ _WITH_OTHERS = re.compile(
     r"(?:other|fellow)\s+[^,.;:\"“”()\n]{0,60}?\s+(?:also\s+)?"
     r"(?:say|fear|believe|think|warn|argue|doubt|expect|worry|agree|suspect|reckon)\b"
 )
+# A view credited by a possessive: "In Alexander's view, the likeliest scenario ...".
+_VIEW_OF = re.compile(
+    r"\b[Ii]n\s+(?P<speaker>[A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+){0,3})['’]s?\s+"
+    r"(?:view|words|opinion|judg(?:e)?ment|assessment|reading|estimation)\b"
+)
 _BEFORE_VERB = re.compile(
     rf"(?P<speaker>[^,.;:\"“”()—–\n]{{2,90}}?)\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:{_VERBS})\b"
 )
@@ -776,6 +781,7 @@ def _speakers(text: str) -> tuple[Speaker, ...]:
     apposed = [m.span("speaker" if m.group("speaker") else "quoted") for m in _APPOSED.finditer(text)]
     apposed += [m.span("speaker") for m in _WHO_SAID.finditer(text)]
     apposed += [m.span("speaker") for m in _WITH_OTHERS.finditer(text)]
+    apposed += [m.span("speaker") for m in _VIEW_OF.finditer(text)]
     for pattern, spans in ((_AFTER_VERB, after_verb), (_APPOSED, apposed), (_BEFORE_VERB, _before_verb(text))):
         for start, end in spans:
             phrase = text[start:end]

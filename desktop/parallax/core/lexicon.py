@@ -71,6 +71,9 @@ _OPPOSITES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "recapture",
             "reclaim",
             "mount",  # "the toll mounts" (not "mount an attack": see _OBJECT_SENSE)
+            "exceed",  # "has always exceeded" against "has always fallen short of"
+            "surpass",
+            "outstrip",
         ),
         (
             "fall",
