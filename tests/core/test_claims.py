@@ -1387,6 +1387,12 @@ def test_a_mounting_toll_an_expulsion_a_denied_comparative_and_a_body_of_europe(
             ("detail", "chemical engineer", "mining engineer"),
         ),
         ("The chemical plant near Luhansk was shelled.", "The mining town near Luhansk was shelled.", None),
+        # To grab territory is to advance; to pull back from it, to withdraw.
+        (
+            "He expects the Kremlin will try to grab and hold as much Ukrainian territory as possible.",
+            "He expects the Kremlin to pull back from as much Ukrainian territory as possible.",
+            ("direction", "grab", "pull"),
+        ),
         # To exceed is to go above; to fall short, below.
         (
             "Demand for beds has always exceeded the places on offer.",
@@ -1395,7 +1401,7 @@ def test_a_mounting_toll_an_expulsion_a_denied_comparative_and_a_body_of_europe(
         ),
     ],
 )
-def test_an_engineers_field_and_exceeding_against_falling_short(article, report, conflict):
+def test_an_engineers_field_grabbing_against_pulling_back_and_exceeding_against_falling_short(article, report, conflict):
     found = [(c.kind, c.article, c.report) for c in compare_claims(article, report).conflicts]
     assert found == ([conflict] if conflict else [])
 

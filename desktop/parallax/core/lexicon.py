@@ -126,6 +126,7 @@ _OPPOSITES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "gather",
             "gathering",
             "gathered",
+            "grab",  # "try to grab and hold as much territory" against "pull back from as much territory"
         ),
         (
             "withdraw",
