@@ -1401,7 +1401,9 @@ def test_a_mounting_toll_an_expulsion_a_denied_comparative_and_a_body_of_europe(
         ),
     ],
 )
-def test_an_engineers_field_grabbing_against_pulling_back_and_exceeding_against_falling_short(article, report, conflict):
+def test_an_engineers_field_grabbing_against_pulling_back_and_exceeding_against_falling_short(
+    article, report, conflict
+):
     found = [(c.kind, c.article, c.report) for c in compare_claims(article, report).conflicts]
     assert found == ([conflict] if conflict else [])
 
