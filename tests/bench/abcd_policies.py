@@ -15,7 +15,7 @@ word overlap (``parallax.core.lexical``), policies the engine does not use:
 - **near-best**: each source to every target within ``margin`` of its best, with
   a floor on the combined score or none.
 
-For each near-best policy it also reads the fifteen labelled sets (seeds, tests/dev*,
+For each near-best policy it also reads the sixteen labelled sets (seeds, tests/dev*,
 tests/heldout) and prints the share of article paragraphs that no report
 paragraph tells (no gold link) which the policy would still give a partner: what
 the policy would draw, falsely, in the app. It prints the ABCD figures for each
@@ -48,8 +48,8 @@ from parallax.core.lexical import lexical_similarity, unit_words  # noqa: E402
 
 WEIGHT = 1.5  # the engine's AlignConfig.lexical_weight
 LABELLED = tuple(
-    ["seeds", "tests/dev", "tests/heldout"] + [f"tests/dev{n}" for n in range(2, 14)]
-)  # the fifteen labelled sets
+    ["seeds", "tests/dev", "tests/heldout"] + [f"tests/dev{n}" for n in range(2, 15)]
+)  # the sixteen labelled sets
 
 
 @dataclass(frozen=True)

@@ -160,6 +160,7 @@ def test_a_second_compare_embeds_nothing_new(embedder, capsys, tmp_path, monkeyp
         "tests/dev11/manifest.json",
         "tests/dev12/manifest.json",
         "tests/dev13/manifest.json",
+        "tests/dev14/manifest.json",
         "tests/heldout/manifest.json",
     ],
 )
@@ -167,7 +168,7 @@ def test_manifest_scores(embedder, manifest_path, capsys):
     """End to end on labelled reports: prints the scores; the sets that meet issue #2's bars must keep them.
 
     The seeds, dev and dev2 (tuned on) and the held-out set (only its totals read, but for two
-    paragraphs in session 12) meet the bars, which are asserted; dev3 to dev13 do not yet, so their
+    paragraphs in session 12) meet the bars, which are asserted; dev3 to dev14 do not yet, so their
     figures are printed.
     """
     from pathlib import Path

@@ -52,6 +52,7 @@ def test_speaker_spans_match_the_pattern_on_every_seed_and_dev_text():
         "tests/dev11/manifest.json",
         "tests/dev12/manifest.json",
         "tests/dev13/manifest.json",
+        "tests/dev14/manifest.json",
     ):
         path = ROOT / manifest
         entries = json.loads(path.read_text(encoding="utf-8"))
