@@ -1576,16 +1576,16 @@ _PLURAL_NOUN = re.compile(r"[a-z]{3,}[^su]s")
 
 
 def _nominal_predicate(text: str, cue: Word) -> bool:
-    """Whether the negation ``cue`` denies a noun after a copula: "people who are not soldiers", "it is
-    not a ceasefire". Such a denial says what something is, and only "are soldiers", "is a ceasefire"
-    say otherwise, not any mention of soldiers ("soldiers have been killed")."""
+    """Whether the negation ``cue`` denies a plural noun after a copula: "people who are not soldiers".
+    Such a denial says what some people are, and only "are soldiers" says otherwise, not any mention of
+    soldiers ("soldiers have been killed"). (A cue before an article governs nothing: see
+    :func:`negated_stems`.)"""
     tokens = words(text)
     at = next((i for i, w in enumerate(tokens) if w.start == cue.start), None)
     if at is None or at + 1 >= len(tokens):
         return False
     is_copula = tokens[at].lower in _COPULAS or (at > 0 and tokens[at - 1].lower in _COPULAS)
-    following = tokens[at + 1]
-    return is_copula and (following.lower in ("a", "an", "the") or _PLURAL_NOUN.fullmatch(following.text) is not None)
+    return is_copula and _PLURAL_NOUN.fullmatch(tokens[at + 1].text) is not None
 
 
 def _after_copula(tokens: Sequence[Word], index: int) -> bool:
