@@ -15,8 +15,8 @@ word overlap (``parallax.core.lexical``), policies the engine does not use:
 - **near-best**: each source to every target within ``margin`` of its best, with
   a floor on the combined score or none.
 
-For each near-best policy it also reads the sixteen labelled sets (seeds, tests/dev*,
-tests/heldout) and prints the share of article paragraphs that no report
+For each near-best policy it also reads the labelled sets (seeds, tests/dev*,
+tests/heldout; see tests/labelled_sets.py) and prints the share of article paragraphs that no report
 paragraph tells (no gold link) which the policy would still give a partner: what
 the policy would draw, falsely, in the app. It prints the ABCD figures for each
 half of the topics too (alternate topics by number), as a check on how far a
@@ -40,6 +40,8 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 from quality import ROOT, AlignmentScore, data_folder, score_alignment, sentences_as_paragraphs  # noqa: E402
 
+sys.path.insert(0, str(BENCH.parent))
+from labelled_sets import labelled_manifests  # noqa: E402
 from parallax.core.compare import prepare  # noqa: E402
 from parallax.core.embed import Embedder, EmbeddingCache, default_embedder, embed  # noqa: E402
 from parallax.core.evaluate import load_manifest  # noqa: E402
@@ -47,9 +49,6 @@ from parallax.core.ingest import read_document  # noqa: E402
 from parallax.core.lexical import lexical_similarity, unit_words  # noqa: E402
 
 WEIGHT = 1.5  # the engine's AlignConfig.lexical_weight
-LABELLED = tuple(
-    ["seeds", "tests/dev", "tests/heldout"] + [f"tests/dev{n}" for n in range(2, 15)]
-)  # the sixteen labelled sets
 
 
 @dataclass(frozen=True)
@@ -141,8 +140,8 @@ class Labelled:
 
 def labelled_pairs(embedder: Embedder, cache: EmbeddingCache | None) -> list[Labelled]:
     read = []
-    for folder in LABELLED:
-        manifest = load_manifest(ROOT / folder / "manifest.json")
+    for manifest_path in labelled_manifests():
+        manifest = load_manifest(ROOT / manifest_path)
         documents = [read_document(manifest.article), *(read_document(r.file) for r in manifest.reports)]
         prepared = prepare(documents, embedder, cache)
         article = documents[0]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from labelled_sets import labelled_manifests
 from parallax.core.entities import _BEFORE_VERB, _before_verb, find_speakers
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,23 +38,7 @@ def test_speaker_spans_before_a_verb_match_the_pattern(text):
 
 
 def test_speaker_spans_match_the_pattern_on_every_seed_and_dev_text():
-    for manifest in (
-        "seeds/manifest.json",
-        "tests/dev/manifest.json",
-        "tests/dev2/manifest.json",
-        "tests/dev3/manifest.json",
-        "tests/dev4/manifest.json",
-        "tests/dev5/manifest.json",
-        "tests/dev6/manifest.json",
-        "tests/dev7/manifest.json",
-        "tests/dev8/manifest.json",
-        "tests/dev9/manifest.json",
-        "tests/dev10/manifest.json",
-        "tests/dev11/manifest.json",
-        "tests/dev12/manifest.json",
-        "tests/dev13/manifest.json",
-        "tests/dev14/manifest.json",
-    ):
+    for manifest in labelled_manifests(held_out=False):
         path = ROOT / manifest
         entries = json.loads(path.read_text(encoding="utf-8"))
         files = [entries["article"], *(r["file"] for r in entries["reports"])]
