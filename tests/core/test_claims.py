@@ -1132,6 +1132,16 @@ def test_a_negation_still_conflicts_with_the_plain_verb(report):
     assert "negation" in {c.kind for c in check.conflicts}, check.conflicts
 
 
+LUTSEVYCH_IN_LONDON = (
+    '"Ukraine does not want this scenario, and that is why the majority believe there should not be a ceasefire," '
+    "said Orysia Lutsevych, manager of the Ukraine Forum at Chatham House, a British think-tank in London."
+)
+LUTSEVYCH_SAID = (
+    "Ukraine does not want that outcome, said Lutsevych, manager of the Ukraine Forum at Chatham House, the London "
+    "think-tank; that is why, she explained, most think there should be no ceasefire."
+)
+
+
 @pytest.mark.parametrize(
     ("article_text", "report_text", "article", "report"),
     [
@@ -1152,6 +1162,35 @@ def test_a_negation_still_conflicts_with_the_plain_verb(report):
             "After the meeting in Istanbul, stock markets surged and the ruble gained.",
             "3.6 Markets responded quickly: equity markets surged and the ruble strengthened.",
         ),
+        # A label's number and bullet open the sentence: "Map" is no person put for Ukraine.
+        (
+            "For its part, Ukraine said it would leave the status of the Crimean Peninsula for later talks.",
+            "1.2 · Map, Crimean Peninsula. Kyiv, for its part, offered to park the question of Crimea for later.",
+            "For its part, Ukraine said it would leave the status of the Crimean Peninsula for later talks.",
+            "1.2 · Map, Crimean Peninsula. Kyiv, for its part, offered to park the question of Crimea for later.",
+        ),
+        # The same for a bullet; and a label's letter ("station A") names nothing.
+        (
+            LUTSEVYCH_IN_LONDON,
+            "• Audio station A: Orysia Lutsevych. " + LUTSEVYCH_SAID,
+            LUTSEVYCH_IN_LONDON,
+            "• Audio station A: Orysia Lutsevych. " + LUTSEVYCH_SAID,
+        ),
+        (
+            LUTSEVYCH_IN_LONDON,
+            "3.3 · Audio station A: Orysia Lutsevych. " + LUTSEVYCH_SAID,
+            LUTSEVYCH_IN_LONDON,
+            "3.3 · Audio station A: Orysia Lutsevych. " + LUTSEVYCH_SAID,
+        ),
+        # A subtitle cue's speaker label, after its number and timecodes, names no one in the story.
+        (
+            "In the 22 years that Putin has ruled Russia, he has started wars he never ended.",
+            "11 00:01:03,400 --> 00:01:11,000 REPORTER: In more than two decades in power, Putin has started wars "
+            "he never ended.",
+            "In the 22 years that Putin has ruled Russia, he has started wars he never ended.",
+            "11 00:01:03,400 --> 00:01:11,000 REPORTER: In more than two decades in power, Putin has started wars "
+            "he never ended.",
+        ),
     ],
 )
 def test_a_headline_or_a_numbered_section_names_nothing_by_its_capitals(article_text, report_text, article, report):
@@ -1168,6 +1207,20 @@ def test_a_headline_or_a_numbered_section_names_nothing_by_its_capitals(article_
             "opposed to a truce.",
             "The truces became permanent fixtures, tilted towards Russia, so Ukrainians refuse to accept a truce.",
         ),
+        # Terms that favoured Moscow were to its advantage; no approval set against those opposed to a truce.
+        (
+            "So many Ukrainians are resolutely opposed to agreeing to a ceasefire with Russia.",
+            "Ceasefires locked in Russian gains on terms that favoured Moscow, and Ukrainians want no ceasefire.",
+        ),
+        (
+            "So many Ukrainians are resolutely opposed to agreeing to a ceasefire with Russia.",
+            "Ceasefires were settled in favour of Moscow, and Ukrainians want no ceasefire.",
+        ),
+        # Opposed to agreeing is refusing.
+        (
+            "So many Ukrainians are resolutely opposed to agreeing to a ceasefire with Russia.",
+            "So many Ukrainians resolutely refuse a ceasefire while Russian troops occupy the country.",
+        ),
         # "not before" says when, not whether.
         (
             "Moscow will accept a negotiated settlement, but before that it will try to grab as much territory "
@@ -1180,8 +1233,16 @@ def test_an_idiom_that_looks_like_a_direction_or_a_negation_is_neither(article, 
     assert compare_claims(article, report).conflicts == ()
 
 
-def test_in_favour_of_something_is_still_approval():
-    check = compare_claims("Most Ukrainians are in favour of a truce.", "Most Ukrainians refuse a truce.")
+@pytest.mark.parametrize(
+    "article",
+    [
+        "Most Ukrainians are in favour of a truce.",
+        "Most Ukrainians favour a truce.",
+        "Most Ukrainians favoured Kyiv's truce.",
+    ],
+)
+def test_in_favour_of_something_is_still_approval(article):
+    check = compare_claims(article, "Most Ukrainians refuse a truce.")
     assert {c.kind for c in check.conflicts} == {"direction"}
 
 

@@ -1118,7 +1118,7 @@ def _coordinated(tokens: list[Word], i: int, j: int) -> bool:
 
 # Verbs that negate what follows them: "refused to host" says what "would not host" says.
 _REFUSALS = {
-    "refus", "declin", "fail", "reject", "avoid", "stop", "ceas", "halt", "paus", "refrain", "deny", "unabl",
+    "refus", "declin", "fail", "reject", "oppos", "avoid", "stop", "ceas", "halt", "paus", "refrain", "deny", "unabl",
 }  # fmt: skip
 
 
@@ -1810,12 +1810,27 @@ _EVENT_OBJECT = {"on", "of", "into", "towards", "toward", "against"}
 
 
 def _in_ones_favour(tokens: Sequence[Word], index: int) -> bool:
-    """Whether ``tokens[index]`` is the noun of "in Russia's favour", "in their favor": to whose
-    advantage something is, which approves of nothing (unlike "in favour of a truce")."""
-    if tokens[index].lower not in ("favour", "favor") or index < 2 or tokens[index - 2].lower != "in":
+    """Whether ``tokens[index]`` says to whose advantage something is, which approves of nothing: the noun
+    of "in Russia's favour", "in their favor", "in favour of Moscow", or the verb of "terms that favoured
+    Moscow" (unlike "in favour of a truce" or "favoured Ukraine's membership")."""
+    word = tokens[index].lower
+    if not word.startswith(("favour", "favor")):
         return False
-    owner = tokens[index - 1].lower.replace("’", "'")
-    return owner.endswith("'s") or owner in ("his", "her", "its", "their", "our", "my", "your")
+    if word in ("favour", "favor") and index >= 2 and tokens[index - 2].lower == "in":
+        owner = tokens[index - 1].lower.replace("’", "'")
+        if owner.endswith("'s") or owner in ("his", "her", "its", "their", "our", "my", "your"):
+            return True
+    after = tokens[index + 2] if index + 2 < len(tokens) and tokens[index + 1].lower == "of" else None
+    if word in ("favour", "favor") and index >= 1 and tokens[index - 1].lower == "in" and after is not None:
+        return _a_party(after)
+    return (
+        word in ("favoured", "favored", "favours", "favors") and index + 1 < len(tokens) and _a_party(tokens[index + 1])
+    )
+
+
+def _a_party(word: Word) -> bool:
+    """Whether ``word`` names a party by itself (a capitalised name, not its possessive): "Moscow"."""
+    return word.text[:1].isupper() and not word.text.replace("’", "'").endswith("'s")
 
 
 def _names_the_event(tokens: Sequence[Word], index: int) -> bool:

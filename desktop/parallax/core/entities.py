@@ -280,11 +280,16 @@ class _Runs:
 
 # A news agency's slug opening a headline ("UPDATE 2-Russia, Ukraine cite progress") and a transcript's
 # speaker label ("OKAFOR: Kyiv, for its part...") name nothing the report says.
-# A memo's or cable's label after its paragraph number and marking ("1. (SBU) SUMMARY:") is one too.
+# A memo's or cable's label after its paragraph number and marking ("1. (SBU) SUMMARY:") is one too, as is
+# a subtitle cue's after its number and timecodes ("11 00:01:03,400 --> 00:01:11,000 REPORTER: In ...") and
+# a label after another speaker's last sentence ("... retaking some towns. LEE: They're ...").
+_TIMECODE = r"\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}"
+_SUBTITLE_CUE = rf"(?:\d{{1,5}}[ \t]+)?{_TIMECODE}[ \t]*-->[ \t]*{_TIMECODE}[ \t]+"
 _WIRE_SLUG = re.compile(
     r"(?m)^[ \t]*(?:(?:UPDATE|REFILE|CORRECTED|CORRECTION|RPT|WRAPUP|EXCLUSIVE|ANALYSIS|FACTBOX|INSIGHT|"
     r"BREAKINGVIEWS|EXPLAINER|TIMELINE|POLL|BRIEF|URGENT|FLASH)(?:[ \t]+\d+)?[ \t]*-(?=\S)"
-    rf"|(?:\d{{1,3}}\.[ \t]+)?(?:\([A-Z/]{{1,6}}\)[ \t]+)?{SPEAKER_LABEL})"
+    rf"|(?:{_SUBTITLE_CUE})?(?:\d{{1,3}}\.[ \t]+)?(?:\([A-Z/]{{1,6}}\)[ \t]+)?{SPEAKER_LABEL})"
+    rf"|(?<=[.!?] ){SPEAKER_LABEL}|(?<=[.!?][\"”] ){SPEAKER_LABEL}"
 )
 
 
@@ -464,10 +469,11 @@ def _entity(text: str, run: tuple[int, ...]) -> Entity | None:
     """The name that tokens ``run`` of ``text`` make, or None where they hold no name word."""
     tokens = _runs(text).tokens
     names = [tokens[k] for k in run]
+    # A lone letter names nothing: "I", an initial, or a label's letter ("audio station A").
     keys = tuple(
         key
         for w in names
-        if w.lower not in _TITLES and w.lower not in _CONNECTORS and w.text not in ("I",)
+        if w.lower not in _TITLES and w.lower not in _CONNECTORS and len(w.text) > 1
         for key in _word_keys(w)
     )
     if not keys:

@@ -63,6 +63,11 @@ def _cached_words(text: str) -> tuple[Word, ...]:
 FOOTNOTE_AFTER_STOP = re.compile(r"[.!?][\"”’)]?\[\d{1,3}\]$")
 
 
+# A line's list marker: a number ("3.", "2/", "1.2"), a bullet ("·", "•") or both ("1.2 · Map, Crimea").
+_LIST_NUMBER = r"\d{1,3}(?:/\d{0,3}|[.)]|(?:\.\d{1,3})+\.?)"
+_LINE_MARKER = re.compile(rf"(?:^|\n)[ \t]*(?:(?:{_LIST_NUMBER})?[ \t]*[·•▪►▶◦*‣⁃»→]|{_LIST_NUMBER})[ \t]*$")
+
+
 @lru_cache(maxsize=64)
 def capitalised_inside(text: str) -> frozenset[str]:
     """Words that ``text`` capitalises in mid-sentence (names), lower-cased, possessive dropped; a headline
@@ -70,8 +75,12 @@ def capitalised_inside(text: str) -> frozenset[str]:
     found = set()
     titles = title_lines(text)
     for m in re.finditer(r"(?<=[^\s.!?:\"“‘(\[—–-])(\s+)([A-Z][\w'’-]*)", text):
-        if "\n\n" in m.group(1) or FOOTNOTE_AFTER_STOP.search(text, max(0, m.start() - 12), m.start()):
-            continue  # a paragraph's first word, or one after a footnote's marker, opens a sentence
+        if (
+            "\n\n" in m.group(1)
+            or FOOTNOTE_AFTER_STOP.search(text, max(0, m.start() - 12), m.start())
+            or _LINE_MARKER.search(text, max(0, m.start() - 24), m.start())
+        ):
+            continue  # a paragraph's first word, or one after a footnote's or a list's marker, opens a sentence
         if not any(start <= m.start(2) < end for start, end in titles):
             found.add(m.group(2).lower().replace("’", "'").removesuffix("'s"))
     return frozenset(found)
