@@ -347,6 +347,20 @@ PARAPHRASES = [
         "Medinsky met reporters in Turkey and said the proposal would be taken to Putin.",
         "OKAFOR: Medinsky met the press and said the proposal would now go to Putin.",
     ),
+    # A press briefing's question label names its journalist and outlet, no one in the story.
+    (
+        "For its part, Ukraine said it would leave the status of Crimea for talks of up to 15 years.",
+        "Q (Amelie Dorsch, Radio Kastell): On Crimea: Kyiv proposes to leave its status for talks of up to "
+        "fifteen years.",
+    ),
+    # The source is named again with the quote, her body between name and apposition.
+    (
+        '"The majority believe there should not be a ceasefire unless there is a Russian withdrawal," said Orysia '
+        "Lutsevych, manager of the Ukraine Forum at Chatham House.",
+        "The Board notes a view widely held among its staff. Orysia Lutsevych of Chatham House, the London-based "
+        'think-tank, has said that "the majority believe there should not be a ceasefire unless there is a '
+        'Russian withdrawal".',
+    ),
     # A new event named ("another push") says nothing against what was done ("would pull back").
     (
         "Russia said it would pull back its forces from Kyiv.",

@@ -639,10 +639,13 @@ _AFTER_VERB = re.compile(
 # A name opening its sentence, an apposition, then the verb: "Chris Alexander, a former Canadian diplomat who
 # served in Moscow, says ...". The apposition's commas keep _BEFORE_VERB from reaching the name.
 # After a quote, the surname alone will do: "... in one or two years," Lutsevych, who's originally from Lviv,
-# told CBC News.
+# told CBC News. The speaker's body may stand between name and apposition ("Rob Lee of the FPRI, ...").
 _APPOSED = re.compile(
     r"(?:(?:^|(?<=[.!?])\s+|\n)(?P<speaker>[A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+){1,3})"
-    r"|(?<=[,!?][\"”])[^\S\n]+(?P<quoted>[A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+){0,3})),\s+[^.;:\"“”()\n]{3,160}?,\s+"
+    r"|(?<=[,!?][\"”])[^\S\n]+(?P<quoted>[A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+){0,3}))"
+    # The name's body before the apposition: "Orysia Lutsevych of Chatham House, the London think-tank, said".
+    r"(?:[^\S\n]+(?:of|at|from)[^\S\n]+(?:the[^\S\n]+)?[A-Z][\w'’&-]*(?:[^\S\n]+[A-Z][\w'’&-]*){0,4})?"
+    r",\s+[^.;:\"“”()\n]{3,160}?,\s+"
     rf"(?:has\s+|have\s+|had\s+|also\s+)?(?:{_VERBS})\b"
 )
 # A name, then "who" and the verb: "Michael Harlow, who added that ...", "backed by Rob Lee, who said ...".

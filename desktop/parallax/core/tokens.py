@@ -22,12 +22,12 @@ FUNCTION_WORDS = frozenset({
     "will", "said", "says", "he", "she", "they", "their", "his", "her", "not", "after", "into", "than", "also",
 })  # fmt: skip
 
-# A transcript's speaker label opening a line: one to three words in capitals (or a number: "GUEST 2"),
-# then up to two cues in brackets ("REPORTER (TOBIAS WREN) (VOICE-OVER):", "HOST (Jane Doe):"), or a
-# one-letter Q / A; then a colon. It says who
-# talks, not what happened.
+# A transcript's speaker label opening a line: one to three words in capitals (or a number: "GUEST 2")
+# or a one-letter Q / A, then up to two cues in brackets ("REPORTER (TOBIAS WREN) (VOICE-OVER):",
+# "HOST (Jane Doe):", "Q (Amelie Dorsch, Radio Kastell):"); then a colon. It says who talks, not what
+# happened.
 SPEAKER_LABEL = (
-    r"(?:[A-Z][A-Z'’.-]+(?:[ \t]+(?:[A-Z][A-Z'’.-]+|\d{1,2})){0,2}(?:[ \t]*[(\[][A-Z][\w'’., -]*[)\]]){0,2}|[QA])"
+    r"(?:[A-Z][A-Z'’.-]+(?:[ \t]+(?:[A-Z][A-Z'’.-]+|\d{1,2})){0,2}|[QA])(?:[ \t]*[(\[][A-Z][\w'’., -]*[)\]]){0,2}"
     r":[ \t]"
 )
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:[-–]\w+)*|\w+(?:['’‘-]\w+)*|\s+|[^\w\s]")
