@@ -4,7 +4,8 @@ Entry point: :func:`compare_claims`. It looks for *conflicts*, each a specific
 fact that differs, with its kind and a span in both texts:
 
 - ``number``: quantities of the same unit whose intervals cannot overlap;
-- ``date``: weekdays, day-and-month, years, quarters or relative days that differ;
+- ``date``: weekdays, day-and-month, years, quarters or relative days that differ, or one fact placed
+  before an event on one side and after it on the other;
 - ``place`` / ``person`` / ``organisation``: a name the word diff replaces with
   a different name that the other side never mentions;
 - ``negation``: a verb negated on one side and plain on the other;
@@ -18,7 +19,7 @@ Every check errs towards silence: a paraphrase must never read as a
 divergence, so a fact is only compared where both sides state it.
 
 May import: the standard library, ``parallax.core`` modules quantities,
-entities, lexicon, tokens, worddiff and result (where its types live).
+entities, event_order, lexicon, tokens, worddiff and result (where its types live).
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ from parallax.core.entities import (
     speaks_for_government,
     stands_for_government,
 )
+from parallax.core.event_order import order_conflicts
 from parallax.core.lexicon import (
     cue_before,
     is_negation_cue,
@@ -157,6 +159,8 @@ def compare_claims(
             told = _denied_in_partners(article, report, pairs, (a_start, a_end), (r_start, r_end))
             negations = [_shift(c, a_start, r_start) for c in _negation_conflicts(a_sentence, r_sentence, *told)]
             conflicts += negations
+        if "date" in config.kinds:
+            conflicts += [_shift(c, a_start, r_start) for c in order_conflicts(a_sentence, r_sentence)]
         if "detail" in config.kinds:
             details = _detail_conflicts(a_sentence, r_sentence, context.article_text or article)
             conflicts += [_shift(c, a_start, r_start) for c in details]

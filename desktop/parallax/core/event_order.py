@@ -1,0 +1,146 @@
+"""Find where two sentences place a fact on opposite sides of the same event.
+
+Entry point: :func:`order_conflicts`. "Prior to Russia's announcement that it
+would pull back, Ukraine's army had launched counterattacks" and "In the days
+after Moscow announced its pull-back, Ukraine's army mounted counterattacks"
+tell one story with the order turned round; so do "held by Russia before the
+invasion" and "held only since the invasion began". Each side's marker of
+order ("before", "prior to", "ahead of" / "after", "since", "following", "in
+the wake of") is read with the event right after it, and the two conflict
+when the events share a word of content in lower case (a name says who acts,
+not which event) and the markers face opposite ways.
+
+Silent where a name in one side's event stands outside the event on the other
+side ("before Buckley's death" / "following Rait's death, Buckley fell": two
+deaths), where the event is only a pronoun or a time ("before that", "since
+2014": dates are compared elsewhere), where one side places the fact both
+before and after the same event, and where a marker opens no event at all
+("the day before.").
+
+May import: the standard library, ``parallax.core`` modules tokens and result.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from parallax.core.result import Conflict
+from parallax.core.tokens import FUNCTION_WORDS, Word, stem, words
+
+BEFORE, AFTER = -1, 1
+
+# Markers of order, longest first so that "in the days after" is read before "after".
+_MARKERS = {
+    "before": BEFORE, "prior to": BEFORE, "ahead of": BEFORE, "in the run-up to": BEFORE, "in the lead-up to": BEFORE,
+    "after": AFTER, "since": AFTER, "following": AFTER, "in the wake of": AFTER, "in the aftermath of": AFTER,
+    "in the days after": AFTER, "in the weeks after": AFTER, "in the days following": AFTER,
+}  # fmt: skip
+_MARKER = re.compile(
+    r"\b(?:" + "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in sorted(_MARKERS, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+# Words that open no event of their own after a marker: pronouns and times ("before that", "since then").
+_NO_EVENT = {
+    "that", "this", "then", "it", "them", "now", "long", "soon", "ever", "which", "what", "whom", "all", "any",
+    "he", "she", "they", "we", "you", "i", "us", "him", "her", "one", "last", "next", "earlier", "later",
+}  # fmt: skip
+# Words in an event that say nothing of which event it is.
+_EMPTY = FUNCTION_WORDS | {"its", "their", "our", "his", "her", "some", "any", "first", "days", "day", "weeks", "week"}
+_EVENT_LENGTH = 4  # words read after a marker
+_CLAUSE_END = ',;:.!?—–()"“”'
+
+
+@dataclass(frozen=True)
+class OrderMention:
+    """A marker of order ("prior to") and the content stems of the event after it."""
+
+    marker: Word  # the whole marker phrase, as one span
+    direction: int  # BEFORE or AFTER
+    event: frozenset[str]
+    names: frozenset[str]  # the names in the event, lower case: "buckley" in "before Buckley's death"
+    end: int  # where the event ends in the text
+
+
+@lru_cache(maxsize=4096)
+def order_mentions(text: str) -> tuple[OrderMention, ...]:
+    """Each marker of order in ``text`` with the event it opens; none for a marker that opens no event."""
+    tokens = words(text)
+    found = []
+    for m in _MARKER.finditer(text):
+        following = [w for w in tokens if w.start >= m.end()][:_EVENT_LENGTH]
+        event: list[Word] = []
+        previous_end = m.end()
+        for word in following:
+            if any(mark in text[previous_end : word.start] for mark in _CLAUSE_END):
+                break  # the event ends with its clause
+            event.append(word)
+            previous_end = word.end
+        if not event or event[0].lower in _NO_EVENT or event[0].text[:1].isdigit():
+            continue
+        # Only words in lower case: a name ("Russia's invasion" / "Russia's withdrawal") says who, not which event.
+        stems = frozenset(_event_stem(w) for w in event if w.lower not in _EMPTY and w.text[:1].islower())
+        if stems:
+            marker = Word(m.group(), m.start(), m.end())
+            names = frozenset(_name(w) for w in event if w.text[:1].isupper())
+            direction = _MARKERS[" ".join(m.group().lower().split())]
+            found.append(OrderMention(marker, direction, stems, names, event[-1].end))
+    return tuple(found)
+
+
+def _event_stem(word: Word) -> str:
+    """A stem that an event's noun and verb share: "announcement" and "announced" both give "announc"."""
+    plain = stem(word.text.replace("’", "'").removesuffix("'s"))
+    for suffix in ("ment", "ion", "al"):
+        if plain.endswith(suffix) and len(plain) - len(suffix) >= 4:
+            return _event_stem(Word(plain[: -len(suffix)], 0, 0))
+    return plain.removesuffix("e")
+
+
+def _name(word: Word) -> str:
+    return word.lower.replace("’", "'").removesuffix("'s")
+
+
+def _named_elsewhere(mention: OrderMention, other: str, other_mention: OrderMention) -> bool:
+    """Whether a name in ``mention``'s event stands in ``other`` outside ``other_mention``'s event: "the day
+    before Buckley's death another climber died" and "the day following Rait's death Buckley fell" place
+    two deaths, each told on both sides."""
+    if not mention.names:
+        return False
+    return any(
+        _name(w) in mention.names
+        for w in words(other)
+        if not (other_mention.marker.start <= w.start < other_mention.end)
+    )
+
+
+def order_conflicts(article: str, report: str) -> list[Conflict]:
+    """Where ``article`` and ``report`` place something on opposite sides of one event (kind ``date``)."""
+    a_mentions, r_mentions = order_mentions(article), order_mentions(report)
+    conflicts = []
+    for a in a_mentions:
+        for r in r_mentions:
+            if a.direction == r.direction or not a.event & r.event:
+                continue
+            if _named_elsewhere(a, report, r) or _named_elsewhere(r, article, a):
+                continue
+            shared = a.event & r.event
+            # One side placing it both before and after the same event says nothing one way.
+            if any(m.direction == r.direction and m.event & shared for m in a_mentions) or any(
+                m.direction == a.direction and m.event & shared for m in r_mentions
+            ):
+                continue
+            reason = f"“{a.marker.text}” vs “{r.marker.text}”: the other side of the same event"
+            conflicts.append(
+                Conflict(
+                    "date",
+                    a.marker.text,
+                    r.marker.text,
+                    (a.marker.start, a.marker.end),
+                    (r.marker.start, r.marker.end),
+                    reason,
+                )
+            )
+            break
+    return conflicts
