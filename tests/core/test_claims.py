@@ -325,6 +325,25 @@ DIVERGENCES = [
         "Russia will scale back its operations near Kyiv, a Ukrainian official said.",
         "Russia will scale back its operations near Kyiv, the Kremlin said.",
     ),
+    # A mood after "a" is an adjective, not a new event: the talks ended on opposite notes.
+    (
+        "direction",
+        "Negotiators left the talks in Turkey on what appeared to be an upbeat note, with both sides suggesting "
+        "there had been progress.",
+        "Delegations ended their talks in Turkey on what looked like a sombre note, even as both sides spoke of "
+        "progress.",
+    ),
+    # An open question against one no longer in doubt.
+    (
+        "negation",
+        "Whether Ukraine's army can reclaim Russian-held territory is unknown.",
+        "Whether Ukraine's army can now retake Russian-held land is no longer in doubt.",
+    ),
+    (
+        "negation",
+        "Whether Ukraine's army can reclaim Russian-held territory is unclear.",
+        "It is certain that Ukraine's army can retake Russian-held land.",
+    ),
 ]
 
 PARAPHRASES = [
@@ -346,6 +365,11 @@ PARAPHRASES = [
     (
         "Medinsky met reporters in Turkey and said the proposal would be taken to Putin.",
         "OKAFOR: Medinsky met the press and said the proposal would now go to Putin.",
+    ),
+    # "A certain number" is no certainty; doubting is not knowing.
+    (
+        "A certain number of units may stay near Kyiv, though whether they will is unknown.",
+        "Some units may remain near Kyiv, though whether they will is still in doubt.",
     ),
     # A press briefing's question label names its journalist and outlet, no one in the story.
     (
@@ -1258,6 +1282,14 @@ def test_an_idiom_that_looks_like_a_direction_or_a_negation_is_neither(article, 
 def test_in_favour_of_something_is_still_approval(article):
     check = compare_claims(article, "Most Ukrainians refuse a truce.")
     assert {c.kind for c in check.conflicts} == {"direction"}
+
+
+def test_a_denied_direction_is_shown_with_its_negation():
+    article = "Whether Ukraine can retake its land is unknown."
+    report = "Whether Ukraine can retake its land is no longer in doubt."
+    (conflict,) = compare_claims(article, report).conflicts
+    assert (conflict.article, conflict.report) == ("unknown", "no longer in doubt")
+    assert "“unknown” vs “no longer in doubt”" in conflict.reason
 
 
 QUOTE = (

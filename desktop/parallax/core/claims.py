@@ -1773,10 +1773,15 @@ class _Polar:
     word: Word
     subject: frozenset[str]
     event: bool  # a noun for a new event ("another push on the capital"), not what something did
+    shown: Word  # what a conflict highlights: the word, with the negation that turns it round ("no longer in doubt")
 
 
 # Before a direction word, these make it a noun naming a new or further event.
 _NEW_EVENT = {"a", "an", "another", "new", "fresh", "renewed", "further", "second"}
+_SMALL_WORDS = _STOPWORDS | {"longer", "even", "any", "more", "very", "yet", "ever", "being", "so", "much", "do", "did"}
+# Concepts whose words are adjectives of mood, which name no event whatever stands before them ("on an
+# upbeat note"). Others stay events after "a" ("nor was lightning a possible cause" is no likelihood of arson).
+_ADJECTIVE_CONCEPTS = {"mood"}
 
 
 @lru_cache(maxsize=4096)
@@ -1790,7 +1795,22 @@ def _polar_mentions(text: str) -> tuple[_Polar, ...]:
             continue  # "the Russian push on the city faltered": the push is what the verb is about
         if _in_ones_favour(tokens, i):
             continue  # "weighted in Russia's favour": an advantage, not an approval
-        sign = -polar.sign if _negated_near(text, tokens, i) else polar.sign
+        negated = _negated_near(text, tokens, i)
+        sign = -polar.sign if negated else polar.sign
+        shown = polar.word
+        if negated:
+            cue = next(
+                (
+                    w
+                    for w in reversed(tokens[max(0, i - 4) : i])
+                    if is_negation_cue(w.text) or stem(w.text) in _REFUSALS
+                ),
+                None,
+            )
+            # Shown with the word only where nothing but small words stand between: "no longer in doubt",
+            # "refused to accept", not "nor was lightning a possible".
+            if cue is not None and all(w.lower in _SMALL_WORDS for w in tokens[tokens.index(cue) + 1 : i]):
+                shown = Word(text[cue.start : polar.word.end], cue.start, polar.word.end)
         # What moved: the content words just before ("the Russian ruble gained").
         subject = frozenset(
             stem(w.text) for w in tokens[max(0, i - 3) : i] if w.lower not in _STOPWORDS and not w.text[:1].isdigit()
@@ -1804,8 +1824,9 @@ def _polar_mentions(text: str) -> tuple[_Polar, ...]:
             # man": an adjective
             and not (polar.concept == "movement" and before in ("a", "an"))
             and not polar.concept.startswith("quality ")
+            and polar.concept not in _ADJECTIVE_CONCEPTS  # "an upbeat note": a mood, not a new event
         )
-        mentions.append(_Polar(polar.concept, sign, polar.word, subject, event))
+        mentions.append(_Polar(polar.concept, sign, polar.word, subject, event, shown))
     return tuple(mentions)
 
 
@@ -1872,14 +1893,15 @@ def _direction_conflicts(article: str, report: str) -> list[Conflict]:
             if a.sign == r.sign or a.word.lower == r.word.lower:
                 continue  # same direction, or the same word flipped by a negation (reported as negation)
             if concept == "ability":  # "unable to" against "managed to": one denies what the other says was done
-                reason = f"“{a.word.text}” vs “{r.word.text}”: one says it could not be done, the other that it was"
-                conflicts.append(_between("negation", a.word, r.word, reason))
-            elif concept.startswith("quality ") or prefix_opposites(a.word.text, r.word.text):
-                # "impossible" is "not possible": a negation made by a prefix
-                reason = f"“{a.word.text}” vs “{r.word.text}”: one denies what the other says"
-                conflicts.append(_between("negation", a.word, r.word, reason))
+                reason = f"“{a.shown.text}” vs “{r.shown.text}”: one says it could not be done, the other that it was"
+                conflicts.append(_between("negation", a.shown, r.shown, reason))
+            elif concept.startswith("quality ") or concept == "certainty" or prefix_opposites(a.word.text, r.word.text):
+                # "impossible" is "not possible": a negation made by a prefix; "no longer in doubt" denies
+                # what "unknown" says
+                reason = f"“{a.shown.text}” vs “{r.shown.text}”: one denies what the other says"
+                conflicts.append(_between("negation", a.shown, r.shown, reason))
             else:
-                reason = f"“{a.word.text}” vs “{r.word.text}”: opposite directions"
-                conflicts.append(_between("direction", a.word, r.word, reason))
+                reason = f"“{a.shown.text}” vs “{r.shown.text}”: opposite directions"
+                conflicts.append(_between("direction", a.shown, r.shown, reason))
             break
     return conflicts

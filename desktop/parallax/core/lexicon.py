@@ -158,6 +158,12 @@ _OPPOSITES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("downbeat", "pessimistic", "gloomy", "negative", "discouraging", "sombre", "somber", "grim", "bleak"),
     ),
     "likelihood": (("likely", "probable", "possible", "certain"), ("unlikely", "improbable", "impossible", "doubtful")),
+    # Known for sure, or an open question: "whether it can retake land is unknown" / "is no longer in doubt"
+    # (a denied doubt is a certainty).
+    "certainty": (
+        ("certain",),
+        ("unknown", "uncertain", "unclear", "unsure", "doubt", "doubtful", "doubts", "doubted"),
+    ),
     "north-south": (("north", "northern", "northward"), ("south", "southern", "southward")),
     "east-west": (("east", "eastern", "eastward"), ("west", "western", "westward")),
     "share": (("majority", "most"), ("minority", "few")),
@@ -224,6 +230,10 @@ _AMBIGUOUS_WITHOUT_PARTICLE = {"up", "down", "most", "few", "end", "bar", "block
 # an offensive" or "Mount Cook".
 _OBJECT_SENSE = {"mount"}
 _OBJECT_OPENERS = {"a", "an", "the", "its", "their", "his", "her", "our", "another", "fresh", "new", "any"}
+# Adjectives that are determiners before a noun: "a certain number" says nothing of certainty, "is certain
+# that" and "certain to" do.
+_DETERMINER_SENSE = {"certain"}
+_AFTER_PREDICATE = {"that", "to", "of", "whether", "about", "how", "what", "who", "if", "when", "why"}
 
 
 @dataclass(frozen=True)
@@ -280,6 +290,11 @@ def polar_words(text: str) -> list[PolarWord]:
             not word.text.islower() or (index + 1 < len(tokens) and tokens[index + 1].lower in _OBJECT_OPENERS)
         ):
             continue  # "mounted an offensive"; "Mount Cook" is a name
+        if key in _DETERMINER_SENSE and index + 1 < len(tokens):
+            following_word = tokens[index + 1]
+            between = text[word.end : following_word.start]
+            if between.strip() == "" and following_word.text.isalpha() and following_word.lower not in _AFTER_PREDICATE:
+                continue  # "a certain number of troops"
         base = key if key in _PHRASAL or key in _AMBIGUOUS_WITHOUT_PARTICLE else None
         if base is not None:
             following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
