@@ -1534,3 +1534,37 @@ def test_a_speaker_the_other_side_names_as_a_person_is_no_other_source():
     article = "Ukraine's army launched successful counterattacks near the capital, which bodes well, says Rob Lee."
     report = "Before Moscow announced a pullback, Ukraine's army had retaken towns, which Rob Lee sees as a good sign."
     assert compare_claims(article, report).conflicts == ()
+
+
+@pytest.mark.parametrize(
+    ("article", "report", "shown"),
+    [
+        (
+            "That is why the majority believe there should not be a ceasefire unless there is a Russian withdrawal.",
+            "That is why only around a third of Ukrainians think there should be no ceasefire without a Russian "
+            "withdrawal.",
+            ("the majority", "around a third"),
+        ),
+        (
+            "The stalled Russian push has achieved few of its objectives five weeks into the invasion.",
+            "Five weeks into the invasion, the stalled Russian push has achieved only about half of its goals.",
+            ("few", "about half"),
+        ),
+    ],
+)
+def test_a_share_of_a_group_that_cannot_be_the_same_is_a_number_conflict(article, report, shown):
+    check = compare_claims(article, report)
+    assert [(c.kind, c.article, c.report) for c in check.conflicts] == [("number", *shown)]
+
+
+@pytest.mark.parametrize(
+    ("article", "report"),
+    [
+        ("The majority believe there should be no ceasefire.", "Most Ukrainians think there should be no ceasefire."),
+        ("Most analysts expect a pause in the fighting.", "More than half of analysts expect a pause in the fighting."),
+        # Shares of different things: the sentences share too little.
+        ("Half of the towns were retaken.", "Most voters back the president."),
+    ],
+)
+def test_shares_that_may_be_the_same_agree(article, report):
+    assert compare_claims(article, report).conflicts == ()

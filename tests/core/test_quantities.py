@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from parallax.core.quantities import find_dates, find_quantities
+from parallax.core.quantities import find_dates, find_quantities, find_shares
 
 
 def quantities(text: str):
@@ -331,3 +331,42 @@ def test_a_figure_starts_at_its_first_digit(text):
 def test_spoken_figures_are_read_whole(text, said, value, unit):
     (q,) = find_quantities(text)
     assert (q.text, q.low, q.high, q.unit) == (said, value, value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "inside", "outside"),
+    [
+        ("That is why the majority believe there should be no ceasefire.", "the majority", 0.6, 0.4),
+        ("Only around a third of Ukrainians think so.", "around a third", 0.3, 0.5),
+        ("The push achieved few of its objectives.", "few", 0.1, 0.45),
+        ("It achieved only about half of its goals.", "about half", 0.5, 0.3),
+        ("Most Ukrainians refuse a truce.", "Most", 0.8, 0.3),
+        ("One in three Ukrainians expects a truce.", "One in three", 0.33, 0.5),
+        ("More than half of them stayed.", "More than half", 0.9, 0.4),
+        ("The vast majority of people fled.", "The vast majority", 0.9, 0.6),
+        ("Half the country has no power.", "Half", 0.5, 0.7),
+        ("A small minority backs the deal.", "A small minority", 0.1, 0.4),
+    ],
+)
+def test_a_share_of_a_group_said_in_words_is_an_interval_of_the_whole(text, said, inside, outside):
+    (share,) = find_shares(text)
+    assert share.unit == "share" and share.text == said and text[share.start : share.end] == said
+    assert share.low <= inside <= share.high
+    assert not share.low <= outside <= share.high
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The most plausible course is a pause.",  # a superlative
+        "It will last two years at most.",
+        "They stayed a few days.",  # a small count
+        "It was historic for a few reasons.",
+        "It took half a day.",  # part of a unit
+        "He scored in the first half.",  # part of a game
+        "Prices were cut by half.",
+        "A third round of talks is planned.",  # an ordinal
+    ],
+)
+def test_words_of_share_that_say_no_share_of_a_group(text):
+    assert find_shares(text) == []

@@ -60,7 +60,7 @@ from parallax.core.lexicon import (
     rules_out,
     verb_family,
 )
-from parallax.core.quantities import WEEKDAYS, DateMention, Quantity, find_dates, find_quantities
+from parallax.core.quantities import WEEKDAYS, DateMention, Quantity, find_dates, find_quantities, find_shares
 from parallax.core.result import (  # re-exported: the claim types are named from here too
     AGREE as AGREE,
     CONFLICT_KINDS as CONFLICT_KINDS,
@@ -358,8 +358,8 @@ def _dates(text: str) -> tuple[DateMention, ...]:
 
 @lru_cache(maxsize=4096)
 def _quantities(text: str) -> tuple[Quantity, ...]:
-    """The figures of ``text`` outside its dates."""
-    return tuple(find_quantities(text, [(d.start, d.end) for d in _dates(text)]))
+    """The figures of ``text`` outside its dates, and the shares of a group it gives in words."""
+    return tuple(find_quantities(text, [(d.start, d.end) for d in _dates(text)])) + tuple(find_shares(text))
 
 
 # Counts of people caught up in one event. Where both sides give the very same figure, "30,000 to

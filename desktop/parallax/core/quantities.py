@@ -1,6 +1,7 @@
 """Find quantities and dates in prose, as intervals that can be compared.
 
-Entry points: :func:`find_dates` and :func:`find_quantities`. A quantity is
+Entry points: :func:`find_dates`, :func:`find_quantities` and :func:`find_shares`
+(how much of a group: "the majority", "about half of its goals"). A quantity is
 an interval with a unit: "about 2,000 troops" is roughly [1,600, 2,400]
 soldiers, "between 500 and 1,000 troops" is [500, 1,000], "a two-week window"
 and "up to 14 days" are both about fourteen days. Two mentions of the same
@@ -565,3 +566,110 @@ def _modifier_start(text: str, start: int) -> int:
         if m:
             return start - (len(before) - m.start())
     return start
+
+
+# --- shares of a group ------------------------------------------------------------------------------
+# "the majority believe", "only around a third of Ukrainians", "few of its objectives", "about half of its
+# goals": how much of a group, as an interval of the whole (unit "share"). Figures in per cent stay with
+# the other figures (a "%" may be a rate or a change, not a share).
+
+_SHARE_WORDS: dict[str, tuple[float, float]] = {
+    "vast majority": (0.75, 1.0), "overwhelming majority": (0.75, 1.0), "large majority": (0.6, 1.0),
+    "clear majority": (0.55, 1.0), "slim majority": (0.51, 0.6), "narrow majority": (0.51, 0.6),
+    "majority": (0.51, 1.0), "small minority": (0.0, 0.2), "tiny minority": (0.0, 0.1), "minority": (0.0, 0.49),
+    "nearly all": (0.85, 1.0), "almost all": (0.85, 1.0), "virtually all": (0.85, 1.0),
+    "half": (0.5, 0.5), "a third": (1 / 3, 1 / 3), "one third": (1 / 3, 1 / 3), "one-third": (1 / 3, 1 / 3),
+    "two thirds": (2 / 3, 2 / 3), "two-thirds": (2 / 3, 2 / 3), "a quarter": (0.25, 0.25),
+    "one quarter": (0.25, 0.25), "three quarters": (0.75, 0.75), "three-quarters": (0.75, 0.75),
+    "a fifth": (0.2, 0.2), "one fifth": (0.2, 0.2), "one-fifth": (0.2, 0.2),
+    "most": (0.51, 1.0), "few": (0.0, 0.3),
+}  # fmt: skip
+_SHARE_MODIFIERS = {
+    "about": "approx", "around": "approx", "roughly": "approx", "some": "approx", "approximately": "approx",
+    "nearly": "below", "almost": "below", "just under": "below", "more than": "min", "over": "min",
+    "less than": "max", "under": "max", "fewer than": "max",
+}  # fmt: skip
+_SHARE_NAMES = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_SHARE_WORDS, key=len, reverse=True))
+_SHARE_MODIFIER = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_SHARE_MODIFIERS, key=len, reverse=True))
+_SHARE = re.compile(
+    rf"\b(?:(?P<modifier>{_SHARE_MODIFIER})\s+)?(?:(?:the|a)\s+)?(?P<share>{_SHARE_NAMES})\b"
+    # What must follow: "of" or a noun for the group, or a verb (for "the majority believe").
+    r"(?P<after>\s+of\b|\s+[A-Za-z][\w'’-]*)?",
+    re.IGNORECASE,
+)
+# "one in three Ukrainians", "two in five", "one out of four".
+_ONE_IN = re.compile(
+    rf"\b(?:(?P<modifier>{_SHARE_MODIFIER})\s+)?(?P<part>one|two|three|four)\s+(?:in|out\s+of)\s+"
+    r"(?P<whole>three|four|five|six|seven|eight|nine|ten)\b",
+    re.IGNORECASE,
+)
+_SMALL_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+# Words after "most" or "few" that make them no share: a superlative ("the most likely"), a count of time.
+_NOT_A_GROUP = {"of", "likely", "important", "recent", "senior", "prominent", "powerful", "serious", "days", "weeks",
+                "months", "years", "hours", "minutes", "times"}  # fmt: skip
+_NOT_BEFORE_MOST = {"at", "very", "quite", "is", "are", "was", "were", "be", "been"}
+_HALVES = {"first", "second", "other", "latter", "former", "top", "bottom", "back", "front"}
+_SHARE_SPREAD = 0.05  # how far an exact share said in words may stand off ("a third" of 30% or 36%)
+
+
+def find_shares(text: str) -> list[Quantity]:
+    """Shares of a group said in words, each a :class:`Quantity` of unit ``share`` between 0 and 1."""
+    shares = []
+    for m in _SHARE.finditer(text):
+        said = " ".join(m.group("share").lower().split())
+        after = (m.group("after") or "").strip().lower()
+        before = text[max(0, m.start() - 12) : m.start()].lower().split()[-1:]
+        opened = m.group(0)[: m.start("share") - m.start()].lower().split()  # "the", "a", a modifier
+        if said in ("most", "few"):
+            # "most" or "few" is a share before a group ("most Ukrainians", "few of its objectives"), not in a
+            # superlative ("the most plausible", "at most") or a small count ("a few days").
+            if "a" in opened or "the" in opened or (said == "most" and before and before[0] in _NOT_BEFORE_MOST):
+                continue
+            if not (after == "of" or (after not in _NOT_A_GROUP and after.endswith(("s", "people")))):
+                continue
+        elif said == "half":
+            # Half of a group ("half of its goals", "half the country"), not of a unit ("half a day") or of
+            # a game ("the first half").
+            if before and before[0] in _HALVES:
+                continue
+            if not (after in ("of", "the", "its", "their", "his", "her", "our", "all") or after.endswith("s")):
+                continue
+        elif said in ("a third", "a quarter", "a fifth") and after != "of":
+            continue  # "a third round", "a quarter century": no share
+        low, high = _SHARE_WORDS[said]
+        shares.append(_share(text, m, low, high))
+    for m in _ONE_IN.finditer(text):
+        value = _SMALL_NUMBERS[m.group("part").lower()] / _SMALL_NUMBERS[m.group("whole").lower()]
+        if value < 1:
+            shares.append(_share(text, m, value, value))
+    return shares
+
+
+def _share(text: str, m: re.Match[str], low: float, high: float) -> Quantity:
+    """The share ``m`` states, widened by its modifier ("about half", "more than a third")."""
+    modifier = _SHARE_MODIFIERS.get(" ".join((m.group("modifier") or "").lower().split()), "")
+    if low == high:  # a figure said exactly in words still stands for a round figure
+        low, high = max(0.0, low - _SHARE_SPREAD), min(1.0, high + _SHARE_SPREAD)
+    if modifier == "approx":
+        low, high = max(0.0, low - _SHARE_SPREAD), min(1.0, high + _SHARE_SPREAD)
+    elif modifier == "below":
+        low, high = max(0.0, low - 2 * _SHARE_SPREAD), high - _SHARE_SPREAD
+    elif modifier == "min":
+        low, high = high - _SHARE_SPREAD, 1.0
+    elif modifier == "max":
+        low, high = 0.0, low + _SHARE_SPREAD
+    end = m.end("share") if "share" in m.groupdict() else m.end()
+    return Quantity(
+        low, high, "share", text[m.start() : end], m.start(), end, bound=modifier if modifier in ("min", "max") else ""
+    )
