@@ -325,6 +325,21 @@ DIVERGENCES = [
         "Russia will scale back its operations near Kyiv, a Ukrainian official said.",
         "Russia will scale back its operations near Kyiv, the Kremlin said.",
     ),
+    # A body named for a country is not named by the country: the Ukraine Forum is not the Russia and
+    # Eurasia Programme, though the report names Ukraine.
+    (
+        "organisation",
+        "Ukrainians reject a ceasefire, said Orysia Lutsevych, manager of the Ukraine Forum at Chatham House.",
+        "Orysia Lutsevych, who manages the Russia and Eurasia Programme at Chatham House, says Ukrainians reject "
+        "a ceasefire.",
+    ),
+    # A general staff is a body, not a person.
+    (
+        "organisation",
+        'Lee believes the Kremlin has reluctantly accepted that there are "military limitations" on its goals.',
+        'Lee also says Russia\'s General Staff has reluctantly accepted that there are "military limitations" on '
+        "its goals.",
+    ),
     # A mood after "a" is an adjective, not a new event: the talks ended on opposite notes.
     (
         "direction",

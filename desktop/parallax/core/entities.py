@@ -59,7 +59,7 @@ _ORG_WORDS = {
     "services", "alliance", "federation", "foundation", "centre", "center", "company", "network", "guard",
     "force", "forces", "command", "reuters", "bureau", "authority", "board", "embassy", "government", "cabinet",
     "duma", "rada", "assembly", "secretariat", "watch", "international", "institution", "institutions",
-    "society", "school", "academy", "programme", "program", "initiative",
+    "society", "school", "academy", "programme", "program", "initiative", "staff",
 }  # fmt: skip
 _PLACE_WORDS = {
     "city",
@@ -101,7 +101,8 @@ class Entity:
 
         "Lutsevych" names "Orysia Lutsevych". Generic words of a longer name
         ("House", "Institute", "United") are shared by many names, so a name made
-        only of such words ("Royal United Services Institute") needs all of them.
+        only of such words ("Royal United Services Institute") needs all of them, and so does a
+        body named for a country or capital ("the Ukraine Forum" is not named by "Ukraine").
         A text's words may come as a :class:`NameIndex` of them, built once for many entities.
         """
         index = name_words if isinstance(name_words, NameIndex) else NameIndex(name_words)
@@ -109,8 +110,9 @@ class Entity:
             # A person is named by the surname: "Vladimir Putin" does not name "Vladimir Medinsky".
             return index.names(self.keys[-1])
         specific = [k for k in self.keys if k.lower() not in _GENERIC_NAME_WORDS]
-        if specific:
+        if specific and not (len(specific) < len(self.keys) and stands_for_government(specific)):
             return any(index.names(key) for key in specific)
+        # A body named for a country ("the Ukraine Forum") is not named by the country alone.
         return all(index.names(key) for key in self.keys)
 
 
