@@ -386,6 +386,13 @@ PARAPHRASES = [
         "A certain number of units may stay near Kyiv, though whether they will is unknown.",
         "Some units may remain near Kyiv, though whether they will is still in doubt.",
     ),
+    # What follows "said" is the clause reported, not its source: no source set against the Russian official.
+    (
+        'Russia would withdraw its forces around Kyiv to "increase mutual trust", according to one top Russian '
+        "official.",
+        "On the Russian side, a senior official said forces around Kyiv, and around Chernihiv in the north, would "
+        'start pulling back to "increase mutual trust".',
+    ),
     # A press briefing's question label names its journalist and outlet, no one in the story.
     (
         "For its part, Ukraine said it would leave the status of Crimea for talks of up to 15 years.",
@@ -1583,3 +1590,26 @@ def test_a_share_of_a_group_that_cannot_be_the_same_is_a_number_conflict(article
 )
 def test_shares_that_may_be_the_same_agree(article, report):
     assert compare_claims(article, report).conflicts == ()
+
+
+@pytest.mark.parametrize(
+    ("article", "report"),
+    [
+        (
+            "For its part, Ukraine said it would leave Crimea for later talks.",
+            "Russia's delegation said Crimea would be left for later talks.",
+        ),
+        (
+            "Russia would pull back from Kyiv, according to one top Russian official.",
+            "Moscow would pull back from Kyiv, according to Ukraine's chief negotiator.",
+        ),
+    ],
+)
+def test_two_governments_are_two_sources_though_the_documents_name_them_side_by_side(article, report):
+    # Both documents also say "Russia's invasion of Ukraine", which names the two governments side by side.
+    elsewhere = "Russia's invasion of Ukraine goes on."
+    context = ClaimContext(
+        f"{elsewhere}\n\n{article}", f"{elsewhere}\n\n{report}", (elsewhere, article), (elsewhere, report)
+    )
+    check = compare_claims(article, report, context=context)
+    assert [c.kind for c in check.conflicts] == ["attribution"], check.conflicts

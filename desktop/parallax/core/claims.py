@@ -46,6 +46,7 @@ from parallax.core.entities import (
     is_publication,
     name_keys,
     names_an_institution,
+    other_governments,
     same_body,
     speaks_for_government,
     stands_for_government,
@@ -1036,9 +1037,11 @@ def _aliases(
 
     ``namesakes``: the two are people of one given name (:func:`_namesakes`).
 
-    Two nationalities ("Russian", "Ukrainian") are never one source, however close they stand.
+    Two nationalities ("Russian", "Ukrainian") are never one source, however close they stand, nor are
+    two governments ("Ukraine" / "Russia's delegation", "one top Russian official" / "Ukraine's chief
+    negotiator"), though "Russia's invasion of Ukraine" names them side by side.
     """
-    if all(NATIONALITY_ENDING.search(k) for k in (*a_keys, *r_keys)):
+    if all(NATIONALITY_ENDING.search(k) for k in (*a_keys, *r_keys)) or other_governments(a_keys, r_keys):
         return False
     # An institution's common word ("Institute", "Institution") or a nationality ("Ukrainian Defence
     # Minister Oleksii Reznikov") says nothing of which one it is.

@@ -196,6 +196,16 @@ def speaks_for_government(a_keys: Sequence[str], b_keys: Sequence[str]) -> bool:
     return False
 
 
+def other_governments(a_keys: Sequence[str], b_keys: Sequence[str]) -> bool:
+    """Whether each name is only countries, capitals, seats of government or their adjectives, and the two
+    name no government in common ("Ukraine" / "Russia's", "Russian" / "Ukraine's", "Kyiv" / "the Kremlin")."""
+    a_governments = {_government(k) for k in a_keys}
+    b_governments = {_government(k) for k in b_keys}
+    if not a_keys or not b_keys or None in a_governments or None in b_governments:
+        return False
+    return not any(same_name(str(g), str(h)) for g in a_governments for h in b_governments)
+
+
 def stands_for_government(keys: Sequence[str]) -> bool:
     """Whether a name is a country, its capital or its seat of government ("Moscow", "Kremlin", "Turkey")."""
     return bool(keys) and all(_government(k) is not None for k in keys)
@@ -768,6 +778,28 @@ _CLAUSE_WORDS = {
 _CLAUSE_BREAK = re.compile(r"\b(?:and|but|that|while|because|although|which|who|if|when|as|so|then|where)\s+", re.I)
 
 
+_SPEAKER_OPENERS = {"a", "an", "the", "one", "some", "two", "three", "several", "another", "its", "his", "her",
+                    "their", "our", "this", "that", "these", "those", "senior", "top", "officials", "sources"}  # fmt: skip
+
+
+_CLAUSE_VERBS = {"said", "says", "added", "stated", "noted", "announced", "claimed", "insisted", "warned",
+                 "explained", "wrote"}  # fmt: skip
+
+
+def _subject_of_a_clause(text: str, phrase: str, end: int) -> bool:
+    """Whether ``phrase``, found after a reporting verb, is the subject of the clause reported: a bare noun
+    in lower case with the clause's verb further on in its sentence ("said forces around Kyiv, and around
+    Chernihiv in the north, would start pulling back"), not a source ("said a senior official")."""
+    first = phrase.split()[0] if phrase.split() else ""
+    if not first[:1].islower() or first.lower() in _SPEAKER_OPENERS:
+        return False
+    verb = text[: end - len(phrase)].split()[-1:]
+    if not verb or verb[0].lower() not in _CLAUSE_VERBS:
+        return False  # "citing residents of the village, where ...": whom it cites, not a clause
+    rest = re.split(r"[.!?]", text[end : end + 200], maxsplit=1)[0]
+    return any(w.lower() in _CLAUSE_WORDS for w in rest.split()[:12])
+
+
 @dataclass(frozen=True)
 class Speaker:
     """Who a text says said something: the phrase and its name keys."""
@@ -828,6 +860,8 @@ def _speakers(text: str) -> tuple[Speaker, ...]:
                 continue  # a question: "Can you suggest any music?" asks, and names no source
             if pattern is _AFTER_VERB and (len(stripped.split()) > 6 or _CLAUSE_WORDS & set(stripped.lower().split())):
                 continue
+            if pattern is _AFTER_VERB and _subject_of_a_clause(text, stripped, end):
+                continue  # "a senior official said forces around Kyiv, and around Chernihiv, would start"
             seen.add((start, end))
             keys = tuple(e_key for e in find_entities(stripped, frozenset()) for e_key in e.keys)
             speakers.append(Speaker(stripped, start, end, keys))
