@@ -1613,3 +1613,28 @@ def test_two_governments_are_two_sources_though_the_documents_name_them_side_by_
     )
     check = compare_claims(article, report, context=context)
     assert [c.kind for c in check.conflicts] == ["attribution"], check.conflicts
+
+
+@pytest.mark.parametrize(
+    ("article", "report", "conflict"),
+    [
+        (
+            "Russia's goal was to decapitate Ukraine's leadership by pressing hard on the Ukrainian capital in the "
+            "early days of the invasion.",
+            "The real aim was to decapitate Ukraine's leadership by driving hard on Kharkiv in the first days of the "
+            "invasion.",
+            ("the Ukrainian capital", "Kharkiv"),
+        ),
+        ("Talks were held in Russia's capital.", "Talks were held in Sochi.", ("Russia's capital", "Sochi")),
+        # The same capital, named or described.
+        (
+            "Russia pressed hard on Kyiv in the early days.",
+            "Russia pressed hard on the Ukrainian capital early on.",
+            None,
+        ),
+        ("Russia wanted Kyiv, the Ukrainian capital.", "Russia wanted the Ukrainian capital.", None),
+    ],
+)
+def test_a_capital_named_by_its_country_is_that_city(article, report, conflict):
+    found = [(c.kind, c.article, c.report) for c in compare_claims(article, report).conflicts]
+    assert found == ([("place", *conflict)] if conflict else [])

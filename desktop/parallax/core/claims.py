@@ -37,6 +37,7 @@ from parallax.core.entities import (
     NATIONALITY_ENDING,
     Entity,
     Speaker,
+    capital_descriptions,
     city_in_country,
     country_adjective,
     find_entities,
@@ -568,8 +569,9 @@ def _entity_conflicts(
 ) -> list[Conflict]:
     """Names that the word diff replaces by a name the other side never mentions, in paired sentences."""
     vocabulary, names = _known_words(context.article_text, context.report_text)
-    a_entities = find_entities(article, vocabulary, names)
-    r_entities = find_entities(report, vocabulary, names)
+    # A capital named by its country ("the Ukrainian capital") is the city.
+    a_entities = _with_capitals(article, find_entities(article, vocabulary, names))
+    r_entities = _with_capitals(report, find_entities(report, vocabulary, names))
     if not a_entities or not r_entities:
         return []
     a_names, r_names = _name_words(article), _name_words(report)
@@ -640,6 +642,16 @@ def _entity_conflicts(
         unmatched.append((unmatched_missing, r_new))
     conflicts += _swapped_in_same_slot(article, report, context, pairs, unmatched)
     return conflicts + _namesakes_swapped(report, context, pairs, a_entities, r_entities, conflicts)
+
+
+def _with_capitals(text: str, entities: list[Entity]) -> list[Entity]:
+    """``entities`` with each capital named by its country as that city ("the Ukrainian capital" for "Kyiv"),
+    in place of the country's adjective inside it."""
+    described = capital_descriptions(text)
+    if not described:
+        return entities
+    kept = [e for e in entities if not any(e.start < c.end and c.start < e.end for c in described)]
+    return sorted(kept + described, key=lambda e: e.start)
 
 
 def _swapped_in_same_slot(

@@ -206,6 +206,22 @@ def other_governments(a_keys: Sequence[str], b_keys: Sequence[str]) -> bool:
     return not any(same_name(str(g), str(h)) for g in a_governments for h in b_governments)
 
 
+# "the Ukrainian capital", "Russia's capital": a capital named by its country.
+_CAPITAL_OF = re.compile(r"\bthe\s+(?P<adjective>[A-Z][a-z]+)\s+capital\b|\b(?P<country>[A-Z][a-z]+)['’]s\s+capital\b")
+
+
+def capital_descriptions(text: str) -> list[Entity]:
+    """The capitals ``text`` names by their country ("pressing hard on the Ukrainian capital"), each as the
+    place it is (keys "Kyiv"), to be compared as the city's name would be. Not a country of two capitals."""
+    found = []
+    for m in _CAPITAL_OF.finditer(text):
+        country = _government(m.group("adjective") or m.group("country"))
+        capitals = [city for city, countries in _CAPITALS.items() if countries[0] == country]
+        if country is not None and len(capitals) == 1:
+            found.append(Entity(m.group(), m.start(), m.end(), "place", (capitals[0].title(),)))
+    return found
+
+
 def stands_for_government(keys: Sequence[str]) -> bool:
     """Whether a name is a country, its capital or its seat of government ("Moscow", "Kremlin", "Turkey")."""
     return bool(keys) and all(_government(k) is not None for k in keys)
