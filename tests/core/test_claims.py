@@ -325,6 +325,13 @@ DIVERGENCES = [
         "Russia will scale back its operations near Kyiv, a Ukrainian official said.",
         "Russia will scale back its operations near Kyiv, the Kremlin said.",
     ),
+    # The domain of a concession or of aid.
+    (
+        "detail",
+        "They are still willing to pursue a military scenario to achieve political concessions, she said.",
+        "She says the Russians remain ready to pursue a military scenario in order to win economic concessions.",
+    ),
+    ("detail", "The country sent military aid to Kyiv.", "The country sent humanitarian aid to Kyiv."),
     # A body named for a country is not named by the country: the Ukraine Forum is not the Russia and
     # Eurasia Programme, though the report names Ukraine.
     (
@@ -392,6 +399,15 @@ PARAPHRASES = [
         "official.",
         "On the Russian side, a senior official said forces around Kyiv, and around Chernihiv in the north, would "
         'start pulling back to "increase mutual trust".',
+    ),
+    # Near enough the same domain; and domains of different things are two facts, not one changed.
+    (
+        "They will pursue a military scenario to achieve political concessions.",
+        "They will pursue a military scenario to extract diplomatic concessions.",
+    ),
+    (
+        "They will pursue a military scenario to achieve political concessions.",
+        "They will pursue a military scenario despite economic sanctions.",
     ),
     # A press briefing's question label names its journalist and outlet, no one in the story.
     (

@@ -1368,6 +1368,20 @@ _DETAIL_CLASSES: dict[str, tuple[dict[str, str], bool]] = {
     ),
 }
 
+# The domain of a concession, an aim or aid: "political concessions" are not "economic concessions", nor
+# "military aid" "humanitarian aid". One class per noun, so that "political concessions" never meets
+# "economic sanctions"; "diplomatic" goes with "political" and "financial" with "economic", near enough.
+_DOMAINS = ("political diplomatic", "economic financial", "military", "territorial", "humanitarian")
+_DOMAIN_NOUNS = {
+    "concessions": ("concession", "concessions"), "aid": ("aid", "assistance"), "sanctions": ("sanctions",),
+    "pressure": ("pressure",), "solution": ("solution", "solutions"), "aims": ("aims", "goals", "objectives"),
+}  # fmt: skip
+for _noun, _forms in _DOMAIN_NOUNS.items():
+    _DETAIL_CLASSES[f"kind of {_noun}"] = (
+        _members(*(" ".join(f"{word}_{form}" for word in domain.split() for form in _forms) for domain in _DOMAINS)),
+        True,
+    )
+
 # Classes whose words fill one slot only beside a word both sides share: "killed or wounded" against
 # "killed or captured". Alone they are too often two facts ("shot and killed" here, "seven were injured"
 # there; "fatally wounded" for killed).
