@@ -325,6 +325,23 @@ DIVERGENCES = [
         "Russia will scale back its operations near Kyiv, a Ukrainian official said.",
         "Russia will scale back its operations near Kyiv, the Kremlin said.",
     ),
+    # One act in other words: never spelled out, or set out in detail.
+    (
+        "negation",
+        'What "demilitarization" means for Ukraine has never been spelled out in detail.',
+        'What "demilitarisation" would mean for Ukraine has been set out in considerable detail.',
+    ),
+    # How something went: poorly, or well.
+    (
+        "direction",
+        "The Russians need to hit the pause button on parts of their military operation that have gone poorly.",
+        "Russia needs to pause those elements of its campaign that have gone well.",
+    ),
+    (
+        "direction",
+        "The air force has been poor, mirroring the poor performance of other aspects of Russia's military.",
+        "The air force has been poor, unlike the rest of Russia's military, which has performed well.",
+    ),
     # The domain of a concession or of aid.
     (
         "detail",
@@ -400,6 +417,10 @@ PARAPHRASES = [
         "On the Russian side, a senior official said forces around Kyiv, and around Chernihiv in the north, would "
         'start pulling back to "increase mutual trust".',
     ),
+    # "Set" without its particle is another verb.
+    ("The terms have never been spelled out in detail.", "They set a date for the talks, but no terms."),
+    # "Well" beyond a deadline says nothing of how the talks went.
+    ("The talks went badly and ran late.", "The talks went well beyond the deadline and ran late."),
     # Near enough the same domain; and domains of different things are two facts, not one changed.
     (
         "They will pursue a military scenario to achieve political concessions.",

@@ -57,6 +57,7 @@ from parallax.core.lexicon import (
     cue_before,
     is_negation_cue,
     negated_stems,
+    phrasal_family,
     polar_words,
     prefix_opposites,
     rules_out,
@@ -1566,10 +1567,15 @@ def _negation_conflicts(
             # "don't have insurance" denies having it: only "has insurance" says otherwise, not "insurance products".
             possession = _governed_after_have(source, cue, stem_key)
             expelling = (stem_key in _OUT_VERBS and source_particle == "out") or stem_key in _EXPEL_VERBS
+            family = phrasal_family(stem_key, source_particle)
             for index, w in enumerate(other_words):
                 if (
                     (
                         verb_family(stem(w.text)) == stem_key
+                        # "never spelled out" / "set out in detail": one act in other words
+                        or (
+                            family is not None and phrasal_family(stem(w.text), _particle(other_words, index)) == family
+                        )
                         # "can't kick out Russian forces" / "could drive Russian forces out": one act, said
                         # plainly on the other side (not "doubts it can force them out", "nobody knows whether")
                         or (expelling and _expels(other_words, index) and _said_plainly(_sentence_at(other, w.start)))

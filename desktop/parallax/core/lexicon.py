@@ -261,6 +261,33 @@ _TABLE = _lookup()
 
 
 _DEGREE = {"more": 1, "less": -1, "fewer": -1}
+
+# How something went: "the parts that have gone poorly" / "that have gone well", "the poor performance of the
+# rest" / "which has performed well". "Well" only after a verb of going or doing, and not before a
+# preposition ("went well beyond"); "poor" or "strong" only before "performance".
+_PERFORMED_HOW = {"well": 1, "smoothly": 1, "successfully": 1, "poorly": -1, "badly": -1, "disastrously": -1}
+_PERFORMING = {
+    "go", "goes", "going", "gone", "went", "perform", "performs", "performing", "performed", "fare", "fares",
+    "faring", "fared", "do", "does", "doing", "done", "did",
+}  # fmt: skip
+_NOT_AFTER_WELL = {"beyond", "over", "above", "below", "into", "past", "under", "ahead", "before", "after", "with",
+                   "enough", "off", "known", "aware"}  # fmt: skip
+_PERFORMANCE_QUALITY = {"strong": 1, "good": 1, "impressive": 1, "solid": 1, "poor": -1, "weak": -1, "bad": -1,
+                        "dismal": -1, "lacklustre": -1, "lackluster": -1}  # fmt: skip
+
+
+def _performance(tokens: Sequence[Word], index: int) -> int:
+    """The sign of how something went, said by ``tokens[index]``; 0 where it says nothing of that."""
+    lowered = tokens[index].lower
+    following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+    if lowered in _PERFORMED_HOW:
+        before = {w.lower for w in tokens[max(0, index - 2) : index]}
+        return _PERFORMED_HOW[lowered] if before & _PERFORMING and following not in _NOT_AFTER_WELL else 0
+    if lowered in _PERFORMANCE_QUALITY and following in ("performance", "performances", "showing"):
+        return _PERFORMANCE_QUALITY[lowered]
+    return 0
+
+
 _NOT_A_QUALITY = {"than", "of", "and", "or", "to", "in", "on", "at", "for", "with", "by", "from", "the", "a", "an"}
 
 
@@ -273,6 +300,10 @@ def polar_words(text: str) -> list[PolarWord]:
         lowered = word.lower
         if prose and word.text[:1].isupper() and not _opens_sentence(text, tokens, index):
             continue  # a name or a label in running text: "Slide 17", "One Stop Shop"
+        performance = _performance(tokens, index)
+        if performance:
+            found.append(PolarWord("performance", performance, word))
+            continue
         if lowered in _DEGREE and index + 1 < len(tokens):
             # "a more formidable opponent" / "a less formidable opponent": the degree of one quality.
             quality = tokens[index + 1].lower
@@ -478,6 +509,24 @@ _FAMILIES = {
 def verb_family(verb_stem: str) -> str:
     """The stem that stands for a verb's family ("foresaw" -> "predict"), or the stem itself."""
     return _FAMILIES.get(verb_stem, verb_stem)
+
+
+# Verbs with their particle that say one thing, so that a negation of one denies the others ("has never
+# been spelled out" / "have been set out in detail"); a verb without its particle is another verb ("set a
+# date").
+_PHRASAL_FAMILIES = {
+    (stem(verb), particle): family
+    for family, members in {
+        "spell out": (("spell", "out"), ("spelled", "out"), ("spelt", "out"), ("set", "out"), ("lay", "out"),
+                      ("laid", "out"), ("explain", ""), ("explained", ""), ("clarify", ""), ("clarified", "")),
+    }.items()
+    for verb, particle in members
+}  # fmt: skip
+
+
+def phrasal_family(verb_stem: str, particle: str) -> str | None:
+    """The family of a verb with its particle ("set", "out": "spell out"), or None."""
+    return _PHRASAL_FAMILIES.get((verb_stem, particle))
 
 
 _RULE = {"rule", "rules", "ruled", "ruling"}
