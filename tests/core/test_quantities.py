@@ -36,6 +36,13 @@ def only_quantity(text: str):
             "500 and 1,000 troops",
         ),
         ("Nearly 300 people were evacuated.", [260, 299, 300], [200, 320], "Nearly 300 people"),
+        # A series is more than two.
+        (
+            "Its security would rest on a series of bilateral treaties.",
+            [3, 5, 10],
+            [1, 2],
+            "a series of bilateral treaties",
+        ),
         ("Between 250 and 300 people were evacuated.", [250, 275, 300], [200, 320], "250 and 300 people"),
         ("They agreed on a two-week window for talks.", [14], [7, 30], "two-week"),
         # An anniversary counts years: "the second anniversary" is as far on as "the two-year anniversary".
@@ -79,6 +86,7 @@ def only_quantity(text: str):
         "about",
         "between-and",
         "nearly",
+        "a-series-of",
         "between-and-people",
         "two-week",
         "anniversary-years",

@@ -161,7 +161,7 @@ _SCALES = {
 _VAGUE = {  # "thousands of people"
     "dozens": (24, 99), "hundreds": (200, 999), "thousands": (2000, 9999), "tens of thousands": (20_000, 99_999),
     "hundreds of thousands": (200_000, 999_999), "millions": (2e6, 9.99e6), "billions": (2e9, 9.99e9),
-    "several": (3, 9), "a few": (2, 5), "a handful of": (2, 6),
+    "several": (3, 9), "a few": (2, 5), "a handful of": (2, 6), "a series of": (3, 12), "a string of": (3, 12),
 }  # fmt: skip
 
 # Unit words and their canonical name; time, distance and money units carry a factor.
@@ -213,7 +213,7 @@ _QUANTITY = re.compile(
     r"(?=(?:second|minute|hour|day|week|fortnight|month|year|decade|century)\b)"
     rf"|(?P<word>(?:{_NUMBER_WORDS}))(?:(?<=ty)(?:\s*-\s*|\s+)(?P<word2>one|two|three|four|five|six|seven|eight|nine)\b(?!-))?\b"
     r"|(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b"
-    r"|(?P<vague>tens of thousands|hundreds of thousands|dozens|hundreds|thousands|millions|billions|several|a few|a handful of)\b"
+    r"|(?P<vague>tens of thousands|hundreds of thousands|dozens|hundreds|thousands|millions|billions|several|a few|a handful of|a series of|a string of)\b"
     # "a second" is a time only where nothing it could number follows ("a second attempt" is an ordinal).
     r"|(?P<article>an?)\s+(?=(?:minute|hour|day|week|fortnight|month|year|decade|century)\b"
     r"|second\b(?!\s+(?!or\b|and\b|later\b|ago\b|before\b|after\b)[a-z]))"
