@@ -347,3 +347,27 @@ def test_a_unit_that_points_back_joins_the_link_of_the_unit_before_it(refers_bac
     alignment = align_matrix(scores, AlignConfig(threshold=0.5), refers_back=flags)
     expected = ((0,), (0, 1)) if joins else ((0,), (first_at,))
     assert expected in pairs(alignment)
+
+
+@pytest.mark.parametrize(
+    ("runs_on", "next_linked", "joins"),
+    [
+        # Report unit 0 is a sentence's first half ("... and move them into new positions,"), unit 1 its second
+        # ("after which they would ..."): however little unit 0 scores alone, it joins unit 1's link ...
+        (True, True, True),
+        # ... not when it ends its sentence ...
+        (False, True, False),
+        # ... nor when the unit it runs on into is linked to nothing.
+        (True, False, False),
+    ],
+    ids=["runs-on", "ends-its-sentence", "runs-on-into-an-unlinked-unit"],
+)
+def test_a_unit_cut_mid_sentence_joins_the_link_of_the_unit_it_runs_on_into(runs_on, next_linked, joins):
+    scores = np.full((2, 3), 0.1, dtype=np.float32)
+    scores[0, 1] = 0.80 if next_linked else 0.2
+    scores[1, 2] = 0.80  # the third report unit has its own partner
+    alignment = align_matrix(scores, AlignConfig(threshold=0.5), runs_on=[runs_on, False, False])
+    linked = {j for group in alignment.groups for j in group.right}
+    assert (0 in linked) == joins
+    if joins:
+        assert ((0,), (0, 1)) in pairs(alignment)

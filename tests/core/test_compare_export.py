@@ -10,7 +10,14 @@ import pytest
 
 from parallax.core.align import AlignConfig
 from parallax.core.claims import AGREE, DIVERGE, ClaimConfig
-from parallax.core.compare import CompareConfig, _paragraphs_as_read, compare, compare_prepared, prepare
+from parallax.core.compare import (
+    CompareConfig,
+    _paragraphs_as_read,
+    compare,
+    compare_prepared,
+    prepare,
+    units_running_on,
+)
 from parallax.core.embed import EmbeddingCache, HashingEmbedder
 from parallax.core.export import SCHEMA_VERSION, summary_text, to_schema
 from parallax.core.ingest import document_from_text, read_document
@@ -378,3 +385,21 @@ def test_a_unit_points_back_when_it_opens_with_a_reference_to_the_one_before(tex
     from parallax.core.compare import _REFERS_BACK
 
     assert (_REFERS_BACK.match(text) is not None) is points_back
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "runs_on"),
+    [
+        (
+            "Her assessment is that the generals will move them into new positions,",
+            "after which they would strike.",
+            True,
+        ),
+        ("The generals will regroup and", "then strike the capital.", True),
+        ("The generals will regroup.", "then strike the capital.", False),  # a sentence ended
+        ("The generals will regroup,", "After that they strike.", False),  # the next opens a sentence
+        ("- dress uniforms in tanks", "a stalled push", False),  # a list's items go without full stops
+    ],
+)
+def test_a_paragraph_cut_mid_sentence_runs_on_into_the_next(first, second, runs_on):
+    assert units_running_on([first, second]) == [runs_on]

@@ -145,9 +145,10 @@ def align(
     anchors: Sequence[tuple[int, int]] = (),
     lexical: NDArray[np.float32] | None = None,
     refers_back: Sequence[bool] = (),
+    runs_on: Sequence[bool] = (),
 ) -> Alignment:
     """Align the rows of ``left`` with the rows of ``right``; ``anchors`` are (left, right) pairs."""
-    return align_matrix(similarity_matrix(left, right), config, anchors, lexical, refers_back)
+    return align_matrix(similarity_matrix(left, right), config, anchors, lexical, refers_back, runs_on)
 
 
 def word_candidates(scores: NDArray[np.float32], config: AlignConfig = AlignConfig()) -> NDArray[np.bool_]:
@@ -165,11 +166,13 @@ def align_matrix(
     anchors: Sequence[tuple[int, int]] = (),
     lexical: NDArray[np.float32] | None = None,
     refers_back: Sequence[bool] = (),
+    runs_on: Sequence[bool] = (),
 ) -> Alignment:
     """Align from a precomputed similarity matrix (rows: left side, columns: right side).
 
     ``refers_back`` marks the right-hand units that open by pointing back to the one before them
-    ("Those talks ...", "It would ..."); absent or short, none do.
+    ("Those talks ...", "It would ..."); ``runs_on`` those whose last sentence runs on into the next
+    unit (a paragraph cut mid-sentence, as at a page break); absent or short, none do.
     """
     n_left, n_right = scores.shape
     if n_left == 0 or n_right == 0:
@@ -197,7 +200,7 @@ def align_matrix(
         if np.isfinite(admitted[i, j]) and (scores[i, j] >= row_best[i] - config.margin or confirmed[i, j]):
             edges.add((i, j))
     edges |= _gaps_between(edges, scores, config)
-    edges |= _adjacent_splits(edges, scores, config, preference, lexical, refers_back)
+    edges |= _adjacent_splits(edges, scores, config, preference, lexical, refers_back, runs_on)
     anchored: list[AlignedGroup] = []
     for i, j in anchors:
         if 0 <= i < n_left and 0 <= j < n_right and scores[i, j] >= config.threshold - config.anchor_allowance:
@@ -246,6 +249,7 @@ def _adjacent_splits(
     preference: NDArray[np.float32],
     lexical: NDArray[np.float32] | None,
     refers_back: Sequence[bool] = (),
+    runs_on: Sequence[bool] = (),
 ) -> set[tuple[int, int]]:
     """Edges for a unit that nothing links to, whose best partner is linked to the unit right beside it:
     one paragraph split over two ("The man who led the Russian side came out to face the press." /
@@ -257,7 +261,10 @@ def _adjacent_splits(
     ``lexical_admission`` of its words: the second half of a split paragraph that repeats the first's
     quote ("to 'increase mutual trust'") may score only 0.3 by cosine. A unit that opens by pointing
     back ("Those talks could last up to a decade and a half") joins the link of the unit right before
-    it down to ``reference_allowance`` under the threshold, whatever words they share."""
+    it down to ``reference_allowance`` under the threshold, whatever words they share. A unit whose last
+    sentence runs on into the next ("... to reorganise their units and move them into new positions," /
+    "after which they would either ...") is that sentence's first half: it joins the link of the unit
+    after it, whatever it scores alone."""
     floor = config.threshold
     worded = None
     if lexical is not None and config.threshold <= config.lexical_ceiling:
@@ -269,6 +276,10 @@ def _adjacent_splits(
     added: set[tuple[int, int]] = set()
     for unit in range(scores.shape[1]):
         if unit in linked:
+            continue
+        if unit < len(runs_on) and runs_on[unit] and unit + 1 in linked:
+            hubs = [i for i, partners_of_hub in partners.items() if unit + 1 in partners_of_hub]
+            added.add((max(hubs, key=lambda i: float(preference[i, unit])), unit))
             continue
         hub = int(preference[:, unit].argmax())
         beside = partners.get(hub, set())

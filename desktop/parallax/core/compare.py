@@ -11,6 +11,7 @@ May import: the standard library, numpy, other ``parallax.core`` modules.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -271,11 +272,23 @@ def _aligned(
     words = lexical_similarity(
         [unit_words(t) for t in a_texts], [unit_words(t) for t in r_texts], word_candidates(scores, config)
     )
-    return align_matrix(scores, config, anchors, words, [_REFERS_BACK.match(t) is not None for t in r_texts])
+    refers_back = [_REFERS_BACK.match(t) is not None for t in r_texts]
+    return align_matrix(scores, config, anchors, words, refers_back, units_running_on(r_texts))
+
+
+def units_running_on(texts: Sequence[str]) -> list[bool]:
+    """For each text, whether its last sentence runs on into the next text: a paragraph cut mid-sentence."""
+    return [_RUNS_ON.search(t) is not None and _GOES_ON.match(n) is not None for t, n in itertools.pairwise(texts)]
 
 
 # A unit that opens by pointing back at the one before it: "Those talks could last ...", "It would ...".
 _REFERS_BACK = re.compile(r"\s*(?:This|That|These|Those|It|They|Such)\b")
+# A unit cut mid-sentence: it ends on a comma, a semicolon or a word no sentence ends on, and the next goes
+# on in lower case. (Not any last word: a list's items go without full stops.)
+_RUNS_ON = re.compile(
+    r"(?:[,;]|\b(?:and|or|but|of|to|the|a|an|with|which|that|in|on|for|by|from|as|at|who|whose|where|when|while))\s*$"
+)
+_GOES_ON = re.compile(r"\s*[a-z]")
 
 
 @dataclass(frozen=True)
