@@ -70,6 +70,11 @@ from parallax.core.tokens import NameIndex, capitalised_inside
         ("RAMNARINE: Kyiv is calm tonight.", None, None, [("Kyiv", "entity")]),
         ("REPORTER (TOBIAS WREN) (VOICE-OVER): Kyiv is calm tonight.", None, None, [("Kyiv", "entity")]),
         ("HOST (Jane Doe): Kyiv is calm tonight.", None, None, [("Kyiv", "entity")]),
+        # So does a parliamentary record's, a briefing's question label or a subtitle cue's.
+        ("Mr Dunne: Her assessment is that Kyiv will hold.", None, None, [("Kyiv", "entity")]),
+        ("Q (Amelie Dorsch, Radio Kastell): Kyiv proposes a pause.", None, None, [("Kyiv", "entity")]),
+        ("11 00:01:03,400 --> 00:01:11,000 REPORTER: Kyiv is calm tonight.", None, None, [("Kyiv", "entity")]),
+        ("Some towns were retaken. LEE: Kyiv is calm tonight.", None, None, [("Kyiv", "entity")]),
         # A list bullet opens a sentence: "Markets" is no name.
         ("→ Markets cheered as Kyiv stayed calm.", frozenset({"markets"}), None, [("Kyiv", "entity")]),
         ("• Her fear is that Kyiv falls.", frozenset({"her"}), None, [("Kyiv", "entity")]),

@@ -24,10 +24,12 @@ FUNCTION_WORDS = frozenset({
 
 # A transcript's speaker label opening a line: one to three words in capitals (or a number: "GUEST 2")
 # or a one-letter Q / A, then up to two cues in brackets ("REPORTER (TOBIAS WREN) (VOICE-OVER):",
-# "HOST (Jane Doe):", "Q (Amelie Dorsch, Radio Kastell):"); then a colon. It says who talks, not what
-# happened.
+# "HOST (Jane Doe):", "Q (Amelie Dorsch, Radio Kastell):"), or a parliamentary record's title and name
+# ("Mr Dunne:", "Dr Ann Kerr (Minister for Trade):"); then a colon. It says who talks, not what happened.
 SPEAKER_LABEL = (
-    r"(?:[A-Z][A-Z'’.-]+(?:[ \t]+(?:[A-Z][A-Z'’.-]+|\d{1,2})){0,2}|[QA])(?:[ \t]*[(\[][A-Z][\w'’., -]*[)\]]){0,2}"
+    r"(?:[A-Z][A-Z'’.-]+(?:[ \t]+(?:[A-Z][A-Z'’.-]+|\d{1,2})){0,2}|[QA]"
+    r"|(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Professor|Prof)\.?(?:[ \t]+[A-Z][\w'’-]+){1,2})"
+    r"(?:[ \t]*[(\[][A-Z][\w'’., -]*[)\]]){0,2}"
     r":[ \t]"
 )
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:[-–]\w+)*|\w+(?:['’‘-]\w+)*|\s+|[^\w\s]")
