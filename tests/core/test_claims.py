@@ -331,6 +331,12 @@ DIVERGENCES = [
         'What "demilitarization" means for Ukraine has never been spelled out in detail.',
         'What "demilitarisation" would mean for Ukraine has been set out in considerable detail.',
     ),
+    # Progress made, or gone backwards.
+    (
+        "direction",
+        "Negotiators left the talks on an upbeat note, with both sides suggesting there had been progress.",
+        "Negotiators left the talks, with both sides hinting that the process had gone backwards.",
+    ),
     # How something went: poorly, or well.
     (
         "direction",
@@ -419,6 +425,8 @@ PARAPHRASES = [
     ),
     # "Set" without its particle is another verb.
     ("The terms have never been spelled out in detail.", "They set a date for the talks, but no terms."),
+    # Bending over backwards is no step back.
+    ("Both sides suggested there had been progress in the talks.", "Both sides bent over backwards in the talks."),
     # "Well" beyond a deadline says nothing of how the talks went.
     ("The talks went badly and ran late.", "The talks went well beyond the deadline and ran late."),
     # Near enough the same domain; and domains of different things are two facts, not one changed.

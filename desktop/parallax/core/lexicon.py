@@ -158,6 +158,9 @@ _OPPOSITES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("downbeat", "pessimistic", "gloomy", "negative", "discouraging", "sombre", "somber", "grim", "bleak"),
     ),
     "likelihood": (("likely", "probable", "possible", "certain"), ("unlikely", "improbable", "impossible", "doubtful")),
+    # Moving forward, or back: "suggesting progress had been made" / "hinting that the process had gone
+    # backwards". "Backwards" only after a verb of moving (not "backward-looking" or "bent over backwards").
+    "progress": (("progress", "headway"), ("backwards", "backward", "regress", "regressed")),
     # Known for sure, or an open question: "whether it can retake land is unknown" / "is no longer in doubt"
     # (a denied doubt is a certainty).
     "certainty": (
@@ -230,6 +233,9 @@ _AMBIGUOUS_WITHOUT_PARTICLE = {"up", "down", "most", "few", "end", "bar", "block
 # an offensive" or "Mount Cook".
 _OBJECT_SENSE = {"mount"}
 _OBJECT_OPENERS = {"a", "an", "the", "its", "their", "his", "her", "our", "another", "fresh", "new", "any"}
+_AFTER_MOTION = {"backwards", "backward"}
+_MOTION = {"go", "goes", "going", "gone", "went", "move", "moves", "moving", "moved", "step", "steps", "stepped",
+           "slide", "slides", "sliding", "slid", "slip", "slipped", "take", "taken", "took"}  # fmt: skip
 # Adjectives that are determiners before a noun: "a certain number" says nothing of certainty, "is certain
 # that" and "certain to" do.
 _DETERMINER_SENSE = {"certain"}
@@ -321,6 +327,8 @@ def polar_words(text: str) -> list[PolarWord]:
             not word.text.islower() or (index + 1 < len(tokens) and tokens[index + 1].lower in _OBJECT_OPENERS)
         ):
             continue  # "mounted an offensive"; "Mount Cook" is a name
+        if key in _AFTER_MOTION and not ({w.lower for w in tokens[max(0, index - 2) : index]} & _MOTION):
+            continue  # "bent over backwards", "backward glance": no step back
         if key in _DETERMINER_SENSE and index + 1 < len(tokens):
             following_word = tokens[index + 1]
             between = text[word.end : following_word.start]
