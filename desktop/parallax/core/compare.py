@@ -278,7 +278,10 @@ def _aligned(
 
 def units_running_on(texts: Sequence[str]) -> list[bool]:
     """For each text, whether its last sentence runs on into the next text: a paragraph cut mid-sentence."""
-    return [_RUNS_ON.search(t) is not None and _GOES_ON.match(n) is not None for t, n in itertools.pairwise(texts)]
+    # Only the last characters are searched: the pattern ends the text.
+    return [
+        _GOES_ON.match(n) is not None and _RUNS_ON.search(t[-16:]) is not None for t, n in itertools.pairwise(texts)
+    ]
 
 
 # A unit that opens by pointing back at the one before it: "Those talks could last ...", "It would ...".

@@ -213,13 +213,18 @@ _CAPITAL_OF = re.compile(r"\bthe\s+(?P<adjective>[A-Z][a-z]+)\s+capital\b|\b(?P<
 def capital_descriptions(text: str) -> list[Entity]:
     """The capitals ``text`` names by their country ("pressing hard on the Ukrainian capital"), each as the
     place it is (keys "Kyiv"), to be compared as the city's name would be. Not a country of two capitals."""
+    return list(_capital_descriptions(text)) if "capital" in text else []
+
+
+@lru_cache(maxsize=4096)
+def _capital_descriptions(text: str) -> tuple[Entity, ...]:
     found = []
     for m in _CAPITAL_OF.finditer(text):
         country = _government(m.group("adjective") or m.group("country"))
         capitals = [city for city, countries in _CAPITALS.items() if countries[0] == country]
         if country is not None and len(capitals) == 1:
             found.append(Entity(m.group(), m.start(), m.end(), "place", (capitals[0].title(),)))
-    return found
+    return tuple(found)
 
 
 def stands_for_government(keys: Sequence[str]) -> bool:

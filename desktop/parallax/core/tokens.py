@@ -66,6 +66,7 @@ FOOTNOTE_AFTER_STOP = re.compile(r"[.!?][\"”’)]?\[\d{1,3}\]$")
 
 
 # A line's list marker: a number ("3.", "2/", "1.2"), a bullet ("·", "•") or both ("1.2 · Map, Crimea").
+_MARKER_ENDS = frozenset("0123456789.)/·•▪►▶◦*‣⁃»→")  # how a list's marker may end
 _LIST_NUMBER = r"\d{1,3}(?:/\d{0,3}|[.)]|(?:\.\d{1,3})+\.?)"
 _LINE_MARKER = re.compile(rf"(?:^|\n)[ \t]*(?:(?:{_LIST_NUMBER})?[ \t]*[·•▪►▶◦*‣⁃»→]|{_LIST_NUMBER})[ \t]*$")
 
@@ -80,7 +81,7 @@ def capitalised_inside(text: str) -> frozenset[str]:
         if (
             "\n\n" in m.group(1)
             or FOOTNOTE_AFTER_STOP.search(text, max(0, m.start() - 12), m.start())
-            or _LINE_MARKER.search(text, max(0, m.start() - 24), m.start())
+            or (text[m.start() - 1] in _MARKER_ENDS and _LINE_MARKER.search(text, max(0, m.start() - 24), m.start()))
         ):
             continue  # a paragraph's first word, or one after a footnote's or a list's marker, opens a sentence
         if not any(start <= m.start(2) < end for start, end in titles):
