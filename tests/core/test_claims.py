@@ -1683,3 +1683,38 @@ def test_two_governments_are_two_sources_though_the_documents_name_them_side_by_
 def test_a_capital_named_by_its_country_is_that_city(article, report, conflict):
     found = [(c.kind, c.article, c.report) for c in compare_claims(article, report).conflicts]
     assert found == ([("place", *conflict)] if conflict else [])
+
+
+@pytest.mark.parametrize(
+    ("article", "report", "attributed"),
+    [
+        # A state body named by its country is not the country's leader, though he speaks for the country.
+        (
+            "Zelensky told interviewers this week that Russian soldiers had brought dress uniforms in their tanks.",
+            "Ukraine's defence ministry told reporters this week that Russian soldiers had brought dress uniforms "
+            "in their tanks.",
+            True,
+        ),
+        # The body's own spokesman is the body.
+        (
+            "A SAF spokesman said the camp had not been bombed.",
+            "Sudan's armed forces said the camp had not been bombed.",
+            False,
+        ),
+        # The country itself speaks for its bodies.
+        (
+            "Ukraine said Russian soldiers had brought dress uniforms in their tanks.",
+            "Ukraine's defence ministry said Russian soldiers had brought dress uniforms in their tanks.",
+            False,
+        ),
+    ],
+)
+def test_a_state_body_is_another_source_than_a_leader(article, report, attributed):
+    # The documents name the leader beside his country elsewhere ("Zelensky's Ukraine"), which alone would
+    # make the two one source.
+    elsewhere = "Zelensky's Ukraine and Sudan's SAF are named here."
+    context = ClaimContext(
+        f"{elsewhere}\n\n{article}", f"{elsewhere}\n\n{report}", (elsewhere, article), (elsewhere, report)
+    )
+    kinds = [c.kind for c in compare_claims(article, report, context=context).conflicts]
+    assert kinds == (["attribution"] if attributed else []), kinds

@@ -910,6 +910,8 @@ def _attribution_conflicts(article: str, report: str, context: ClaimContext) -> 
         for r in r_speakers:
             if any(same_name(x, y) for x in a.keys for y in r.keys):
                 return []
+            if _a_body_against_a_person(a, r) or _a_body_against_a_person(r, a):
+                continue  # "Zelensky told interviewers" / "Ukraine's defence ministry told reporters"
             if (
                 _aliases(a.keys, r.keys, context)
                 or speaks_for_government(a.keys, r.keys)
@@ -922,6 +924,28 @@ def _attribution_conflicts(article: str, report: str, context: ClaimContext) -> 
     if _names_person(report, a.keys) or _names_person(article, r.keys):
         return []
     return [_between("attribution", a, r, f"said by {_source(a)} vs by {_source(r)}: a different source")]
+
+
+# A body of a country's state, named by the country's possessive: "Ukraine's defence ministry", "Russia's
+# general staff". It is that body speaking, not whoever leads the country.
+_STATE_BODY = re.compile(
+    r"^(?:the\s+)?[A-Z][\w-]+['’]s?\s+(?:[a-z-]+\s+){0,2}(?:ministry|army|military|armed\s+forces|general\s+staff|"
+    r"intelligence|parliament|police|prosecutors?|central\s+bank|navy|air\s+force|security\s+service|"
+    r"border\s+guards?|coast\s+guard)\b"
+)
+
+
+def _a_body_against_a_person(body: Speaker, other: Speaker) -> bool:
+    """Whether ``body`` is a state body named by its country ("Ukraine's defence ministry") and ``other``
+    a person ("Zelensky"): two sources, though the country's leader speaks for the country."""
+    # A person: named in full, or by a bare surname ("Zelensky"), not "a SAF spokesman" (the body's own).
+    bare_surname = len(other.keys) == 1 and other.text.strip() == other.keys[0] and not other.keys[0].isupper()
+    return (
+        _STATE_BODY.match(body.text) is not None
+        and (_named_person(other) or bare_surname)
+        and not stands_for_government(other.keys)
+        and not all(NATIONALITY_ENDING.search(k) for k in other.keys)
+    )
 
 
 def _names_person(text: str, keys: Sequence[str]) -> bool:
