@@ -438,6 +438,42 @@ PARAPHRASES = [
         "They will pursue a military scenario to achieve political concessions.",
         "They will pursue a military scenario despite economic sanctions.",
     ),
+    # A country's adjective where the article names the country: no other place.
+    (
+        "On Tuesday, Russian and Ukrainian negotiators left the latest round of peace talks in Turkey on an upbeat "
+        "note.",
+        "The negotiators left the latest Turkish round in apparently good spirits.",
+    ),
+    # "Western states" is a noun, not a source stating; nobody is no source.
+    (
+        "For its part, Ukraine said it would have its security guaranteed by a series of bilateral treaties.",
+        'Suggested text: "Kyiv offered neutrality, and security guarantees from Western states under a series of '
+        'bilateral treaties." Objections?',
+    ),
+    (
+        "American defence officials have said Russia's goal was to decapitate Ukraine's leadership.",
+        "Nobody in Moscow has ever said what the goal was. American defence officials think the real goal was to "
+        "decapitate Ukraine's leadership.",
+    ),
+    # A source the diarist adds, where the article names a country: no person swapped for Ukraine.
+    (
+        "The western city of Lviv has become a hub for internal refugees fleeing the Russian attacks in the east — "
+        "and among those who have fled, it's hard to find much support for Ukraine cutting a deal with Russia to "
+        "end the fighting.",
+        "Lviv, my cousin Halya says, has become the main stopping place for people who fled the Russian attacks in "
+        "the east of the country.\n\nAnd among the people who have fled there, she says, you would struggle to "
+        "find anyone who wants Kyiv to strike a bargain with Moscow just to stop the fighting.",
+    ),
+    # A denied belief governs its clause: "doesn't believe any compromise is possible" is "impossible".
+    (
+        '"I think compromise is impossible," he told CBC News.',
+        "He told CBC News he doesn't believe any compromise is possible.",
+    ),
+    # What is wanted differs: not wanting a scenario is no contradiction of wanting a break.
+    (
+        '"Ukraine doesn\'t want this scenario," said Orysia Lutsevych.',
+        "Lutsevych says that if the fighting freezes because Russia wants a break, Russia will regroup.",
+    ),
     # A press briefing's question label names its journalist and outlet, no one in the story.
     (
         "For its part, Ukraine said it would leave the status of Crimea for talks of up to 15 years.",
@@ -1026,6 +1062,14 @@ def test_a_place_the_article_names_elsewhere(article_elsewhere, article, report,
         ("The talks ended on 28 March.", "The talks ended on Tuesday.", 2022, ("28 March", "Tuesday")),
         # Without the year, a weekday says nothing about a date.
         ("The talks ended on Tuesday.", "The talks ended on 28 March.", None, None),
+        # A post's time stamp says when someone wrote, not when the talks ended.
+        (
+            "The talks ended on Tuesday.",
+            "The talks ended this week. — Kettlewell (talk) 10:02, 31 March 2022 (UTC)",
+            2022,
+            None,
+        ),
+        ("The talks ended on Tuesday.", "Posted 31 March 2022, 10:02 GMT. The talks ended this week.", 2022, None),
         # "Seven years ago", written in 2022, is 2015.
         (
             "Crimea was seized by Russia in 2014.",
@@ -1041,6 +1085,14 @@ def test_a_weekday_against_a_date_that_falls_on_another(article, report, year, c
     context = ClaimContext(article, report, year=year)
     found = [(c.article, c.report) for c in compare_claims(article, report, context=context).conflicts]
     assert found == ([conflict] if conflict else [])
+
+
+def test_a_weekday_conflict_names_the_year_once():
+    context = ClaimContext("", "", year=2022)
+    (conflict,) = compare_claims(
+        "The talks ended on Tuesday.", "The talks ended on 31 March 2022.", context=context
+    ).conflicts
+    assert conflict.reason.endswith("31 March 2022 was a Thursday"), conflict.reason
 
 
 def test_two_people_named_as_a_correction_are_two_sources():

@@ -75,6 +75,14 @@ from parallax.core.tokens import NameIndex, capitalised_inside
         ("Q (Amelie Dorsch, Radio Kastell): Kyiv proposes a pause.", None, None, [("Kyiv", "entity")]),
         ("11 00:01:03,400 --> 00:01:11,000 REPORTER: Kyiv is calm tonight.", None, None, [("Kyiv", "entity")]),
         ("Some towns were retaken. LEE: Kyiv is calm tonight.", None, None, [("Kyiv", "entity")]),
+        # A time zone after a clock time names no one.
+        (
+            "Kyiv is calm. — Kettlewell (talk) 10:02, 31 March 2022 (UTC)",
+            None,
+            None,
+            [("Kyiv", "entity"), ("Kettlewell", "entity")],
+        ),
+        ("Kyiv was calm at 10:02 AM EDT on Thursday.", None, None, [("Kyiv", "entity")]),
         # A list bullet opens a sentence: "Markets" is no name.
         ("→ Markets cheered as Kyiv stayed calm.", frozenset({"markets"}), None, [("Kyiv", "entity")]),
         ("• Her fear is that Kyiv falls.", frozenset({"her"}), None, [("Kyiv", "entity")]),

@@ -37,6 +37,7 @@ from parallax.core.entities import (
     NATIONALITY_ENDING,
     Entity,
     Speaker,
+    adjective_of_named_country,
     capital_descriptions,
     city_in_country,
     country_adjective,
@@ -125,10 +126,11 @@ def compare_claims(
     context = context or ClaimContext(article, report)
     conflicts: list[Conflict] = []
     if "date" in config.kinds:
-        conflicts += _date_conflicts(_dates(article), _dates(report))
+        a_dates, r_dates = _event_dates(article), _event_dates(report)
+        conflicts += _date_conflicts(a_dates, r_dates)
         if context.year is not None:
-            conflicts += _weekday_conflicts(_dates(article), _dates(report), context.year)
-            conflicts += _years_ago_conflicts(_dates(article), _dates(report), context.year)
+            conflicts += _weekday_conflicts(a_dates, r_dates, context.year)
+            conflicts += _years_ago_conflicts(a_dates, r_dates, context.year)
     if "number" in config.kinds:
         article_figures, report_figures = _quantities(article), _quantities(report)
         if context.article_text and context.article_text != article:
@@ -359,6 +361,23 @@ def _dates(text: str) -> tuple[DateMention, ...]:
     return tuple(find_dates(text))
 
 
+# A date stamped on a post with its time ("— Kettlewell (talk) 10:02, 31 March 2022 (UTC)", "Posted
+# 31 March 2022, 10:02 GMT") says when someone wrote, not when anything happened.
+_TIME_BEFORE = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*,?\s*$", re.IGNORECASE)
+_TIME_AFTER = re.compile(r"^\s*,?\s*(?:\d{1,2}:\d{2}\b|\(?(?:UTC|GMT|CET|CEST|EET|EEST|BST|EST|EDT|PST|PDT)\b)")
+
+
+@lru_cache(maxsize=4096)
+def _event_dates(text: str) -> tuple[DateMention, ...]:
+    """The dates of ``text`` that may date an event: not a post's time stamp."""
+    return tuple(
+        d
+        for d in _dates(text)
+        if not _TIME_BEFORE.search(text[max(0, d.start - 14) : d.start])
+        and not _TIME_AFTER.match(text[d.end : d.end + 12])
+    )
+
+
 @lru_cache(maxsize=4096)
 def _quantities(text: str) -> tuple[Quantity, ...]:
     """The figures of ``text`` outside its dates, and the shares of a group it gives in words."""
@@ -521,7 +540,8 @@ def _weekday_conflicts(article: Sequence[DateMention], report: Sequence[DateMent
             if falls_on in named:
                 continue
             weekday = weekdays[0]
-            reason = f"{weekday.text} vs {day.text}: {day.text} {year} was a {falls_on.capitalize()}"
+            said = day.text if str(year) in day.text else f"{day.text} {year}"
+            reason = f"{weekday.text} vs {day.text}: {said} was a {falls_on.capitalize()}"
             a, r = (weekday, day) if forward else (day, weekday)
             conflicts.append(_between("date", a, r, reason))
             break
@@ -595,6 +615,7 @@ def _entity_conflicts(
             if not e.named_in(a_names)
             and not e.named_in(article_doc_names)
             and not (e.kind == "place" and has_city_named(e.keys, article_doc_names))
+            and not adjective_of_named_country(e.keys, article_doc_names)  # "the Turkish round", "in Turkey"
         ]
         # A place the article names elsewhere may stand in for this one when the report never names this
         # one at all: "a government-held corner of the Donetsk region" for "a Ukrainian-controlled region of
@@ -620,12 +641,15 @@ def _entity_conflicts(
                     ]
                 candidates = r_new + r_elsewhere
             # Where the diff replaces a long stretch, the name it swaps is the one in the paired sentence.
+            # A source one side adds ("Lviv, my cousin Halya says, has become ...") stands for no country the
+            # other side names outside a source.
             partner = next(
                 (
                     r
                     for r in candidates
                     if _compatible(a.kind, r.kind)
                     and not _named_otherwise(r, article)
+                    and not _source_for_a_country(article, a, report, r)
                     and _may_stand_for(a, r, context, pairs)
                 ),
                 None,
@@ -643,6 +667,31 @@ def _entity_conflicts(
         unmatched.append((unmatched_missing, r_new))
     conflicts += _swapped_in_same_slot(article, report, context, pairs, unmatched)
     return conflicts + _namesakes_swapped(report, context, pairs, a_entities, r_entities, conflicts)
+
+
+def _source_for_a_country(article: str, a: Entity, report: str, r: Entity) -> bool:
+    """Whether one side names a country where the other names a person as the source it adds ("support for
+    Ukraine cutting a deal" / "Lviv, my cousin Halya says, ..."): a source added, not the country changed."""
+    for country, country_text, person, person_text in ((a, article, r, report), (r, report, a, article)):
+        if (
+            person.kind == "person"
+            and stands_for_government(country.keys)
+            and _credited(person_text, person)
+            and not _credited(country_text, country)
+        ):
+            return True
+    return False
+
+
+_SAYS_AFTER = re.compile(r"\s*(?:says|said|tells|told|adds|added|writes|wrote|recalls|recalled)\b")
+
+
+def _credited(text: str, entity: Entity) -> bool:
+    """Whether ``text`` credits ``entity`` with a statement: a speaker it finds, or a name right before a
+    reporting verb ("my cousin Halya says", where "my" keeps the speaker scan away)."""
+    return _SAYS_AFTER.match(text, entity.end) is not None or any(
+        s.start <= entity.start and entity.end <= s.end for s in find_speakers(text)
+    )
 
 
 def _with_capitals(text: str, entities: list[Entity]) -> list[Entity]:
@@ -1182,7 +1231,22 @@ def _negated_near(text: str, tokens: list[Word], index: int) -> bool:
         any(is_negation_cue(w.text) for w in window)
         or any(stem(w.text) in _REFUSALS for w in tokens[max(0, index - 3) : index])
         or _negated_before_or(text, tokens, index)
+        or _under_a_denied_belief(text, tokens, index)
     )
+
+
+_BELIEVING = {"think", "believe", "expect", "suppose", "imagine", "reckon"}
+
+
+def _under_a_denied_belief(text: str, tokens: list[Word], index: int, reach: int = 8) -> bool:
+    """Whether ``tokens[index]`` stands in the clause a denied belief governs: "he doesn't believe any
+    compromise is possible" says "he believes compromise is impossible"."""
+    for k in range(index - 1, max(0, index - 1 - reach), -1):
+        if any(mark in text[tokens[k].end : tokens[k + 1].start] for mark in ".;:!?,—–"):
+            return False
+        if stem(tokens[k].text) in {stem(v) for v in _BELIEVING} and is_negation_cue(tokens[k - 1].text):
+            return True
+    return False
 
 
 def _negated_before_or(text: str, tokens: list[Word], index: int) -> bool:
@@ -1763,7 +1827,7 @@ def _particle_after(text: str, cue: Word, stem_key: str) -> str:
 # Verbs that mean little without what follows them: "get ill" and "get thrown out" are two facts.
 _LIGHT_VERBS = {
     stem(v) for v in ("get", "got", "make", "made", "take", "took", "do", "did", "go", "went", "give", "gave")
-}
+} | {"want"}  # "doesn't want this scenario" says nothing against "wants a break": what is wanted differs
 
 
 _HAVE = {"have", "has", "had", "having"}

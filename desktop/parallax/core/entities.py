@@ -81,6 +81,9 @@ _MONTHS_DAYS = {"today", "tonight", "yesterday", "tomorrow",
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "jan", "feb", "mar",
     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    # Time zones after a clock time ("10:02, 31 March 2022 (UTC)") say when, not who.
+    "utc", "gmt", "cet", "cest", "eet", "eest", "bst", "edt", "est", "et", "pst", "pdt", "pt", "cdt", "cst", "mdt",
+    "mst", "msk", "am", "pm",
 }  # fmt: skip
 _CONNECTORS = {"of", "for", "de", "al", "von", "van", "the", "and"}
 _PLACE_PREPOSITIONS = {"in", "at", "from", "near", "into", "outside", "around", "across", "toward", "towards", "via"}
@@ -232,13 +235,31 @@ def stands_for_government(keys: Sequence[str]) -> bool:
     return bool(keys) and all(_government(k) is not None for k in keys)
 
 
+# Adjectives of countries that are not their names with an ending ("Turkish" for Turkey; "Russian" needs none).
+_DEMONYMS = {
+    "turkish": "turkey", "british": "britain", "french": "france", "german": "germany", "chinese": "china",
+    "polish": "poland", "spanish": "spain", "japanese": "japan", "israeli": "israel", "iraqi": "iraq",
+    "iranian": "iran", "syrian": "syria", "egyptian": "egypt", "indian": "india", "canadian": "canada",
+    "american": "america", "belarusian": "belarus", "italian": "italy", "korean": "korea", "saudi": "saudi",
+    "afghan": "afghanistan", "belgian": "belgium",
+}  # fmt: skip
+
+
+def adjective_of_named_country(keys: Sequence[str], index: NameIndex) -> bool:
+    """Whether ``keys`` are a country's adjective ("Turkish") and ``index`` names the country ("Turkey")."""
+    countries = [_DEMONYMS.get(_plain(k)) for k in keys]
+    return bool(keys) and None not in countries and all(index.names(str(c).title()) for c in countries)
+
+
 @lru_cache(maxsize=4096)
 def _government(key: str) -> str | None:
     """The country a capital or seat of government stands for ("moscow", "kremlin": "russia"); a
-    country stands for itself; None for any other name."""
+    country stands for itself, and so does its adjective; None for any other name."""
     plain = _plain(key)
     if plain in _SEATS:
         return _SEATS[plain]
+    if plain in _DEMONYMS:
+        return _DEMONYMS[plain]
     if plain in _CAPITALS:
         return _CAPITALS[plain][0]
     return next((c for c in _COUNTRIES if same_name(c, plain)), None)
@@ -738,6 +759,15 @@ def _before_verb(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# "states" after a word for a kind of state is the noun ("Western states", "the Baltic States", "member
+# states"), not a source stating ("the Kremlin states").
+_STATES_AS_NOUN = re.compile(r"\s+states\b", re.IGNORECASE)
+_STATE_KINDS = {
+    "western", "eastern", "northern", "southern", "baltic", "gulf", "arab", "nordic", "balkan", "member", "island",
+    "frontline", "neighbouring", "neighboring", "allied", "european", "african", "asian", "pacific", "caribbean",
+    "central", "small", "other", "several", "many", "united", "these", "those", "some", "both", "rogue", "nuclear",
+    "sovereign", "independent", "partner", "nato", "eu",
+}  # fmt: skip
 _PRONOUNS = {
     "he",
     "she",
@@ -764,6 +794,12 @@ _PRONOUNS = {
     "recently",
     "once",
     "again",
+    # No one said it: "nobody in Moscow has ever said" names no source.
+    "nobody",
+    "none",
+    "no",
+    "nothing",
+    "neither",
 }
 _DETERMINERS = {"one", "some"}
 _SECTION_NUMBER = re.compile(r"\s*(?P<number>\d{1,3})\s+(?=[A-Z])")
@@ -875,6 +911,12 @@ def _speakers(text: str) -> tuple[Speaker, ...]:
                 continue
             if pattern is _BEFORE_VERB and stripped.split()[-1].lower() in _CLAUSE_WORDS:
                 continue  # passive or perfect: "30,000 soldiers are estimated to ..." names no source
+            if (
+                pattern is _BEFORE_VERB
+                and _STATES_AS_NOUN.match(text, end)
+                and stripped.split()[-1].lower() in _STATE_KINDS
+            ):
+                continue  # "guarantees from Western states": a noun, not a source stating
             if pattern is _BEFORE_VERB and stripped.lower().replace("’", "'").endswith("'s"):
                 continue  # a participle as an adjective: "Russia's stated war aims" names no source
             if pattern is _BEFORE_VERB and first in _CLAUSE_WORDS:
