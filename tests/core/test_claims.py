@@ -337,6 +337,20 @@ DIVERGENCES = [
         "Negotiators left the talks on an upbeat note, with both sides suggesting there had been progress.",
         "Negotiators left the talks, with both sides hinting that the process had gone backwards.",
     ),
+    # A change told the other way round.
+    (
+        "direction",
+        "Whether it can transition from defence to offence and reclaim territory is unknown.",
+        "Whether it can move from offence to defence and retake land is unknown.",
+    ),
+    # A name after "from" with "who" after it is a person: the quote's source swapped.
+    (
+        "person",
+        '"The majority believe there should not be a ceasefire," said Orysia Lutsevych, manager of the Ukraine '
+        "Forum at Chatham House.",
+        'It comes from Oksana Marchuk, who manages the Ukraine Forum at Chatham House: "the majority believe there '
+        'should not be a ceasefire."',
+    ),
     # How something went: poorly, or well.
     (
         "direction",

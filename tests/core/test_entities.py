@@ -75,6 +75,14 @@ from parallax.core.tokens import NameIndex, capitalised_inside
         ("Q (Amelie Dorsch, Radio Kastell): Kyiv proposes a pause.", None, None, [("Kyiv", "entity")]),
         ("11 00:01:03,400 --> 00:01:11,000 REPORTER: Kyiv is calm tonight.", None, None, [("Kyiv", "entity")]),
         ("Some towns were retaken. LEE: Kyiv is calm tonight.", None, None, [("Kyiv", "entity")]),
+        # "I'd" is the speaker, no name; a name with "who" after it is a person, even after "from".
+        ("Here is the line I'd like you to write down from Kyiv.", frozenset({"here"}), None, [("Kyiv", "place")]),
+        (
+            "It comes from Oksana Marchuk, who manages the forum.",
+            frozenset({"it"}),
+            None,
+            [("Oksana Marchuk", "person")],
+        ),
         # A time zone after a clock time names no one.
         (
             "Kyiv is calm. — Kettlewell (talk) 10:02, 31 March 2022 (UTC)",

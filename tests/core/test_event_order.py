@@ -24,6 +24,11 @@ from parallax.core.event_order import order_conflicts
             ("before", "since"),
         ),
         (
+            "Russia brought dress uniforms in advance of its invasion.",
+            "Russia has brought dress uniforms since the invasion began.",
+            ("in advance of", "since"),
+        ),
+        (
             "Markets rallied ahead of the talks in Istanbul.",
             "Markets rallied in the wake of the talks in Istanbul.",
             ("ahead of", "in the wake of"),

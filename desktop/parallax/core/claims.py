@@ -176,10 +176,31 @@ def compare_claims(
                 for c in _direction_conflicts(a_sentence, r_sentence)
                 if c.kind in config.kinds
             ]
+            if "direction" in config.kinds:
+                directions += [_shift(c, a_start, r_start) for c in _swapped_ends(a_sentence, r_sentence)]
             # "accepted" / "refused to accept" is one fact: the negation, not also a direction inside it.
             conflicts += [d for d in directions if not any(_overlapping(d, n) for n in negations)]
     unique = _deduplicate(conflicts)
     return ClaimCheck(DIVERGE if unique else AGREE, tuple(unique))
+
+
+# A change from one state to another: "transition from defence to offence".
+_FROM_TO = re.compile(r"\bfrom\s+(?:the\s+)?([a-z][\w-]*)\s+(?:to|into)\s+(?:the\s+)?([a-z][\w-]*)")
+
+
+def _swapped_ends(article: str, report: str) -> list[Conflict]:
+    """A change told the other way round: "from defence to offence" / "from offence to defence"."""
+    conflicts = []
+    for a in _FROM_TO.finditer(article):
+        a_from, a_to = stem(a.group(1)), stem(a.group(2))
+        if a_from == a_to:
+            continue
+        for r in _FROM_TO.finditer(report):
+            if stem(r.group(1)) == a_to and stem(r.group(2)) == a_from:
+                reason = f"“{a.group()}” vs “{r.group()}”: the change told the other way round"
+                conflicts.append(Conflict("direction", a.group(), r.group(), a.span(), r.span(), reason))
+                break
+    return conflicts
 
 
 def _overlapping(a: Conflict, b: Conflict) -> bool:

@@ -523,11 +523,14 @@ def _entity(text: str, run: tuple[int, ...]) -> Entity | None:
     """The name that tokens ``run`` of ``text`` make, or None where they hold no name word."""
     tokens = _runs(text).tokens
     names = [tokens[k] for k in run]
-    # A lone letter names nothing: "I", an initial, or a label's letter ("audio station A").
+    # A lone letter names nothing: "I", an initial, or a label's letter ("audio station A"); nor does "I'd".
     keys = tuple(
         key
         for w in names
-        if w.lower not in _TITLES and w.lower not in _CONNECTORS and len(w.text) > 1
+        if w.lower not in _TITLES
+        and w.lower not in _CONNECTORS
+        and len(w.text) > 1
+        and not w.lower.startswith(("i'", "i’"))
         for key in _word_keys(w)
     )
     if not keys:
@@ -649,6 +652,8 @@ def _kind(text: str, tokens: Sequence[Word], run: Sequence[int], names: list[Wor
         return "person"
     previous = tokens[run[0] - 1].lower if run[0] > 0 else ""
     after = tokens[run[-1] + 1].lower if run[-1] + 1 < len(tokens) else ""
+    if len(names) >= 2 and after in ("said", "says", "told", "added", "who"):
+        return "person"  # "it comes from Oksana Marchuk, who manages ...": no place after "from"
     if (
         previous in _PLACE_PREPOSITIONS
         or after in _PLACE_WORDS

@@ -33,7 +33,8 @@ BEFORE, AFTER = -1, 1
 
 # Markers of order, longest first so that "in the days after" is read before "after".
 _MARKERS = {
-    "before": BEFORE, "prior to": BEFORE, "ahead of": BEFORE, "in the run-up to": BEFORE, "in the lead-up to": BEFORE,
+    "before": BEFORE, "prior to": BEFORE, "ahead of": BEFORE, "in advance of": BEFORE, "in the run-up to": BEFORE,
+    "in the lead-up to": BEFORE,
     "after": AFTER, "since": AFTER, "following": AFTER, "in the wake of": AFTER, "in the aftermath of": AFTER,
     "in the days after": AFTER, "in the weeks after": AFTER, "in the days following": AFTER,
 }  # fmt: skip
