@@ -202,8 +202,8 @@ def speaks_for_government(a_keys: Sequence[str], b_keys: Sequence[str]) -> bool:
 def other_governments(a_keys: Sequence[str], b_keys: Sequence[str]) -> bool:
     """Whether each name is only countries, capitals, seats of government or their adjectives, and the two
     name no government in common ("Ukraine" / "Russia's", "Russian" / "Ukraine's", "Kyiv" / "the Kremlin")."""
-    a_governments = {_government(k) for k in a_keys}
-    b_governments = {_government(k) for k in b_keys}
+    a_governments = {_government(k) or _DEMONYMS.get(_plain(k)) for k in a_keys}
+    b_governments = {_government(k) or _DEMONYMS.get(_plain(k)) for k in b_keys}
     if not a_keys or not b_keys or None in a_governments or None in b_governments:
         return False
     return not any(same_name(str(g), str(h)) for g in a_governments for h in b_governments)
@@ -254,12 +254,10 @@ def adjective_of_named_country(keys: Sequence[str], index: NameIndex) -> bool:
 @lru_cache(maxsize=4096)
 def _government(key: str) -> str | None:
     """The country a capital or seat of government stands for ("moscow", "kremlin": "russia"); a
-    country stands for itself, and so does its adjective; None for any other name."""
+    country stands for itself; None for any other name."""
     plain = _plain(key)
     if plain in _SEATS:
         return _SEATS[plain]
-    if plain in _DEMONYMS:
-        return _DEMONYMS[plain]
     if plain in _CAPITALS:
         return _CAPITALS[plain][0]
     return next((c for c in _COUNTRIES if same_name(c, plain)), None)
