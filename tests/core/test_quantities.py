@@ -354,6 +354,7 @@ def test_spoken_figures_are_read_whole(text, said, value, unit):
         ("The vast majority of people fled.", "The vast majority", 0.9, 0.6),
         ("Half the country has no power.", "Half", 0.5, 0.7),
         ("A small minority backs the deal.", "A small minority", 0.1, 0.4),
+        ("He said so. Most Ukrainians refuse a truce.", "Most", 0.8, 0.3),
     ],
 )
 def test_a_share_of_a_group_said_in_words_is_an_interval_of_the_whole(text, said, inside, outside):
@@ -374,6 +375,7 @@ def test_a_share_of_a_group_said_in_words_is_an_interval_of_the_whole(text, said
         "He scored in the first half.",  # part of a game
         "Prices were cut by half.",
         "A third round of talks is planned.",  # an ordinal
+        "Senate Majority Leader Chuck Schumer spoke.",  # a name
     ],
 )
 def test_words_of_share_that_say_no_share_of_a_group(text):

@@ -631,6 +631,8 @@ def find_shares(text: str) -> list[Quantity]:
         after = (m.group("after") or "").strip().lower()
         before = text[max(0, m.start() - 12) : m.start()].lower().split()[-1:]
         opened = m.group(0)[: m.start("share") - m.start()].lower().split()  # "the", "a", a modifier
+        if m.group("share")[:1].isupper() and before and before[0][-1:].isalpha():
+            continue  # inside a name, mid-sentence: "Senate Majority Leader", "Half Moon Bay"
         if said in ("most", "few"):
             # "most" or "few" is a share before a group ("most Ukrainians", "few of its objectives"), not in a
             # superlative ("the most plausible", "at most") or a small count ("a few days").
