@@ -1256,7 +1256,7 @@ def _negated_near(text: str, tokens: list[Word], index: int) -> bool:
     )
 
 
-_BELIEVING = {"think", "believe", "expect", "suppose", "imagine", "reckon"}
+_BELIEVING = {stem(v) for v in ("think", "believe", "expect", "suppose", "imagine", "reckon")}
 
 
 def _under_a_denied_belief(text: str, tokens: list[Word], index: int, reach: int = 8) -> bool:
@@ -1265,7 +1265,7 @@ def _under_a_denied_belief(text: str, tokens: list[Word], index: int, reach: int
     for k in range(index - 1, max(0, index - 1 - reach), -1):
         if any(mark in text[tokens[k].end : tokens[k + 1].start] for mark in ".;:!?,—–"):
             return False
-        if stem(tokens[k].text) in {stem(v) for v in _BELIEVING} and is_negation_cue(tokens[k - 1].text):
+        if stem(tokens[k].text) in _BELIEVING and is_negation_cue(tokens[k - 1].text):
             return True
     return False
 
