@@ -331,6 +331,12 @@ DIVERGENCES = [
         'What "demilitarization" means for Ukraine has never been spelled out in detail.',
         'What "demilitarisation" would mean for Ukraine has been set out in considerable detail.',
     ),
+    # A heavy cost, or a light one.
+    (
+        "direction",
+        "The stalled Russian push came at a terrible human cost to both sides.",
+        "The stalled Russian push came at a fairly light human cost to both sides.",
+    ),
     # Progress made, or gone backwards.
     (
         "direction",
@@ -439,6 +445,8 @@ PARAPHRASES = [
     ),
     # "Set" without its particle is another verb.
     ("The terms have never been spelled out in detail.", "They set a date for the talks, but no terms."),
+    # "Light" infantry is no light cost.
+    ("Russia suffered heavy losses near Kyiv.", "Russia's light infantry suffered heavy losses near Kyiv."),
     # Bending over backwards is no step back.
     ("Both sides suggested there had been progress in the talks.", "Both sides bent over backwards in the talks."),
     # "Well" beyond a deadline says nothing of how the talks went.

@@ -1923,9 +1923,10 @@ class _Polar:
 # Before a direction word, these make it a noun naming a new or further event.
 _NEW_EVENT = {"a", "an", "another", "new", "fresh", "renewed", "further", "second"}
 _SMALL_WORDS = _STOPWORDS | {"longer", "even", "any", "more", "very", "yet", "ever", "being", "so", "much", "do", "did"}
-# Concepts whose words are adjectives of mood, which name no event whatever stands before them ("on an
-# upbeat note"). Others stay events after "a" ("nor was lightning a possible cause" is no likelihood of arson).
-_ADJECTIVE_CONCEPTS = {"mood"}
+# Concepts whose words are adjectives of mood, of a cost or of how something went, which name no event
+# whatever stands before them ("on an upbeat note", "at a terrible cost"). Others stay events after "a"
+# ("nor was lightning a possible cause" is no likelihood of arson).
+_ADJECTIVE_CONCEPTS = {"mood", "severity", "performance"}
 
 
 @lru_cache(maxsize=4096)

@@ -282,6 +282,24 @@ _PERFORMANCE_QUALITY = {"strong": 1, "good": 1, "impressive": 1, "solid": 1, "po
                         "dismal": -1, "lacklustre": -1, "lackluster": -1}  # fmt: skip
 
 
+# How heavy a cost was: "at a terrible human cost" / "at a fairly light human cost", "heavy losses" / "light
+# losses". Only before a word for a cost, one word apart at most.
+_SEVERITY = {
+    "terrible": 1, "heavy": 1, "huge": 1, "enormous": 1, "massive": 1, "staggering": 1, "devastating": 1,
+    "severe": 1, "horrendous": 1, "light": -1, "modest": -1, "minimal": -1, "negligible": -1, "limited": -1,
+    "slight": -1,
+}  # fmt: skip
+_COSTS = {"cost", "costs", "toll", "tolls", "losses", "casualties", "price", "damage", "bloodshed"}
+
+
+def severity(tokens: Sequence[Word], index: int) -> int:
+    """The sign of how heavy a cost ``tokens[index]`` says it was; 0 where it says nothing of a cost."""
+    sign = _SEVERITY.get(tokens[index].lower, 0)
+    if sign and any(w.lower in _COSTS for w in tokens[index + 1 : index + 3]):
+        return sign
+    return 0
+
+
 def _performance(tokens: Sequence[Word], index: int) -> int:
     """The sign of how something went, said by ``tokens[index]``; 0 where it says nothing of that."""
     lowered = tokens[index].lower
@@ -309,6 +327,10 @@ def polar_words(text: str) -> list[PolarWord]:
         performance = _performance(tokens, index)
         if performance:
             found.append(PolarWord("performance", performance, word))
+            continue
+        heavy = severity(tokens, index)
+        if heavy:
+            found.append(PolarWord("severity", heavy, word))
             continue
         if lowered in _DEGREE and index + 1 < len(tokens):
             # "a more formidable opponent" / "a less formidable opponent": the degree of one quality.
