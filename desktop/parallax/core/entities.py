@@ -20,6 +20,8 @@ from functools import lru_cache
 
 from parallax.core.tokens import (
     FOOTNOTE_AFTER_STOP,
+    LIST_BULLETS,
+    LIST_NUMBER,
     SPEAKER_LABEL,
     NameIndex,
     Word,
@@ -279,12 +281,12 @@ _LEAD_IN = re.compile(
 
 
 # A list's, thread's or section's number opening a line: "2/", "16/18", "3.", "4)" or "3.6".
-_NUMBERED = re.compile(r"(?:^|\n)[ \t]*\d{1,3}(?:/\d{0,3}|[.)]|(?:\.\d{1,3})+\.?)$")
+_NUMBERED = re.compile(rf"(?:^|\n)[ \t]*{LIST_NUMBER}$")
 
 # A cable's or memo's classification marking before its paragraph: "(U)", "(SBU)", "(C)".
 _MARKING = re.compile(r"\([A-Z/]{1,6}\)$")
 
-_OPENING_MARKS = " \t\"“‘'([—–-→•▪►▶◦·*‣⁃»"  # quotes, brackets, dashes and list bullets
+_OPENING_MARKS = " \t\"“‘'([—–-" + LIST_BULLETS  # quotes, brackets, dashes and list bullets
 
 
 def _sentence_starts(text: str, tokens: Sequence[Word], indices: Iterable[int]) -> set[int]:
@@ -902,8 +904,8 @@ def _speakers(text: str) -> tuple[Speaker, ...]:
             numbered = _SECTION_NUMBER.match(phrase)  # "5.4 Chris Alexander does not believe": the 4 is no name
             if numbered and _NUMBERED.search(text[: start + numbered.end("number")]):
                 start, phrase = start + numbered.end(), phrase[numbered.end() :]
-            stripped = phrase.strip().lstrip("→•▪►▶◦·*‣⁃» ")  # a list bullet is no part of the speaker
-            start += len(phrase) - len(phrase.lstrip().lstrip("→•▪►▶◦·*‣⁃» "))
+            stripped = phrase.strip().lstrip(LIST_BULLETS + " ")  # a list bullet is no part of the speaker
+            start += len(phrase) - len(phrase.lstrip().lstrip(LIST_BULLETS + " "))
             end = start + len(stripped)
             first = stripped.split()[0].lower() if stripped else ""
             # "one" or "some" alone is a pronoun; "one top Russian official" names a source.

@@ -66,9 +66,12 @@ FOOTNOTE_AFTER_STOP = re.compile(r"[.!?][\"”’)]?\[\d{1,3}\]$")
 
 
 # A line's list marker: a number ("3.", "2/", "1.2"), a bullet ("·", "•") or both ("1.2 · Map, Crimea").
-_MARKER_ENDS = frozenset("0123456789.)/·•▪►▶◦*‣⁃»→")  # how a list's marker may end
-_LIST_NUMBER = r"\d{1,3}(?:/\d{0,3}|[.)]|(?:\.\d{1,3})+\.?)"
-_LINE_MARKER = re.compile(rf"(?:^|\n)[ \t]*(?:(?:{_LIST_NUMBER})?[ \t]*[·•▪►▶◦*‣⁃»→]|{_LIST_NUMBER})[ \t]*$")
+LIST_BULLETS = "·•▪►▶◦*‣⁃»→"
+LIST_NUMBER = r"\d{1,3}(?:/\d{0,3}|[.)]|(?:\.\d{1,3})+\.?)"
+_MARKER_ENDS = frozenset("0123456789.)/" + LIST_BULLETS)  # how a list's marker may end
+_LINE_MARKER = re.compile(
+    rf"(?:^|\n)[ \t]*(?:(?:{LIST_NUMBER})?[ \t]*[{re.escape(LIST_BULLETS)}]|{LIST_NUMBER})[ \t]*$"
+)
 
 
 @lru_cache(maxsize=64)
