@@ -61,6 +61,7 @@ from parallax.core.lexicon import (
     phrasal_family,
     polar_words,
     prefix_opposites,
+    raises_negation,
     rules_out,
     verb_family,
 )
@@ -1256,16 +1257,13 @@ def _negated_near(text: str, tokens: list[Word], index: int) -> bool:
     )
 
 
-_BELIEVING = {stem(v) for v in ("think", "believe", "expect", "suppose", "imagine", "reckon")}
-
-
 def _under_a_denied_belief(text: str, tokens: list[Word], index: int, reach: int = 8) -> bool:
     """Whether ``tokens[index]`` stands in the clause a denied belief governs: "he doesn't believe any
     compromise is possible" says "he believes compromise is impossible"."""
     for k in range(index - 1, max(0, index - 1 - reach), -1):
         if any(mark in text[tokens[k].end : tokens[k + 1].start] for mark in ".;:!?,—–"):
             return False
-        if stem(tokens[k].text) in _BELIEVING and is_negation_cue(tokens[k - 1].text):
+        if raises_negation(tokens[k].text) and is_negation_cue(tokens[k - 1].text):
             return True
     return False
 

@@ -473,7 +473,7 @@ def negated_stems(text: str) -> dict[str, Word]:
                     break  # "didn't have to submit": no need to, which says nothing of whether it was done
                 if following.lower == "help" and (after == "but" or after.endswith("ing")):
                     break  # "cannot help but notice": noticed
-                if stem(following.text) in _NEG_RAISING:
+                if raises_negation(following.text):
                     # "I don't think they can kick them out" says "I think they cannot": what is denied
                     # is the verb after it.
                     end = position + 6
@@ -534,6 +534,12 @@ _FAMILIES = {
     }.items()
     for form in forms
 }  # fmt: skip
+
+
+def raises_negation(word: str) -> bool:
+    """Whether a denial of verb ``word`` is said of what follows it ("don't think they can" = "think they
+    cannot", "doesn't believe any compromise is possible" = "believes it impossible")."""
+    return stem(word) in _NEG_RAISING
 
 
 def verb_family(verb_stem: str) -> str:
