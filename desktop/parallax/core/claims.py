@@ -794,16 +794,8 @@ def _namesakes_swapped(
     given name says which slot the new surname fills. The article's person goes unnamed in the whole
     report, the report's in the whole article; ``found`` holds the conflicts already drawn."""
 
-    def two_word_person(e: Entity) -> bool:
-        return e.kind == "person" and len(e.keys) == 2
-
-    r_people = [r for r in r_entities if two_word_person(r)]
-    a_people = [
-        a
-        for a in a_entities
-        if two_word_person(a)
-        and any(same_name(a.keys[0], r.keys[0]) and not same_name(a.keys[1], r.keys[1]) for r in r_people)
-    ]
+    r_people = [r for r in r_entities if r.kind == "person" and len(r.keys) == 2]
+    a_people = [a for a in a_entities if any(_one_given_name(a, r) for r in r_people)]
     if not a_people:
         return []  # the usual case, settled before any document is read
     taken_a = {c.article_span for c in found}
@@ -831,13 +823,22 @@ def _namesakes_swapped(
     return conflicts
 
 
+def _one_given_name(a: Entity, r: Entity) -> bool:
+    """Whether ``a`` and ``r`` read as two people of one given name and two surnames ("Danilo Blizniuk",
+    "Danilo Hrytsenko")."""
+    return (
+        a.kind == r.kind == "person"
+        and len(a.keys) == len(r.keys) == 2
+        and same_name(a.keys[0], r.keys[0])
+        and not same_name(a.keys[1], r.keys[1])
+    )
+
+
 def _namesakes(a: Entity, r: Entity, context: ClaimContext) -> bool:
     """Whether ``a`` and ``r`` are two people of one given name and two surnames ("Danilo Blizniuk",
     "Danilo Hrytsenko"), one of them quoted as a source in its document. Two title-case words are often
     no person ("Winter Olympics", "Winter Games"); a source quoted by name is one."""
-    if not (a.kind == r.kind == "person" and len(a.keys) == len(r.keys) == 2):
-        return False
-    if not same_name(a.keys[0], r.keys[0]) or same_name(a.keys[1], r.keys[1]):
+    if not _one_given_name(a, r):
         return False
     return any(
         same_name(speaker.keys[-1], entity.keys[1])
