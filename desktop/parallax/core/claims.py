@@ -1943,17 +1943,18 @@ def _polar_mentions(text: str) -> tuple[_Polar, ...]:
         sign = -polar.sign if negated else polar.sign
         shown = polar.word
         if negated:
-            cue = next(
+            cue_at = next(
                 (
-                    w
-                    for w in reversed(tokens[max(0, i - 4) : i])
-                    if is_negation_cue(w.text) or stem(w.text) in _REFUSALS
+                    k
+                    for k in range(i - 1, max(-1, i - 5), -1)
+                    if is_negation_cue(tokens[k].text) or stem(tokens[k].text) in _REFUSALS
                 ),
                 None,
             )
             # Shown with the word only where nothing but small words stand between: "no longer in doubt",
             # "refused to accept", not "nor was lightning a possible".
-            if cue is not None and all(w.lower in _SMALL_WORDS for w in tokens[tokens.index(cue) + 1 : i]):
+            if cue_at is not None and all(w.lower in _SMALL_WORDS for w in tokens[cue_at + 1 : i]):
+                cue = tokens[cue_at]
                 shown = Word(text[cue.start : polar.word.end], cue.start, polar.word.end)
         # What moved: the content words just before ("the Russian ruble gained").
         subject = frozenset(
