@@ -292,7 +292,7 @@ _SEVERITY = {
 _COSTS = {"cost", "costs", "toll", "tolls", "losses", "casualties", "price", "damage", "bloodshed"}
 
 
-def severity(tokens: Sequence[Word], index: int) -> int:
+def _severity(tokens: Sequence[Word], index: int) -> int:
     """The sign of how heavy a cost ``tokens[index]`` says it was; 0 where it says nothing of a cost."""
     sign = _SEVERITY.get(tokens[index].lower, 0)
     if sign and any(w.lower in _COSTS for w in tokens[index + 1 : index + 3]):
@@ -312,6 +312,19 @@ def _performance(tokens: Sequence[Word], index: int) -> int:
     return 0
 
 
+# Words whose direction depends on the words beside them, each concept with the function that reads it.
+_READ_IN_PLACE = (("performance", _performance), ("severity", _severity))
+
+
+def _read_in_place(tokens: Sequence[Word], index: int) -> tuple[str, int] | None:
+    """The concept and sign ``tokens[index]`` carries by the words beside it ("gone well", "a heavy cost")."""
+    for concept, reading in _READ_IN_PLACE:
+        sign = reading(tokens, index)
+        if sign:
+            return concept, sign
+    return None
+
+
 _NOT_A_QUALITY = {"than", "of", "and", "or", "to", "in", "on", "at", "for", "with", "by", "from", "the", "a", "an"}
 
 
@@ -324,13 +337,9 @@ def polar_words(text: str) -> list[PolarWord]:
         lowered = word.lower
         if prose and word.text[:1].isupper() and not _opens_sentence(text, tokens, index):
             continue  # a name or a label in running text: "Slide 17", "One Stop Shop"
-        performance = _performance(tokens, index)
-        if performance:
-            found.append(PolarWord("performance", performance, word))
-            continue
-        heavy = severity(tokens, index)
-        if heavy:
-            found.append(PolarWord("severity", heavy, word))
+        in_place = _read_in_place(tokens, index)
+        if in_place is not None:
+            found.append(PolarWord(*in_place, word))
             continue
         if lowered in _DEGREE and index + 1 < len(tokens):
             # "a more formidable opponent" / "a less formidable opponent": the degree of one quality.
