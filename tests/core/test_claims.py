@@ -912,6 +912,13 @@ def test_a_source_named_beside_the_other_is_the_same_source():
             "Yet Chris Alexander, the former minister, and plenty of other Kremlin-watchers fear a trap.",
             ["Chris Alexander"],
         ),
+        # A remark credited by "by".
+        (
+            "The paper starts from the remark, made by Orysia Lutsevych, that the pull-back is a gesture.",
+            ["Orysia Lutsevych"],
+        ),
+        ("It echoes a warning by Rob Lee that Russia will regroup.", ["Rob Lee"]),
+        ("The point was made to reporters.", []),
     ],
 )
 def test_speakers(text, speakers):
@@ -1792,3 +1799,74 @@ def test_a_state_body_is_another_source_than_a_leader(article, report, attribute
     )
     kinds = [c.kind for c in compare_claims(article, report, context=context).conflicts]
     assert kinds == (["attribution"] if attributed else []), kinds
+
+
+@pytest.mark.parametrize(
+    ("article", "report", "conflict"),
+    [
+        # A place in brackets after a person is where the person is from, not where the event was.
+        (
+            "Russia's top negotiator in Turkey, Vladimir Medinsky, met reporters afterwards, read Ukraine's proposal "
+            "into the record and then said it would be taken to Putin for discussion.",
+            '1.5 Marta Kowalczyk (Kraków), "Read into the record". After the session Russia\'s head of delegation, '
+            "Vladimir Medinsky, met journalists, read Ukraine's proposal aloud for the record and said it would be "
+            "put to President Putin for discussion.",
+            None,
+        ),
+        (
+            "Russia's top negotiator in Turkey, Vladimir Medinsky, met reporters afterwards.",
+            "Russia's top negotiator in Poland, Vladimir Medinsky, met reporters afterwards.",
+            ("place", "Turkey", "Poland"),
+        ),
+        # A country the report names by its capital is no one swapped for the person who opens the paragraph.
+        (
+            "For its part, Ukraine said it would leave Crimea for later talks, effectively putting it aside.",
+            '1.3 Ilona Sas (Debrecen), "Parking Crimea". Kyiv proposed to leave Crimea for later talks, in effect '
+            "putting it aside.",
+            None,
+        ),
+    ],
+)
+def test_a_label_in_brackets_and_a_country_named_by_its_capital_swap_nothing(article, report, conflict):
+    found = [(c.kind, c.article, c.report) for c in compare_claims(article, report).conflicts]
+    assert found == ([conflict] if conflict else [])
+
+
+def test_a_place_the_report_names_only_in_a_list_may_still_be_swapped():
+    # Both documents name the two regions together elsewhere; in the paired sentences one stands for the other.
+    elsewhere = "Russia may refocus on the eastern regions of Donetsk and Luhansk."
+    article = "Blizniuk was living in a Ukrainian-controlled region of Luhansk before his home was destroyed."
+    report = "Blizniuk had lived in a Ukrainian-held part of Donetsk until his home was destroyed."
+    context = ClaimContext(
+        f"{elsewhere}\n\n{article}", f"{elsewhere}\n\n{report}", (elsewhere, article), (elsewhere, report)
+    )
+    found = [(c.kind, c.article, c.report) for c in compare_claims(article, report, context=context).conflicts]
+    assert found == [("place", "Luhansk", "Donetsk")]
+
+
+@pytest.mark.parametrize(
+    ("prose", "source"),
+    [
+        # Without the caption, "He says" opening a paragraph goes on from the person the paragraph before opens
+        # with, named in full elsewhere.
+        (True, "Rob Lee"),
+        # With it, the caption's speaker is the last named before.
+        (False, "Konrad Muzyka"),
+    ],
+)
+def test_a_pronoun_opening_a_paragraph_skips_boilerplate_and_may_take_the_subject_before(prose, source):
+    paragraphs = [
+        "Ukraine's army had some success, says Rob Lee, a senior fellow.",
+        "Lee had been tracking Russia's troop buildup for almost a year.",
+        "Russian forces have taken a severe beating, says Konrad Muzyka",  # a video's caption: boilerplate
+        "He says Russia should be able to prevent Ukrainian forces from massing.",
+    ]
+    article = paragraphs[-1]
+    report = "Chris Alexander said Russia should be able to prevent Ukrainian forces from massing."
+    text = "\n\n".join(paragraphs)
+    context = ClaimContext(
+        text, report, tuple(paragraphs), (report,), None, "\n\n".join(paragraphs[:2] + paragraphs[3:]) if prose else ""
+    )
+    conflicts = compare_claims(article, report, context=context).conflicts
+    assert [c.kind for c in conflicts] == ["attribution"]
+    assert source in conflicts[0].reason

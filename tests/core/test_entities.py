@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from parallax.core.entities import city_in_country, find_entities, has_city_named
+from parallax.core.entities import city_in_country, find_entities, has_city_named, is_publication, nationality_word
 from parallax.core.tokens import NameIndex, capitalised_inside
 
 
@@ -222,3 +222,41 @@ def test_a_name_ends_at_its_paragraph(text, names):
 )
 def test_words_capitalised_inside_a_sentence(text, inside):
     assert capitalised_inside(text) == inside
+
+
+@pytest.mark.parametrize(
+    ("key", "nationality"),
+    [
+        ("Ukrainian", True),
+        ("Russians", True),
+        ("Israeli", True),
+        ("Israelis", True),
+        ("Turkish", True),
+        # Given names that end like a plural of "-i": names, not nationalities.
+        ("Chris", False),
+        ("Lewis", False),
+        ("Alexander", False),
+    ],
+)
+def test_a_nationality_by_its_ending(key, nationality):
+    assert nationality_word(key) is nationality
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        # The piece of land a name is "of" makes it a place.
+        ("He had lived in a Ukrainian-held part of Donetsk until May.", "Donetsk", "place"),
+        ("The quake struck near the town of Bireuen on Friday.", "Bireuen", "place"),
+        # A station named for a radio is a publication.
+        ("Lutsevych, a native of Lviv, told Radio Liberty in an interview.", "Radio Liberty", "publication"),
+    ],
+)
+def test_a_place_of_a_piece_of_land_and_a_radio_station(text, name, kind):
+    found = {e.text: e.kind for e in find_entities(text, frozenset())}
+    assert found[name] == kind, found
+
+
+def test_a_radio_station_is_a_publication():
+    assert is_publication(("Radio", "Liberty"))
+    assert not is_publication(("Rob", "Lee"))

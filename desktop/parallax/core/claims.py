@@ -48,6 +48,7 @@ from parallax.core.entities import (
     is_publication,
     name_keys,
     names_an_institution,
+    nationality_word,
     other_governments,
     same_body,
     speaks_for_government,
@@ -110,6 +111,10 @@ class ClaimContext:
     report_sentences: tuple[str, ...] = field(default_factory=tuple)
     # The year the documents were written in (a date's weekday depends on it), where it is known.
     year: int | None = None
+    # The documents' running text without boilerplate (a video caption, a "Read more" box), paragraphs
+    # apart by a blank line: what a pronoun's paragraph before is looked for in. Empty: the whole text.
+    article_prose: str = ""
+    report_prose: str = ""
 
 
 @lru_cache(maxsize=4096)
@@ -613,8 +618,8 @@ def _entity_conflicts(
     """Names that the word diff replaces by a name the other side never mentions, in paired sentences."""
     vocabulary, names = _known_words(context.article_text, context.report_text)
     # A capital named by its country ("the Ukrainian capital") is the city.
-    a_entities = _with_capitals(article, find_entities(article, vocabulary, names))
-    r_entities = _with_capitals(report, find_entities(report, vocabulary, names))
+    a_entities = _with_capitals(article, _without_labels(article, find_entities(article, vocabulary, names)))
+    r_entities = _with_capitals(report, _without_labels(report, find_entities(report, vocabulary, names)))
     if not a_entities or not r_entities:
         return []
     a_names, r_names = _name_words(article), _name_words(report)
@@ -630,7 +635,14 @@ def _entity_conflicts(
             )
             if other is not None:
                 conflicts.append(_between("person", a, other, f"{a.text} vs {other.text}: a different person"))
-        a_missing = [e for e in a_replaced if not e.named_in(r_names) and not is_generic(e.keys)]
+        # A country the report names by its capital ("Ukraine said" / "Kyiv proposed") is not missing.
+        a_missing = [
+            e
+            for e in a_replaced
+            if not e.named_in(r_names)
+            and not is_generic(e.keys)
+            and not (stands_for_government(e.keys) and has_city_named(e.keys, r_names))
+        ]
         r_new = [
             e
             for e in r_replaced
@@ -641,7 +653,8 @@ def _entity_conflicts(
         ]
         # A place the article names elsewhere may stand in for this one when the report never names this
         # one at all: "a government-held corner of the Donetsk region" for "a Ukrainian-controlled region of
-        # Luhansk" (the article names Donetsk in another paragraph).
+        # Luhansk" (the article names Donetsk in another paragraph). A report naming it only in a list
+        # ("the regions of Donetsk and Luhansk") has not named it for this slot.
         # Only regions and cities: a capital or a country stands for a government ("Moscow and Kyiv").
         r_elsewhere: list[Entity] | None = None  # found only when a place goes missing
         unmatched_missing: list[Entity] = []
@@ -650,7 +663,7 @@ def _entity_conflicts(
             if (
                 a.kind == "place"
                 and not stands_for_government(a.keys)
-                and not a.named_in(_name_words(context.report_text or report))
+                and not a.named_in(_names_outside_lists(context.report_text or report))
             ):
                 if r_elsewhere is None:
                     r_elsewhere = [
@@ -689,6 +702,33 @@ def _entity_conflicts(
         unmatched.append((unmatched_missing, r_new))
     conflicts += _swapped_in_same_slot(article, report, context, pairs, unmatched)
     return conflicts + _namesakes_swapped(report, context, pairs, a_entities, r_entities, conflicts)
+
+
+_OPEN_BRACKET = re.compile(r"\s*\(\s*")
+_CLOSE_BRACKET = re.compile(r"\s*\)")
+
+
+def _without_labels(text: str, entities: list[Entity]) -> list[Entity]:
+    """``entities`` less the names that only label a person in brackets ("Marta Kowalczyk (Kraków)", "Ann
+    Lee (Reuters)"): where the person is from or works says nothing about the event."""
+    labels = {
+        id(e)
+        for person, e in itertools.pairwise(entities)
+        if person.kind == "person"
+        and _OPEN_BRACKET.fullmatch(text, person.end, e.start)
+        and _CLOSE_BRACKET.match(text, e.end)
+    }
+    return [e for e in entities if id(e) not in labels] if labels else entities
+
+
+# Names in a list: "Donetsk and Luhansk", "Kharkiv, Sumy or Chernihiv".
+_NAME_LIST = re.compile(r"\b[A-Z][\w'’-]+(?:,\s+[A-Z][\w'’-]+)*,?\s+(?:and|or)\s+[A-Z][\w'’-]+")
+
+
+@lru_cache(maxsize=64)
+def _names_outside_lists(text: str) -> NameIndex:
+    """The capitalised words of ``text`` less those named only in a list of names."""
+    return _name_words(_NAME_LIST.sub(" ", text))
 
 
 def _source_for_a_country(article: str, a: Entity, report: str, r: Entity) -> bool:
@@ -973,9 +1013,9 @@ def _attribution_conflicts(article: str, report: str, context: ClaimContext) -> 
     # A quote that ends "he said" credits the person the paragraph before names as its speaker; the
     # other side must name a person too (against "a senior Russian official", "he" is too weak a reading).
     if not a_speakers and any(_named_person(r) for r in r_speakers):
-        a_speakers = _speaker_before(article, context.article_text)
+        a_speakers = _speaker_before(article, context.article_prose or context.article_text)
     elif not r_speakers and any(_named_person(a) for a in a_speakers):
-        r_speakers = _speaker_before(report, context.report_text)
+        r_speakers = _speaker_before(report, context.report_prose or context.report_text)
     if not a_speakers or not r_speakers:
         return []
     for a in a_speakers:
@@ -1074,14 +1114,15 @@ def _speaker_before(text: str, document: str) -> list[Speaker]:
     speaker just before it, as a :class:`Speaker` spanning the pronoun; [] when that is not clear.
 
     Only when ``text`` names no person itself (else "he" could be that person), and only the last
-    named speaker in the paragraph before.
+    named speaker in the paragraph before, or, for a paragraph that opens with the pronoun, the person
+    the paragraph before opens with.
     """
     pronoun = _PRONOUN_SPEAKER.search(text)
     if pronoun is None or not document:
         return []
     for entity in find_entities(text, frozenset()):
         # A nationality ("the Russians") is no person "he" could be.
-        nationality = all(NATIONALITY_ENDING.search(name_key(k).removesuffix("s")) for k in entity.keys)
+        nationality = all(nationality_word(name_key(k)) for k in entity.keys)
         # Nor is a name after an article ("the eastern Donbas area"): people go without one.
         before_name = words(text[max(0, entity.start - 30) : entity.start])[-2:]
         placed = entity.kind == "entity" and any(w.lower in ("the", "a", "an") for w in before_name)
@@ -1103,10 +1144,30 @@ def _speaker_before(text: str, document: str) -> list[Speaker]:
             # "Lee said": the surname of a person the document names in full ("Rob Lee") is that person.
             full = people[speaker.keys[0]]
             named.append((full, " ".join(full)))
+    if not named and pronoun.start() == 0:
+        # A paragraph opening "He says" goes on from the one before, whose subject it names: "Lee had been
+        # tracking Russia's troop buildup ...", then "He says with superiority in air power ...".
+        subject = _opening_person(before, people)
+        if subject is not None:
+            named.append((subject, " ".join(subject)))
     if not named:
         return []
     keys, text_named = named[-1]
     return [_Resolved(pronoun.group(), pronoun.start(), pronoun.end(), keys, text_named)]
+
+
+def _opening_person(paragraph: str, people: dict[str, tuple[str, ...]]) -> tuple[str, ...] | None:
+    """The person ``paragraph`` opens with, in full (a surname by the document's full name for it); None
+    where it opens otherwise."""
+    entities = find_entities(paragraph, frozenset())
+    if not entities or paragraph[: entities[0].start].strip(" \"“‘'"):
+        return None
+    first = entities[0]
+    if first.kind == "person" and len(first.keys) >= 2:
+        return first.keys
+    if len(first.keys) == 1 and first.keys[0] in people:
+        return people[first.keys[0]]
+    return None
 
 
 @lru_cache(maxsize=64)
@@ -1121,7 +1182,7 @@ def _full_names(document: str) -> dict[str, tuple[str, ...]]:
 
 def _named_person(speaker: Speaker) -> bool:
     """Whether a speaker is named as a person: two name words or more, not nationalities."""
-    names = [k for k in speaker.keys if not NATIONALITY_ENDING.search(name_key(k).removesuffix("s"))]
+    names = [k for k in speaker.keys if not nationality_word(name_key(k))]
     return len(names) >= 2
 
 

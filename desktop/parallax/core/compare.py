@@ -205,6 +205,11 @@ _FULL_DATE = re.compile(
 )
 
 
+def _prose(document: Document) -> str:
+    """``document``'s paragraphs that are no boilerplate, a blank line apart."""
+    return "\n\n".join(document.paragraphs[i].text for i in document.content_paragraphs())
+
+
 def _compare_one(prepared: Prepared, index: int, config: CompareConfig) -> ReportComparison:
     article, report = prepared.documents[0], prepared.documents[index]
     a_units = article.content_paragraphs()
@@ -225,6 +230,8 @@ def _compare_one(prepared: Prepared, index: int, config: CompareConfig) -> Repor
         tuple(s.text for s in article.sentences),
         tuple(s.text for s in report.sentences),
         _year_written(article, report),
+        _prose(article),
+        _prose(report),
     )
     links = []
     for group in alignment.groups:

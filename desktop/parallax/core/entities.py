@@ -87,6 +87,9 @@ _MONTHS_DAYS = {"today", "tonight", "yesterday", "tomorrow",
     "utc", "gmt", "cet", "cest", "eet", "eest", "bst", "edt", "est", "et", "pst", "pdt", "pt", "cdt", "cst", "mdt",
     "mst", "msk", "am", "pm",
 }  # fmt: skip
+# Words for a piece of land, which make the name after their "of" a place ("a Ukrainian-held part of Donetsk").
+_PARTS_OF_PLACES = {"part", "parts", "corner", "area", "areas", "outskirts", "suburbs", "town", "village", "district"}
+_LAND_BEFORE_OF = _PLACE_WORDS | _PARTS_OF_PLACES
 _CONNECTORS = {"of", "for", "de", "al", "von", "van", "the", "and"}
 _PLACE_PREPOSITIONS = {"in", "at", "from", "near", "into", "outside", "around", "across", "toward", "towards", "via"}
 
@@ -372,6 +375,15 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 # How a nationality's adjective or noun ends ("Russian", "Chinese", "British", "Iraqi").
 NATIONALITY_ENDING = re.compile(r"(?:ian|ean|ese|ish|an|i)$")
+_PLURAL_NATIONALITY = re.compile(r"(?:ian|ean|an)s$")
+
+
+def nationality_word(key: str) -> bool:
+    """Whether a name key reads as a nationality, singular or plural ("Ukrainian", "Russians", "Israelis"),
+    by its ending. A plural in "-is" only for a known demonym: "Chris" and "Lewis" are names."""
+    if NATIONALITY_ENDING.search(key) or _PLURAL_NATIONALITY.search(key):
+        return True
+    return key.endswith("s") and key[:-1].lower() in _DEMONYMS
 
 
 def _nationality_after_city(tokens: Sequence[Word], run: Sequence[int], j: int) -> bool:
@@ -547,7 +559,7 @@ _PUBLICATION_LAST = {
     "dispatch", "sentinel", "review", "record", "monitor", "digest", "dispatches", "newspaper", "weekly",
     "magazine", "radio", "television", "tv", "broadcasting", "news",
 }  # fmt: skip
-_PUBLICATION_FIRST = {"daily", "morning", "evening", "sunday", "weekly", "saturday"}
+_PUBLICATION_FIRST = {"daily", "morning", "evening", "sunday", "weekly", "saturday", "radio"}  # "Radio Liberty"
 # "the financial daily Ledger & Ticker", "the newspaper Kommersant"
 _PUBLICATION_BEFORE = {
     "daily", "newspaper", "paper", "weekly", "tabloid", "broadsheet", "magazine", "broadcaster", "outlet",
@@ -657,7 +669,7 @@ def _kind(text: str, tokens: Sequence[Word], run: Sequence[int], names: list[Wor
     if (
         previous in _PLACE_PREPOSITIONS
         or after in _PLACE_WORDS
-        or (previous == "of" and run[0] >= 2 and tokens[run[0] - 2].lower in _PLACE_WORDS)
+        or (previous == "of" and run[0] >= 2 and tokens[run[0] - 2].lower in _LAND_BEFORE_OF)
     ):
         return "place"
     if len(names) == 1 and previous in ("a", "an") and lowered[-1].endswith(("ian", "ish", "ese", "ean", "an")):
@@ -725,6 +737,12 @@ _WITH_OTHERS = re.compile(
 _VIEW_OF = re.compile(
     r"\b[Ii]n\s+(?P<speaker>[A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+){0,3})['’]s?\s+"
     r"(?:view|words|opinion|judg(?:e)?ment|assessment|reading|estimation)\b"
+)
+# A statement credited by "by": "the remark, made by Orysia Lutsevych, that ...", "a warning by NATO".
+_REMARK_BY = re.compile(
+    r"\b(?:remarks?|comments?|statements?|claims?|observations?|warnings?|assessments?|argument|point|words)"
+    r",?\s+(?:(?:first\s+)?(?:made|offered|voiced|delivered|issued|given)\s+)?by\s+"
+    r"(?P<speaker>(?:the\s+)?[A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+){0,3})"
 )
 _BEFORE_VERB = re.compile(
     rf"(?P<speaker>[^,.;:\"“”()—–\n]{{2,90}}?)\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:{_VERBS})\b"
@@ -887,6 +905,7 @@ def _speakers(text: str) -> tuple[Speaker, ...]:
     apposed += [m.span("speaker") for m in _WHO_SAID.finditer(text)]
     apposed += [m.span("speaker") for m in _WITH_OTHERS.finditer(text)]
     apposed += [m.span("speaker") for m in _VIEW_OF.finditer(text)]
+    apposed += [m.span("speaker") for m in _REMARK_BY.finditer(text)]
     for pattern, spans in ((_AFTER_VERB, after_verb), (_APPOSED, apposed), (_BEFORE_VERB, _before_verb(text))):
         for start, end in spans:
             phrase = text[start:end]
