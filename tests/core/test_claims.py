@@ -1832,6 +1832,51 @@ def test_a_label_in_brackets_and_a_country_named_by_its_capital_swap_nothing(art
     assert found == ([conflict] if conflict else [])
 
 
+@pytest.mark.parametrize(
+    ("article", "report", "label"),
+    [
+        # "so long as ... not" is the condition "unless" sets: nothing denied.
+        (
+            "Unless Russian troops withdraw, Ukrainians are skeptical.",
+            "Ukrainians remained doubtful so long as Russian troops did not withdraw.",
+            AGREE,
+        ),
+        (
+            "Unless Russian troops withdraw, Ukrainians are skeptical.",
+            "Ukrainians remained doubtful as long as Russian troops did not withdraw.",
+            AGREE,
+        ),
+        # Said as a fact, the denial stands.
+        (
+            "Russian troops withdraw, and Ukrainians are still skeptical.",
+            "Russian troops did not withdraw, and Ukrainians remained doubtful.",
+            DIVERGE,
+        ),
+    ],
+)
+def test_so_long_as_not_is_a_condition(article, report, label):
+    assert compare_claims(article, report).label == label
+
+
+@pytest.mark.parametrize(
+    ("report", "negation"),
+    [
+        # The report's title denies what its next sentence says as the article does: both are said.
+        (
+            '4.1 Erik Solberg, "Defence is not offence". Whether the army can go over from defence to offence is '
+            "unknown.",
+            False,
+        ),
+        # Said only denied, it conflicts.
+        ('4.1 Erik Solberg, "Defence is not offence". The paper lists the conditions of past wars.', True),
+    ],
+)
+def test_a_denial_the_same_side_also_says_plainly_is_no_conflict(report, negation):
+    article = "Whether the army can transition from defence to offence is unknown."
+    kinds = [c.kind for c in compare_claims(article, report).conflicts]
+    assert ("negation" in kinds) == negation, kinds
+
+
 def test_a_place_the_report_names_only_in_a_list_may_still_be_swapped():
     # Both documents name the two regions together elsewhere; in the paired sentences one stands for the other.
     elsewhere = "Russia may refocus on the eastern regions of Donetsk and Luhansk."

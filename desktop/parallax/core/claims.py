@@ -169,6 +169,9 @@ def compare_claims(
         if "negation" in config.kinds:
             told = _denied_in_partners(article, report, pairs, (a_start, a_end), (r_start, r_end))
             negations = [_shift(c, a_start, r_start) for c in _negation_conflicts(a_sentence, r_sentence, *told)]
+            if negations:
+                negations = _unless_affirmed_in_partners(article, report, pairs, (a_start, a_end), (r_start, r_end),
+                                                         negations)  # fmt: skip
             conflicts += negations
         if "date" in config.kinds:
             conflicts += [_shift(c, a_start, r_start) for c in order_conflicts(a_sentence, r_sentence)]
@@ -1695,6 +1698,56 @@ def _denied_in_partners(
         stem_key for a, r in pairs if r == r_span and a != a_span for stem_key in _negated_stems(article[a[0] : a[1]])
     )
     return by_article, by_report
+
+
+def _unless_affirmed_in_partners(
+    article: str,
+    report: str,
+    pairs: list[tuple[tuple[int, int], tuple[int, int]]],
+    a_span: tuple[int, int],
+    r_span: tuple[int, int],
+    negations: list[Conflict],
+) -> list[Conflict]:
+    """``negations`` less those whose denying side says the denied word plainly in another sentence paired
+    with the same sentence of the other side. A text that says both has not denied the other's claim: a
+    paper titled "Defence is not offence" whose abstract asks whether Ukraine "can go over from defence to
+    offence", against "whether it can transition from defence to offence"."""
+    kept = []
+    for conflict in negations:
+        # The side whose text holds a negation cue is the denying side; its partners are its other
+        # sentences paired with the other side's sentence.
+        report_denies = any(is_negation_cue(w.text) for w in words(conflict.report))
+        own, own_span, other_span = (report, r_span, a_span) if report_denies else (article, a_span, r_span)
+        denied_text = conflict.report if report_denies else conflict.article
+        denied = next(
+            (
+                verb_family(stem(w.text))
+                for w in words(denied_text)
+                if w.lower not in _STOPWORDS and len(w.text) > 2 and not is_negation_cue(w.text)
+            ),
+            None,
+        )
+        if denied is None:
+            kept.append(conflict)
+            continue
+        partners = [
+            own[o[0] : o[1]]
+            for a, r in pairs
+            for o, x in ((r, a) if report_denies else (a, r),)
+            if x == other_span and o != own_span
+        ]
+        if any(_says_plainly(partner, denied) for partner in partners):
+            continue
+        kept.append(conflict)
+    return kept
+
+
+def _says_plainly(sentence: str, stem_key: str) -> bool:
+    """Whether ``sentence`` says the word ``stem_key`` stands for without denying it."""
+    tokens = words(sentence)
+    return any(
+        verb_family(stem(w.text)) == stem_key and not _negated_near(sentence, tokens, i) for i, w in enumerate(tokens)
+    )
 
 
 def _negation_conflicts(

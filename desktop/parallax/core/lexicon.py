@@ -525,13 +525,24 @@ def _yet_to(tokens: Sequence[Word], index: int) -> bool:
 
 def _hypothetical(text: str, tokens: Sequence[Word], index: int, reach: int = 6) -> bool:
     """Whether the cue at ``tokens[index]`` is in a condition ("if we don't become aware", "unless
-    they do not pay"): its clause states no fact, so nothing is denied."""
+    they do not pay", "so long as they did not withdraw"): its clause states no fact, so nothing is denied."""
     for back in range(index - 1, max(-1, index - reach - 1), -1):
         if re.search(r"[.;:!?]", text[tokens[back].end : tokens[back + 1].start]):
             return False
-        if tokens[back].lower in _CONDITIONS:
+        if tokens[back].lower in _CONDITIONS or _so_long_as(tokens, back):
             return True
     return False
+
+
+def _so_long_as(tokens: Sequence[Word], index: int) -> bool:
+    """Whether ``tokens[index]`` ends "so long as" or "as long as", a condition like "if" ("doubtful so long
+    as troops did not withdraw" says "sceptical unless troops withdraw")."""
+    return (
+        index >= 2
+        and tokens[index].lower == "as"
+        and tokens[index - 1].lower == "long"
+        and tokens[index - 2].lower in ("so", "as")
+    )
 
 
 # Verbs that say one thing, so that a negation of one denies the others ("never foresaw" / "predicted").
