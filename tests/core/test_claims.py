@@ -1877,6 +1877,73 @@ def test_a_denial_the_same_side_also_says_plainly_is_no_conflict(report, negatio
     assert ("negation" in kinds) == negation, kinds
 
 
+@pytest.mark.parametrize(
+    ("article", "report", "conflict"),
+    [
+        # Known for sure, or an open question.
+        (
+            "But Lee says it's unclear how severe Ukraine's combat losses have been.",
+            "Lee says it is already clear how heavy Ukraine's combat losses have been.",
+            ("negation", "unclear", "clear"),
+        ),
+        (
+            "But Lee says it's unclear how severe Ukraine's combat losses have been.",
+            "Lee says it is not clear how heavy Ukraine's combat losses have been.",
+            None,
+        ),
+        # "Clear" before no question says nothing of certainty.
+        ("It was a clear sign that the talks had failed.", "It was an unclear sign that the talks had failed.", None),
+        # What something bodes.
+        (
+            "The counterattacks near the capital bode well, says Rob Lee.",
+            "The counterattacks near the capital are, Rob Lee says, a worrying sign for Ukraine.",
+            ("direction", "bode well", "worrying"),
+        ),
+        (
+            "The counterattacks near the capital bode well, says Rob Lee.",
+            "The counterattacks near the capital bode ill, says Rob Lee.",
+            ("direction", "bode well", "bode ill"),
+        ),
+        (
+            "The counterattacks near the capital bode well, says Rob Lee.",
+            "The counterattacks near the capital are an encouraging sign, says Rob Lee.",
+            None,
+        ),
+        # Put off, or put first.
+        (
+            "Ukraine would leave Crimea for later talks, effectively sidelining the question.",
+            "Kyiv would leave Crimea for later talks, effectively pushing the question to the front of the agenda.",
+            ("direction", "sidelining", "front of the agenda"),
+        ),
+        (
+            "Ukraine would leave Crimea for later talks, effectively sidelining the question.",
+            "Kyiv would leave Crimea for later talks, in effect shelving the question.",
+            None,
+        ),
+        # What carried them.
+        (
+            "Russian soldiers had brought dress uniforms along with them in their tanks.",
+            "Russian soldiers had carried dress uniforms in their supply lorries.",
+            ("detail", "tanks", "lorries"),
+        ),
+        # A think tank or a fuel tank is no vehicle.
+        (
+            "Experts at a think tank said trucks had been seen near the border.",
+            "Experts at a think tank said lorries had been seen near the border.",
+            None,
+        ),
+        (
+            "The fire did not reach the fuel tanks near the houses.",
+            "The fire did not reach the cars near the houses.",
+            None,
+        ),
+    ],
+)
+def test_certainty_omens_priority_and_vehicles(article, report, conflict):
+    found = [(c.kind, c.article, c.report) for c in compare_claims(article, report).conflicts]
+    assert found == ([conflict] if conflict else []), found
+
+
 def test_a_place_the_report_names_only_in_a_list_may_still_be_swapped():
     # Both documents name the two regions together elsewhere; in the paired sentences one stands for the other.
     elsewhere = "Russia may refocus on the eastern regions of Donetsk and Luhansk."

@@ -1539,6 +1539,33 @@ _DETAIL_CLASSES: dict[str, tuple[dict[str, str], bool]] = {
         ),
         True,
     ),
+    # What carried people or things: "uniforms in their tanks" is not "uniforms in their supply lorries".
+    # A "think tank" or a "fuel tank" is read as a whole, in a class of its own (below).
+    "vehicle": (
+        _members(
+            "tank tanks",
+            "lorry lorries truck trucks",
+            "jeep jeeps",
+            "helicopter helicopters",
+            "ambulance ambulances",
+            "bus buses minibus minibuses",
+            "car cars",
+        ),
+        True,
+    ),
+    # Tanks that carry no one: read whole, so that their "tank" is no vehicle. One value, so never a conflict.
+    "container or institute": (
+        dict.fromkeys(
+            (
+                f"{kind} {tank}"
+                for kind in ("think", "fuel", "water", "oil", "gas", "storage", "septic")
+                for tank in ("tank", "tanks")
+            ),
+            "tank",
+        )
+        | dict.fromkeys(("tank farm", "tank farms"), "tank"),
+        True,
+    ),
 }
 
 # The domain of a concession, an aim or aid: "political concessions" are not "economic concessions", nor
@@ -2036,10 +2063,10 @@ class _Polar:
 # Before a direction word, these make it a noun naming a new or further event.
 _NEW_EVENT = {"a", "an", "another", "new", "fresh", "renewed", "further", "second"}
 _SMALL_WORDS = _STOPWORDS | {"longer", "even", "any", "more", "very", "yet", "ever", "being", "so", "much", "do", "did"}
-# Concepts whose words are adjectives of mood, of a cost or of how something went, which name no event
-# whatever stands before them ("on an upbeat note", "at a terrible cost"). Others stay events after "a"
-# ("nor was lightning a possible cause" is no likelihood of arson).
-_ADJECTIVE_CONCEPTS = {"mood", "severity", "performance"}
+# Concepts whose words are adjectives of mood, of a cost, of how something went or of what it bodes, which
+# name no event whatever stands before them ("on an upbeat note", "at a terrible cost", "a worrying sign").
+# Others stay events after "a" ("nor was lightning a possible cause" is no likelihood of arson).
+_ADJECTIVE_CONCEPTS = {"mood", "severity", "performance", "omen"}
 
 
 @lru_cache(maxsize=4096)
@@ -2049,7 +2076,7 @@ def _polar_mentions(text: str) -> tuple[_Polar, ...]:
     mentions = []
     for polar in polar_words(text):
         i = index_of.get(polar.word.start, 0)
-        if _names_the_event(tokens, i):
+        if polar.concept != "priority" and _names_the_event(tokens, i):  # "the front of the agenda" is read whole
             continue  # "the Russian push on the city faltered": the push is what the verb is about
         if _in_ones_favour(tokens, i):
             continue  # "weighted in Russia's favour": an advantage, not an approval

@@ -164,8 +164,25 @@ _OPPOSITES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # Known for sure, or an open question: "whether it can retake land is unknown" / "is no longer in doubt"
     # (a denied doubt is a certainty).
     "certainty": (
-        ("certain",),
+        ("certain", "clear"),
         ("unknown", "uncertain", "unclear", "unsure", "doubt", "doubtful", "doubts", "doubted"),
+    ),
+    # Put first, or put off: "effectively sidelining the question" / "pushing the question to the front of
+    # the agenda" (the front, top or head of an agenda: see :func:`_priority`).
+    "priority": (
+        ("prioritise", "prioritize", "prioritised", "prioritized", "fast-track", "expedite"),
+        (
+            "sideline",
+            "sidelining",
+            "sidelined",
+            "shelve",
+            "shelved",
+            "shelving",
+            "postpone",
+            "defer",
+            "deprioritise",
+            "deprioritize",
+        ),
     ),
     "north-south": (("north", "northern", "northward"), ("south", "southern", "southward")),
     "east-west": (("east", "eastern", "eastward"), ("west", "western", "westward")),
@@ -240,6 +257,10 @@ _MOTION = {"go", "goes", "going", "gone", "went", "move", "moves", "moving", "mo
 # that" and "certain to" do.
 _DETERMINER_SENSE = {"certain"}
 _AFTER_PREDICATE = {"that", "to", "of", "whether", "about", "how", "what", "who", "if", "when", "why"}
+# Adjectives that say certainty only before what is known: "it is clear how heavy the losses were", not "a
+# clear sign", "clear skies" or "clear of mines".
+_KNOWN_WHAT = {"that", "whether", "how", "what", "who", "if", "when", "why", "which", "where"}
+_CERTAINTY_ONLY_BEFORE_WHAT = {"clear"}
 
 
 @dataclass(frozen=True)
@@ -312,8 +333,42 @@ def _performance(tokens: Sequence[Word], index: int) -> int:
     return 0
 
 
+# What something foretells: "which bodes well" / "a worrying sign for Ukraine", "a good omen" / "boded ill".
+# "Well" or "ill" only after "bode"; an adjective only before a word for a sign.
+_BODING = {"well": 1, "ill": -1, "badly": -1, "poorly": -1}
+_OMEN_QUALITY = {
+    "good": 1, "encouraging": 1, "positive": 1, "promising": 1, "hopeful": 1, "welcome": 1, "heartening": 1,
+    "auspicious": 1, "bad": -1, "worrying": -1, "ominous": -1, "troubling": -1, "alarming": -1, "negative": -1,
+    "grim": -1, "discouraging": -1, "disturbing": -1, "inauspicious": -1,
+}  # fmt: skip
+_SIGNS = {"sign", "signs", "omen", "omens", "signal", "signals", "portent", "portents", "harbinger", "augury"}
+
+
+def _omen(tokens: Sequence[Word], index: int) -> int:
+    """The sign of what ``tokens[index]`` says something foretells; 0 where it foretells nothing."""
+    lowered = tokens[index].lower
+    if lowered in _BODING and index > 0 and tokens[index - 1].lower.startswith("bod"):
+        return _BODING[lowered] if stem(tokens[index - 1].lower) == "bod" else 0
+    if lowered in _OMEN_QUALITY and index + 1 < len(tokens) and tokens[index + 1].lower in _SIGNS:
+        return _OMEN_QUALITY[lowered]
+    return 0
+
+
+_AHEAD = {"front", "top", "head"}
+_QUEUES = {"agenda", "agendas", "list", "queue", "priorities"}
+
+
+def _priority(tokens: Sequence[Word], index: int) -> int:
+    """+1 where ``tokens[index]`` puts something first: the "front" of "to the front of the agenda"."""
+    if tokens[index].lower in _AHEAD and index + 2 < len(tokens) and tokens[index + 1].lower == "of":
+        following = tokens[index + 2 : index + 4]
+        if any(w.lower in _QUEUES for w in following):
+            return 1
+    return 0
+
+
 # Words whose direction depends on the words beside them, each concept with the function that reads it.
-_READ_IN_PLACE = (("performance", _performance), ("severity", _severity))
+_READ_IN_PLACE = (("performance", _performance), ("severity", _severity), ("omen", _omen), ("priority", _priority))
 
 
 def _read_in_place(tokens: Sequence[Word], index: int) -> tuple[str, int] | None:
@@ -339,6 +394,12 @@ def polar_words(text: str) -> list[PolarWord]:
             continue  # a name or a label in running text: "Slide 17", "One Stop Shop"
         in_place = _read_in_place(tokens, index)
         if in_place is not None:
+            if in_place[0] == "omen" and lowered in _BODING:  # shown with its verb: "bodes well"
+                verb = tokens[index - 1]
+                word = Word(text[verb.start : word.end], verb.start, word.end)
+            elif in_place[0] == "priority":  # shown whole: "front of the agenda"
+                queue = next(w for w in tokens[index + 2 : index + 4] if w.lower in _QUEUES)
+                word = Word(text[word.start : queue.end], word.start, queue.end)
             found.append(PolarWord(*in_place, word))
             continue
         if lowered in _DEGREE and index + 1 < len(tokens):
@@ -365,6 +426,10 @@ def polar_words(text: str) -> list[PolarWord]:
             between = text[word.end : following_word.start]
             if between.strip() == "" and following_word.text.isalpha() and following_word.lower not in _AFTER_PREDICATE:
                 continue  # "a certain number of troops"
+        if key in _CERTAINTY_ONLY_BEFORE_WHAT and (
+            index + 1 >= len(tokens) or tokens[index + 1].lower not in _KNOWN_WHAT
+        ):
+            continue  # "a clear sign", "clear of mines"
         base = key if key in _PHRASAL or key in _AMBIGUOUS_WITHOUT_PARTICLE else None
         if base is not None:
             following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
