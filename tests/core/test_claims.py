@@ -919,6 +919,12 @@ def test_a_source_named_beside_the_other_is_the_same_source():
         ),
         ("It echoes a warning by Rob Lee that Russia will regroup.", ["Rob Lee"]),
         ("The point was made to reporters.", []),
+        # The verb before its speaker; the person without the body they are "of".
+        ('"They are still willing," observed Rob Lee of the Foreign Policy Research Institute.', ["Rob Lee"]),
+        (
+            '"They are still willing," said Sutopo Purwo Nugroho of the National Disaster Mitigation Agency.',
+            ["Sutopo Purwo Nugroho"],
+        ),
     ],
 )
 def test_speakers(text, speakers):
@@ -1982,3 +1988,69 @@ def test_a_pronoun_opening_a_paragraph_skips_boilerplate_and_may_take_the_subjec
     conflicts = compare_claims(article, report, context=context).conflicts
     assert [c.kind for c in conflicts] == ["attribution"]
     assert source in conflicts[0].reason
+
+
+@pytest.mark.parametrize(
+    ("article", "report", "conflict"),
+    [
+        # For one side, or weighted against it.
+        (
+            "The ceasefires simply became permanent features, heavily weighted in Russia's favour.",
+            "Each ceasefire became a fixed part of the landscape, one weighted heavily against Moscow.",
+            ("direction", "in Russia's favour", "weighted heavily against Moscow"),
+        ),
+        # Against the other side says the same.
+        (
+            "The ceasefires simply became permanent features, heavily weighted in Russia's favour.",
+            "Each ceasefire became a fixed part of the landscape, one weighted heavily against Ukraine.",
+            None,
+        ),
+        # A stated aim for another.
+        (
+            'Russia\'s stated war aims have been the "denazification" and "demilitarization" of Ukraine.',
+            'Russia\'s declared war aims remain the "denazification" and "federalisation" of Ukraine.',
+            ("detail", "demilitarization", "federalisation"),
+        ),
+        (
+            'Russia\'s stated war aims have been the "denazification" and "demilitarization" of Ukraine.',
+            'Russia\'s declared war aims remain the "denazification" and "demilitarisation" of Ukraine.',
+            None,
+        ),
+    ],
+)
+def test_an_advantage_turned_round_and_a_stated_aim_for_another(article, report, conflict):
+    # (The names themselves are weighed by the name rules, which read "Russia's" / "Ukraine" as a swap.)
+    found = [
+        (c.kind, c.article, c.report)
+        for c in compare_claims(article, report).conflicts
+        if c.kind in ("direction", "detail")
+    ]
+    assert found == ([conflict] if conflict else []), found
+
+
+@pytest.mark.parametrize(
+    ("report", "conflict"),
+    [
+        # A nationality the report leaves out stands against no city the article names elsewhere.
+        (
+            "Orysia Lutsevych, manager of the Ukraine Forum at Chatham House in London and originally from Lviv, says "
+            "most Ukrainians want no ceasefire.",
+            None,
+        ),
+        # It may still stand against another nationality.
+        (
+            "Orysia Lutsevych, manager of the Ukraine Forum at Chatham House, a Spanish think-tank in London, says "
+            "most Ukrainians want no ceasefire.",
+            ("place", "British", "Spanish"),
+        ),
+    ],
+)
+def test_a_nationality_stands_against_a_nationality_not_a_city(report, conflict):
+    elsewhere = "Lutsevych is originally from Lviv. Spanish and German officials took part."
+    article = (
+        "Most Ukrainians want no ceasefire, said Orysia Lutsevych, manager of the Ukraine Forum at Chatham House, a "
+        "British foreign policy think-tank in London."
+    )
+    context = ClaimContext(f"{elsewhere}\n\n{article}", f"Lviv.\n\n{report}", (elsewhere, article), ("Lviv.", report))
+    found = [(c.kind, c.article, c.report) for c in compare_claims(article, report, context=context).conflicts]
+    assert found == ([conflict] if conflict else []), found

@@ -75,6 +75,9 @@ from parallax.core.tokens import NameIndex, capitalised_inside
         ("Q (Amelie Dorsch, Radio Kastell): Kyiv proposes a pause.", None, None, [("Kyiv", "entity")]),
         ("11 00:01:03,400 --> 00:01:11,000 REPORTER: Kyiv is calm tonight.", None, None, [("Kyiv", "entity")]),
         ("Some towns were retaken. LEE: Kyiv is calm tonight.", None, None, [("Kyiv", "entity")]),
+        # A name in capitals with its role after a comma, as an earnings call labels its speakers.
+        ("HELEN MARSH-OCAMPO, CEO: Kyiv is calm tonight.", None, None, [("Kyiv", "entity")]),
+        ("JOHN KAY, Head of Investor Relations: Kyiv is calm tonight.", None, None, [("Kyiv", "entity")]),
         # "I'd" is the speaker, no name; a name with "who" after it is a person, even after "from".
         ("Here is the line I'd like you to write down from Kyiv.", frozenset({"here"}), None, [("Kyiv", "place")]),
         (

@@ -44,6 +44,7 @@ from parallax.core.entities import (
     find_entities,
     find_speakers,
     has_city_named,
+    irregular_country_adjective,
     is_generic,
     is_publication,
     name_keys,
@@ -187,6 +188,7 @@ def compare_claims(
             ]
             if "direction" in config.kinds:
                 directions += [_shift(c, a_start, r_start) for c in _swapped_ends(a_sentence, r_sentence)]
+                directions += [_shift(c, a_start, r_start) for c in _advantage_conflicts(a_sentence, r_sentence)]
             # "accepted" / "refused to accept" is one fact: the negation, not also a direction inside it.
             conflicts += [d for d in directions if not any(_overlapping(d, n) for n in negations)]
     unique = _deduplicate(conflicts)
@@ -210,6 +212,36 @@ def _swapped_ends(article: str, report: str) -> list[Conflict]:
                 conflicts.append(Conflict("direction", a.group(), r.group(), a.span(), r.span(), reason))
                 break
     return conflicts
+
+
+# To whose advantage something is: "weighted in Russia's favour" (+) / "weighted heavily against Moscow" (-).
+_IN_FAVOUR = re.compile(
+    r"\bin\s+(?:the\s+)?([A-Z][\w-]*)['’]s?\s+favou?r\b|\bin\s+favou?r\s+of\s+(?:the\s+)?([A-Z][\w-]*)"
+)
+_AGAINST = re.compile(
+    r"\b(?:weighted|tilted|stacked|skewed|biased|loaded|rigged|slanted)(?:\s+[a-z]+ly)?\s+against\s+(?:the\s+)?"
+    r"([A-Z][\w-]*)"
+)
+
+
+def _advantages(text: str) -> list[tuple[str, int, re.Match[str]]]:
+    """Each party ``text`` says something favours (+1) or is weighted against (-1), with its match."""
+    found = [(m.group(1) or m.group(2), 1, m) for m in _IN_FAVOUR.finditer(text)]
+    return found + [(m.group(1), -1, m) for m in _AGAINST.finditer(text)]
+
+
+def _advantage_conflicts(article: str, report: str) -> list[Conflict]:
+    """One side says something favours a party, the other that it is weighted against the same party."""
+    a_found = _advantages(article)
+    r_found = _advantages(report) if a_found else []
+    for a_party, a_sign, a_match in a_found:
+        for r_party, r_sign, r_match in r_found:
+            same = same_name(a_party, r_party) or speaks_for_government((a_party,), (r_party,))
+            if same and a_sign != r_sign:
+                a_text, r_text = a_match.group(), r_match.group()
+                reason = f"“{a_text}” vs “{r_text}”: one says it favours {a_party if a_sign > 0 else r_party}, the other that it works against them"
+                return [Conflict("direction", a_text, r_text, a_match.span(), r_match.span(), reason)]
+    return []
 
 
 def _overlapping(a: Conflict, b: Conflict) -> bool:
@@ -677,7 +709,11 @@ def _entity_conflicts(
                         and e not in r_new
                         and not stands_for_government(e.keys)
                     ]
-                candidates = r_new + r_elsewhere
+                # A nationality stands against a nationality or a country, not a city ("a British think-tank"
+                # / "originally from Lviv").
+                candidates = r_new + (
+                    [e for e in r_elsewhere if _a_nation(e)] if irregular_country_adjective(a.keys) else r_elsewhere
+                )
             # Where the diff replaces a long stretch, the name it swaps is the one in the paired sentence.
             # A source one side adds ("Lviv, my cousin Halya says, has become ...") stands for no country the
             # other side names outside a source.
@@ -732,6 +768,15 @@ _NAME_LIST = re.compile(r"\b[A-Z][\w'’-]+(?:,\s+[A-Z][\w'’-]+)*,?\s+(?:and|o
 def _names_outside_lists(text: str) -> NameIndex:
     """The capitalised words of ``text`` less those named only in a list of names."""
     return _name_words(_NAME_LIST.sub(" ", text))
+
+
+def _a_nation(entity: Entity) -> bool:
+    """Whether ``entity`` names a country, its government or its people ("Australian", "Canada", "Moscow")."""
+    return (
+        stands_for_government(entity.keys)
+        or irregular_country_adjective(entity.keys)
+        or all(nationality_word(k) for k in entity.keys)
+    )
 
 
 def _source_for_a_country(article: str, a: Entity, report: str, r: Entity) -> bool:
@@ -1536,6 +1581,21 @@ _DETAIL_CLASSES: dict[str, tuple[dict[str, str], bool]] = {
             "navy naval warships",
             "infantry",
             "drones",
+        ),
+        True,
+    ),
+    # What a war or a settlement is said to aim at: "denazification and demilitarisation" is not
+    # "denazification and federalisation".
+    "stated aim": (
+        _members(
+            "demilitarisation demilitarization demilitarise demilitarize",
+            "denazification denazify",
+            "federalisation federalization",
+            "decentralisation decentralization",
+            "neutrality",
+            "disarmament",
+            "annexation",
+            "partition",
         ),
         True,
     ),

@@ -250,6 +250,11 @@ _DEMONYMS = {
 }  # fmt: skip
 
 
+def irregular_country_adjective(keys: Sequence[str]) -> bool:
+    """Whether ``keys`` are a country's adjective not made from its name ("British", "Turkish")."""
+    return bool(keys) and all(_plain(k) in _DEMONYMS for k in keys)
+
+
 def adjective_of_named_country(keys: Sequence[str], index: NameIndex) -> bool:
     """Whether ``keys`` are a country's adjective ("Turkish") and ``index`` names the country ("Turkey")."""
     countries = [_DEMONYMS.get(_plain(k)) for k in keys]
@@ -701,6 +706,8 @@ _VERBS = (
 )
 _AFTER_VERB = re.compile(
     r"\b(?:said|says|added|stated|noted|announced|claimed|insisted|warned|explained|wrote|[Aa]ccording to|"
+    # A quote's verb before its speaker: '"...," observed Rob Lee'.
+    r"observed|remarked|commented|argued|recalled|conceded|cautioned|replied|"
     r"quotes|quoted|quoting|cites|cited|citing|[Ii]n\s+the\s+(?:view|words|opinion|judg(?:e)?ment)\s+of|"
     # The passive's agent: "it was admitted even by the Western analyst Chris Alexander that ...".
     r"(?:admitted|acknowledged|conceded|stated|said|noted|argued|claimed|confirmed|reported)\s+(?:even\s+|also\s+)?by)\s+"
@@ -744,6 +751,8 @@ _REMARK_BY = re.compile(
     r",?\s+(?:(?:first\s+)?(?:made|offered|voiced|delivered|issued|given)\s+)?by\s+"
     r"(?P<speaker>(?:the\s+)?[A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+){0,3})"
 )
+# A person's name, then "of" and the body they work for.
+_NAME_OF_BODY = re.compile(r"((?:[A-Z][\w'’-]+[^\S\n]+){1,3}[A-Z][\w'’-]+)\s+of\s+(?:the\s+)?[A-Z]")
 _BEFORE_VERB = re.compile(
     rf"(?P<speaker>[^,.;:\"“”()—–\n]{{2,90}}?)\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:{_VERBS})\b"
 )
@@ -945,6 +954,11 @@ def _speakers(text: str) -> tuple[Speaker, ...]:
                 continue  # a participle as an adjective: "Russia's stated war aims" names no source
             if pattern is _BEFORE_VERB and first in _CLAUSE_WORDS:
                 continue  # a question: "Can you suggest any music?" asks, and names no source
+            if pattern is _AFTER_VERB and len(stripped.split()) > 6:
+                # "said Rob Lee of the Foreign Policy Research Institute": the person, without the body.
+                named_of = _NAME_OF_BODY.match(stripped)
+                if named_of is not None:
+                    stripped, end = named_of.group(1), start + named_of.end(1)
             if pattern is _AFTER_VERB and (len(stripped.split()) > 6 or _CLAUSE_WORDS & set(stripped.lower().split())):
                 continue
             if pattern is _AFTER_VERB and _subject_of_a_clause(text, stripped, end):

@@ -27,7 +27,9 @@ FUNCTION_WORDS = frozenset({
 # "HOST (Jane Doe):", "Q (Amelie Dorsch, Radio Kastell):"), or a parliamentary record's title and name
 # ("Mr Dunne:", "Dr Ann Kerr (Minister for Trade):"); then a colon. It says who talks, not what happened.
 SPEAKER_LABEL = (
-    r"(?:[A-Z][A-Z'’.-]+(?:[ \t]+(?:[A-Z][A-Z'’.-]+|\d{1,2})){0,2}|[QA]"
+    # A name in capitals, maybe with its role after a comma ("HELEN MARSH-OCAMPO, CEO:", "JOHN KAY, Head of IR:").
+    r"(?:[A-Z][A-Z'’.-]+(?:[ \t]+(?:[A-Z][A-Z'’.-]+|\d{1,2})){0,2}"
+    r"(?:,[ \t]+[A-Z][\w'’.&-]*(?:[ \t]+[\w'’.&-]+){0,3})?|[QA]"
     r"|(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Baroness|Baron|Professor|Prof)\.?(?:[ \t]+[A-Z][\w'’-]+){1,2})"
     r"(?:[ \t]*[(\[][A-Z][\w'’., -]*[)\]]){0,2}"
     r":[ \t]"
