@@ -921,6 +921,8 @@ def test_a_source_named_beside_the_other_is_the_same_source():
         ("The point was made to reporters.", []),
         # The verb before its speaker; the person without the body they are "of".
         ('"They are still willing," observed Rob Lee of the Foreign Policy Research Institute.', ["Rob Lee"]),
+        # Not without the quote: what follows "argued" is the clause's subject.
+        ('Texas-based Oracle argued Google "committed an egregious act of plagiarism."', ["Texas-based Oracle"]),
         (
             '"They are still willing," said Sutopo Purwo Nugroho of the National Disaster Mitigation Agency.',
             ["Sutopo Purwo Nugroho"],
@@ -2053,4 +2055,38 @@ def test_a_nationality_stands_against_a_nationality_not_a_city(report, conflict)
     )
     context = ClaimContext(f"{elsewhere}\n\n{article}", f"Lviv.\n\n{report}", (elsewhere, article), ("Lviv.", report))
     found = [(c.kind, c.article, c.report) for c in compare_claims(article, report, context=context).conflicts]
+    assert found == ([conflict] if conflict else []), found
+
+
+@pytest.mark.parametrize(
+    ("article", "report", "conflict"),
+    [
+        # Few said by how hard they are to find, against a half who say so.
+        (
+            "Among those who have fled, it's hard to find much support for Ukraine cutting a deal with Russia.",
+            "Of the people who have fled, roughly half say they would support Kyiv striking a deal with Moscow.",
+            ("number", "hard to find much", "roughly half"),
+        ),
+        (
+            "Among those who have fled, it's hard to find much support for Ukraine cutting a deal with Russia.",
+            "Few of the people who have fled would support Kyiv striking a deal with Moscow.",
+            None,
+        ),
+        # A view denied: "did not see it as" says "did not think it".
+        (
+            '"I think it\'s a diplomatic expression of the new military reality that Ukraine has established."',
+            "He did not see the announcement as a diplomatic reflection of any new military reality established by "
+            "Ukraine.",
+            ("negation", "think", "not see"),
+        ),
+        # Not seeing something is no view of it.
+        (
+            "Analysts think Russian troops were seen near the border.",
+            "Analysts think Russian troops were seen near the border, though reporters did not see them.",
+            None,
+        ),
+    ],
+)
+def test_few_said_by_how_hard_they_are_to_find_and_a_view_denied(article, report, conflict):
+    found = [(c.kind, c.article, c.report) for c in compare_claims(article, report).conflicts]
     assert found == ([conflict] if conflict else []), found

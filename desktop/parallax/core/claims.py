@@ -57,6 +57,7 @@ from parallax.core.entities import (
 )
 from parallax.core.event_order import order_conflicts
 from parallax.core.lexicon import (
+    VIEWING,
     cue_before,
     is_negation_cue,
     negated_stems,
@@ -1991,10 +1992,15 @@ def _governed(text: str, cue: Word, stem_key: str) -> tuple[list[Word], int, int
     (-1 where it is not within five words)."""
     tokens = words(text)
     start = next((i for i, w in enumerate(tokens) if w.start >= cue.end), len(tokens))
-    found = next(
-        (i for i in range(start, min(len(tokens), start + 8)) if verb_family(stem(tokens[i].text)) == stem_key), -1
-    )
+    found = next((i for i in range(start, min(len(tokens), start + 8)) if _says(tokens[i], stem_key)), -1)
     return tokens, start, found
+
+
+def _says(token: Word, stem_key: str) -> bool:
+    """Whether ``token`` is the word a negated stem key stands for (a viewing verb for "think": "did not see
+    it as")."""
+    token_stem = stem(token.text)
+    return verb_family(token_stem) == stem_key or (stem_key == "think" and token_stem in VIEWING)
 
 
 _NOUN_BEFORE = {"a", "an", "the", "for", "of", "no", "any", "without"}

@@ -706,8 +706,8 @@ _VERBS = (
 )
 _AFTER_VERB = re.compile(
     r"\b(?:said|says|added|stated|noted|announced|claimed|insisted|warned|explained|wrote|[Aa]ccording to|"
-    # A quote's verb before its speaker: '"...," observed Rob Lee'.
-    r"observed|remarked|commented|argued|recalled|conceded|cautioned|replied|"
+    # Right after a quote, its verb before its speaker: '"...," observed Rob Lee' (not "Oracle argued Google ...").
+    r"(?<=[,!?][\"”] )(?:observed|remarked|commented|argued|recalled|conceded|cautioned|replied)|"
     r"quotes|quoted|quoting|cites|cited|citing|[Ii]n\s+the\s+(?:view|words|opinion|judg(?:e)?ment)\s+of|"
     # The passive's agent: "it was admitted even by the Western analyst Chris Alexander that ...".
     r"(?:admitted|acknowledged|conceded|stated|said|noted|argued|claimed|confirmed|reported)\s+(?:even\s+|also\s+)?by)\s+"

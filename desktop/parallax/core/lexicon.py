@@ -556,9 +556,26 @@ def negated_stems(text: str) -> dict[str, Word]:
                     continue
                 if any(start < following.start < end for start, end in bracketed):
                     continue  # an editor's insertion: "they [Ukraine] can"
-                governed.setdefault(verb_family(stem(following.text)), word)
+                key = verb_family(stem(following.text))
+                if key in VIEWING and _as_follows(text, tokens, position):
+                    key = "think"  # "did not see the announcement as a reflection": did not think it one
+                governed.setdefault(key, word)
                 break
     return governed
+
+
+# Verbs that with "as" say what one thinks something is: "sees it as a gesture", "regarded the move as".
+VIEWING = frozenset(stem(v) for v in ("see", "saw", "seen", "regard", "view", "consider"))
+
+
+def _as_follows(text: str, tokens: Sequence[Word], position: int, reach: int = 6) -> bool:
+    """Whether "as" stands among the ``reach`` words from ``tokens[position]``, in the same clause."""
+    for k in range(position, min(len(tokens), position + reach)):
+        if re.search(r"[,.;:!?]", text[tokens[k - 1].end : tokens[k].start]):
+            return False
+        if tokens[k].lower == "as":
+            return True
+    return False
 
 
 # After a negation, words that take its force off the verb: a wh-word or "because" ("not how we

@@ -620,6 +620,11 @@ _NOT_A_GROUP = {"of", "likely", "important", "recent", "senior", "prominent", "p
                 "months", "years", "hours", "minutes", "times"}  # fmt: skip
 _NOT_BEFORE_MOST = {"at", "very", "quite", "is", "are", "was", "were", "be", "been"}
 _HALVES = {"first", "second", "other", "latter", "former", "top", "bottom", "back", "front"}
+# Verbs a share of people may take as their subject: "half say", "the majority believe".
+_HOLDING_A_VIEW = {"say", "said", "believe", "believed", "think", "thought", "want", "wanted", "support",
+                   "supported", "oppose", "opposed", "back", "backed", "agree", "agreed", "expect", "fear", "feel"}  # fmt: skip
+# Few said by how hard they are to find: "it's hard to find much support for a deal", "hard to find anyone who".
+_HARD_TO_FIND = re.compile(r"\b(?:hard|difficult)\s+to\s+find\s+(?:much|many|any|anyone|anybody)\b", re.IGNORECASE)
 _SHARE_SPREAD = 0.05  # how far an exact share said in words may stand off ("a third" of 30% or 36%)
 
 
@@ -645,7 +650,11 @@ def find_shares(text: str) -> list[Quantity]:
             # a game ("the first half").
             if before and before[0] in _HALVES:
                 continue
-            if not (after in ("of", "the", "its", "their", "his", "her", "our", "all") or after.endswith("s")):
+            if not (
+                after in ("of", "the", "its", "their", "his", "her", "our", "all")
+                or after.endswith("s")
+                or after in _HOLDING_A_VIEW  # "roughly half say they would support a deal"
+            ):
                 continue
         elif said in ("a third", "a quarter", "a fifth") and after != "of":
             continue  # "a third round", "a quarter century": no share
@@ -655,12 +664,13 @@ def find_shares(text: str) -> list[Quantity]:
         value = _SMALL_NUMBERS[m.group("part").lower()] / _SMALL_NUMBERS[m.group("whole").lower()]
         if value < 1:
             shares.append(_share(text, m, value, value))
+    shares += [_share(text, m, *_SHARE_WORDS["few"]) for m in _HARD_TO_FIND.finditer(text)]
     return shares
 
 
 def _share(text: str, m: re.Match[str], low: float, high: float) -> Quantity:
     """The share ``m`` states, widened by its modifier ("about half", "more than a third")."""
-    modifier = _SHARE_MODIFIERS.get(" ".join((m.group("modifier") or "").lower().split()), "")
+    modifier = _SHARE_MODIFIERS.get(" ".join((m.groupdict().get("modifier") or "").lower().split()), "")
     if low == high:  # a figure said exactly in words still stands for a round figure
         low, high = max(0.0, low - _SHARE_SPREAD), min(1.0, high + _SHARE_SPREAD)
     if modifier == "approx":
