@@ -262,4 +262,5 @@ def test_a_place_of_a_piece_of_land_and_a_radio_station(text, name, kind):
 
 def test_a_radio_station_is_a_publication():
     assert is_publication(("Radio", "Liberty"))
+    assert is_publication(("Deutsche", "Welle"))
     assert not is_publication(("Rob", "Lee"))

@@ -160,7 +160,7 @@ def compare_claims(
     if config.kinds & {"place", "person", "organisation"}:
         conflicts += [c for c in _entity_conflicts(article, report, context, pairs) if c.kind in config.kinds]
     if "attribution" in config.kinds:
-        attributions = _attribution_conflicts(article, report, context)
+        attributions = _attribution_conflicts(article, report, context, pairs)
         # A swapped source is one fact: keep the attribution, not also a name conflict inside it.
         conflicts = [c for c in conflicts if not any(_inside(c, a) for a in attributions)] + attributions
     for (a_start, a_end), (r_start, r_end) in pairs:
@@ -177,9 +177,9 @@ def compare_claims(
             conflicts += negations
         if "date" in config.kinds:
             conflicts += [_shift(c, a_start, r_start) for c in order_conflicts(a_sentence, r_sentence)]
-        if "detail" in config.kinds:
+        if config.kinds & {"detail", "place"}:
             details = _detail_conflicts(a_sentence, r_sentence, context.article_text or article)
-            conflicts += [_shift(c, a_start, r_start) for c in details]
+            conflicts += [_shift(c, a_start, r_start) for c in details if c.kind in config.kinds]
         if config.kinds & {"direction", "negation"}:
             # The direction lexicon also finds denied abilities ("unable" / "managed"), reported as negations.
             directions = [
@@ -741,7 +741,8 @@ def _entity_conflicts(
         conflicts += _swapped_before_same_word(article, report, context, pairs, a_replaced, r_replaced, r_new)
         unmatched.append((unmatched_missing, r_new))
     conflicts += _swapped_in_same_slot(article, report, context, pairs, unmatched)
-    return conflicts + _namesakes_swapped(report, context, pairs, a_entities, r_entities, conflicts)
+    conflicts += _namesakes_swapped(article, report, context, pairs, a_entities, r_entities, conflicts)
+    return conflicts + _outlets_swapped(article, report, context, pairs, a_entities, r_entities, conflicts)
 
 
 _OPEN_BRACKET = re.compile(r"\s*\(\s*")
@@ -871,6 +872,7 @@ def _may_stand_for(
 
 
 def _namesakes_swapped(
+    article: str,
     report: str,
     context: ClaimContext,
     pairs: list[tuple[tuple[int, int], tuple[int, int]]],
@@ -878,13 +880,21 @@ def _namesakes_swapped(
     r_entities: list[Entity],
     found: list[Conflict],
 ) -> list[Conflict]:
-    """A person's surname changed and the given name kept ("said Danilo Blizniuk" / "Danilo Hrytsenko,
-    a chemical engineer, ... he said"), in paired sentences, wherever the word diff puts the two: the
-    given name says which slot the new surname fills. The article's person goes unnamed in the whole
-    report, the report's in the whole article; ``found`` holds the conflicts already drawn."""
+    """A person put in another's place, in paired sentences, wherever the word diff puts the two: a
+    surname changed and the given name kept ("said Danilo Blizniuk" / "Danilo Hrytsenko, a chemical
+    engineer, ... he said"), or another person in the same role ("Russia's top negotiator in Turkey,
+    Vladimir Medinsky, met reporters" / "Roman Abramovich, Russia's chief negotiator in Turkey, met the
+    press"). The article's person goes unnamed in the whole report, the report's in the whole article;
+    ``found`` holds the conflicts already drawn."""
 
-    r_people = [r for r in r_entities if r.kind == "person" and len(r.keys) == 2]
-    a_people = [a for a in a_entities if any(_one_given_name(a, r) for r in r_people)]
+    r_people = [r for r in r_entities if r.kind == "person" and len(r.keys) >= 2]
+    a_people = [
+        a
+        for a in a_entities
+        if a.kind == "person"
+        and len(a.keys) >= 2
+        and any(_one_given_name(a, r) or _same_role(article, a, report, r) for r in r_people)
+    ]
     if not a_people:
         return []  # the usual case, settled before any document is read
     taken_a = {c.article_span for c in found}
@@ -901,7 +911,7 @@ def _namesakes_swapped(
                 for r in r_people
                 if (r.start, r.end) not in taken_r
                 and not r.named_in(article_names)
-                and _namesakes(a, r, context)
+                and (_namesakes(a, r, context) or _same_role(article, a, report, r))
                 and _paired(a.start, r.start, pairs)
             ),
             None,
@@ -910,6 +920,84 @@ def _namesakes_swapped(
             taken_r.add((r.start, r.end))
             conflicts.append(_between("person", a, r, f"{a.text} vs {r.text}: a different person"))
     return conflicts
+
+
+def _outlets_swapped(
+    article: str,
+    report: str,
+    context: ClaimContext,
+    pairs: list[tuple[tuple[int, int], tuple[int, int]]],
+    a_entities: list[Entity],
+    r_entities: list[Entity],
+    found: list[Conflict],
+) -> list[Conflict]:
+    """A news outlet put in another's place after the same word, in paired sentences, wherever the word
+    diff puts the two ("... told CBC News" / "Lutsevych told Deutsche Welle that ..."). The article's
+    outlet goes unnamed in the whole report, the report's in the whole article."""
+    r_outlets = [r for r in r_entities if r.kind == "publication"]
+    a_outlets = [a for a in a_entities if a.kind == "publication"] if r_outlets else []
+    if not a_outlets:
+        return []
+    taken_a = {c.article_span for c in found}
+    taken_r = {c.report_span for c in found}
+    report_names = _name_words(context.report_text or report)
+    article_names = _name_words(context.article_text or article)
+    conflicts = []
+    for a in a_outlets:
+        if (a.start, a.end) in taken_a or a.named_in(report_names):
+            continue
+        before = _words_before(article, a.start, most=1)
+        r = next(
+            (
+                r
+                for r in r_outlets
+                if (r.start, r.end) not in taken_r
+                and not r.named_in(article_names)
+                and before
+                and _words_before(report, r.start, most=1) == before
+                and _paired(a.start, r.start, pairs)
+            ),
+            None,
+        )
+        if r is not None:
+            taken_r.add((r.start, r.end))
+            conflicts.append(_between("organisation", a, r, f"{a.text} vs {r.text}: a different outlet"))
+    return conflicts
+
+
+_ROLE_SHARED = 2  # stems of content an apposition of the one shares with an apposition of the other
+_APPOSITION_WORDS = 8  # the most words an apposition may have
+
+
+def _same_role(article: str, a: Entity, r_text: str, r: Entity) -> bool:
+    """Whether two people, each named in two words, stand in the same role: an apposition of each, the
+    stretch between the name and the next comma or sentence end on either side ("Russia's top negotiator in
+    Turkey, Vladimir Medinsky" / "Roman Abramovich, Russia's chief negotiator in Turkey,"), shares two stems
+    of content or more. The two names share no word (that is one person named otherwise)."""
+    if len(a.keys) != 2 or len(r.keys) != 2 or set(a.keys) & set(r.keys):
+        return False
+    a_roles, r_roles = _appositions(article, a), _appositions(r_text, r)
+    return any(len(x & y) >= _ROLE_SHARED for x in a_roles for y in r_roles)
+
+
+def _appositions(text: str, entity: Entity) -> list[set[str]]:
+    """The content stems of the stretches a comma sets off right before and right after ``entity``
+    ("Russia's top negotiator in Turkey, Vladimir Medinsky, met reporters")."""
+    stretches = []
+    before = text[max(0, entity.start - 120) : entity.start].rstrip()
+    if before.endswith(","):
+        stretches.append(_APPOSITION_END.split(before[:-1])[-1])
+    after = text[entity.end : entity.end + 120].lstrip()
+    if after.startswith(","):
+        stretches.append(_APPOSITION_END.split(after[1:])[0])
+    return [
+        {stem(w.text) for w in found if w.lower not in _STOPWORDS and len(w.text) > 2}
+        for stretch in stretches
+        if 0 < len(found := words(stretch)) <= _APPOSITION_WORDS
+    ]
+
+
+_APPOSITION_END = re.compile(r"[,;:.!?()\"“”\n—–]")
 
 
 def _one_given_name(a: Entity, r: Entity) -> bool:
@@ -1046,8 +1134,15 @@ def _replacements(article: str, report: str) -> list[tuple[tuple[int, int], tupl
     return pairs
 
 
-def _attribution_conflicts(article: str, report: str, context: ClaimContext) -> list[Conflict]:
-    """Both sides credit a named source, and no source of one side is a source of the other."""
+def _attribution_conflicts(
+    article: str,
+    report: str,
+    context: ClaimContext,
+    pairs: list[tuple[tuple[int, int], tuple[int, int]]] | None = None,
+) -> list[Conflict]:
+    """Both sides credit a named source, and no source of one side is a source of the other. Where a side
+    credits several, only those in sentences ``pairs`` pairs with a source of the other side are weighed: in
+    a link of four article paragraphs, Rob Lee's quotes say nothing of who announced the pull-back."""
     # A quoted newspaper relays its source ("the Morning Ensign notes that Ukraine..."): no source of its own.
     a_speakers = [
         s
@@ -1067,6 +1162,10 @@ def _attribution_conflicts(article: str, report: str, context: ClaimContext) -> 
         r_speakers = _speaker_before(report, context.report_prose or context.report_text)
     if not a_speakers or not r_speakers:
         return []
+    if pairs and len(a_speakers) > 1:
+        a_speakers = [a for a in a_speakers if any(_paired(a.start, r.start, pairs) for r in r_speakers)] or a_speakers
+    if pairs and len(r_speakers) > 1:
+        r_speakers = [r for r in r_speakers if any(_paired(a.start, r.start, pairs) for a in a_speakers)] or r_speakers
     for a in a_speakers:
         for r in r_speakers:
             if any(same_name(x, y) for x in a.keys for y in r.keys):
@@ -1365,7 +1464,23 @@ def _negated_near(text: str, tokens: list[Word], index: int) -> bool:
         or any(stem(w.text) in _REFUSALS for w in tokens[max(0, index - 3) : index])
         or _negated_before_or(text, tokens, index)
         or _under_a_denied_belief(text, tokens, index)
+        or _after_a_negative_subject(text, tokens, index)
     )
+
+
+_NEGATIVE_SUBJECTS = {"nobody", "noone", "none", "nothing", "neither"}
+
+
+def _after_a_negative_subject(text: str, tokens: list[Word], index: int, reach: int = 7) -> bool:
+    """Whether the verb at ``tokens[index]`` has a negative subject earlier in its clause: "nobody in Moscow
+    has ever explained" denies the explaining."""
+    for k in range(index - 1, max(-1, index - 1 - reach), -1):
+        if re.search(r"[,.;:!?—–]", text[tokens[k].end : tokens[k + 1].start]):
+            return False
+        lowered = tokens[k].lower
+        if lowered in _NEGATIVE_SUBJECTS or (lowered == "one" and k > 0 and tokens[k - 1].lower == "no"):
+            return True
+    return False
 
 
 def _under_a_denied_belief(text: str, tokens: list[Word], index: int, reach: int = 8) -> bool:
@@ -1466,6 +1581,11 @@ def _members(*groups: str) -> dict[str, str]:
     return {word.replace("_", " "): group.split()[0].replace("_", " ") for group in groups for word in group.split()}
 
 
+_ENGINEERING_FIELDS = (
+    "chemical", "civil", "mining", "mechanical", "electrical", "software", "structural", "petroleum", "nuclear",
+    "aerospace", "agricultural", "industrial", "computer", "marine",
+)  # fmt: skip
+
 # Closed classes of words where one member for another is a different fact, each word with the one
 # it stands for, and whether only its lower-case form counts. Colours and charges in lower case only:
 # "the Red Cross", "the White House" and "the Black Sea" are names. "Homicide" is left out: it is the
@@ -1549,26 +1669,32 @@ _DETAIL_CLASSES: dict[str, tuple[dict[str, str], bool]] = {
     "casualty": (_members("killed dead", "wounded injured", "captured", "missing"), True),
     # An engineer's field: "a chemical engineer" is not "a mining engineer". Only with "engineer" after it.
     "engineering field": (
+        _members(*(f"{field}_engineer {field}_engineers" for field in _ENGINEERING_FIELDS)),
+        True,
+    ),
+    # What someone does for a living: "a chemical engineer" is not "a chemistry teacher". An engineer of a
+    # field is an engineer here too. Not "soldier" or "officer" (most people in a war story), nor words
+    # that are also verbs ("guard", "cook").
+    "occupation": (
         _members(
-            *(
-                f"{field}_engineer {field}_engineers"
-                for field in (
-                    "chemical",
-                    "civil",
-                    "mining",
-                    "mechanical",
-                    "electrical",
-                    "software",
-                    "structural",
-                    "petroleum",
-                    "nuclear",
-                    "aerospace",
-                    "agricultural",
-                    "industrial",
-                    "computer",
-                    "marine",
-                )
-            )
+            "engineer engineers " + " ".join(f"{f}_engineer {f}_engineers" for f in _ENGINEERING_FIELDS),
+            "teacher teachers schoolteacher",
+            "doctor doctors physician surgeon",
+            "nurse nurses",
+            "lawyer lawyers attorney",
+            "farmer farmers",
+            "miner miners",
+            "accountant accountants",
+            "electrician electricians",
+            "plumber plumbers",
+            "mechanic mechanics",
+            "firefighter firefighters",
+            "pilot pilots",
+            "pensioner pensioners retiree",
+            "shopkeeper shopkeepers",
+            "architect architects",
+            "pharmacist pharmacists",
+            "chemist chemists",
         ),
         True,
     ),
@@ -1593,13 +1719,16 @@ _DETAIL_CLASSES: dict[str, tuple[dict[str, str], bool]] = {
             "denazification denazify",
             "federalisation federalization",
             "decentralisation decentralization",
-            "neutrality",
+            "neutrality neutralisation neutralization",
             "disarmament",
             "annexation",
             "partition",
         ),
         True,
     ),
+    # A part of a country by its compass point, a noun after "the" (see _a_region): "fleeing the attacks in the
+    # east" is not "escaping the offensive in the south". Lower case only ("East Timor", "South Africa" are names).
+    "compass point": (_members("east", "west", "north", "south"), True),
     # What carried people or things: "uniforms in their tanks" is not "uniforms in their supply lorries".
     # A "think tank" or a "fuel tank" is read as a whole, in a class of its own (below).
     "vehicle": (
@@ -1648,12 +1777,16 @@ for _noun, _forms in _DOMAIN_NOUNS.items():
 # there; "fatally wounded" for killed).
 _NAMED_BY_COMPANY = {"casualty"}
 
+# The kind of conflict a class's difference is, where it is not a detail: a compass point is a place.
+_DETAIL_KIND = {"compass point": "place"}
+
 # How a reason names a difference in a class, where "a different <class>" would read badly.
 _DETAIL_WORDING = {
     "weather": "different weather",
     "casualty": "a different fate",
     "military arm": "a different arm",
     "engineering field": "a different field",
+    "occupation": "a different occupation",
 }
 
 
@@ -1676,9 +1809,22 @@ def _details(text: str) -> tuple[tuple[str, str, Word], ...]:
     found = []
     for w in _class_words(text):
         for name, value, lower_only in _DETAIL_INDEX.get(w.lower, ()):
-            if w.text.islower() or not lower_only:
+            if (w.text.islower() or not lower_only) and (name != "compass point" or _a_region(text, w)):
                 found.append((name, value, w))
     return tuple(found)
+
+
+_REGION_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_BEARING_AFTER = re.compile(r"\s+of\b|-")
+
+
+def _a_region(text: str, word: Word) -> bool:
+    """Whether a compass word names a part of the country ("attacks in the east"), not a bearing from a
+    place ("55 km south of Bireun", "the south-east") or a quality ("the northern tip")."""
+    return (
+        _REGION_BEFORE.search(text, max(0, word.start - 5), word.start) is not None
+        and _BEARING_AFTER.match(text, word.end) is None
+    )
 
 
 def _class_words(text: str) -> list[Word]:
@@ -1742,7 +1888,7 @@ def _detail_conflicts(article: str, report: str, article_text: str) -> list[Conf
         if pair is not None:
             a, r = pair
             wording = _DETAIL_WORDING.get(name, f"a different {name}")
-            conflicts.append(_between("detail", a, r, f"{a.text} vs {r.text}: {wording}"))
+            conflicts.append(_between(_DETAIL_KIND.get(name, "detail"), a, r, f"{a.text} vs {r.text}: {wording}"))
     return sorted(conflicts, key=lambda c: c.report_span)
 
 
@@ -2223,7 +2369,7 @@ def _direction_conflicts(article: str, report: str) -> list[Conflict]:
     """Opposite directions about the same thing: matched by subject where one is visible."""
     a_mentions, r_mentions = _polar_mentions(article), _polar_mentions(report)
     conflicts = []
-    for concept in {m.concept for m in a_mentions} & {m.concept for m in r_mentions}:
+    for concept in sorted({m.concept for m in a_mentions} & {m.concept for m in r_mentions}):  # a stable order
         a_list = [m for m in a_mentions if m.concept == concept]
         r_list = [m for m in r_mentions if m.concept == concept]
         if concept.startswith("quality ") and (len({m.sign for m in a_list}) > 1 or len({m.sign for m in r_list}) > 1):

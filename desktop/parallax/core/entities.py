@@ -575,13 +575,22 @@ _PUBLICATION_BEFORE = {
 _NEWS_ORGANISATIONS = {
     "reuters", "ap", "afp", "bloomberg", "bbc", "cnn", "cbc", "interfax", "tass", "xinhua", "ria", "itar-tass",
     "nbc", "cbs", "npr", "pbs", "msnbc", "politico", "axios", "ukrinform", "unian", "anadolu", "efe", "ansa", "dpa",
-    "kyodo", "yonhap",
+    "kyodo", "yonhap", "euronews", "nhk",
+}  # fmt: skip
+
+
+# Broadcasters known by two or more words that no publication word ends ("told Deutsche Welle").
+_NEWS_ORGANISATION_NAMES = {
+    ("deutsche", "welle"), ("al", "jazeera"), ("voice", "of", "america"), ("radio", "free", "europe"),
+    ("france", "24"), ("sky", "news"), ("abc", "news"),
 }  # fmt: skip
 
 
 def is_publication(keys: Sequence[str]) -> bool:
     """Whether name ``keys`` name a newspaper, broadcaster or news agency ("Pine Street Journal", "Reuters")."""
     plain = [_plain(k) for k in keys]
+    if tuple(plain) in _NEWS_ORGANISATION_NAMES:
+        return True
     if len(plain) == 1:
         return plain[0] in _NEWS_ORGANISATIONS
     return bool(plain) and (plain[-1] in _PUBLICATION_LAST or plain[0] in _PUBLICATION_FIRST)
