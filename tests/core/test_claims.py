@@ -2156,3 +2156,22 @@ def test_in_a_link_of_several_paragraphs_only_paired_sources_are_weighed():
     context = ClaimContext(article, report, tuple(article.split("\n\n")), (report,))
     found = [(c.kind, c.article, c.report) for c in compare_claims(article, report, context=context).conflicts]
     assert found == [("attribution", "one top Russian official", "Ukraine's chief negotiator")]
+
+
+@pytest.mark.parametrize(
+    ("report", "conflict"),
+    [
+        # "The capital" is the capital the article names: Kyiv, against Odesa.
+        (
+            "She thinks the generals need to regroup for a second go at taking Odesa.",
+            ("place", "the capital", "Odesa"),
+        ),
+        ("She thinks the generals need to regroup for a second go at taking Kyiv.", None),
+    ],
+)
+def test_the_capital_is_the_capital_the_document_names(report, conflict):
+    elsewhere = "Russia would withdraw its forces around the capital Kyiv."
+    article = "She thinks the generals need to reposition their troops to take another run at capturing the capital."
+    context = ClaimContext(f"{elsewhere}\n\n{article}", f"Kyiv.\n\n{report}", (elsewhere, article), ("Kyiv.", report))
+    found = [(c.kind, c.article, c.report) for c in compare_claims(article, report, context=context).conflicts]
+    assert found == ([conflict] if conflict else []), found

@@ -19,7 +19,7 @@ Every check errs towards silence: a paraphrase must never read as a
 divergence, so a fact is only compared where both sides state it.
 
 May import: the standard library, ``parallax.core`` modules quantities,
-entities, event_order, lexicon, tokens, worddiff and result (where its types live).
+entities, event_order, event_phase, lexicon, tokens, worddiff and result (where its types live).
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ from parallax.core.entities import (
     Entity,
     Speaker,
     adjective_of_named_country,
+    bare_capitals,
     capital_descriptions,
     city_in_country,
     country_adjective,
@@ -56,6 +57,7 @@ from parallax.core.entities import (
     stands_for_government,
 )
 from parallax.core.event_order import order_conflicts
+from parallax.core.event_phase import phase_conflicts
 from parallax.core.lexicon import (
     VIEWING,
     cue_before,
@@ -177,6 +179,7 @@ def compare_claims(
             conflicts += negations
         if "date" in config.kinds:
             conflicts += [_shift(c, a_start, r_start) for c in order_conflicts(a_sentence, r_sentence)]
+            conflicts += [_shift(c, a_start, r_start) for c in phase_conflicts(a_sentence, r_sentence)]
         if config.kinds & {"detail", "place"}:
             details = _detail_conflicts(a_sentence, r_sentence, context.article_text or article)
             conflicts += [_shift(c, a_start, r_start) for c in details if c.kind in config.kinds]
@@ -654,8 +657,12 @@ def _entity_conflicts(
     """Names that the word diff replaces by a name the other side never mentions, in paired sentences."""
     vocabulary, names = _known_words(context.article_text, context.report_text)
     # A capital named by its country ("the Ukrainian capital") is the city.
-    a_entities = _with_capitals(article, _without_labels(article, find_entities(article, vocabulary, names)))
-    r_entities = _with_capitals(report, _without_labels(report, find_entities(report, vocabulary, names)))
+    a_entities = _with_capitals(
+        article, _without_labels(article, find_entities(article, vocabulary, names)), context.article_text
+    )
+    r_entities = _with_capitals(
+        report, _without_labels(report, find_entities(report, vocabulary, names)), context.report_text
+    )
     if not a_entities or not r_entities:
         return []
     a_names, r_names = _name_words(article), _name_words(report)
@@ -806,10 +813,11 @@ def _credited(text: str, entity: Entity) -> bool:
     )
 
 
-def _with_capitals(text: str, entities: list[Entity]) -> list[Entity]:
+def _with_capitals(text: str, entities: list[Entity], document: str = "") -> list[Entity]:
     """``entities`` with each capital named by its country as that city ("the Ukrainian capital" for "Kyiv"),
-    in place of the country's adjective inside it."""
-    described = capital_descriptions(text)
+    in place of the country's adjective inside it, and each bare "the capital" as the city ``document``
+    names as its capital."""
+    described = capital_descriptions(text) + bare_capitals(text, document)
     if not described:
         return entities
     kept = [e for e in entities if not any(e.start < c.end and c.start < e.end for c in described)]

@@ -235,6 +235,30 @@ def _capital_descriptions(text: str) -> tuple[Entity, ...]:
     return tuple(found)
 
 
+# A document naming its capital: "around the capital Kyiv", "the capital, Kyiv", "Kyiv, the capital".
+_CAPITAL_NAMED = re.compile(r"\bthe\s+capital,?\s+([A-Z][\w'’-]+)|\b([A-Z][\w'’-]+),\s+the\s+capital\b")
+# "the capital" alone (not "the capital of ...", "the capital's", "the capital city").
+_BARE_CAPITAL = re.compile(r"\bthe\s+capital\b(?![’'-]|\s+(?:of|city)\b)")
+
+
+def bare_capitals(text: str, document: str) -> list[Entity]:
+    """Each "the capital" of ``text`` as the one city ``document`` names as its capital ("pressing on the
+    capital" in a story that says "around the capital Kyiv"); none where the document names no capital, or
+    more than one."""
+    if "capital" not in text:
+        return []
+    city = _document_capital(document)
+    if city is None:
+        return []
+    return [Entity(m.group(), m.start(), m.end(), "place", (city,)) for m in _BARE_CAPITAL.finditer(text)]
+
+
+@lru_cache(maxsize=64)
+def _document_capital(document: str) -> str | None:
+    named = {m.group(1) or m.group(2) for m in _CAPITAL_NAMED.finditer(document)}
+    return named.pop() if len(named) == 1 else None
+
+
 def stands_for_government(keys: Sequence[str]) -> bool:
     """Whether a name is a country, its capital or its seat of government ("Moscow", "Kremlin", "Turkey")."""
     return bool(keys) and all(_government(k) is not None for k in keys)
