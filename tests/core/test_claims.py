@@ -1875,8 +1875,9 @@ def test_so_long_as_not_is_a_condition(article, report, label):
             "unknown.",
             False,
         ),
-        # Said only denied, it conflicts.
+        # Said only denied, it conflicts; so it does where the other sentence says the word of something else.
         ('4.1 Erik Solberg, "Defence is not offence". The paper lists the conditions of past wars.', True),
+        ('4.1 Erik Solberg, "Defence is not offence". Whether the army\'s offence budgets will grow is unknown.', True),
     ],
 )
 def test_a_denial_the_same_side_also_says_plainly_is_no_conflict(report, negation):
@@ -2175,3 +2176,25 @@ def test_the_capital_is_the_capital_the_document_names(report, conflict):
     context = ClaimContext(f"{elsewhere}\n\n{article}", f"Kyiv.\n\n{report}", (elsewhere, article), ("Kyiv.", report))
     found = [(c.kind, c.article, c.report) for c in compare_claims(article, report, context=context).conflicts]
     assert found == ([conflict] if conflict else []), found
+
+
+@pytest.mark.parametrize(
+    ("article", "report", "negation"),
+    [
+        # A name after the cue is set aside, not denied.
+        (
+            "Microsoft has released a temporary patch for a flaw in Internet Explorer.",
+            "It's not Patch Tuesday, but Microsoft has released a crucial update for Internet Explorer.",
+            False,
+        ),
+        # After a verb that passes the denial on, the name opens the clause denied.
+        (
+            "Ukrainians expect that Donbas and Crimea will be returned to them.",
+            "Ukrainians do not expect Donbas and Crimea to be returned to them.",
+            True,
+        ),
+    ],
+)
+def test_a_name_after_a_negation_is_set_aside_not_denied(article, report, negation):
+    kinds = [c.kind for c in compare_claims(article, report).conflicts]
+    assert ("negation" in kinds) == negation, kinds

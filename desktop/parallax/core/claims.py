@@ -228,16 +228,18 @@ _AGAINST = re.compile(
 )
 
 
-def _advantages(text: str) -> list[tuple[str, int, re.Match[str]]]:
+@lru_cache(maxsize=4096)
+def _advantages(text: str) -> tuple[tuple[str, int, re.Match[str]], ...]:
     """Each party ``text`` says something favours (+1) or is weighted against (-1), with its match."""
+    # Kept per sentence (read only): the article's sentences are paired with every report's.
     found = [(m.group(1) or m.group(2), 1, m) for m in _IN_FAVOUR.finditer(text)]
-    return found + [(m.group(1), -1, m) for m in _AGAINST.finditer(text)]
+    return tuple(found + [(m.group(1), -1, m) for m in _AGAINST.finditer(text)])
 
 
 def _advantage_conflicts(article: str, report: str) -> list[Conflict]:
     """One side says something favours a party, the other that it is weighted against the same party."""
     a_found = _advantages(article)
-    r_found = _advantages(report) if a_found else []
+    r_found = _advantages(report) if a_found else ()
     for a_party, a_sign, a_match in a_found:
         for r_party, r_sign, r_match in r_found:
             same = same_name(a_party, r_party) or speaks_for_government((a_party,), (r_party,))
@@ -1978,17 +1980,37 @@ def _unless_affirmed_in_partners(
             for o, x in ((r, a) if report_denies else (a, r),)
             if x == other_span and o != own_span
         ]
-        if any(_says_plainly(partner, denied) for partner in partners):
+        # Said plainly as the other side says it: beside one of the same words ("from defence to offence").
+        other_text, plain_span = (article, conflict.article_span) if report_denies else (report, conflict.report_span)
+        beside = _neighbours(words(other_text[max(0, plain_span[0] - 60) : plain_span[1] + 60]), denied)
+        if any(_says_plainly(partner, denied, beside) for partner in partners):
             continue
         kept.append(conflict)
     return kept
 
 
-def _says_plainly(sentence: str, stem_key: str) -> bool:
-    """Whether ``sentence`` says the word ``stem_key`` stands for without denying it."""
+def _neighbours(tokens: Sequence[Word], stem_key: str, reach: int = 3) -> set[str]:
+    """The content stems within ``reach`` words of each word in ``tokens`` that ``stem_key`` stands for."""
+    found: set[str] = set()
+    for i, w in enumerate(tokens):
+        if verb_family(stem(w.text)) == stem_key:
+            found |= {
+                stem(n.text)
+                for n in (*tokens[max(0, i - reach) : i], *tokens[i + 1 : i + 1 + reach])
+                if n.lower not in _STOPWORDS and len(n.text) > 2
+            }
+    return found
+
+
+def _says_plainly(sentence: str, stem_key: str, beside: set[str]) -> bool:
+    """Whether ``sentence`` says the word ``stem_key`` stands for without denying it, beside one of the
+    stems ``beside``."""
     tokens = words(sentence)
     return any(
-        verb_family(stem(w.text)) == stem_key and not _negated_near(sentence, tokens, i) for i, w in enumerate(tokens)
+        verb_family(stem(w.text)) == stem_key
+        and not _negated_near(sentence, tokens, i)
+        and beside & _neighbours(tokens[max(0, i - 3) : i + 4], stem_key)
+        for i, w in enumerate(tokens)
     )
 
 
@@ -2025,6 +2047,8 @@ def _negation_conflicts(
         for stem_key, cue in governed.items():
             if stem_key in other_governed or stem_key in told or len(stem_key) < 3:
                 continue
+            if _a_name_denied(source, cue, stem_key):
+                continue  # "It's not Patch Tuesday", "not AMD management's words": a name set aside, no fact denied
             nominal = _nominal_predicate(source, cue)
             source_particle = _particle_after(source, cue, stem_key)
             source_object = _object_after(source, cue, stem_key) if stem_key in _LIGHT_VERBS else None
@@ -2071,6 +2095,17 @@ def _negation_conflicts(
                                                   f"the article says “{plain_text}”, the report “{negated_text}”"))  # fmt: skip
                     break
     return conflicts
+
+
+def _a_name_denied(text: str, cue: Word, stem_key: str) -> bool:
+    """Whether the word a negation cue governs is capitalised: a name, not a verb or a thing denied. Not
+    after a verb that passes the denial on ("do not expect Donbas and Crimea to be returned")."""
+    tokens, start, index = _governed(text, cue, stem_key)
+    return (
+        index >= 0
+        and tokens[index].text[:1].isupper()
+        and not any(raises_negation(w.text) for w in tokens[start:index])
+    )
 
 
 _COPULAS = {"is", "are", "was", "were", "be", "been", "being", "isn't", "aren't", "wasn't", "weren't"}
