@@ -708,7 +708,7 @@ def _entity_conflicts(
             if (
                 a.kind == "place"
                 and not stands_for_government(a.keys)
-                and not a.named_in(_names_outside_lists(context.report_text or report))
+                and not _named_outside_lists(a, context.report_text or report)
             ):
                 if r_elsewhere is None:
                     r_elsewhere = [
@@ -773,6 +773,12 @@ def _without_labels(text: str, entities: list[Entity]) -> list[Entity]:
 
 # Names in a list: "Donetsk and Luhansk", "Kharkiv, Sumy or Chernihiv".
 _NAME_LIST = re.compile(r"\b[A-Z][\w'’-]+(?:,\s+[A-Z][\w'’-]+)*,?\s+(?:and|or)\s+[A-Z][\w'’-]+")
+
+
+def _named_outside_lists(entity: Entity, text: str) -> bool:
+    """Whether ``text`` names ``entity`` other than in a list of names ("Donetsk and Luhansk")."""
+    # Most texts never name it at all: the whole text's index answers that; only a text that does is read again.
+    return entity.named_in(_name_words(text)) and entity.named_in(_names_outside_lists(text))
 
 
 @lru_cache(maxsize=64)
@@ -950,22 +956,21 @@ def _outlets_swapped(
         return []
     taken_a = {c.article_span for c in found}
     taken_r = {c.report_span for c in found}
-    report_names = _name_words(context.report_text or report)
-    article_names = _name_words(context.article_text or article)
     conflicts = []
     for a in a_outlets:
-        if (a.start, a.end) in taken_a or a.named_in(report_names):
-            continue
         before = _words_before(article, a.start, most=1)
+        if (a.start, a.end) in taken_a or not before:
+            continue
+        # The cheap tests first: the whole documents' names are read only for a pair in one slot.
         r = next(
             (
                 r
                 for r in r_outlets
                 if (r.start, r.end) not in taken_r
-                and not r.named_in(article_names)
-                and before
                 and _words_before(report, r.start, most=1) == before
                 and _paired(a.start, r.start, pairs)
+                and not a.named_in(_name_words(context.report_text or report))
+                and not r.named_in(_name_words(context.article_text or article))
             ),
             None,
         )
