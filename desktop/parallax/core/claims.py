@@ -777,14 +777,22 @@ _NAME_LIST = re.compile(r"\b[A-Z][\w'’-]+(?:,\s+[A-Z][\w'’-]+)*,?\s+(?:and|o
 
 def _named_outside_lists(entity: Entity, text: str) -> bool:
     """Whether ``text`` names ``entity`` other than in a list of names ("Donetsk and Luhansk")."""
-    # Most texts never name it at all: the whole text's index answers that; only a text that does is read again.
-    return entity.named_in(_name_words(text)) and entity.named_in(_names_outside_lists(text))
+    # Most texts never name it at all: the whole text's index answers that; only a text that does is
+    # searched for the entity's own words.
+    if not entity.named_in(_name_words(text)):
+        return False
+    lists = _name_lists(text)
+    return any(
+        not any(start <= m.start() < end for start, end in lists)
+        for key in entity.keys
+        for m in re.finditer(rf"\b{re.escape(key)}\b", text)
+    )
 
 
 @lru_cache(maxsize=64)
-def _names_outside_lists(text: str) -> NameIndex:
-    """The capitalised words of ``text`` less those named only in a list of names."""
-    return _name_words(_NAME_LIST.sub(" ", text))
+def _name_lists(text: str) -> tuple[tuple[int, int], ...]:
+    """The spans of ``text``'s lists of names."""
+    return tuple(m.span() for m in _NAME_LIST.finditer(text))
 
 
 def _a_nation(entity: Entity) -> bool:
