@@ -174,8 +174,8 @@ def compare_claims(
             told = _denied_in_partners(article, report, pairs, (a_start, a_end), (r_start, r_end))
             negations = [_shift(c, a_start, r_start) for c in _negation_conflicts(a_sentence, r_sentence, *told)]
             if negations:
-                negations = _unless_affirmed_in_partners(article, report, pairs, (a_start, a_end), (r_start, r_end),
-                                                         negations)  # fmt: skip
+                spans = ((a_start, a_end), (r_start, r_end))
+                negations = _unless_affirmed_in_partners(article, report, pairs, *spans, negations)
             conflicts += negations
         if "date" in config.kinds:
             conflicts += [_shift(c, a_start, r_start) for c in order_conflicts(a_sentence, r_sentence)]
@@ -245,7 +245,8 @@ def _advantage_conflicts(article: str, report: str) -> list[Conflict]:
             same = same_name(a_party, r_party) or speaks_for_government((a_party,), (r_party,))
             if same and a_sign != r_sign:
                 a_text, r_text = a_match.group(), r_match.group()
-                reason = f"“{a_text}” vs “{r_text}”: one says it favours {a_party if a_sign > 0 else r_party}, the other that it works against them"
+                party = a_party if a_sign > 0 else r_party
+                reason = f"“{a_text}” vs “{r_text}”: one says it favours {party}, the other that it works against them"
                 return [Conflict("direction", a_text, r_text, a_match.span(), r_match.span(), reason)]
     return []
 
