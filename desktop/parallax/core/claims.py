@@ -28,7 +28,7 @@ import datetime
 import itertools
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Protocol
@@ -751,8 +751,7 @@ def _entity_conflicts(
         conflicts += _swapped_before_same_word(article, report, context, pairs, a_replaced, r_replaced, r_new)
         unmatched.append((unmatched_missing, r_new))
     conflicts += _swapped_in_same_slot(article, report, context, pairs, unmatched)
-    conflicts += _namesakes_swapped(article, report, context, pairs, a_entities, r_entities, conflicts)
-    return conflicts + _outlets_swapped(article, report, context, pairs, a_entities, r_entities, conflicts)
+    return conflicts + _swapped_elsewhere(article, report, context, pairs, a_entities, r_entities, conflicts)
 
 
 _OPEN_BRACKET = re.compile(r"\s*\(\s*")
@@ -780,13 +779,16 @@ def _named_outside_lists(entity: Entity, text: str) -> bool:
     """Whether ``text`` names ``entity`` other than in a list of names ("Donetsk and Luhansk")."""
     # Most texts never name it at all: the whole text's index answers that; only a text that does is
     # searched for the entity's own words.
-    if not entity.named_in(_name_words(text)):
+    index = _name_words(text)
+    if not entity.named_in(index):
         return False
     lists = _name_lists(text)
+    # Each word of the text that names the entity (another spelling too: "Kiev" for "Kyiv"), where it stands.
     return any(
         not any(start <= m.start() < end for start, end in lists)
         for key in entity.keys
-        for m in re.finditer(rf"\b{re.escape(key)}\b", text)
+        for matched in index.matching(key)
+        for m in re.finditer(rf"(?<![\w'’-]){re.escape(matched)}(?:['’]s)?(?![\w-])", text, re.IGNORECASE)
     )
 
 
@@ -896,7 +898,7 @@ def _may_stand_for(
     )
 
 
-def _namesakes_swapped(
+def _swapped_elsewhere(
     article: str,
     report: str,
     context: ClaimContext,
@@ -905,13 +907,13 @@ def _namesakes_swapped(
     r_entities: list[Entity],
     found: list[Conflict],
 ) -> list[Conflict]:
-    """A person put in another's place, in paired sentences, wherever the word diff puts the two: a
-    surname changed and the given name kept ("said Danilo Blizniuk" / "Danilo Hrytsenko, a chemical
-    engineer, ... he said"), or another person in the same role ("Russia's top negotiator in Turkey,
-    Vladimir Medinsky, met reporters" / "Roman Abramovich, Russia's chief negotiator in Turkey, met the
-    press"). The article's person goes unnamed in the whole report, the report's in the whole article;
-    ``found`` holds the conflicts already drawn."""
-
+    """A person or an outlet put in another's place, in paired sentences, wherever the word diff puts the
+    two. A person: a surname changed and the given name kept ("said Danilo Blizniuk" / "Danilo Hrytsenko,
+    a chemical engineer, ... he said"), or another person in the same role ("Russia's top negotiator in
+    Turkey, Vladimir Medinsky, met reporters" / "Roman Abramovich, Russia's chief negotiator in Turkey, met
+    the press"). An outlet: another after the same word ("... told CBC News" / "Lutsevych told Deutsche
+    Welle that ..."). The article's one goes unnamed in the whole report, the report's in the whole
+    article; ``found`` holds the conflicts already drawn."""
     r_people = [r for r in r_entities if r.kind == "person" and len(r.keys) >= 2]
     a_people = [
         a
@@ -920,72 +922,54 @@ def _namesakes_swapped(
         and len(a.keys) >= 2
         and any(_one_given_name(a, r) or _same_role(article, a, report, r) for r in r_people)
     ]
-    if not a_people:
-        return []  # the usual case, settled before any document is read
-    taken_a = {c.article_span for c in found}
-    taken_r = {c.report_span for c in found}
-    report_names = _name_words(context.report_text or report)
-    article_names = _name_words(context.article_text)
-    conflicts = []
-    for a in a_people:
-        if (a.start, a.end) in taken_a or a.named_in(report_names):
-            continue
-        r = next(
-            (
-                r
-                for r in r_people
-                if (r.start, r.end) not in taken_r
-                and not r.named_in(article_names)
-                and (_namesakes(a, r, context) or _same_role(article, a, report, r))
-                and _paired(a.start, r.start, pairs)
-            ),
-            None,
-        )
-        if r is not None:
-            taken_r.add((r.start, r.end))
-            conflicts.append(_between("person", a, r, f"{a.text} vs {r.text}: a different person"))
-    return conflicts
-
-
-def _outlets_swapped(
-    article: str,
-    report: str,
-    context: ClaimContext,
-    pairs: list[tuple[tuple[int, int], tuple[int, int]]],
-    a_entities: list[Entity],
-    r_entities: list[Entity],
-    found: list[Conflict],
-) -> list[Conflict]:
-    """A news outlet put in another's place after the same word, in paired sentences, wherever the word
-    diff puts the two ("... told CBC News" / "Lutsevych told Deutsche Welle that ..."). The article's
-    outlet goes unnamed in the whole report, the report's in the whole article."""
     r_outlets = [r for r in r_entities if r.kind == "publication"]
-    a_outlets = [a for a in a_entities if a.kind == "publication"] if r_outlets else []
-    if not a_outlets:
-        return []
+    a_outlets = [a for a in a_entities if a.kind == "publication" and _words_before(article, a.start, most=1)]
+    if not (a_people or (a_outlets and r_outlets)):
+        return []  # the usual case, settled before any document is read
+
+    def unnamed_elsewhere(a: Entity, r: Entity) -> bool:
+        # Read last: the whole documents' names are indexed only for a pair that fits otherwise.
+        return not a.named_in(_name_words(context.report_text or report)) and not r.named_in(
+            _name_words(context.article_text or article)
+        )
+
+    def same_person_slot(a: Entity, r: Entity) -> bool:
+        return (_namesakes(a, r, context) or _same_role(article, a, report, r)) and _paired(a.start, r.start, pairs)
+
+    def same_outlet_slot(a: Entity, r: Entity) -> bool:
+        before = _words_before(article, a.start, most=1)
+        return _words_before(report, r.start, most=1) == before and _paired(a.start, r.start, pairs)
+
+    def person_fits(a: Entity, r: Entity) -> bool:
+        return same_person_slot(a, r) and unnamed_elsewhere(a, r)
+
+    def outlet_fits(a: Entity, r: Entity) -> bool:
+        return same_outlet_slot(a, r) and unnamed_elsewhere(a, r)
+
+    people = _first_fits(a_people, r_people, found, person_fits, ("person", "person"))
+    return people + _first_fits(a_outlets, r_outlets, found + people, outlet_fits, ("organisation", "outlet"))
+
+
+def _first_fits(
+    a_names: list[Entity],
+    r_names: list[Entity],
+    found: list[Conflict],
+    fits: Callable[[Entity, Entity], bool],
+    kind_and_word: tuple[str, str],
+) -> list[Conflict]:
+    """For each of ``a_names`` not yet in a conflict, a conflict with the first of ``r_names`` not yet in
+    one that ``fits`` it, of the kind given and its reason naming a different one of the word given."""
+    kind, what = kind_and_word
     taken_a = {c.article_span for c in found}
     taken_r = {c.report_span for c in found}
     conflicts = []
-    for a in a_outlets:
-        before = _words_before(article, a.start, most=1)
-        if (a.start, a.end) in taken_a or not before:
+    for a in a_names:
+        if (a.start, a.end) in taken_a:
             continue
-        # The cheap tests first: the whole documents' names are read only for a pair in one slot.
-        r = next(
-            (
-                r
-                for r in r_outlets
-                if (r.start, r.end) not in taken_r
-                and _words_before(report, r.start, most=1) == before
-                and _paired(a.start, r.start, pairs)
-                and not a.named_in(_name_words(context.report_text or report))
-                and not r.named_in(_name_words(context.article_text or article))
-            ),
-            None,
-        )
+        r = next((r for r in r_names if (r.start, r.end) not in taken_r and fits(a, r)), None)
         if r is not None:
             taken_r.add((r.start, r.end))
-            conflicts.append(_between("organisation", a, r, f"{a.text} vs {r.text}: a different outlet"))
+            conflicts.append(_between(kind, a, r, f"{a.text} vs {r.text}: a different {what}"))
     return conflicts
 
 
