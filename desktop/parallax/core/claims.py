@@ -923,7 +923,13 @@ def _swapped_elsewhere(
         and any(_one_given_name(a, r) or _same_role(article, a, report, r) for r in r_people)
     ]
     r_outlets = [r for r in r_entities if r.kind == "publication"]
-    a_outlets = [a for a in a_entities if a.kind == "publication" and _words_before(article, a.start, most=1)]
+    # An outlet's slot is the word before it ("told"): one without a word before has no slot to compare.
+    outlet_before = {
+        (a.start, a.end): before
+        for a in a_entities
+        if a.kind == "publication" and (before := _words_before(article, a.start, most=1))
+    }
+    a_outlets = [a for a in a_entities if (a.start, a.end) in outlet_before]
     if not (a_people or (a_outlets and r_outlets)):
         return []  # the usual case, settled before any document is read
 
@@ -937,8 +943,8 @@ def _swapped_elsewhere(
         return (_namesakes(a, r, context) or _same_role(article, a, report, r)) and _paired(a.start, r.start, pairs)
 
     def same_outlet_slot(a: Entity, r: Entity) -> bool:
-        before = _words_before(article, a.start, most=1)
-        return _words_before(report, r.start, most=1) == before and _paired(a.start, r.start, pairs)
+        same_word = _words_before(report, r.start, most=1) == outlet_before[(a.start, a.end)]
+        return same_word and _paired(a.start, r.start, pairs)
 
     def person_fits(a: Entity, r: Entity) -> bool:
         return same_person_slot(a, r) and unnamed_elsewhere(a, r)
@@ -1817,7 +1823,8 @@ def _details(text: str) -> tuple[tuple[str, str, Word], ...]:
     found = []
     for w in _class_words(text):
         for name, value, lower_only in _DETAIL_INDEX.get(w.lower, ()):
-            if (w.text.islower() or not lower_only) and (name != "compass point" or _a_region(text, w)):
+            in_context = _READ_IN_CONTEXT.get(name)
+            if (w.text.islower() or not lower_only) and (in_context is None or in_context(text, w)):
                 found.append((name, value, w))
     return tuple(found)
 
@@ -1833,6 +1840,10 @@ def _a_region(text: str, word: Word) -> bool:
         _REGION_BEFORE.search(text, max(0, word.start - 5), word.start) is not None
         and _BEARING_AFTER.match(text, word.end) is None
     )
+
+
+# Classes whose words count only where the words around them say so, each with the test that reads them.
+_READ_IN_CONTEXT: dict[str, Callable[[str, Word], bool]] = {"compass point": _a_region}
 
 
 def _class_words(text: str) -> list[Word]:
