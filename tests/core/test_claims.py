@@ -927,6 +927,9 @@ def test_a_source_named_beside_the_other_is_the_same_source():
             '"They are still willing," said Sutopo Purwo Nugroho of the National Disaster Mitigation Agency.',
             ["Sutopo Purwo Nugroho"],
         ),
+        # What was said is no source, and a speaker ends with its sentence.
+        ("Kim Ross believes that what the Kremlin said on Monday shows it has given up.", ["Kim Ross"]),
+        ("So what has Moscow actually offered? It says it will pull back.", []),
     ],
 )
 def test_speakers(text, speakers):
@@ -2198,3 +2201,104 @@ def test_the_capital_is_the_capital_the_document_names(report, conflict):
 def test_a_name_after_a_negation_is_set_aside_not_denied(article, report, negation):
     kinds = [c.kind for c in compare_claims(article, report).conflicts]
     assert ("negation" in kinds) == negation, kinds
+
+
+@pytest.mark.parametrize(
+    ("article", "report", "conflict"),
+    [
+        # A doubt put beyond question is a certainty.
+        (
+            "Whether the army can go over to the attack and win back occupied land is unknown.",
+            "It is now beyond doubt, the columnist writes, that the army can go over to the attack and win back land.",
+            ("negation", "unknown", "beyond doubt"),
+        ),
+        (
+            "Whether the army can go over to the attack and win back occupied land is unknown.",
+            "Whether the army can go over to the attack and win back occupied land is still in doubt.",
+            None,
+        ),
+        # One of a thing against several of it.
+        (
+            "Its security would rest on a series of bilateral treaties with Western states.",
+            "Its security would rest on one collective treaty with Western states.",
+            ("number", "a series of bilateral treaties", "one collective treaty"),
+        ),
+        (
+            "Its security would rest on a series of bilateral treaties with Western states.",
+            "Its security would rest on more than one treaty with Western states.",
+            None,
+        ),
+        (
+            "Its security would rest on a series of bilateral treaties with Western states.",
+            "Its security would rest on one of several treaties with Western states.",
+            None,
+        ),
+        # "One" against a figure is left alone: one arrest may be one of 46.
+        ("Police made 46 arrests after the match.", "Police made one arrest after the match.", None),
+        # Drifting apart is no progress.
+        (
+            "Both delegations left the talks suggesting progress had been made.",
+            "Both delegations left the talks signalling that they had drifted further apart.",
+            ("direction", "progress", "further apart"),
+        ),
+        (
+            "Both delegations left the talks suggesting progress had been made.",
+            "Apart from the delegations, few saw the talks as progress.",
+            None,
+        ),
+        # A limit of another kind; what a government said is no source of the believer's claim.
+        (
+            'Lee believes the Kremlin has accepted that there are "military limitations" on what it can achieve.',
+            "Lee believes that what the Kremlin said shows it has accepted economic limits on what it can achieve.",
+            ("detail", "military limitations", "economic limits"),
+        ),
+        # Troops stationed are troops hosted.
+        (
+            "Ukraine would remain neutral and would not host foreign armies on its soil.",
+            "Ukraine would stay neutral but would let allied troops be stationed on its territory.",
+            ("negation", "not host", "stationed"),
+        ),
+        (
+            "Ukraine would remain neutral and would not host foreign armies on its soil.",
+            "Ukraine would stay neutral, and no foreign armies would be stationed on its territory.",
+            None,
+        ),
+        (
+            "Ukraine would remain neutral and would not host foreign armies on its soil.",
+            "Ukraine would stay neutral and would permit no foreign troops to be stationed on its land.",
+            None,
+        ),
+        # Two ways of saying where someone comes from fill one slot.
+        (
+            '"Russia will regroup," said Lutsevych, who is originally from Lviv, in an interview with the radio.',
+            "Lutsevych, a native of Kharkiv, told the radio in an interview that Russia would regroup.",
+            ("place", "Lviv", "Kharkiv"),
+        ),
+    ],
+)
+def test_certainty_one_against_several_drifting_apart_limits_hosting_and_origins(article, report, conflict):
+    found = [(c.kind, c.article, c.report) for c in compare_claims(article, report).conflicts]
+    assert found == ([conflict] if conflict else []), found
+
+
+@pytest.mark.parametrize(
+    ("article", "report", "attributed"),
+    [
+        # The report's source answers the paragraph before; its sentence tells nothing the article does.
+        (
+            "Russia would pull back its forces from around Kyiv, according to one top Russian official.",
+            "That's what US defence officials have said, yes. Russia will pull its forces back from around Kyiv.",
+            False,
+        ),
+        # A source that credits the sentence before its own still counts, where that sentence is paired.
+        (
+            "But Lee says it is unclear how quickly the army can train new divisions.",
+            "Nobody knows how quickly the army can train new divisions. Marta Koval made that point too.",
+            True,
+        ),
+    ],
+)
+def test_a_source_counts_only_in_a_paired_sentence_or_crediting_one(article, report, attributed):
+    context = ClaimContext(article, report, (article,), tuple(report.split(". ")))
+    kinds = [c.kind for c in compare_claims(article, report, context=context).conflicts]
+    assert ("attribution" in kinds) == attributed, kinds

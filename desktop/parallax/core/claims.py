@@ -28,7 +28,7 @@ import datetime
 import itertools
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Protocol
@@ -155,6 +155,11 @@ def compare_claims(
         conflicts += [
             c
             for c in _number_conflicts(article_figures, report_figures)
+            if _same_subject(article, c.article_span[0], report, c.report_span[0])
+        ]
+        conflicts += [
+            c
+            for c in _one_against_several(article, report, article_figures, report_figures)
             if _same_subject(article, c.article_span[0], report, c.report_span[0])
         ]
         conflicts += _designation_conflicts(article, report, context.article_text or article)
@@ -544,6 +549,55 @@ def _number_conflicts(article: Sequence[Quantity], report: Sequence[Quantity]) -
     return sorted(conflicts, key=lambda c: c.report_span)
 
 
+# "one collective treaty", "a single deal": one of a thing, against "a series of treaties" on the other side.
+# "One" is too often a determiner to be a figure by itself ("one top official"), so it is read only where
+# the other side counts the same noun as several.
+_SINGLE_CUES = {"one", "single", "sole"}
+_NOT_SINGLE_AFTER = {"than", "least", "no", "any", "each", "every", "the", "this", "that"}
+_SEVERAL = re.compile(r"(?:several|a series of|a string of|a handful of|a few|a number of|multiple)\s", re.I)
+_NOT_BETWEEN = {"of", "or", "and", "to", "more", "other", "another", "in", "by", "at"}
+
+
+def _singles(text: str, noun: str) -> Iterator[Word]:
+    """The spans of ``text`` that count one ``noun`` (a stem): "one collective treaty", "a single deal"."""
+    tokens = words(text)
+    for k, token in enumerate(tokens):
+        if token.lower not in _SINGLE_CUES:
+            continue
+        if token.lower != "one" and (k == 0 or tokens[k - 1].lower != "a"):
+            continue  # "single" and "sole" only after "a": not "single-handed", "the sole survivor"
+        start = tokens[k - 1] if token.lower != "one" else token
+        if token.lower == "one" and k > 0 and tokens[k - 1].lower in _NOT_SINGLE_AFTER:
+            continue  # "more than one", "at least one", "no one", "the one treaty that"
+        for j in range(k + 1, min(len(tokens), k + 4)):
+            following = tokens[j]
+            if re.search(r"[^\s]", text[tokens[j - 1].end : following.start]):
+                break  # "one, two", "one-off": a mark between
+            if stem(following.lower) == noun and following.lower == following.text:
+                yield Word(text[start.start : following.end], start.start, following.end)
+                break
+            if following.lower in _NOT_BETWEEN or not following.text.isalpha() or not following.text.islower():
+                break
+
+
+def _one_against_several(
+    article: str, report: str, article_figures: Sequence[Quantity], report_figures: Sequence[Quantity]
+) -> list[Conflict]:
+    """One of a thing on one side, several of the same on the other: "a series of bilateral treaties" /
+    "one collective treaty"."""
+    conflicts = []
+    for several_side, single_text, forward in ((article_figures, report, True), (report_figures, article, False)):
+        for q in several_side:
+            if not _SEVERAL.match(q.text):
+                continue  # "46 arrests" may hold "one arrest"; "one week" is seven days
+            noun = stem(words(q.text)[-1].lower)
+            single = next(_singles(single_text, noun), None)
+            if single is not None:
+                a, r = (q, single) if forward else (single, q)
+                conflicts.append(_between("number", a, r, f"{a.text} vs {r.text}: one against several"))
+    return conflicts
+
+
 def _distinctive(q: Quantity) -> bool:
     """A figure unlikely to recur by chance in one text: a sum of money, a thousand and more, a range
     stated as such ("4.8% to 6.6%") or a figure with decimals ("12.8%")."""
@@ -871,7 +925,7 @@ def _swapped_in_same_slot(
                 if j != i  # one replacement's names were weighed by the general rule
                 and id(r) not in used
                 and _compatible(a.kind, r.kind)
-                and _words_before(report, r.start) == before
+                and (_words_before(report, r.start) == before or (_an_origin(article, a) and _an_origin(report, r)))
                 and not _named_otherwise(r, context.article_text or article)
                 and _may_stand_for(a, r, context, pairs)
             ),
@@ -882,6 +936,22 @@ def _swapped_in_same_slot(
             kind = _conflict_kind(a.kind, partner.kind)
             conflicts.append(_between(kind, a, partner, f"{a.text} vs {partner.text}: a different {kind}"))
     return conflicts
+
+
+# Where someone comes from, said in any of these ways: "who's originally from Lviv", "a native of Kharkiv",
+# "born in Odesa", "the Lviv-born analyst". Two origins in paired sentences fill one slot.
+_ORIGIN_BEFORE = re.compile(
+    r"(?:originally\s+(?:from|of)|natives?\s+of|born\s+(?:and\s+(?:raised|bred)\s+)?in|grew\s+up\s+in|"
+    r"raised\s+in|hails?\s+from|hailing\s+from|comes?\s+from|came\s+from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _an_origin(text: str, entity: Entity) -> bool:
+    """Whether ``entity`` is named as where someone comes from."""
+    return _ORIGIN_BEFORE.search(text, max(0, entity.start - 40), entity.start) is not None or text.startswith(
+        "-born", entity.end
+    )
 
 
 def _may_stand_for(
@@ -1174,6 +1244,12 @@ def _attribution_conflicts(
         a_speakers = _speaker_before(article, context.article_prose or context.article_text)
     elif not r_speakers and any(_named_person(a) for a in a_speakers):
         r_speakers = _speaker_before(report, context.report_prose or context.report_text)
+    if pairs:
+        # A source in a sentence the other side tells nothing like credits a claim the other side does not
+        # make: "That's what US defence officials have said" answers the paragraph before.
+        a_spans, r_spans = [a for a, _ in pairs], [r for _, r in pairs]
+        a_speakers = [a for a in a_speakers if _credits_a_paired_sentence(article, a, a_spans)]
+        r_speakers = [r for r in r_speakers if _credits_a_paired_sentence(report, r, r_spans)]
     if not a_speakers or not r_speakers:
         return []
     if pairs and len(a_speakers) > 1:
@@ -1198,6 +1274,24 @@ def _attribution_conflicts(
     if _names_person(report, a.keys) or _names_person(article, r.keys):
         return []
     return [_between("attribution", a, r, f"said by {_source(a)} vs by {_source(r)}: a different source")]
+
+
+# A source that credits the sentence before its own: "Chris Alexander made that point too", "said as much".
+_BACK_REFERENCE = re.compile(
+    r"\s+(?:has\s+|had\s+|also\s+)?(?:made|makes|make)\s+(?:that|the\s+same|this|a\s+similar)\s+point"
+    r"|\s+(?:has\s+|had\s+|also\s+)?(?:said|says|argued|argues)\s+(?:as\s+much|so|the\s+same)\b"
+)
+
+
+def _credits_a_paired_sentence(text: str, speaker: Speaker, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``speaker`` stands in one of the paired sentences ``spans``, or credits the sentence right before
+    its own and that one is paired."""
+    if any(start <= speaker.start < end for start, end in spans):
+        return True
+    if not _BACK_REFERENCE.match(text, speaker.end):
+        return False
+    own_start = max(text.rfind(mark, 0, speaker.start) for mark in (". ", "? ", "! ", "\n"))
+    return any(start < own_start + 1 and own_start - 2 <= end <= own_start + 2 for start, end in spans)
 
 
 # A body of a country's state, named by the country's possessive: "Ukraine's defence ministry", "Russia's
@@ -1479,7 +1573,23 @@ def _negated_near(text: str, tokens: list[Word], index: int) -> bool:
         or _negated_before_or(text, tokens, index)
         or _under_a_denied_belief(text, tokens, index)
         or _after_a_negative_subject(text, tokens, index)
+        or _beyond_doubt(tokens, index) is not None
     )
+
+
+# "Beyond doubt", "beyond any doubt", "beyond reasonable doubt": a doubt denied, so a certainty.
+_DOUBTS = {"doubt", "doubts"}
+_BEFORE_DOUBT = {"any", "all", "reasonable", "a"}
+
+
+def _beyond_doubt(tokens: Sequence[Word], index: int) -> int | None:
+    """Where ``tokens[index]`` is the doubt of "beyond (any) doubt", the index of "beyond"; else None."""
+    if tokens[index].lower not in _DOUBTS:
+        return None
+    k = index - 1
+    while k >= 0 and index - k <= 2 and tokens[k].lower in _BEFORE_DOUBT:
+        k -= 1
+    return k if k >= 0 and index - k <= 3 and tokens[k].lower == "beyond" else None
 
 
 _NEGATIVE_SUBJECTS = {"nobody", "noone", "none", "nothing", "neither"}
@@ -1487,14 +1597,21 @@ _NEGATIVE_SUBJECTS = {"nobody", "noone", "none", "nothing", "neither"}
 
 def _after_a_negative_subject(text: str, tokens: list[Word], index: int, reach: int = 7) -> bool:
     """Whether the verb at ``tokens[index]`` has a negative subject earlier in its clause: "nobody in Moscow
-    has ever explained" denies the explaining."""
+    has ever explained" or "no foreign armies would be stationed" denies the explaining or the stationing."""
     for k in range(index - 1, max(-1, index - 1 - reach), -1):
         if re.search(r"[,.;:!?—–]", text[tokens[k].end : tokens[k + 1].start]):
             return False
         lowered = tokens[k].lower
         if lowered in _NEGATIVE_SUBJECTS or (lowered == "one" and k > 0 and tokens[k - 1].lower == "no"):
             return True
+        if lowered == "no" and not {w.lower for w in tokens[k + 1 : index]} & _NOT_IN_A_SUBJECT:
+            return True  # "no foreign armies would be stationed", "would permit no foreign troops to be stationed"
     return False
+
+
+# Words that end the subject a "no" opens: in "no doubt that troops were stationed" the stationing is said.
+_NOT_IN_A_SUBJECT = {"that", "which", "who", "whom", "and", "but", "or", "if", "because", "unless", "longer", "doubt",
+                     "matter", "sooner"}  # fmt: skip
 
 
 def _under_a_denied_belief(text: str, tokens: list[Word], index: int, reach: int = 8) -> bool:
@@ -1772,13 +1889,14 @@ _DETAIL_CLASSES: dict[str, tuple[dict[str, str], bool]] = {
     ),
 }
 
-# The domain of a concession, an aim or aid: "political concessions" are not "economic concessions", nor
-# "military aid" "humanitarian aid". One class per noun, so that "political concessions" never meets
+# The domain of a concession, an aim, aid or a limit: "political concessions" are not "economic concessions",
+# nor "military aid" "humanitarian aid", nor "military limitations" "economic limits". One class per noun, so that "political concessions" never meets
 # "economic sanctions"; "diplomatic" goes with "political" and "financial" with "economic", near enough.
 _DOMAINS = ("political diplomatic", "economic financial", "military", "territorial", "humanitarian")
 _DOMAIN_NOUNS = {
-    "concessions": ("concession", "concessions"), "aid": ("aid", "assistance"), "sanctions": ("sanctions",),
-    "pressure": ("pressure",), "solution": ("solution", "solutions"), "aims": ("aims", "goals", "objectives"),
+    "concessions": ("concession", "concessions"), "aid": ("aid", "assistance", "support"),
+    "sanctions": ("sanctions",), "pressure": ("pressure",), "solution": ("solution", "solutions"),
+    "aims": ("aims", "goals", "objectives"), "limits": ("limitations", "limits", "constraints"),
 }  # fmt: skip
 for _noun, _forms in _DOMAIN_NOUNS.items():
     _DETAIL_CLASSES[f"kind of {_noun}"] = (
@@ -2354,7 +2472,7 @@ def _polar_mentions(text: str) -> tuple[_Polar, ...]:
                     for k in range(i - 1, max(-1, i - 5), -1)
                     if is_negation_cue(tokens[k].text) or stem(tokens[k].text) in _REFUSALS
                 ),
-                None,
+                _beyond_doubt(tokens, i),
             )
             # Shown with the word only where nothing but small words stand between: "no longer in doubt",
             # "refused to accept", not "nor was lightning a possible".

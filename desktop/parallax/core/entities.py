@@ -89,7 +89,9 @@ _MONTHS_DAYS = {"today", "tonight", "yesterday", "tomorrow",
 }  # fmt: skip
 # Words for a piece of land, which make the name after their "of" a place ("a Ukrainian-held part of Donetsk").
 _PARTS_OF_PLACES = {"part", "parts", "corner", "area", "areas", "outskirts", "suburbs", "town", "village", "district"}
-_LAND_BEFORE_OF = _PLACE_WORDS | _PARTS_OF_PLACES
+# Words for people of a place, which do the same: "a native of Kharkiv, told CBC News" names a city, not a person.
+_PEOPLE_OF_PLACES = {"native", "natives", "resident", "residents", "inhabitant", "inhabitants", "citizen", "citizens"}
+_LAND_BEFORE_OF = _PLACE_WORDS | _PARTS_OF_PLACES | _PEOPLE_OF_PLACES
 _CONNECTORS = {"of", "for", "de", "al", "von", "van", "the", "and"}
 _PLACE_PREPOSITIONS = {"in", "at", "from", "near", "into", "outside", "around", "across", "toward", "towards", "via"}
 
@@ -787,11 +789,11 @@ _REMARK_BY = re.compile(
 # A person's name, then "of" and the body they work for.
 _NAME_OF_BODY = re.compile(r"((?:[A-Z][\w'’-]+[^\S\n]+){1,3}[A-Z][\w'’-]+)\s+of\s+(?:the\s+)?[A-Z]")
 _BEFORE_VERB = re.compile(
-    rf"(?P<speaker>[^,.;:\"“”()—–\n]{{2,90}}?)\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:{_VERBS})\b"
+    rf"(?P<speaker>[^,.;:?!\"“”()—–\n]{{2,90}}?)\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:{_VERBS})\b"
 )
 # _BEFORE_VERB in two parts, for :func:`_before_verb`: what may follow the speaker, and what it may not hold.
 _VERB_TAIL_AT = re.compile(rf"(?=(?P<tail>\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:{_VERBS})\b))")
-_NOT_IN_SPEAKER = re.compile(r"[,.;:\"“”()—–\n]")  # nor a line break: a speaker is in one paragraph
+_NOT_IN_SPEAKER = re.compile(r"[,.;:?!\"“”()—–\n]")  # nor a line break: a speaker is in one paragraph
 _SPEAKER_LENGTH = (2, 90)
 
 
@@ -865,6 +867,10 @@ _PRONOUNS = {
     "no",
     "nothing",
     "neither",
+    # What was said, not who said it: "believes that what the Kremlin said on Tuesday shows" credits the
+    # believer, not the Kremlin.
+    "what",
+    "whatever",
 }
 _DETERMINERS = {"one", "some"}
 _SECTION_NUMBER = re.compile(r"\s*(?P<number>\d{1,3})\s+(?=[A-Z])")

@@ -367,8 +367,31 @@ def _priority(tokens: Sequence[Word], index: int) -> int:
     return 0
 
 
+# Two sides coming closer or drifting apart, a kind of progress: "had drifted further apart" / "suggesting
+# progress had been made", "brought the sides closer together". "Apart" only after a word of moving away
+# ("set apart", "apart from" say nothing of it).
+_AWAY = {"further", "farther", "drift", "drifted", "drifting", "drifts", "moved", "grown", "grew", "pulled", "far"}
+
+
+def _rapprochement(tokens: Sequence[Word], index: int) -> int:
+    """The sign of progress "apart" (-1) or "closer together" (+1) says at ``tokens[index]``; else 0."""
+    lowered = tokens[index].lower
+    following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+    if lowered == "apart" and following != "from":
+        return -1 if any(w.lower in _AWAY for w in tokens[max(0, index - 2) : index]) else 0
+    if lowered == "together" and index > 0 and tokens[index - 1].lower == "closer":
+        return 1
+    return 0
+
+
 # Words whose direction depends on the words beside them, each concept with the function that reads it.
-_READ_IN_PLACE = (("performance", _performance), ("severity", _severity), ("omen", _omen), ("priority", _priority))
+_READ_IN_PLACE = (
+    ("performance", _performance),
+    ("severity", _severity),
+    ("omen", _omen),
+    ("priority", _priority),
+    ("progress", _rapprochement),
+)
 
 
 def _read_in_place(tokens: Sequence[Word], index: int) -> tuple[str, int] | None:
@@ -397,6 +420,9 @@ def polar_words(text: str) -> list[PolarWord]:
             if in_place[0] == "omen" and lowered in _BODING:  # shown with its verb: "bodes well"
                 verb = tokens[index - 1]
                 word = Word(text[verb.start : word.end], verb.start, word.end)
+            elif in_place[0] == "progress":  # shown with the word before: "further apart", "closer together"
+                before = tokens[index - 1]
+                word = Word(text[before.start : word.end], before.start, word.end)
             elif in_place[0] == "priority":  # shown whole: "front of the agenda"
                 queue = next(w for w in tokens[index + 2 : index + 4] if w.lower in _QUEUES)
                 word = Word(text[word.start : queue.end], word.start, queue.end)
@@ -633,6 +659,10 @@ _FAMILIES = {
     for family, forms in {
         "predict": ("predict", "predicted", "foresee", "foresaw", "foreseen", "forecast", "forecasted", "anticipate",
                     "anticipated"),
+        # Having another country's troops on one's soil: "would not host foreign armies" / "let allied troops
+        # be stationed on its territory". Read by stem, so "a railway station" is one too; a denied hosting
+        # paired with a sentence about a station is rare enough to accept.
+        "host": ("host", "hosts", "hosted", "hosting", "stationed", "stationing"),
     }.items()
     for form in forms
 }  # fmt: skip
