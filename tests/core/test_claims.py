@@ -2302,3 +2302,104 @@ def test_a_source_counts_only_in_a_paired_sentence_or_crediting_one(article, rep
     context = ClaimContext(article, report, (article,), tuple(report.split(". ")))
     kinds = [c.kind for c in compare_claims(article, report, context=context).conflicts]
     assert ("attribution" in kinds) == attributed, kinds
+
+
+@pytest.mark.parametrize(
+    ("article", "report", "conflict"),
+    [
+        # A chat export's time stamp and sender name nothing the report says.
+        (
+            "Instead, Ukraine would have its security guaranteed by a series of treaties with Western nations.",
+            "[30/03/2022, 07:20] Sofiia: in exchange its security would be guaranteed by a bunch of treaties "
+            "with western countries",
+            None,
+        ),
+        # A running order's fields before the text: "Stock" opens the sentence, "(CONT)" is no body.
+        (
+            "After the meeting in Istanbul, stock markets surged and the Russian ruble gained strength.",
+            "ITEM 6 | 0803:00 | DUR 0:15 | BUSINESS READ | Stock markets rose strongly after the talks in Istanbul, "
+            "and the rouble strengthened.",
+            None,
+        ),
+        # "Not unless" is the condition "unless" sets.
+        (
+            "Can Putin be trusted to honour a ceasefire? Unless Russian troops withdraw, Ukrainians are skeptical",
+            "can Putin be counted on to keep a ceasefire? ukrainians don't think so, not unless the troops pull out",
+            None,
+        ),
+        # A direction inside a condition states no fact.
+        (
+            "Unless Russian troops withdraw, Ukrainians are skeptical.",
+            "Ukrainians doubted it for as long as Russian forces had not pulled out.",
+            None,
+        ),
+        # A mention told alike on the other side is accounted for, whatever else that side adds.
+        (
+            "His ability to start wars with his neighbours has always exceeded his interest or ability in ending them.",
+            "He has shown more skill at starting wars with his neighbours than interest or ability in finishing them.",
+            None,
+        ),
+        # "Against agreeing" is "opposed to agreeing"; "open to" it is the opposite.
+        (
+            "So many Ukrainians are resolutely opposed to agreeing to a ceasefire with Russia.",
+            "So many Ukrainians stand steadfastly against agreeing a ceasefire with Russia.",
+            None,
+        ),
+        (
+            "So many Ukrainians are resolutely opposed to agreeing to a ceasefire with Russia.",
+            "So many Ukrainians are increasingly open to a ceasefire with Russia.",
+            ("direction", "opposed", "open"),
+        ),
+        # Prepared is willing.
+        (
+            '"My reading is that they are still willing to pursue a military scenario," she said.',
+            "Her reading, she says, is that Moscow is no longer prepared to chase a military outcome.",
+            ("negation", "willing", "no longer prepared"),
+        ),
+        # Said by both sides, or by one.
+        (
+            "The negotiators left the talks in Turkey on an upbeat note, with both sides suggesting there had been "
+            "progress.",
+            "Everybody left the talks in Turkey looking cheerful, but only the Russian side was talking about progress.",
+            ("attribution", "both sides", "only the Russian side"),
+        ),
+        (
+            "The negotiators left the talks in Turkey on an upbeat note, with both sides suggesting there had been "
+            "progress.",
+            "Both sides left the talks in Turkey on an upbeat note, each suggesting there had been progress.",
+            None,
+        ),
+        # A named person where the article names a group after the same word.
+        (
+            "Russia's top negotiator, Vladimir Medinsky, met reporters afterwards and read the proposal out.",
+            "Russia's lead negotiator, Vladimir Medinsky, met Foreign Minister Anna Lindqvist after the session and "
+            "read the proposal out.",
+            ("person", "reporters", "Foreign Minister Anna Lindqvist"),
+        ),
+    ],
+)
+def test_furniture_conditions_sides_and_a_person_for_a_group(article, report, conflict):
+    found = [(c.kind, c.article, c.report) for c in compare_claims(article, report).conflicts]
+    assert found == ([conflict] if conflict else []), found
+
+
+def test_two_sources_each_told_without_a_source_on_the_other_side_are_no_swap():
+    article = (
+        "Russia's stated war aims have been the denazification and demilitarization of Ukraine. American defence "
+        "officials have said they believe Russia's goal was to decapitate Ukraine's leadership."
+    )
+    report = (
+        "Russia says it wants the denazification and demilitarization of Ukraine. American defence officials "
+        "believe Russia really wanted to decapitate Ukraine's leadership."
+    )
+    kinds = [c.kind for c in compare_claims(article, report).conflicts]
+    assert "attribution" not in kinds, kinds
+
+
+def test_a_name_only_in_the_articles_boilerplate_is_new_in_a_report():
+    caption = "WATCH | Foreign Minister Anna Lindqvist speaks to reporters."
+    article = "Russia's top negotiator, Vladimir Medinsky, met reporters afterwards and read the proposal out."
+    report = "Russia's lead negotiator, Vladimir Medinsky, met Foreign Minister Anna Lindqvist afterwards."
+    context = ClaimContext(f"{article}\n\n{caption}", report, (article, caption), (report,), None, article, report)
+    found = [(c.kind, c.article) for c in compare_claims(article, report, context=context).conflicts]
+    assert found == [("person", "reporters")], found

@@ -370,11 +370,19 @@ class _Runs:
 # speaker label ("OKAFOR: Kyiv, for its part...") name nothing the report says.
 # A memo's or cable's label after its paragraph number and marking ("1. (SBU) SUMMARY:") is one too, as is
 # a subtitle cue's after its number and timecodes ("11 00:01:03,400 --> 00:01:11,000 REPORTER: In ...") and
-# a label after another speaker's last sentence ("... retaking some towns. LEE: They're ...").
+# a label after another speaker's last sentence ("... retaking some towns. LEE: They're ..."), and so is a chat
+# export's time stamp and sender.
 _TIMECODE = r"\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}"
 _SUBTITLE_CUE = rf"(?:\d{{1,5}}[ \t]+)?{_TIMECODE}[ \t]*-->[ \t]*{_TIMECODE}[ \t]+"
+# A chat export's message header: "[30/03/2022, 07:04] Tom: ..." or "30/03/2022, 07:04 - Auntie Halya: ...".
+_CHAT_HEADER = (
+    r"(?:\[\d{1,2}/\d{1,2}/\d{2,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp][Mm])?\]"
+    r"|\d{1,2}/\d{1,2}/\d{2,4},?[ \t]+\d{1,2}:\d{2}(?:[ \t]*[AaPp][Mm])?[ \t]+-)"
+    r"[ \t]*[^:\n\[\]]{1,40}:[ \t]"
+)
 _WIRE_SLUG = re.compile(
-    r"(?m)^[ \t]*(?:(?:UPDATE|REFILE|CORRECTED|CORRECTION|RPT|WRAPUP|EXCLUSIVE|ANALYSIS|FACTBOX|INSIGHT|"
+    rf"(?m)^[ \t]*{_CHAT_HEADER}"
+    r"|^[ \t]*(?:(?:UPDATE|REFILE|CORRECTED|CORRECTION|RPT|WRAPUP|EXCLUSIVE|ANALYSIS|FACTBOX|INSIGHT|"
     r"BREAKINGVIEWS|EXPLAINER|TIMELINE|POLL|BRIEF|URGENT|FLASH)(?:[ \t]+\d+)?[ \t]*-(?=\S)"
     rf"|(?:{_SUBTITLE_CUE})?(?:\d{{1,3}}\.[ \t]+)?(?:\([A-Z/]{{1,6}}\)[ \t]+)?{SPEAKER_LABEL})"
     rf"|(?<=[.!?] ){SPEAKER_LABEL}|(?<=[.!?][\"”] ){SPEAKER_LABEL}"
@@ -387,9 +395,14 @@ _DATELINE_AGENCY = re.compile(
 )
 
 
+# A running order's or a log's fields before the line's text: "ITEM 7 (CONT) | 0803:20 | PACKAGE | She and ...".
+_FIELDS_BEFORE = re.compile(r"(?m)^[ \t]*(?:[^|\n]{1,40}?[ \t]\|[ \t]+){1,8}(?=\S)")
+
+
 def _blank_furniture(text: str) -> str:
-    """``text`` with wire slugs, speaker labels and a dateline's agency blanked (offsets stay)."""
+    """``text`` with wire slugs, speaker labels, a line's fields and a dateline's agency blanked (offsets stay)."""
     text = _WIRE_SLUG.sub(lambda m: " " * len(m.group()), text)
+    text = _FIELDS_BEFORE.sub(lambda m: " " * len(m.group()), text)
     return _DATELINE_AGENCY.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
 
 
@@ -429,7 +442,8 @@ def _nationality_after_city(tokens: Sequence[Word], run: Sequence[int], j: int) 
 @lru_cache(maxsize=4096)
 def _runs(text: str) -> _Runs:
     # The article's texts are searched for names for every report they link with.
-    tokens = words(_blank_furniture(text))  # blanked, so offsets stay
+    blanked = _blank_furniture(text)  # blanked, so offsets stay; what follows furniture opens a sentence
+    tokens = words(blanked)
     runs: list[tuple[int, ...]] = []
     index = 0
     while index < len(tokens):
@@ -464,7 +478,7 @@ def _runs(text: str) -> _Runs:
         runs.append(tuple(run))
     return _Runs(
         tuple(tokens),
-        frozenset(_sentence_starts(text, tokens, (index for run in runs for index in run))),
+        frozenset(_sentence_starts(blanked, tokens, (index for run in runs for index in run))),
         tuple(runs),
         frozenset(t.lower for t in tokens if t.text.islower()),
         frozenset(_in_title_lines(text, tokens, (index for run in runs for index in run))),
@@ -789,11 +803,11 @@ _REMARK_BY = re.compile(
 # A person's name, then "of" and the body they work for.
 _NAME_OF_BODY = re.compile(r"((?:[A-Z][\w'’-]+[^\S\n]+){1,3}[A-Z][\w'’-]+)\s+of\s+(?:the\s+)?[A-Z]")
 _BEFORE_VERB = re.compile(
-    rf"(?P<speaker>[^,.;:?!\"“”()—–\n]{{2,90}}?)\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:{_VERBS})\b"
+    rf"(?P<speaker>[^,.;:?!|\"“”()—–\n]{{2,90}}?)\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:{_VERBS})\b"
 )
 # _BEFORE_VERB in two parts, for :func:`_before_verb`: what may follow the speaker, and what it may not hold.
 _VERB_TAIL_AT = re.compile(rf"(?=(?P<tail>\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:{_VERBS})\b))")
-_NOT_IN_SPEAKER = re.compile(r"[,.;:?!\"“”()—–\n]")  # nor a line break: a speaker is in one paragraph
+_NOT_IN_SPEAKER = re.compile(r"[,.;:?!|\"“”()—–\n]")  # nor a line break: a speaker is in one paragraph
 _SPEAKER_LENGTH = (2, 90)
 
 

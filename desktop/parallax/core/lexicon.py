@@ -384,6 +384,13 @@ def _rapprochement(tokens: Sequence[Word], index: int) -> int:
     return 0
 
 
+def _receptive(tokens: Sequence[Word], index: int) -> int:
+    """+1 where ``tokens[index]`` is the "open" of "open to a ceasefire", "receptive to talks": accepting."""
+    lowered = tokens[index].lower
+    following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+    return 1 if lowered in ("open", "receptive") and following == "to" else 0
+
+
 # Words whose direction depends on the words beside them, each concept with the function that reads it.
 _READ_IN_PLACE = (
     ("performance", _performance),
@@ -391,6 +398,7 @@ _READ_IN_PLACE = (
     ("omen", _omen),
     ("priority", _priority),
     ("progress", _rapprochement),
+    ("acceptance", _receptive),
 )
 
 
@@ -612,6 +620,8 @@ _NOT_THE_VERB = {
     "about", "for", "with", "from", "over", "into", "onto", "like", "as", "under", "against", "through",
     # A time denied: "not before it tries to seize", "not until Friday" say when, not whether.
     "before", "until", "till",
+    # A condition denied: "don't think so, not unless the troops pull out" says what "unless" does.
+    "unless",
 }  # fmt: skip
 _OBLIGATION = {"have", "has", "had", "having", "need", "needs", "needed"}
 _NO_NEED = {"needn't", "need'nt", "neednt"}
@@ -629,6 +639,12 @@ def _yet_to(tokens: Sequence[Word], index: int) -> bool:
         and tokens[index + 1].lower == "to"
         and tokens[index - 1].lower in _YET_TO_AFTER
     )
+
+
+def in_condition(text: str, tokens: Sequence[Word], index: int) -> bool:
+    """Whether ``tokens[index]`` stands in a condition ("unless Russian troops withdraw", "for as long as the
+    forces had not pulled out"): its clause states no fact."""
+    return _hypothetical(text, tokens, index)
 
 
 def _hypothetical(text: str, tokens: Sequence[Word], index: int, reach: int = 6) -> bool:
@@ -663,6 +679,8 @@ _FAMILIES = {
         # be stationed on its territory". Read by stem, so "a railway station" is one too; a denied hosting
         # paired with a sentence about a station is rare enough to accept.
         "host": ("host", "hosts", "hosted", "hosting", "stationed", "stationing"),
+        # Ready to do it: "they are still willing to pursue" / "no longer prepared to chase".
+        "willing": ("willing", "prepared", "ready"),
     }.items()
     for form in forms
 }  # fmt: skip
