@@ -1995,8 +1995,8 @@ _DETAIL_CLASSES: dict[str, tuple[dict[str, str], bool]] = {
 
 # The domain of a concession, an aim, aid or a limit: "political concessions" are not "economic concessions",
 # nor "military aid" "humanitarian aid", nor "military limitations" "economic limits". One class per noun, so
-# that "political concessions" never meets
-# "economic sanctions"; "diplomatic" goes with "political" and "financial" with "economic", near enough.
+# that "political concessions" never meets "economic sanctions"; "diplomatic" goes with "political" and
+# "financial" with "economic", near enough.
 _DOMAINS = ("political diplomatic", "economic financial", "military", "territorial", "humanitarian")
 _DOMAIN_NOUNS = {
     "concessions": ("concession", "concessions"), "aid": ("aid", "assistance", "support"),
