@@ -984,6 +984,7 @@ def _a_person_for_a_group(
             before = _words_before(report, r.start)
             if not before:
                 continue
+            sentence = _sentence_at(report, r.start).lower()
             group = next(
                 (
                     w
@@ -991,7 +992,7 @@ def _a_person_for_a_group(
                     if w.lower in _GROUPS
                     and _paired(w.start, r.start, pairs)
                     and _words_before(article, w.start) == before
-                    and w.lower not in _sentence_at(report, r.start).lower()
+                    and w.lower not in sentence
                 ),
                 None,
             )
@@ -1311,8 +1312,8 @@ def _attribution_conflicts(
         # A source in a sentence the other side tells nothing like credits a claim the other side does not
         # make: "That's what US defence officials have said" answers the paragraph before.
         a_spans, r_spans = [a for a, _ in pairs], [r for _, r in pairs]
-        a_speakers = [a for a in a_speakers if _credits_a_paired_sentence(article, a, a_spans)]
-        r_speakers = [r for r in r_speakers if _credits_a_paired_sentence(report, r, r_spans)]
+        a_speakers = [a for a in a_speakers if _within(_credited_stretch(article, a), a_spans)]
+        r_speakers = [r for r in r_speakers if _within(_credited_stretch(report, r), r_spans)]
     if not a_speakers or not r_speakers:
         return []
     if pairs and len(a_speakers) > 1:
@@ -1370,9 +1371,10 @@ def _credited_stretch(text: str, speaker: Speaker) -> tuple[int, int]:
     it points back ("Chris Alexander made that point too"), from the opening quotation mark of a quote it
     closes ('"I don't think they can. But they can push back," Lee said'), else from itself."""
     if _BACK_REFERENCE.match(text, speaker.end):
-        own_start = max(text.rfind(mark, 0, speaker.start) for mark in (". ", "? ", "! ", "\n"))
-        before = max(text.rfind(mark, 0, max(0, own_start)) for mark in (". ", "? ", "! ", "\n"))
-        return (max(0, before + 1), speaker.end)
+        # Cut as the sentence pairing cuts, so the stretch meets the paired sentences it should.
+        spans = _sentence_bags(text)[0]
+        own = next((k for k, (start, end) in enumerate(spans) if start <= speaker.start < end), 0)
+        return (spans[max(0, own - 1)][0] if spans else 0, speaker.end)
     closing = _CLOSING_QUOTE.search(text, max(0, speaker.start - 40), speaker.start)
     if closing is not None:
         opening = max(text.rfind("“", 0, closing.start()), text.rfind('"', 0, closing.start()))
@@ -1388,11 +1390,6 @@ _CLOSING_QUOTE = re.compile(r"[,.!?]?[\"”]\s*(?:[a-z]+\s+)?$")
 def _within(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> list[int]:
     """The indices of ``spans`` that ``span`` overlaps."""
     return [k for k, (start, end) in enumerate(spans) if start < span[1] and span[0] < end]
-
-
-def _credits_a_paired_sentence(text: str, speaker: Speaker, spans: list[tuple[int, int]]) -> bool:
-    """Whether what ``speaker`` is the source of overlaps one of the paired sentences ``spans``."""
-    return bool(_within(_credited_stretch(text, speaker), spans))
 
 
 # A body of a country's state, named by the country's possessive: "Ukraine's defence ministry", "Russia's

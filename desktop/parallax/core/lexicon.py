@@ -555,7 +555,7 @@ def negated_stems(text: str) -> dict[str, Word]:
         lowered = word.lower.replace("’", "'")
         following_word = tokens[index + 1].lower if index + 1 < len(tokens) else ""
         ruling_out = rules_out(tokens, index + 2)
-        if lowered in _NO_NEED or _hypothetical(text, tokens, index):
+        if lowered in _NO_NEED or in_condition(text, tokens, index):
             continue  # "needn't submit", "if we don't become aware": nothing is said not to happen
         if (
             lowered in _VERB_CUES
@@ -641,15 +641,10 @@ def _yet_to(tokens: Sequence[Word], index: int) -> bool:
     )
 
 
-def in_condition(text: str, tokens: Sequence[Word], index: int) -> bool:
-    """Whether ``tokens[index]`` stands in a condition ("unless Russian troops withdraw", "for as long as the
-    forces had not pulled out"): its clause states no fact."""
-    return _hypothetical(text, tokens, index)
-
-
-def _hypothetical(text: str, tokens: Sequence[Word], index: int, reach: int = 6) -> bool:
-    """Whether the cue at ``tokens[index]`` is in a condition ("if we don't become aware", "unless
-    they do not pay", "so long as they did not withdraw"): its clause states no fact, so nothing is denied."""
+def in_condition(text: str, tokens: Sequence[Word], index: int, reach: int = 6) -> bool:
+    """Whether ``tokens[index]`` stands in a condition ("if we don't become aware", "unless Russian troops
+    withdraw", "for as long as the forces had not pulled out"): its clause states no fact, so a cue there
+    denies nothing and a direction there says nothing happened."""
     for back in range(index - 1, max(-1, index - reach - 1), -1):
         if re.search(r"[.;:!?]", text[tokens[back].end : tokens[back + 1].start]):
             return False
