@@ -1890,6 +1890,29 @@ def test_a_denial_the_same_side_also_says_plainly_is_no_conflict(report, negatio
 
 
 @pytest.mark.parametrize(
+    ("article", "negation"),
+    [
+        # A refusal denies what follows it; the article also says it plainly, beside the same words.
+        (
+            "After failing to capture the capital, Russia is setting new targets. Soldiers brought dress "
+            "uniforms, presumably to wear at a victory parade after they captured Kyiv.",
+            False,
+        ),
+        # Said only denied, it conflicts.
+        (
+            "After failing to capture the capital, Russia is setting new targets. Soldiers brought dress "
+            "uniforms, presumably to wear on parade.",
+            True,
+        ),
+    ],
+)
+def test_a_refusal_the_same_side_also_says_plainly_is_no_conflict(article, negation):
+    report = "Soldiers had brought dress uniforms, apparently for a victory parade in the captured capital."
+    kinds = [c.kind for c in compare_claims(article, report).conflicts]
+    assert ("negation" in kinds) == negation, kinds
+
+
+@pytest.mark.parametrize(
     ("article", "report", "conflict"),
     [
         # Known for sure, or an open question.

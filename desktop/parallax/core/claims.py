@@ -2189,14 +2189,15 @@ def _unless_affirmed_in_partners(
     for conflict in negations:
         # The side whose text holds a negation cue is the denying side; its partners are its other
         # sentences paired with the other side's sentence.
-        report_denies = any(is_negation_cue(w.text) for w in words(conflict.report))
+        # A refusal denies what follows it: "failing to capture" denies capturing.
+        report_denies = any(_denial_word(w) for w in words(conflict.report))
         own, own_span, other_span = (report, r_span, a_span) if report_denies else (article, a_span, r_span)
         denied_text = conflict.report if report_denies else conflict.article
         denied = next(
             (
                 verb_family(stem(w.text))
                 for w in words(denied_text)
-                if w.lower not in _STOPWORDS and len(w.text) > 2 and not is_negation_cue(w.text)
+                if w.lower not in _STOPWORDS and len(w.text) > 2 and not _denial_word(w)
             ),
             None,
         )
@@ -2216,6 +2217,11 @@ def _unless_affirmed_in_partners(
             continue
         kept.append(conflict)
     return kept
+
+
+def _denial_word(w: Word) -> bool:
+    """Whether ``w`` is a negation cue or a refusal ("not", "never", "failing", "refused")."""
+    return is_negation_cue(w.text) or stem(w.text) in _REFUSALS
 
 
 def _neighbours(tokens: Sequence[Word], stem_key: str, reach: int = 3) -> set[str]:
