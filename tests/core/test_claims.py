@@ -1061,6 +1061,26 @@ def test_a_pronoun_stands_for_a_surname_named_just_before_when_the_document_name
     assert found == ([("attribution", "he said")] if conflict else [])
 
 
+@pytest.mark.parametrize(
+    ("report", "conflict"),
+    [
+        # "he expects" credits a view as "he said" does; a titled surname is a person named.
+        ("Ms Lutsevych expects that the Kremlin will try to seize as much land as it can.", True),
+        ("Orysia Lutsevych expects that the Kremlin will try to seize as much land as it can.", True),
+        ("Mr Lee expects that the Kremlin will try to seize as much land as it can.", False),
+        # A bare surname could be anyone's: "he" is too weak a reading against it.
+        ("Lutsevych expects that the Kremlin will try to seize as much land as it can.", False),
+    ],
+)
+def test_a_pronoun_holding_a_view_stands_for_the_speaker_named_just_before(report, conflict):
+    article = "But before that happens, he expects the Kremlin will try to grab as much territory as possible."
+    document = f"Rob Lee, a senior fellow, studies the war.\n\nNonetheless, Lee says he believes talks will go on.\n\n{article}"
+    found = [
+        (c.kind, c.article) for c in compare_claims(article, report, context=ClaimContext(document, report)).conflicts
+    ]
+    assert found == ([("attribution", "he expects")] if conflict else [])
+
+
 def test_a_pronoun_after_a_person_named_in_the_same_paragraph_is_not_resolved_further_back():
     text = 'Putin met Erdogan on Tuesday. "We made progress," he said.'
     context = ClaimContext(f"{ALEXANDER}\n\n{text}", "")

@@ -1455,7 +1455,9 @@ def _country_and_adjective(a_keys: Sequence[str], b_keys: Sequence[str]) -> bool
 
 
 _PRONOUN_SPEAKER = re.compile(
-    r"\b(?:he|she)\s+(?:also\s+)?(?:said|says|added|adds|told|tells|argued|argues|warned|warns|noted|notes)\b"
+    r"\b(?:he|she)\s+(?:also\s+)?(?:said|says|added|adds|told|tells|argued|argues|warned|warns|noted|notes|"
+    # Verbs of opinion credit a view as "said" does: "he expects the Kremlin will try to grab ...".
+    r"expects|expected|believes|believed|thinks|fears|feared|reckons|predicts|predicted)\b"
     r"|\b(?:said|says|added)\s+(?:he|she)\b",
     re.IGNORECASE,
 )
@@ -1534,10 +1536,15 @@ def _full_names(document: str) -> dict[str, tuple[str, ...]]:
     return {surname: next(iter(names)) for surname, names in found.items() if len(names) == 1}
 
 
+# A title that makes a surname a person's name: "Ms Lutsevych".
+_TITLED = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Professor|Prof)\.?\s+[A-Z]")
+
+
 def _named_person(speaker: Speaker) -> bool:
-    """Whether a speaker is named as a person: two name words or more, not nationalities."""
+    """Whether a speaker is named as a person: two name words or more, not nationalities, or a titled
+    surname ("Ms Lutsevych")."""
     names = [k for k in speaker.keys if not nationality_word(name_key(k))]
-    return len(names) >= 2
+    return len(names) >= 2 or (len(names) == 1 and _TITLED.match(speaker.text) is not None)
 
 
 @dataclass(frozen=True)
