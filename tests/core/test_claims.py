@@ -2278,6 +2278,18 @@ def test_a_name_after_a_negation_is_set_aside_not_denied(article, report, negati
         ),
         # "One" against a figure is left alone: one arrest may be one of 46.
         ("Police made 46 arrests after the match.", "Police made one arrest after the match.", None),
+        # "Some" counts a plural as more than one; not "some of", nor a verb between.
+        (
+            "Ukraine's army had launched some successful counterattacks near the capital.",
+            "Ukraine had mounted one successful counterattack near Kyiv.",
+            ("number", "some successful counterattacks", "one successful counterattack"),
+        ),
+        (
+            "Ukraine's army had launched some of its counterattacks near the capital.",
+            "Ukraine had mounted one successful counterattack near Kyiv.",
+            None,
+        ),
+        ("Some news reached the town after one new road opened.", "One new road opened; news reached the town.", None),
         # Drifting apart is no progress.
         (
             "Both delegations left the talks suggesting progress had been made.",

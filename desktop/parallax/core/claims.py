@@ -610,16 +610,35 @@ def _one_against_several(
     """One of a thing on one side, several of the same on the other: "a series of bilateral treaties" /
     "one collective treaty"."""
     conflicts = []
-    for several_side, single_text, forward in ((article_figures, report, True), (report_figures, article, False)):
-        for q in several_side:
-            if not _SEVERAL.match(q.text):
-                continue  # "46 arrests" may hold "one arrest"; "one week" is seven days
+    sides = ((article_figures, article, report, True), (report_figures, report, article, False))
+    for several_side, several_text, single_text, forward in sides:
+        severals: list[Word | Quantity] = [q for q in several_side if _SEVERAL.match(q.text)]
+        severals += list(_some_plurals(several_text))  # "46 arrests" may hold "one arrest"; "one week" is seven days
+        for q in severals:
             noun = stem(words(q.text)[-1].lower)
             single = next(_singles(single_text, noun), None)
             if single is not None:
                 a, r = (q, single) if forward else (single, q)
                 conflicts.append(_between("number", a, r, f"{a.text} vs {r.text}: one against several"))
     return conflicts
+
+
+# "some successful counterattacks": a few of a thing, told without a figure. Not "some 40 people", "some of".
+_SOME_PLURAL = re.compile(r"\b[Ss]ome\s+(?:([a-z][\w-]*)\s+)??([a-z][\w-]*[^\Wsu]s)\b")
+
+
+# Nouns in -s the stemmer folds though they count nothing: "some news" is no "one new ...".
+_NOT_PLURAL = {"news", "means", "series", "species", "politics", "economics", "headquarters", "whereabouts"}
+
+
+def _some_plurals(text: str) -> Iterator[Word]:
+    """The spans of ``text`` that count a plural noun as "some": "some successful counterattacks"."""
+    for match in _SOME_PLURAL.finditer(text):
+        between, noun = match.group(1), match.group(2)
+        if between in FUNCTION_WORDS:
+            continue  # "some people have towns": a verb between, the plural is no noun "some" counts
+        if stem(noun) != noun and noun not in _NOT_PLURAL:  # the stemmer folds a plural ("counterattacks")
+            yield Word(match.group(0), match.start(), match.end())
 
 
 def _distinctive(q: Quantity) -> bool:
