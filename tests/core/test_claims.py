@@ -1932,6 +1932,33 @@ def test_a_refusal_the_same_side_also_says_plainly_is_no_conflict(article, negat
     assert ("negation" in kinds) == negation, kinds
 
 
+CHARACTER = "He said it's not unlike them to make a forced retreat look generous."
+
+
+@pytest.mark.parametrize(
+    ("report", "conflict"),
+    [
+        # In someone's character, or out of it; "not unlike them" is like them.
+        (
+            "He said it is out of character for them to make a forced retreat look generous.",
+            ("negation", "not unlike", "out of character"),
+        ),
+        ("He said it is uncharacteristic of them to make a forced retreat look generous.", ("negation",)),
+        ("He said it is in character for them to make a forced retreat look generous.", None),
+        ("He said it's just like them to make a forced retreat look generous.", None),
+        # "Like" and "unlike" say it only of a person: "unlike a favour" says nothing of anyone's character.
+        ("He said they made a forced retreat look generous, not unlike a favour.", None),
+    ],
+)
+def test_in_or_out_of_character(report, conflict):
+    found = compare_claims(CHARACTER, report).conflicts
+    if conflict is None:
+        assert not found, found
+    else:
+        (c,) = found
+        assert (c.kind, c.article, c.report)[: len(conflict)] == conflict
+
+
 @pytest.mark.parametrize(
     ("article", "report", "conflict"),
     [

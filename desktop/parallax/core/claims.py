@@ -2709,9 +2709,13 @@ def _direction_conflicts(article: str, report: str) -> list[Conflict]:
             if concept == "ability":  # "unable to" against "managed to": one denies what the other says was done
                 reason = f"“{a.shown.text}” vs “{r.shown.text}”: one says it could not be done, the other that it was"
                 conflicts.append(_between("negation", a.shown, r.shown, reason))
-            elif concept.startswith("quality ") or concept == "certainty" or prefix_opposites(a.word.text, r.word.text):
+            elif (
+                concept.startswith("quality ")
+                or concept in ("certainty", "character")
+                or prefix_opposites(a.word.text, r.word.text)
+            ):
                 # "impossible" is "not possible": a negation made by a prefix; "no longer in doubt" denies
-                # what "unknown" says
+                # what "unknown" says; "not unlike them" what "out of character" says
                 reason = f"“{a.shown.text}” vs “{r.shown.text}”: one denies what the other says"
                 conflicts.append(_between("negation", a.shown, r.shown, reason))
             else:

@@ -391,6 +391,30 @@ def _receptive(tokens: Sequence[Word], index: int) -> int:
     return 1 if lowered in ("open", "receptive") and following == "to" else 0
 
 
+_OBJECT_PRONOUNS = {"them", "him", "her", "us", "me", "you", "it"}
+_COPULA_BEFORE_LIKE = {"is", "was", "be", "'s", "’s", "it's", "it’s", "that's", "that’s", "isn't", "wasn't"}
+
+
+def _character(tokens: Sequence[Word], index: int) -> int:
+    """The sign of whether ``tokens[index]`` says something is in someone's character: +1 for "in
+    character", "characteristic of", "it's like them to"; -1 for "out of character", "uncharacteristic",
+    "unlike them". "Like" and "unlike" only before a person as a pronoun ("unlike them", not "unlike
+    Kyiv" or "like a favour")."""
+    lowered = tokens[index].lower
+    following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+    before = tokens[index - 1].lower if index > 0 else ""
+    if lowered == "character" and before in ("in", "of"):
+        return -1 if before == "of" and index > 1 and tokens[index - 2].lower == "out" else 1 if before == "in" else 0
+    if lowered in ("characteristic", "uncharacteristic") and following in ("of", "for"):
+        return 1 if lowered == "characteristic" else -1
+    if following in _OBJECT_PRONOUNS:
+        if lowered == "unlike":
+            return -1
+        if lowered == "like" and before in _COPULA_BEFORE_LIKE:
+            return 1
+    return 0
+
+
 # Words whose direction depends on the words beside them, each concept with the function that reads it.
 _READ_IN_PLACE = (
     ("performance", _performance),
@@ -399,6 +423,7 @@ _READ_IN_PLACE = (
     ("priority", _priority),
     ("progress", _rapprochement),
     ("acceptance", _receptive),
+    ("character", _character),
 )
 
 
@@ -431,6 +456,9 @@ def polar_words(text: str) -> list[PolarWord]:
             elif in_place[0] == "progress":  # shown with the word before: "further apart", "closer together"
                 before = tokens[index - 1]
                 word = Word(text[before.start : word.end], before.start, word.end)
+            elif in_place[0] == "character" and lowered == "character":  # "out of character", "in character"
+                opening = tokens[index - 2] if tokens[index - 1].lower == "of" else tokens[index - 1]
+                word = Word(text[opening.start : word.end], opening.start, word.end)
             elif in_place[0] == "priority":  # shown whole: "front of the agenda"
                 queue = next(w for w in tokens[index + 2 : index + 4] if w.lower in _QUEUES)
                 word = Word(text[word.start : queue.end], word.start, queue.end)
