@@ -2019,9 +2019,20 @@ def test_in_or_out_of_character(report, conflict):
             "The fire did not reach the cars near the houses.",
             None,
         ),
+        # What the uniforms were for.
+        (
+            "Soldiers brought dress uniforms, presumably to wear at a victory parade after they captured Kyiv.",
+            "Soldiers carried dress uniforms, no doubt to be worn at a medal ceremony once Kyiv had fallen.",
+            ("detail", "parade", "ceremony"),
+        ),
+        (
+            "Soldiers brought dress uniforms, presumably to wear at a victory parade after they captured Kyiv.",
+            "Soldiers carried dress uniforms, no doubt for the parades once Kyiv had fallen.",
+            None,
+        ),
     ],
 )
-def test_certainty_omens_priority_and_vehicles(article, report, conflict):
+def test_certainty_omens_priority_vehicles_and_occasions(article, report, conflict):
     found = [(c.kind, c.article, c.report) for c in compare_claims(article, report).conflicts]
     assert found == ([conflict] if conflict else []), found
 

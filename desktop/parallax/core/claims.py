@@ -2001,6 +2001,12 @@ _DETAIL_CLASSES: dict[str, tuple[dict[str, str], bool]] = {
         ),
         True,
     ),
+    # The occasion something was meant for: "to wear at a victory parade" is not "to be worn at a medal
+    # ceremony". Not "reception" ("a warm reception"), "march" (a verb and a month) or "party" (a political one).
+    "occasion": (
+        _members("parade parades", "ceremony ceremonies", "banquet banquets", "funeral funerals", "wedding weddings"),
+        True,
+    ),
     # Tanks that carry no one: read whole, so that their "tank" is no vehicle. One value, so never a conflict.
     "container or institute": (
         dict.fromkeys(
@@ -2047,6 +2053,7 @@ _DETAIL_WORDING = {
     "military arm": "a different arm",
     "engineering field": "a different field",
     "occupation": "a different occupation",
+    "occasion": "a different occasion",
 }
 
 
