@@ -1081,6 +1081,40 @@ def test_a_pronoun_holding_a_view_stands_for_the_speaker_named_just_before(repor
     assert found == ([("attribution", "he expects")] if conflict else [])
 
 
+@pytest.mark.parametrize(
+    ("article", "report", "conflict"),
+    [
+        # Another doer of the same act, named by neither side for the other.
+        (
+            "He lived there before Russian forces bombed and destroyed his family's home.",
+            "He lived there before the separatist militia of the so-called Luhansk People's Republic bombed his "
+            "family's house.",
+            ("place", "Russian", "Luhansk People's Republic"),
+        ),
+        (
+            "I think it's a diplomatic expression of the new military reality that Ukraine has established.",
+            "He called it the diplomatic expression of a new military reality established by NATO.",
+            ("organisation", "Ukraine", "NATO"),
+        ),
+        # A name after a preposition did nothing: the quake did.
+        ("A storm off Cornwall wrecked the boat.", "A storm off the coast of Devon wrecked the boat.", None),
+        # Both sides name both: the same act told from the other end.
+        (
+            "Ukraine said Russian forces bombed the school.",
+            "The school was bombed by Russian forces, Ukraine said.",
+            None,
+        ),
+        # The government a leader speaks for.
+        ("Russia launched the invasion on 24 February.", "Putin launched the invasion on 24 February.", None),
+    ],
+)
+def test_another_doer_of_the_same_act(article, report, conflict):
+    # The article's document names the report's names elsewhere, so only the doer of the act can tell.
+    context = ClaimContext(f"{article}\n\nNATO, Devon and the Luhansk People's Republic were named.", report)
+    found = [(c.kind, c.article, c.report) for c in compare_claims(article, report, context=context).conflicts]
+    assert found == ([conflict] if conflict else []), found
+
+
 def test_a_pronoun_after_a_person_named_in_the_same_paragraph_is_not_resolved_further_back():
     text = 'Putin met Erdogan on Tuesday. "We made progress," he said.'
     context = ClaimContext(f"{ALEXANDER}\n\n{text}", "")

@@ -253,6 +253,9 @@ def test_a_nationality_by_its_ending(key, nationality):
         ("The quake struck near the town of Bireuen on Friday.", "Bireuen", "place"),
         # A station named for a radio is a publication.
         ("Lutsevych, a native of Lviv, told Radio Liberty in an interview.", "Radio Liberty", "publication"),
+        # A land's own word ending a name makes it a place, not two names of a person.
+        ("Before the militia of the Luhansk People's Republic shelled it.", "Luhansk People's Republic", "place"),
+        ("Troops moved toward Kherson Oblast overnight.", "Kherson Oblast", "place"),
     ],
 )
 def test_a_place_of_a_piece_of_land_and_a_radio_station(text, name, kind):

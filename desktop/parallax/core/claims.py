@@ -850,6 +850,7 @@ def _entity_conflicts(
         unmatched.append((unmatched_missing, r_new))
     conflicts += _swapped_in_same_slot(article, report, context, pairs, unmatched)
     conflicts += _a_person_for_a_group(article, report, pairs, unmatched)
+    conflicts += _another_agent(article, report, context, pairs, a_entities, r_entities, conflicts)
     return conflicts + _swapped_elsewhere(article, report, context, pairs, a_entities, r_entities, conflicts)
 
 
@@ -981,6 +982,118 @@ def _swapped_in_same_slot(
             kind = _conflict_kind(a.kind, partner.kind)
             conflicts.append(_between(kind, a, partner, f"{a.text} vs {partner.text}: a different {kind}"))
     return conflicts
+
+
+# Words that may stand between a name and the act it did: "Russian forces bombed", "Ukraine has established".
+_AGENT_HEADS = {
+    "forces", "troops", "army", "soldiers", "militia", "militias", "fighters", "government", "military",
+    "officials", "authorities",
+}  # fmt: skip
+_AGENT_AUXILIARIES = {"has", "have", "had", "also", "then", "later", "itself", "himself", "herself", "themselves"}
+# An act told in the past: "bombed", "established", "launched" (a form in -ed, so no noun or adjective).
+_PAST_ACT = re.compile(r"[a-z]{3,}ed")
+
+
+# Prepositions whose name is no doer ("of" is: "the militia of the Luhansk People's Republic bombed").
+_NOT_AN_AGENT_AFTER = {
+    "in", "at", "from", "near", "into", "outside", "around", "across", "toward", "towards", "via", "off", "on",
+    "to", "for", "with", "over", "under", "against", "between", "through", "within", "about", "like", "than",
+}  # fmt: skip
+
+
+def _agents(text: str, entities: Sequence[Entity]) -> list[tuple[str, Entity, Word]]:
+    """The acts a name does in ``text``, as (verb family, name, verb): "before Russian forces bombed his
+    home", "the separatist militia of the Luhansk People's Republic bombed", "a reality established by
+    NATO"."""
+    tokens = words(text)
+    found = []
+    for entity in entities:
+        opening = [w.lower for w in tokens if w.end <= entity.start][-2:]
+        if opening and opening[-1] in ("the", "so-called"):
+            opening = opening[:-1]
+        if opening and opening[-1] in _NOT_AN_AGENT_AFTER:
+            continue  # "an earthquake off Aceh triggered": a place the act happened by, not its doer
+        after = next((k for k, w in enumerate(tokens) if w.start >= entity.end), len(tokens))
+        j = after
+        if j < len(tokens) and tokens[j].lower in _AGENT_HEADS:
+            j += 1
+        while j < len(tokens) and tokens[j].lower in _AGENT_AUXILIARIES:
+            j += 1
+        if (
+            j < len(tokens)
+            and _PAST_ACT.fullmatch(tokens[j].text)
+            and not re.search(r"[^\w\s'’]", text[entity.end : tokens[j].start])
+        ):
+            found.append((verb_family(stem(tokens[j].lower)), entity, tokens[j]))
+            continue
+        # The passive's agent: "established by NATO", "bombed by the separatist militia".
+        before = [w for w in tokens[:after] if w.end <= entity.start][-3:]
+        if before and before[-1].lower == "the":
+            before = before[:-1]
+        if (
+            len(before) >= 2
+            and before[-1].lower == "by"
+            and _PAST_ACT.fullmatch(before[-2].text)
+            and not re.search(r"[^\w\s]", text[before[-2].start : entity.start])
+        ):
+            found.append((verb_family(stem(before[-2].lower)), entity, before[-2]))
+    return found
+
+
+def _another_agent(
+    article: str,
+    report: str,
+    context: ClaimContext,
+    pairs: list[tuple[tuple[int, int], tuple[int, int]]],
+    a_entities: list[Entity],
+    r_entities: list[Entity],
+    found: list[Conflict],
+) -> list[Conflict]:
+    """Another name doing the same act in paired sentences, where neither sentence names the other's:
+    "before Russian forces bombed his home" / "before the separatist militia of the Luhansk People's Republic
+    bombed his house", "the reality that Ukraine has established" / "a reality established by NATO"."""
+    conflicts: list[Conflict] = []
+    for a_span, r_span in pairs:
+        a_acts = _agents(article, [e for e in a_entities if a_span[0] <= e.start < a_span[1]])
+        r_acts = _agents(report, [e for e in r_entities if r_span[0] <= e.start < r_span[1]])
+        for a_verb, a, _ in a_acts:
+            for r_verb, r, _ in r_acts:
+                if a_verb != r_verb or not _compatible(a.kind, r.kind):
+                    continue
+                if (
+                    _fully_named(a, report)
+                    or _fully_named(r, article)
+                    or any(_overlap_conflict(c, a, r) for c in found)
+                ):
+                    continue  # both sides name both: told in another order, or already weighed
+                if (
+                    any(same_name(x, y) for x in a.keys for y in r.keys)  # "Ukraine" / "UA"
+                    or same_body(a.keys, r.keys)
+                    or speaks_for_government(a.keys, r.keys)
+                    or _country_and_adjective(a.keys, r.keys)
+                    or city_in_country(a.keys, r.keys)
+                    or city_in_country(r.keys, a.keys)
+                    # A person may be the body named beside them ("Russia's top negotiator, Vladimir Medinsky");
+                    # two bodies or places near each other are still two ("Russian forces" in Luhansk).
+                    or ("person" in (a.kind, r.kind) and _aliases(a.keys, r.keys, context))
+                ):
+                    continue
+                kind = _conflict_kind(a.kind, r.kind)
+                conflicts.append(_between(kind, a, r, f"{a.text} vs {r.text}: another {kind} did it"))
+    return _deduplicate(conflicts)
+
+
+def _fully_named(entity: Entity, text: str) -> bool:
+    """Whether ``text`` names every word of ``entity``'s name: "Luhansk" alone does not name the "Luhansk
+    People's Republic"."""
+    return all(re.search(rf"\b{re.escape(key)}", text) for key in entity.keys)
+
+
+def _overlap_conflict(conflict: Conflict, a: Entity, r: Entity) -> bool:
+    """Whether ``conflict`` already covers name ``a`` or name ``r``."""
+    return (conflict.article_span[0] < a.end and a.start < conflict.article_span[1]) or (
+        conflict.report_span[0] < r.end and r.start < conflict.report_span[1]
+    )
 
 
 # People named by what they are, in the plural: "met reporters afterwards" says whom, as a name would.

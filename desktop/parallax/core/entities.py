@@ -716,6 +716,8 @@ def _kind(text: str, tokens: Sequence[Word], run: Sequence[int], names: list[Wor
         return "organisation"
     if any(w in _TITLES for w in lowered[:-1]):
         return "person"
+    if len(names) >= 2 and lowered[-1] in _PLACE_WORDS:
+        return "place"  # "Luhansk People's Republic", "Kherson Oblast": a land's own word ends its name
     previous = tokens[run[0] - 1].lower if run[0] > 0 else ""
     after = tokens[run[-1] + 1].lower if run[-1] + 1 < len(tokens) else ""
     if len(names) >= 2 and after in ("said", "says", "told", "added", "who"):
