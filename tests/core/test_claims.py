@@ -2064,9 +2064,20 @@ def test_in_or_out_of_character(report, conflict):
             "Soldiers carried dress uniforms, no doubt for the parades once Kyiv had fallen.",
             None,
         ),
+        # How a question is to be settled; a referendum told beside the talks changes nothing.
+        (
+            "Ukraine would leave Crimea for another round of discussions that could take up to 15 years.",
+            "Ukraine proposed that Crimea be settled by a referendum held within the next 15 years.",
+            ("detail", "discussions", "referendum"),
+        ),
+        (
+            "Ukraine would leave Crimea for another round of discussions that could take up to 15 years.",
+            "Crimea, annexed after a 2014 referendum, would be left to talks lasting up to 15 years.",
+            None,
+        ),
     ],
 )
-def test_certainty_omens_priority_vehicles_and_occasions(article, report, conflict):
+def test_certainty_omens_priority_vehicles_occasions_and_settling(article, report, conflict):
     found = [(c.kind, c.article, c.report) for c in compare_claims(article, report).conflicts]
     assert found == ([conflict] if conflict else []), found
 

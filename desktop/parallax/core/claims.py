@@ -2114,6 +2114,12 @@ _DETAIL_CLASSES: dict[str, tuple[dict[str, str], bool]] = {
         ),
         True,
     ),
+    # How a question is to be settled: "left for another round of discussions" is not "settled by a
+    # referendum". Not "vote" (a vote in parliament is talks' outcome too) or "court" (a royal court, a yard).
+    "way of settling": (
+        _members("talks negotiations negotiation discussions", "referendum referendums plebiscite", "arbitration"),
+        True,
+    ),
     # The occasion something was meant for: "to wear at a victory parade" is not "to be worn at a medal
     # ceremony". Not "reception" ("a warm reception"), "march" (a verb and a month) or "party" (a political one).
     "occasion": (
@@ -2167,6 +2173,7 @@ _DETAIL_WORDING = {
     "engineering field": "a different field",
     "occupation": "a different occupation",
     "occasion": "a different occasion",
+    "way of settling": "settled another way",
 }
 
 
