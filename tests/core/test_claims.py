@@ -2075,6 +2075,17 @@ def test_in_or_out_of_character(report, conflict):
             "Crimea, annexed after a 2014 referendum, would be left to talks lasting up to 15 years.",
             None,
         ),
+        # Whom the trap is for: a group with another part.
+        (
+            "Putin may be laying a trap for war-weary Ukrainians and their supporters overseas.",
+            "Putin may be setting a snare for tired Ukrainians and for the Turkish mediators.",
+            ("person", "supporters", "mediators"),
+        ),
+        (
+            "Putin may be laying a trap for war-weary Ukrainians and their supporters overseas.",
+            "Putin may be setting a snare for tired Ukrainians and their backers abroad.",
+            None,
+        ),
     ],
 )
 def test_certainty_omens_priority_vehicles_occasions_and_settling(article, report, conflict):

@@ -2120,6 +2120,16 @@ _DETAIL_CLASSES: dict[str, tuple[dict[str, str], bool]] = {
         _members("talks negotiations negotiation discussions", "referendum referendums plebiscite", "arbitration"),
         True,
     ),
+    # The part a group plays beside a side in a war: "their supporters overseas" are not "the Turkish
+    # mediators". Plural nouns only ("support", "mediate" are acts, told many ways).
+    "part played": (
+        _members(
+            "supporters backers allies sympathisers sympathizers",
+            "mediators intermediaries go-betweens brokers",
+            "enemies adversaries foes",
+        ),
+        True,
+    ),
     # The occasion something was meant for: "to wear at a victory parade" is not "to be worn at a medal
     # ceremony". Not "reception" ("a warm reception"), "march" (a verb and a month) or "party" (a political one).
     "occasion": (
@@ -2162,8 +2172,9 @@ for _noun, _forms in _DOMAIN_NOUNS.items():
 # there; "fatally wounded" for killed).
 _NAMED_BY_COMPANY = {"casualty"}
 
-# The kind of conflict a class's difference is, where it is not a detail: a compass point is a place.
-_DETAIL_KIND = {"compass point": "place"}
+# The kind of conflict a class's difference is, where it is not a detail: a compass point is a place, a
+# group of people with another part is other people.
+_DETAIL_KIND = {"compass point": "place", "part played": "person"}
 
 # How a reason names a difference in a class, where "a different <class>" would read badly.
 _DETAIL_WORDING = {
@@ -2174,6 +2185,7 @@ _DETAIL_WORDING = {
     "occupation": "a different occupation",
     "occasion": "a different occasion",
     "way of settling": "settled another way",
+    "part played": "a group with another part",
 }
 
 
