@@ -1966,6 +1966,30 @@ def test_a_refusal_the_same_side_also_says_plainly_is_no_conflict(article, negat
     assert ("negation" in kinds) == negation, kinds
 
 
+@pytest.mark.parametrize(
+    ("article", "report", "kinds"),
+    [
+        # "Stop them massing" prevents; "stop the fighting" ends.
+        (
+            "Ukraine's army had launched counterattacks near the capital.",
+            "Russia should be able to stop Ukrainian forces massing for counterattacks near the capital.",
+            [],
+        ),
+        ("Both sides want to start the fighting again.", "Both sides want to stop the fighting again.", ["direction"]),
+        # "Failed to" denies an ability, as "unable to" does; it is no outcome against a win.
+        (
+            "After failing to convert on fourth down, the Chiefs gave the Colts the ball.",
+            "The Colts took it back down the field for a touchdown and won the game.",
+            [],
+        ),
+        ("Its air force has been unable to do so.", "Its air force has failed to do so.", []),
+        ("Its air force has largely managed to do so.", "Its air force has failed to do so.", ["negation"]),
+    ],
+)
+def test_stopping_to_prevent_and_failing_to_do(article, report, kinds):
+    assert [c.kind for c in compare_claims(article, report).conflicts] == kinds
+
+
 CHARACTER = "He said it's not unlike them to make a forced retreat look generous."
 
 

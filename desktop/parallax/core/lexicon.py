@@ -415,6 +415,30 @@ def _character(tokens: Sequence[Word], index: int) -> int:
     return 0
 
 
+def _failing_to(tokens: Sequence[Word], index: int) -> int:
+    """-1 where ``tokens[index]`` is the "failed" of "failed to do it": an ability denied, as "unable to" is,
+    not the outcome "a failed push" names."""
+    lowered = tokens[index].lower
+    following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+    return -1 if lowered in ("fail", "failed", "fails", "failing") and following == "to" else 0
+
+
+def _preventing(tokens: Sequence[Word], index: int) -> bool:
+    """Whether ``tokens[index]`` is the "stop" of "stop Ukrainian forces concentrating" or "stop them from
+    massing": a thing prevented, not ended ("stop the fighting"). The act prevented follows "from", or a
+    pronoun or a plural noun."""
+    if stem(tokens[index].lower) != "stop":
+        return False
+    following = tokens[index + 1 : index + 6]
+    for k, w in enumerate(following):
+        if w.lower == "from" and k > 0:
+            return True
+        if k > 0 and w.lower.endswith("ing") and len(w.lower) > 5:
+            before = following[k - 1].lower
+            return before in _OBJECT_PRONOUNS or (before.endswith("s") and not before.endswith("ss"))
+    return False
+
+
 # Words whose direction depends on the words beside them, each concept with the function that reads it.
 _READ_IN_PLACE = (
     ("performance", _performance),
@@ -424,6 +448,7 @@ _READ_IN_PLACE = (
     ("progress", _rapprochement),
     ("acceptance", _receptive),
     ("character", _character),
+    ("ability", _failing_to),
 )
 
 
@@ -470,6 +495,8 @@ def polar_words(text: str) -> list[PolarWord]:
             if quality.isalpha() and quality not in _NOT_A_QUALITY:
                 found.append(PolarWord(f"degree of {stem(quality)}", _DEGREE[lowered], word))
             continue
+        if _preventing(tokens, index):
+            continue  # "stop Ukrainian forces concentrating": a thing prevented, no end of anything
         key = lowered if lowered in _TABLE else stem(lowered)
         entries = _TABLE.get(key)
         if not entries:
