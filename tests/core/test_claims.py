@@ -2110,6 +2110,17 @@ def test_in_or_out_of_character(report, conflict):
             "Putin may be setting a snare for tired Ukrainians and their backers abroad.",
             None,
         ),
+        # Who sat at the table: another office; delegates are negotiators.
+        (
+            "On Tuesday, Russian and Ukrainian negotiators left the latest round of talks in Turkey.",
+            "The Russian and Ukrainian foreign ministers left Tuesday's round of talks in Istanbul.",
+            ("person", "negotiators", "foreign ministers"),
+        ),
+        (
+            "On Tuesday, Russian and Ukrainian negotiators left the latest round of talks in Turkey.",
+            "The Russian and Ukrainian delegates left Tuesday's round of talks in Istanbul.",
+            None,
+        ),
     ],
 )
 def test_certainty_omens_priority_vehicles_occasions_and_settling(article, report, conflict):

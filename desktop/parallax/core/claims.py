@@ -2130,6 +2130,16 @@ _DETAIL_CLASSES: dict[str, tuple[dict[str, str], bool]] = {
         ),
         True,
     ),
+    # Who sat at the table: "Russian and Ukrainian negotiators" are not "the Russian and Ukrainian foreign
+    # ministers". Not "diplomats" (a negotiator is one) or "officials" (anyone in office).
+    "office held": (
+        _members(
+            "negotiators negotiator delegates delegate",
+            "ministers minister foreign_ministers foreign_minister",
+            "ambassadors ambassador",
+        ),
+        True,
+    ),
     # The occasion something was meant for: "to wear at a victory parade" is not "to be worn at a medal
     # ceremony". Not "reception" ("a warm reception"), "march" (a verb and a month) or "party" (a political one).
     "occasion": (
@@ -2174,7 +2184,7 @@ _NAMED_BY_COMPANY = {"casualty"}
 
 # The kind of conflict a class's difference is, where it is not a detail: a compass point is a place, a
 # group of people with another part is other people.
-_DETAIL_KIND = {"compass point": "place", "part played": "person"}
+_DETAIL_KIND = {"compass point": "place", "part played": "person", "office held": "person"}
 
 # How a reason names a difference in a class, where "a different <class>" would read badly.
 _DETAIL_WORDING = {
@@ -2186,6 +2196,7 @@ _DETAIL_WORDING = {
     "occasion": "a different occasion",
     "way of settling": "settled another way",
     "part played": "a group with another part",
+    "office held": "another office",
 }
 
 
