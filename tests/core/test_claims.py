@@ -1990,6 +1990,21 @@ def test_stopping_to_prevent_and_failing_to_do(article, report, kinds):
     assert [c.kind for c in compare_claims(article, report).conflicts] == kinds
 
 
+@pytest.mark.parametrize(
+    ("report", "kinds"),
+    [
+        # A question asking which takes its content as given; one asking whether asserts nothing.
+        ("Q3. Which alliance did they say Ukraine would remain free to join? ANSWER: NATO.", ["negation"]),
+        ("Q3. For how long would Ukraine remain free to join the alliance? ANSWER: For ever.", ["negation"]),
+        ("Q3. Would Ukraine remain free to join the alliance? ANSWER: No.", []),
+        ("Could Ukraine join the alliance later? Nobody knows.", []),
+    ],
+)
+def test_a_question_asking_which_takes_its_content_as_given(report, kinds):
+    article = "Ukraine would remain neutral and would not join the Western military alliance NATO."
+    assert [c.kind for c in compare_claims(article, report).conflicts] == kinds
+
+
 CHARACTER = "He said it's not unlike them to make a forced retreat look generous."
 
 

@@ -287,8 +287,19 @@ def _overlapping(a: Conflict, b: Conflict) -> bool:
     return meet(a.article_span, b.article_span) and meet(a.report_span, b.report_span)
 
 
+# Words that open a question asking for a fact the question itself takes as given: "Which alliance did they
+# say Ukraine would remain free to join?" tells that they said Ukraine would remain free to join one.
+_WH_WORDS = {"which", "what", "who", "whom", "whose", "where", "when", "how"}
+
+
 def _is_question(sentence: str) -> bool:
-    return sentence.rstrip().rstrip("\"'”’)").endswith("?")
+    """Whether ``sentence`` asks whether something is so, and so asserts nothing: "Can Putin be trusted?".
+    A question that asks which, what or how many takes its content as given and is no such question."""
+    if not sentence.rstrip().rstrip("\"'”’)").endswith("?"):
+        return False
+    clause = re.split(r"[.:;!]\s", sentence.rstrip())[-1]  # the question itself, after "Q8." or a lead-in
+    first = next((w.lower for w in words(clause) if w.text[:1].isalpha()), "")
+    return first not in _WH_WORDS and first not in ("for", "in", "from", "with", "by", "to", "of", "on", "at")
 
 
 class _Mention(Protocol):
