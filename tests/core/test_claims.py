@@ -2005,6 +2005,21 @@ def test_a_question_asking_which_takes_its_content_as_given(report, kinds):
     assert [c.kind for c in compare_claims(article, report).conflicts] == kinds
 
 
+@pytest.mark.parametrize(
+    ("report", "label"),
+    [
+        # An answer's figure is about what its question asks.
+        ("Q8. For how many years has Vladimir Putin been in charge of Russia? ANSWER: Twelve years.", DIVERGE),
+        ("Q8. For how many years has Vladimir Putin been in charge of Russia? ANSWER: 22 years.", AGREE),
+        # Without the question, a figure in a sentence about other things is another fact.
+        ("Vladimir Putin has been in charge of Russia. The quiz lasted twelve years.", AGREE),
+    ],
+)
+def test_an_answer_is_about_what_its_question_asks(report, label):
+    article = "In the 22 years that Vladimir Putin has ruled Russia, he has started wars."
+    assert compare_claims(article, report).label == label
+
+
 CHARACTER = "He said it's not unlike them to make a forced retreat look generous."
 
 

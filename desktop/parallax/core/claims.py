@@ -381,16 +381,23 @@ def _same_subject(article: str, a_offset: int, report: str, r_offset: int, least
     """Whether the sentences at the two offsets share ``least`` words of content: two figures of one
     unit in sentences about other things ("over 20 years of experience", "a discount for three
     months") are two facts, not one fact told two ways."""
-    a_bag, r_bag = _bag_at(article, a_offset), _bag_at(report, r_offset)
-    if a_bag is None or r_bag is None:
+    a_stems, r_stems = _stems_at(article, a_offset), _stems_at(report, r_offset)
+    if a_stems is None or r_stems is None:
         return True
-    shared = {s for s in a_bag.stems & r_bag.stems if not s[:1].isdigit()}
+    shared = {s for s in a_stems & r_stems if not s[:1].isdigit()}
     return len(shared) >= least
 
 
-def _bag_at(text: str, offset: int) -> _Bag | None:
+def _stems_at(text: str, offset: int) -> frozenset[str] | None:
+    """The content stems of the sentence at ``offset``, with those of the question it answers where the
+    sentence before asks one ("For how many years has Putin ruled Russia? ANSWER: Twelve years.")."""
     spans, bags = _sentence_bags(text)
-    return next((bag for (start, end), bag in zip(spans, bags, strict=True) if start <= offset < end), None)
+    at = next((k for k, (start, end) in enumerate(spans) if start <= offset < end), None)
+    if at is None:
+        return None
+    if at > 0 and text[spans[at - 1][0] : spans[at - 1][1]].rstrip().rstrip("\"'”’)").endswith("?"):
+        return bags[at].stems | bags[at - 1].stems
+    return bags[at].stems
 
 
 def _content_stems(text: str) -> set[str]:
