@@ -18,6 +18,8 @@ DECAPITATE = "Russia set out to decapitate Ukraine's leadership by pressing hard
         ("in the third week of the war", (14, 21)),
         ("in the invasion's second month", (30.4, 60.8)),
         ("during the war's first year", (0, 365.25)),
+        ("held by Russia before the invasion", (-float("inf"), -1)),
+        ("in the run-up to the war", (-float("inf"), -1)),
     ],
 )
 def test_a_stage_of_a_war_as_days_from_its_start(text, days):
@@ -42,6 +44,18 @@ def test_a_stage_of_a_war_as_days_from_its_start(text, days):
         # Stretches that meet: the first week is among the early days.
         (f"{DECAPITATE} in the early days of the invasion.", f"{DECAPITATE} in the first week of the war.", None),
         (f"{DECAPITATE} in the first month of the invasion.", f"{DECAPITATE} in the opening weeks of the war.", None),
+        # Before the war, or in its first days.
+        (
+            "Donbas and Crimea, which were held by Russia before the invasion, will be returned.",
+            "Donbas and Crimea, which Russia seized in the first days of this invasion, will be returned.",
+            ("before the invasion", "the first days of this invasion"),
+        ),
+        # One stretch told on both sides: the other is another fact's.
+        (
+            "Crimea, held by Russia before the invasion, will be returned after the early days of the war.",
+            "Crimea, held by Russia before the war, will be returned in the second month of the war.",
+            None,
+        ),
         # Another event: an offensive's second week is no stage of the invasion.
         (
             f"{DECAPITATE} in the early days of the invasion.",
