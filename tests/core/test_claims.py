@@ -2020,6 +2020,27 @@ def test_an_answer_is_about_what_its_question_asks(report, label):
     assert compare_claims(article, report).label == label
 
 
+CONDITION = "Ukrainians oppose a ceasefire with Russia so long as its troops continue to occupy Ukrainian territory."
+
+
+@pytest.mark.parametrize(
+    ("report", "conflict"),
+    [
+        # A condition of another thing, naming someone the article does not here.
+        (
+            "Ukrainians oppose a ceasefire with Russia so long as Vladimir Putin remains in the Kremlin.",
+            ("detail", "its troops continue to occupy Ukrainian territory", "Vladimir Putin remains in the Kremlin"),
+        ),
+        # The same condition in other words, or naming only what the article names.
+        ("Ukrainians oppose a ceasefire with Russia as long as Russian forces remain in the country.", None),
+        ("Ukrainians oppose a ceasefire with Russia unless its soldiers leave Ukrainian soil.", None),
+    ],
+)
+def test_a_condition_of_another_thing(report, conflict):
+    found = [(c.kind, c.article, c.report) for c in compare_claims(CONDITION, report).conflicts]
+    assert found == ([conflict] if conflict else []), found
+
+
 CHARACTER = "He said it's not unlike them to make a forced retreat look generous."
 
 

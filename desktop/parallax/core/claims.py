@@ -188,6 +188,8 @@ def compare_claims(
         if "date" in config.kinds:
             conflicts += [_shift(c, a_start, r_start) for c in order_conflicts(a_sentence, r_sentence)]
             conflicts += [_shift(c, a_start, r_start) for c in phase_conflicts(a_sentence, r_sentence)]
+        if "detail" in config.kinds:
+            conflicts += [_shift(c, a_start, r_start) for c in _condition_conflicts(a_sentence, r_sentence, article)]
         if config.kinds & {"detail", "place"}:
             details = _detail_conflicts(a_sentence, r_sentence, context.article_text or article)
             conflicts += [_shift(c, a_start, r_start) for c in details if c.kind in config.kinds]
@@ -205,6 +207,30 @@ def compare_claims(
             conflicts += [d for d in directions if not any(_overlapping(d, n) for n in negations)]
     unique = _deduplicate(conflicts)
     return ClaimCheck(DIVERGE if unique else AGREE, tuple(unique))
+
+
+# What a claim holds only for as long as: "so long as its troops continue to occupy Ukrainian territory".
+_CONDITION = re.compile(r"\b(?:(?:so|as)\s+long\s+as|unless|until)\s+(?P<clause>[^,.;:!?—–()\"“”]+)", re.IGNORECASE)
+
+
+def _condition_conflicts(article: str, report: str, article_link: str) -> list[Conflict]:
+    """A condition of another thing: "opposed to a ceasefire so long as its troops continue to occupy
+    Ukrainian territory" / "so long as Vladimir Putin remains in the Kremlin". Only where the two conditions
+    share no word of content and the report's names someone or something the article's linked text does
+    not ("as long as Russian forces remain in the country" may be the article's troops in other words)."""
+    a_match, r_match = _CONDITION.search(article), _CONDITION.search(report)
+    if a_match is None or r_match is None:
+        return []
+    a_clause, r_clause = a_match.group("clause").strip(), r_match.group("clause").strip()
+    if _content_stems(a_clause) & _content_stems(r_clause):
+        return []
+    link_names = _name_words(article_link)
+    new = [e for e in find_entities(r_clause, frozenset()) if not e.named_in(link_names)]
+    if not new:
+        return []
+    a_word = Word(a_clause, a_match.start("clause"), a_match.start("clause") + len(a_clause))
+    r_word = Word(r_clause, r_match.start("clause"), r_match.start("clause") + len(r_clause))
+    return [_between("detail", a_word, r_word, f"{a_clause} vs {r_clause}: a different condition")]
 
 
 # A change from one state to another: "transition from defence to offence".
