@@ -2172,6 +2172,17 @@ def test_in_or_out_of_character(report, conflict):
             "The Russian and Ukrainian delegates left Tuesday's round of talks in Istanbul.",
             None,
         ),
+        # What the bombs destroyed; not "plants and animals" or "flat out".
+        (
+            "He lived there before Russian forces bombed and destroyed his family's home.",
+            "He lived there until Russian forces bombed and destroyed the chemical plant where he worked.",
+            ("detail", "home", "plant"),
+        ),
+        (
+            "The act protects our nation's endangered plants and animals.",
+            "By flat out declaring that no harm will come to endangered species, it protects animals.",
+            None,
+        ),
     ],
 )
 def test_certainty_omens_priority_vehicles_occasions_and_settling(article, report, conflict):

@@ -2184,6 +2184,20 @@ _DETAIL_CLASSES: dict[str, tuple[dict[str, str], bool]] = {
         ),
         True,
     ),
+    # What was hit or lived in: "destroyed his family's home" is not "destroyed the chemical plant where he
+    # worked". Not "office" (an office held), "building" (any of them), "flat" ("flat out") or "plants"
+    # ("plants and animals").
+    "building": (
+        _members(
+            "home homes house houses apartment apartments",
+            "plant factory factories",
+            "school schools",
+            "hospital hospitals",
+            "church churches",
+            "theatre theatres theater theaters",
+        ),
+        True,
+    ),
     # The occasion something was meant for: "to wear at a victory parade" is not "to be worn at a medal
     # ceremony". Not "reception" ("a warm reception"), "march" (a verb and a month) or "party" (a political one).
     "occasion": (
@@ -2241,6 +2255,7 @@ _DETAIL_WORDING = {
     "way of settling": "settled another way",
     "part played": "a group with another part",
     "office held": "another office",
+    "building": "a different building",
 }
 
 
