@@ -2183,6 +2183,17 @@ def test_in_or_out_of_character(report, conflict):
             "By flat out declaring that no harm will come to endangered species, it protects animals.",
             None,
         ),
+        # An aim named as undoing something is an aim of its own.
+        (
+            'Russia\'s stated war aims have been the "denazification" and "demilitarization" of Ukraine.',
+            'Russia declared its war aims to be the "de-Westernisation" and "demilitarisation" of Ukraine.',
+            ("detail", "denazification", "de-Westernisation"),
+        ),
+        (
+            'Russia\'s stated war aims have been the "denazification" and "demilitarization" of Ukraine.',
+            'Russia declared its war aims to be the "denazification" and "demilitarisation" of Ukraine.',
+            None,
+        ),
     ],
 )
 def test_certainty_omens_priority_vehicles_occasions_and_settling(article, report, conflict):

@@ -2272,12 +2272,25 @@ def _index_details() -> dict[str, list[tuple[str, str, bool]]]:
 _DETAIL_INDEX = _index_details()
 
 
+# An aim named as undoing something: "de-Westernisation", "deoligarchisation". Any such word is an aim of
+# its own, beside those the class lists.
+_UNDOING = re.compile(r"de-?[a-z]{4,}(?:isation|ization)")
+
+
+def _class_entries(word: str) -> list[tuple[str, str, bool]]:
+    """The classes ``word`` (lower case) belongs to, with its value and whether only lower case counts."""
+    entries = _DETAIL_INDEX.get(word)
+    if entries is None and _UNDOING.fullmatch(word):
+        return [("stated aim", word.replace("-", "").replace("ization", "isation"), False)]
+    return entries or []
+
+
 @lru_cache(maxsize=4096)
 def _details(text: str) -> tuple[tuple[str, str, Word], ...]:
     """The class words of ``text``: (class, value, word), in order."""
     found = []
     for w in _class_words(text):
-        for name, value, lower_only in _DETAIL_INDEX.get(w.lower, ()):
+        for name, value, lower_only in _class_entries(w.lower):
             in_context = _READ_IN_CONTEXT.get(name)
             if (w.text.islower() or not lower_only) and (in_context is None or in_context(text, w)):
                 found.append((name, value, w))
@@ -2323,7 +2336,7 @@ def _class_words(text: str) -> list[Word]:
 @lru_cache(maxsize=64)
 def _detail_values(text: str) -> frozenset[tuple[str, str]]:
     """(class, value) of every class word of ``text`` in any case (the article's whole text, once)."""
-    return frozenset((name, value) for w in _class_words(text) for name, value, _ in _DETAIL_INDEX.get(w.lower, ()))
+    return frozenset((name, value) for w in _class_words(text) for name, value, _ in _class_entries(w.lower))
 
 
 def _detail_conflicts(article: str, report: str, article_text: str) -> list[Conflict]:
@@ -2375,7 +2388,7 @@ def _coordinated_values(text: str, word: Word, name: str) -> set[str]:
     found = set()
     for k in (at - 2, at + 2):
         if 0 <= k < len(tokens) and tokens[(at + k) // 2].lower in ("and", "or"):
-            found |= {value for n, value, _ in _DETAIL_INDEX.get(tokens[k].lower, ()) if n == name}
+            found |= {value for n, value, _ in _class_entries(tokens[k].lower) if n == name}
     return found
 
 
