@@ -930,6 +930,10 @@ def test_a_source_named_beside_the_other_is_the_same_source():
         # What was said is no source, and a speaker ends with its sentence.
         ("Kim Ross believes that what the Kremlin said on Monday shows it has given up.", ["Kim Ross"]),
         ("So what has Moscow actually offered? It says it will pull back.", []),
+        # What a named person saw something as is their view; what someone merely saw is none.
+        ("Orysia Lutsevych saw the pull-back as a gesture for the negotiations.", ["Orysia Lutsevych"]),
+        ("Alexander described the announcement as a diplomatic expression.", ["Alexander"]),
+        ("Residents saw troops leaving the town on Tuesday.", []),
     ],
 )
 def test_speakers(text, speakers):

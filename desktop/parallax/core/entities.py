@@ -791,6 +791,12 @@ _WITH_OTHERS = re.compile(
     r"(?:other|fellow)\s+[^,.;:\"“”()\n]{0,60}?\s+(?:also\s+)?"
     r"(?:say|fear|believe|think|warn|argue|doubt|expect|worry|agree|suspect|reckon)\b"
 )
+# A view credited by what someone saw something as: "Orysia Lutsevych saw the pull-back as a gesture",
+# "Alexander described the announcement as the diplomatic expression of ...". A name only.
+_VIEWED_AS = re.compile(
+    r"(?P<speaker>\b[A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+){0,3})\s+(?:also\s+)?"
+    r"(?:saw|sees|viewed|views|regarded|regards|described|describes)\s+[^.;:!?\"“”\n]{2,80}?\s+as\b"
+)
 # A view credited by a possessive: "In Alexander's view, the likeliest scenario ...".
 _VIEW_OF = re.compile(
     r"\b[Ii]n\s+(?P<speaker>[A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+){0,3})['’]s?\s+"
@@ -969,6 +975,7 @@ def _speakers(text: str) -> tuple[Speaker, ...]:
     apposed += [m.span("speaker") for m in _WHO_SAID.finditer(text)]
     apposed += [m.span("speaker") for m in _WITH_OTHERS.finditer(text)]
     apposed += [m.span("speaker") for m in _VIEW_OF.finditer(text)]
+    apposed += [m.span("speaker") for m in _VIEWED_AS.finditer(text)]
     apposed += [m.span("speaker") for m in _REMARK_BY.finditer(text)]
     for pattern, spans in ((_AFTER_VERB, after_verb), (_APPOSED, apposed), (_BEFORE_VERB, _before_verb(text))):
         for start, end in spans:
