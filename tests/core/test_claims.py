@@ -1119,6 +1119,43 @@ def test_another_doer_of_the_same_act(article, report, conflict):
     assert found == ([conflict] if conflict else []), found
 
 
+LEE_BEFORE = "Ukraine's army had launched some counterattacks, which bodes well, says Rob Lee, a senior fellow."
+SUCCESS = '"They are having some success. They are retaking some towns."'
+ALEXANDER_BEFORE = (
+    "Chris Alexander, a former Canadian diplomat, says the Russians need to pause.\n\n"
+    '"This is a gesture for negotiation," he said.'
+)
+REALITY = '"I think it\'s a diplomatic expression of the new military reality that Ukraine has established."'
+
+
+@pytest.mark.parametrize(
+    ("before", "quote", "report", "conflict"),
+    [
+        # A bare quotation goes on from the speaker of the paragraph before.
+        (
+            LEE_BEFORE,
+            SUCCESS,
+            'The paper cites Chris Alexander\'s remark that Ukraine is "having some success" and "retaking towns".',
+            True,
+        ),
+        (LEE_BEFORE, SUCCESS, 'The paper cites Rob Lee\'s remark that Ukraine is "having some success".', False),
+        # ... or from the person that paragraph's "he said" stands for.
+        (
+            ALEXANDER_BEFORE,
+            REALITY,
+            "That it is the diplomatic expression of a new military reality Ukraine established is a remark by Rob Lee.",
+            True,
+        ),
+        # A source whose sentence tells little of the quotation credits another claim.
+        (ALEXANDER_BEFORE, REALITY, "That bodes well for Ukraine, in the view of Rob Lee.", False),
+    ],
+)
+def test_a_bare_quotation_goes_on_from_the_speaker_before(before, quote, report, conflict):
+    context = ClaimContext(f"{before}\n\n{quote}", report)
+    kinds = [c.kind for c in compare_claims(quote, report, context=context).conflicts]
+    assert ("attribution" in kinds) == conflict, kinds
+
+
 def test_a_pronoun_after_a_person_named_in_the_same_paragraph_is_not_resolved_further_back():
     text = 'Putin met Erdogan on Tuesday. "We made progress," he said.'
     context = ClaimContext(f"{ALEXANDER}\n\n{text}", "")

@@ -1482,8 +1482,10 @@ def _attribution_conflicts(
     # other side must name a person too (against "a senior Russian official", "he" is too weak a reading).
     if not a_speakers and any(_named_person(r) for r in r_speakers):
         a_speakers = _speaker_before(article, context.article_prose or context.article_text)
+        r_speakers = _told_of_the_quote(a_speakers, article, r_speakers, report)
     elif not r_speakers and any(_named_person(a) for a in a_speakers):
         r_speakers = _speaker_before(report, context.report_prose or context.report_text)
+        a_speakers = _told_of_the_quote(r_speakers, report, a_speakers, article)
     if pairs:
         # A source in a sentence the other side tells nothing like credits a claim the other side does not
         # make: "That's what US defence officials have said" answers the paragraph before.
@@ -1650,7 +1652,9 @@ def _speaker_before(text: str, document: str) -> list[Speaker]:
     the paragraph before opens with.
     """
     pronoun = _PRONOUN_SPEAKER.search(text)
-    if pronoun is None or not document:
+    if pronoun is None:
+        return _quote_goes_on(text, document)
+    if not document:
         return []
     for entity in find_entities(text, frozenset()):
         # A nationality ("the Russians") is no person "he" could be.
@@ -1660,22 +1664,11 @@ def _speaker_before(text: str, document: str) -> list[Speaker]:
         placed = entity.kind == "entity" and any(w.lower in ("the", "a", "an") for w in before_name)
         if entity.start < pronoun.start() and entity.kind in ("person", "entity") and not nationality and not placed:
             return []  # "he" could be this person
-    at = document.find(text[: min(len(text), 200)])
-    if at <= 0:
+    before = _paragraph_before(text, document)
+    if before is None:
         return []
-    before = document[max(0, at - _SPEAKER_REACH) : at].rstrip()
-    before = before[before.rfind("\n\n") + 2 :] if "\n\n" in before else before  # the paragraph before only
     people = _full_names(document)
-    named = []
-    for speaker in find_speakers(before):
-        if is_publication(speaker.keys):
-            continue
-        if len(speaker.keys) >= 2:
-            named.append((speaker.keys, speaker.text))
-        elif len(speaker.keys) == 1 and speaker.keys[0] in people:
-            # "Lee said": the surname of a person the document names in full ("Rob Lee") is that person.
-            full = people[speaker.keys[0]]
-            named.append((full, " ".join(full)))
+    named = _named_speakers(before, people)
     if not named and pronoun.start() == 0:
         # A paragraph opening "He says" goes on from the one before, whose subject it names: "Lee had been
         # tracking Russia's troop buildup ...", then "He says with superiority in air power ...".
@@ -1686,6 +1679,77 @@ def _speaker_before(text: str, document: str) -> list[Speaker]:
         return []
     keys, text_named = named[-1]
     return [_Resolved(pronoun.group(), pronoun.start(), pronoun.end(), keys, text_named)]
+
+
+# How many words of content a source's sentence must share with a bare quotation to be the other side's
+# source of it: a quotation credited by nothing in its own words is weighed only against a telling of it.
+_QUOTE_TOLD = 3
+
+
+def _told_of_the_quote(
+    resolved: list[Speaker], quote_side: str, speakers: list[Speaker], other_side: str
+) -> list[Speaker]:
+    """``speakers`` less those whose sentence tells too little of ``resolved``'s bare quotation to credit it:
+    against "I think it's a diplomatic expression of the new military reality", "That bodes well for
+    Ukraine, in the view of Rob Lee" credits another claim."""
+    if not any(isinstance(r, _Resolved) and r.quoted for r in resolved):
+        return speakers
+    quote = _content_stems(quote_side)
+    return [s for s in speakers if len(_content_stems(_sentence_at(other_side, s.start)) & quote) >= _QUOTE_TOLD]
+
+
+def _paragraph_before(text: str, document: str) -> str | None:
+    """The paragraph of ``document`` just before ``text`` (its last ``_SPEAKER_REACH`` characters at most)."""
+    at = document.find(text[: min(len(text), 200)]) if document else -1
+    if at <= 0:
+        return None
+    before = document[max(0, at - _SPEAKER_REACH) : at].rstrip()
+    return before[before.rfind("\n\n") + 2 :] if "\n\n" in before else before
+
+
+def _named_speakers(paragraph: str, people: dict[str, tuple[str, ...]]) -> list[tuple[tuple[str, ...], str]]:
+    """The people ``paragraph`` names as speakers, in order, in full where the document names them so."""
+    named = []
+    for speaker in find_speakers(paragraph):
+        if is_publication(speaker.keys):
+            continue
+        if len(speaker.keys) >= 2:
+            named.append((speaker.keys, speaker.text))
+        elif len(speaker.keys) == 1 and speaker.keys[0] in people:
+            # "Lee said": the surname of a person the document names in full ("Rob Lee") is that person.
+            full = people[speaker.keys[0]]
+            named.append((full, " ".join(full)))
+    return named
+
+
+# A paragraph that is one quotation and nothing else: '"They are having some success. They are retaking
+# some towns."'
+_BARE_QUOTE = re.compile(r"[\"“][^\"“”\n]+[\"”]")
+_FIRST_SENTENCE = re.compile(r"[^.!?]+[.!?]?")
+
+
+def _quote_goes_on(text: str, document: str) -> list[Speaker]:
+    """For a ``text`` that is a bare quotation, the speaker of the paragraph before: the last person it names
+    as a speaker, or the person its own "he said" stands for. The quote goes on from there. As a
+    :class:`Speaker` spanning the quotation's first sentence; [] when that is not clear."""
+    stripped = text.strip()
+    if not document or _BARE_QUOTE.fullmatch(stripped) is None:
+        return []
+    before = _paragraph_before(text, document)
+    if before is None:
+        return []
+    named = _named_speakers(before, _full_names(document))
+    if named:
+        keys, text_named = named[-1]
+    else:
+        resolved = _speaker_before(before, document) if _PRONOUN_SPEAKER.search(before) else []
+        if not resolved or not isinstance(resolved[0], _Resolved):
+            return []
+        keys, text_named = resolved[0].keys, resolved[0].stands_for
+    opening = text.find(stripped)
+    first = _FIRST_SENTENCE.match(stripped)
+    end = opening + (first.end() if first else len(stripped))
+    return [_Resolved(text[opening:end], opening, end, keys, text_named, quoted=True)]
 
 
 def _opening_person(paragraph: str, people: dict[str, tuple[str, ...]]) -> tuple[str, ...] | None:
@@ -1725,9 +1789,11 @@ def _named_person(speaker: Speaker) -> bool:
 
 @dataclass(frozen=True)
 class _Resolved(Speaker):
-    """A pronoun speaker ("he said") and the named speaker it stands for."""
+    """A pronoun speaker ("he said"), or a bare quotation that goes on from the paragraph before, and the
+    named speaker it stands for."""
 
     stands_for: str = ""
+    quoted: bool = False  # a bare quotation: no word of its own names whose it is
 
 
 def _source(speaker: Speaker) -> str:
