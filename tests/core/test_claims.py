@@ -2235,6 +2235,22 @@ def test_in_or_out_of_character(report, conflict):
             'Russia declared its war aims to be the "denazification" and "demilitarisation" of Ukraine.',
             None,
         ),
+        # One's part in a body.
+        (
+            "said Orysia Lutsevych, manager of the Ukraine Forum at Chatham House.",
+            "said Orysia Lutsevych, who founded the Ukraine Forum at Chatham House.",
+            ("detail", "manager", "founded"),
+        ),
+        (
+            "said Orysia Lutsevych, manager of the Ukraine Forum at Chatham House.",
+            "said Orysia Lutsevych, who manages the Ukraine Forum at Chatham House, founded in 1920.",
+            None,
+        ),
+        (
+            "said Orysia Lutsevych, manager of the Ukraine Forum at Chatham House.",
+            "said Orysia Lutsevych of the Ukraine Forum at Chatham House, founded in 1920.",
+            None,
+        ),
     ],
 )
 def test_certainty_omens_priority_vehicles_occasions_and_settling(article, report, conflict):

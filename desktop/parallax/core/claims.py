@@ -2240,6 +2240,14 @@ _DETAIL_CLASSES: dict[str, tuple[dict[str, str], bool]] = {
         ),
         True,
     ),
+    # One's part in a body: "manager of the Ukraine Forum" is not "who founded the Ukraine Forum".
+    "role in a body": (
+        _members(
+            "manager managers manages director directors directs",
+            "founder founders founded co-founder co-founded",
+        ),
+        True,
+    ),
     # Who sat at the table: "Russian and Ukrainian negotiators" are not "the Russian and Ukrainian foreign
     # ministers". Not "diplomats" (a negotiator is one) or "officials" (anyone in office).
     "office held": (
@@ -2322,6 +2330,7 @@ _DETAIL_WORDING = {
     "part played": "a group with another part",
     "office held": "another office",
     "building": "a different building",
+    "role in a body": "another role",
 }
 
 
@@ -2376,8 +2385,19 @@ def _a_region(text: str, word: Word) -> bool:
     )
 
 
+_FOUNDING_OBJECT = re.compile(r"\s+(?:the|a|an|[A-Z])")
+
+
+def _a_founding(text: str, word: Word) -> bool:
+    """Whether a word of one's role in a body is said of a person: a noun ("manager", "founder"), or "founded"
+    with what was founded after it ("who founded the Ukraine Forum"), not "Chatham House, founded in 1920"."""
+    if not word.text.lower().endswith("founded"):
+        return True
+    return _FOUNDING_OBJECT.match(text, word.end) is not None
+
+
 # Classes whose words count only where the words around them say so, each with the test that reads them.
-_READ_IN_CONTEXT: dict[str, Callable[[str, Word], bool]] = {"compass point": _a_region}
+_READ_IN_CONTEXT: dict[str, Callable[[str, Word], bool]] = {"compass point": _a_region, "role in a body": _a_founding}
 
 
 def _class_words(text: str) -> list[Word]:
