@@ -163,8 +163,20 @@ def _matrix(rows: list[list[float]]) -> np.ndarray:
         ([[0.6, 0.1, 0.7], [0.1, 0.9, 0.2]], [(0, 0)], {((0,), (0,)), ((1,), (1,))}),
         # Anchors outside the matrix are ignored.
         ([[0.9]], [(3, 0), (0, 5)], {((0,), (0,))}),
+        # A title that is no headline: the article's headline scores far better with a later paragraph.
+        ([[0.37, 0.1, 0.83], [0.1, 0.9, 0.2]], [(0, 0)], {((0,), (2,)), ((1,), (1,))}),
+        # ... but not where the other scores only somewhat better: the anchor holds.
+        ([[0.5, 0.1, 0.8], [0.1, 0.9, 0.2]], [(0, 0)], {((0,), (0,)), ((1,), (1,))}),
     ],
-    ids=["anchor-links-below-threshold", "no-anchor", "anchor-too-dissimilar", "anchor-is-exclusive", "out-of-range"],
+    ids=[
+        "anchor-links-below-threshold",
+        "no-anchor",
+        "anchor-too-dissimilar",
+        "anchor-is-exclusive",
+        "out-of-range",
+        "title-yields",
+        "anchor-holds",
+    ],
 )
 def test_anchored_pairs_link_by_their_role(scores, anchors, expected):
     assert pairs(align_matrix(_matrix(scores), AlignConfig(), anchors)) == expected
