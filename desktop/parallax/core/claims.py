@@ -656,8 +656,9 @@ def _one_against_several(
     conflicts = []
     sides = ((article_figures, article, report, True), (report_figures, report, article, False))
     for several_side, several_text, single_text, forward in sides:
+        # A vague several only: "46 arrests" may hold "one arrest"; "one week" is seven days.
         severals: list[Word | Quantity] = [q for q in several_side if _SEVERAL.match(q.text)]
-        severals += list(_some_plurals(several_text))  # "46 arrests" may hold "one arrest"; "one week" is seven days
+        severals += list(_some_plurals(several_text))
         for q in severals:
             noun = stem(words(q.text)[-1].lower)
             single = next(_singles(single_text, noun), None)
@@ -1038,7 +1039,7 @@ _AGENT_AUXILIARIES = {"has", "have", "had", "also", "then", "later", "itself", "
 _PAST_ACT = re.compile(r"[a-z]{3,}ed")
 
 
-# Prepositions whose name is no doer ("of" is: "the militia of the Luhansk People's Republic bombed").
+# Prepositions after which a name is no doer ("of" is none: "the militia of the Luhansk People's Republic bombed").
 _NOT_AN_AGENT_AFTER = {
     "in", "at", "from", "near", "into", "outside", "around", "across", "toward", "towards", "via", "off", "on",
     "to", "for", "with", "over", "under", "against", "between", "through", "within", "about", "like", "than",
@@ -1093,7 +1094,7 @@ def _another_agent(
     r_entities: list[Entity],
     found: list[Conflict],
 ) -> list[Conflict]:
-    """Another name doing the same act in paired sentences, where neither sentence names the other's:
+    """Another name doing the same act in paired sentences, where neither side's linked text names the other's:
     "before Russian forces bombed his home" / "before the separatist militia of the Luhansk People's Republic
     bombed his house", "the reality that Ukraine has established" / "a reality established by NATO"."""
     conflicts: list[Conflict] = []
@@ -2314,8 +2315,8 @@ for _noun, _forms in _DOMAIN_NOUNS.items():
 # there; "fatally wounded" for killed).
 _NAMED_BY_COMPANY = {"casualty"}
 
-# The kind of conflict a class's difference is, where it is not a detail: a compass point is a place, a
-# group of people with another part is other people.
+# The kind of conflict a class's difference is, where it is not a detail: a compass point is a place; a
+# group of people with another part, or people of another office, are other people.
 _DETAIL_KIND = {"compass point": "place", "part played": "person", "office held": "person"}
 
 # How a reason names a difference in a class, where "a different <class>" would read badly.

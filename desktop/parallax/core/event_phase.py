@@ -5,9 +5,9 @@ Entry point: :func:`phase_conflicts`. "In the early days of the invasion" and
 the war it was, with no date: each phrase is read as a stretch of days from
 the war's start, and the two conflict when the stretches do not meet
 ("early days": the first ten; "the third week": days 14 to 21; "the second
-month": days 30 to 61; "before the invasion": any day before the first). Phrases of one war only: "invasion", "war",
-"conflict" and "fighting" are taken as one event; an "offensive" or a
-"siege" is another.
+month": days 30 to 61; "before the invasion": any day before the first).
+Phrases of one war only: "invasion", "war", "conflict" and "fighting" are
+taken as one event; an "offensive" or a "siege" is another.
 
 Silent where either side gives no such phrase, where two of the stretches
 meet ("the first week" / "the early days"; one told alike leaves the other

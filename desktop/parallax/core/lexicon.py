@@ -403,8 +403,11 @@ def _character(tokens: Sequence[Word], index: int) -> int:
     lowered = tokens[index].lower
     following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
     before = tokens[index - 1].lower if index > 0 else ""
-    if lowered == "character" and before in ("in", "of"):
-        return -1 if before == "of" and index > 1 and tokens[index - 2].lower == "out" else 1 if before == "in" else 0
+    if lowered == "character":
+        if before == "in":
+            return 1
+        out_of = before == "of" and index > 1 and tokens[index - 2].lower == "out"
+        return -1 if out_of else 0  # "a man of character" says nothing of it
     if lowered in ("characteristic", "uncharacteristic") and following in ("of", "for"):
         return 1 if lowered == "characteristic" else -1
     if following in _OBJECT_PRONOUNS:
