@@ -28,6 +28,7 @@ import datetime
 import itertools
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -658,7 +659,7 @@ def _one_against_several(
     for several_side, several_text, single_text, forward in sides:
         # A vague several only: "46 arrests" may hold "one arrest"; "one week" is seven days.
         severals: list[Word | Quantity] = [q for q in several_side if _SEVERAL.match(q.text)]
-        severals += list(_some_plurals(several_text))
+        severals += _some_plurals(several_text)
         for q in severals:
             noun = stem(words(q.text)[-1].lower)
             single = next(_singles(single_text, noun), None)
@@ -676,14 +677,17 @@ _SOME_PLURAL = re.compile(r"\b[Ss]ome\s+(?:([a-z][\w-]*)\s+)??([a-z][\w-]*[^\Wsu
 _NOT_PLURAL = {"news", "means", "series", "species", "politics", "economics", "headquarters", "whereabouts"}
 
 
-def _some_plurals(text: str) -> Iterator[Word]:
+@lru_cache(maxsize=1024)
+def _some_plurals(text: str) -> tuple[Word, ...]:
     """The spans of ``text`` that count a plural noun as "some": "some successful counterattacks"."""
+    found = []
     for match in _SOME_PLURAL.finditer(text):
         between, noun = match.group(1), match.group(2)
         if between in FUNCTION_WORDS:
             continue  # "some people have towns": a verb between, the plural is no noun "some" counts
         if stem(noun) != noun and noun not in _NOT_PLURAL:  # the stemmer folds a plural ("counterattacks")
-            yield Word(match.group(0), match.start(), match.end())
+            found.append(Word(match.group(0), match.start(), match.end()))
+    return tuple(found)
 
 
 def _distinctive(q: Quantity) -> bool:
@@ -1046,19 +1050,23 @@ _NOT_AN_AGENT_AFTER = {
 }  # fmt: skip
 
 
-def _agents(text: str, entities: Sequence[Entity]) -> list[tuple[str, Entity, Word]]:
+@lru_cache(maxsize=1024)
+def _agents(text: str, entities: tuple[Entity, ...]) -> tuple[tuple[str, Entity, Word], ...]:
     """The acts a name does in ``text``, as (verb family, name, verb): "before Russian forces bombed his
     home", "the separatist militia of the Luhansk People's Republic bombed", "a reality established by
     NATO"."""
     tokens = words(text)
+    starts, ends = [w.start for w in tokens], [w.end for w in tokens]
     found = []
     for entity in entities:
-        opening = [w.lower for w in tokens if w.end <= entity.start][-2:]
+        opening = [
+            w.lower for w in tokens[max(0, bisect_right(ends, entity.start) - 2) : bisect_right(ends, entity.start)]
+        ]
         if opening and opening[-1] in ("the", "so-called"):
             opening = opening[:-1]
         if opening and opening[-1] in _NOT_AN_AGENT_AFTER:
             continue  # "an earthquake off Aceh triggered": a place the act happened by, not its doer
-        after = next((k for k, w in enumerate(tokens) if w.start >= entity.end), len(tokens))
+        after = bisect_left(starts, entity.end)
         j = after
         if j < len(tokens) and tokens[j].lower in _AGENT_HEADS:
             j += 1
@@ -1072,7 +1080,7 @@ def _agents(text: str, entities: Sequence[Entity]) -> list[tuple[str, Entity, Wo
             found.append((verb_family(stem(tokens[j].lower)), entity, tokens[j]))
             continue
         # The passive's agent: "established by NATO", "bombed by the separatist militia".
-        before = [w for w in tokens[:after] if w.end <= entity.start][-3:]
+        before = tokens[max(0, bisect_right(ends, entity.start) - 3) : bisect_right(ends, entity.start)]
         if before and before[-1].lower == "the":
             before = before[:-1]
         if (
@@ -1082,7 +1090,7 @@ def _agents(text: str, entities: Sequence[Entity]) -> list[tuple[str, Entity, Wo
             and not re.search(r"[^\w\s]", text[before[-2].start : entity.start])
         ):
             found.append((verb_family(stem(before[-2].lower)), entity, before[-2]))
-    return found
+    return tuple(found)
 
 
 def _another_agent(
@@ -1098,9 +1106,13 @@ def _another_agent(
     "before Russian forces bombed his home" / "before the separatist militia of the Luhansk People's Republic
     bombed his house", "the reality that Ukraine has established" / "a reality established by NATO"."""
     conflicts: list[Conflict] = []
+    all_a_acts = _agents(article, tuple(a_entities))
+    all_r_acts = _agents(report, tuple(r_entities)) if all_a_acts else ()
+    if not all_r_acts:
+        return []
     for a_span, r_span in pairs:
-        a_acts = _agents(article, [e for e in a_entities if a_span[0] <= e.start < a_span[1]])
-        r_acts = _agents(report, [e for e in r_entities if r_span[0] <= e.start < r_span[1]])
+        a_acts = [act for act in all_a_acts if a_span[0] <= act[1].start < a_span[1]]
+        r_acts = [act for act in all_r_acts if r_span[0] <= act[1].start < r_span[1]]
         for a_verb, a, _ in a_acts:
             for r_verb, r, _ in r_acts:
                 if a_verb != r_verb or not _compatible(a.kind, r.kind):
