@@ -379,6 +379,10 @@ def test_two_events_alike_in_meaning_link_by_the_names_they_share():
         ("Italy sent aid.", False),  # a word that only begins like "It"
         ("Thousands fled the city.", False),
         ("The talks ended.", False),
+        # After a numbered paragraph's number.
+        ("12. That plan, on their account, turned on capturing the government.", True),
+        ("12. The plan turned on capturing the government.", False),
+        ("2022 That plan failed.", False),  # a year, not a paragraph's number
     ],
 )
 def test_a_unit_points_back_when_it_opens_with_a_reference_to_the_one_before(text, points_back):

@@ -291,8 +291,9 @@ def units_running_on(texts: Sequence[str]) -> list[bool]:
     ]
 
 
-# A unit that opens by pointing back at the one before it: "Those talks could last ...", "It would ...".
-_REFERS_BACK = re.compile(r"\s*(?:This|That|These|Those|It|They|Such)\b")
+# A unit that opens by pointing back at the one before it: "Those talks could last ...", "It would ...",
+# after its number where a cable or a statement numbers its paragraphs ("12. That plan, on their account").
+_REFERS_BACK = re.compile(r"\s*(?:\d{1,3}[.)]\s+)?(?:This|That|These|Those|It|They|Such)\b")
 # A unit cut mid-sentence: it ends on a comma, a semicolon or a word no sentence ends on, and the next goes
 # on in lower case. (Not any last word: a list's items go without full stops.)
 _RUNS_ON = re.compile(
