@@ -2220,6 +2220,22 @@ def test_in_or_out_of_character(report, conflict):
             ("detail", "home", "plant"),
         ),
         (
+            "He lived there before Russian forces bombed and destroyed his family's home.",
+            "He lived there before Russian forces bombed and destroyed his family's farm.",
+            ("detail", "home", "farm"),
+        ),
+        # What the soldiers carried; a flag is flown anywhere.
+        (
+            "Russian soldiers had even brought dress uniforms along with them in their tanks.",
+            "Russian soldiers had even brought parade banners along with them in their tanks.",
+            ("detail", "uniforms", "banners"),
+        ),
+        (
+            "Russian soldiers had even brought dress uniforms along with them in their tanks.",
+            "Russian soldiers had even brought dress uniforms and flags along with them in their tanks.",
+            None,
+        ),
+        (
             "The act protects our nation's endangered plants and animals.",
             "By flat out declaring that no harm will come to endangered species, it protects animals.",
             None,

@@ -2277,6 +2277,7 @@ _DETAIL_CLASSES: dict[str, tuple[dict[str, str], bool]] = {
     "building": (
         _members(
             "home homes house houses apartment apartments",
+            "farm farms farmhouse",
             "plant factory factories",
             "school schools",
             "hospital hospitals",
@@ -2285,6 +2286,8 @@ _DETAIL_CLASSES: dict[str, tuple[dict[str, str], bool]] = {
         ),
         True,
     ),
+    # What soldiers carried for a show: "dress uniforms" are not "parade banners". Not "flags" (flown anywhere).
+    "regalia": (_members("uniforms uniform", "banners banner"), True),
     # The occasion something was meant for: "to wear at a victory parade" is not "to be worn at a medal
     # ceremony". Not "reception" ("a warm reception"), "march" (a verb and a month) or "party" (a political one).
     "occasion": (
@@ -2344,6 +2347,7 @@ _DETAIL_WORDING = {
     "office held": "another office",
     "building": "a different building",
     "role in a body": "another role",
+    "regalia": "something else carried",
 }
 
 
