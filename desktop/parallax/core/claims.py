@@ -13,13 +13,15 @@ fact that differs, with its kind and a span in both texts:
 - ``attribution``: the statement credited to a different named source.
 - ``detail``: a word of a closed class swapped for another the article never uses: a colour
   ("yellow and blue paint" / "yellow and white paint"), a criminal charge ("manslaughter" /
-  "murder") or a disease ("its RSV vaccine" / "its flu vaccine").
+  "murder") or a disease ("its RSV vaccine" / "its flu vaccine"); the classes live in
+  ``parallax.core.detail_classes``.
 
 Every check errs towards silence: a paraphrase must never read as a
 divergence, so a fact is only compared where both sides state it.
 
 May import: the standard library, ``parallax.core`` modules quantities,
-entities, event_order, event_phase, lexicon, tokens, worddiff and result (where its types live).
+entities, detail_classes, event_order, event_phase, lexicon, tokens, worddiff and result (where its
+types live).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Protocol
 
+from parallax.core.detail_classes import detail_conflicts, words_before
 from parallax.core.entities import (
     NATIONALITY_ENDING,
     Entity,
@@ -192,7 +195,7 @@ def compare_claims(
         if "detail" in config.kinds:
             conflicts += [_shift(c, a_start, r_start) for c in _condition_conflicts(a_sentence, r_sentence, article)]
         if config.kinds & {"detail", "place"}:
-            details = _detail_conflicts(a_sentence, r_sentence, context.article_text or article)
+            details = detail_conflicts(a_sentence, r_sentence, context.article_text or article)
             conflicts += [_shift(c, a_start, r_start) for c in details if c.kind in config.kinds]
         if config.kinds & {"direction", "negation"}:
             # The direction lexicon also finds denied abilities ("unable" / "managed"), reported as negations.
@@ -1010,7 +1013,7 @@ def _swapped_in_same_slot(
     new = [(i, r) for i, (_, names) in enumerate(unmatched) for r in names]
     conflicts, used = [], set()
     for i, a in missing:
-        before = _words_before(article, a.start)
+        before = words_before(article, a.start)
         if not before:
             continue
         partner = next(
@@ -1020,7 +1023,7 @@ def _swapped_in_same_slot(
                 if j != i  # one replacement's names were weighed by the general rule
                 and id(r) not in used
                 and _compatible(a.kind, r.kind)
-                and (_words_before(report, r.start) == before or (_an_origin(article, a) and _an_origin(report, r)))
+                and (words_before(report, r.start) == before or (_an_origin(article, a) and _an_origin(report, r)))
                 and not _named_otherwise(r, context.article_text or article)
                 and _may_stand_for(a, r, context, pairs)
             ),
@@ -1170,7 +1173,7 @@ def _a_person_for_a_group(
         for r in new:
             if r.kind not in ("person", "organisation") or len(r.keys) < 2:
                 continue  # "UN Secretary-General António Guterres" is read as a body by its "UN"
-            before = _words_before(report, r.start)
+            before = words_before(report, r.start)
             if not before:
                 continue
             sentence = _sentence_at(report, r.start).lower()
@@ -1180,7 +1183,7 @@ def _a_person_for_a_group(
                     for w in words(article)
                     if w.lower in _GROUPS
                     and _paired(w.start, r.start, pairs)
-                    and _words_before(article, w.start) == before
+                    and words_before(article, w.start) == before
                     and w.lower not in sentence
                 ),
                 None,
@@ -1250,7 +1253,7 @@ def _swapped_elsewhere(
     outlet_before = {
         (a.start, a.end): before
         for a in a_entities
-        if a.kind == "publication" and (before := _words_before(article, a.start, most=1))
+        if a.kind == "publication" and (before := words_before(article, a.start, most=1))
     }
     a_outlets = [a for a in a_entities if (a.start, a.end) in outlet_before]
     if not (a_people or (a_outlets and r_outlets)):
@@ -1266,7 +1269,7 @@ def _swapped_elsewhere(
         return (_namesakes(a, r, context) or _same_role(article, a, report, r)) and _paired(a.start, r.start, pairs)
 
     def same_outlet_slot(a: Entity, r: Entity) -> bool:
-        same_word = _words_before(report, r.start, most=1) == outlet_before[(a.start, a.end)]
+        same_word = words_before(report, r.start, most=1) == outlet_before[(a.start, a.end)]
         return same_word and _paired(a.start, r.start, pairs)
 
     def person_fits(a: Entity, r: Entity) -> bool:
@@ -2067,440 +2070,6 @@ def _negated_modals(text: str) -> tuple[tuple[Word, Word], ...]:
 def _negated_stems(text: str) -> dict[str, Word]:
     # Kept per sentence (read only): the article's sentences are paired with every report's.
     return negated_stems(text)
-
-
-def _members(*groups: str) -> dict[str, str]:
-    """Each word of each group ("influenza flu") with the group's first word, the value it stands for.
-    An underscore joins the two words of a member ("air_power")."""
-    return {word.replace("_", " "): group.split()[0].replace("_", " ") for group in groups for word in group.split()}
-
-
-_ENGINEERING_FIELDS = (
-    "chemical", "civil", "mining", "mechanical", "electrical", "software", "structural", "petroleum", "nuclear",
-    "aerospace", "agricultural", "industrial", "computer", "marine",
-)  # fmt: skip
-
-# Closed classes of words where one member for another is a different fact, each word with the one
-# it stands for, and whether only its lower-case form counts. Colours and charges in lower case only:
-# "the Red Cross", "the White House" and "the Black Sea" are names. "Homicide" is left out: it is the
-# broader word ("culpable homicide" is Scots law's manslaughter), and so is "cancer".
-_DETAIL_CLASSES: dict[str, tuple[dict[str, str], bool]] = {
-    "colour": (
-        _members(
-            "red", "orange", "yellow", "green", "blue", "purple violet", "pink", "white", "black", "brown", "grey gray"
-        ),
-        True,
-    ),
-    "charge": (
-        _members(
-            "murder",
-            "manslaughter",
-            "assault",
-            "rape",
-            "robbery",
-            "theft",
-            "fraud",
-            "burglary",
-            "kidnapping",
-            "arson",
-            "terrorism",
-            "treason",
-            "espionage",
-            "bribery",
-            "embezzlement",
-            "perjury",
-            "extortion",
-            "smuggling",
-        ),
-        True,
-    ),
-    "disease": (
-        _members(
-            "influenza flu",
-            "covid covid-19 coronavirus sars-cov-2",
-            "rsv",
-            "tuberculosis tb",
-            "measles",
-            "malaria",
-            "polio",
-            "ebola",
-            "cholera",
-            "hiv aids",
-            "mpox monkeypox",
-            "dengue",
-            "zika",
-            "hepatitis",
-            "diphtheria",
-            "typhoid",
-            "rabies",
-        ),
-        False,
-    ),
-    # Where something happened: a body found on a beach is not one found on a clifftop. Lower case
-    # only ("Bondi Beach", "Lake Geneva" are names); "coast" and "shore" are left out as the broader
-    # words, "field" as too many things besides, and words that are also verbs ("desert", "cave",
-    # "gorge") or idioms ("drain the swamp").
-    "landform": (
-        _members(
-            "cliff cliffs clifftop clifftops cliff-top",
-            "beach beaches",
-            "hill hills hilltop hill-top hillside",
-            "mountain mountains mountaintop mountain-top mountainside",
-            "valley valleys",
-            "forest forests woods woodland",
-            "island islands",
-            "river rivers riverbank river-bank",
-            "lake lakes",
-            "canyon canyons",
-        ),
-        True,
-    ),
-    # The weather on the day: "a sunny afternoon" is not "a rainy afternoon". Not "wet" ("wet paint") or
-    # "stormy" ("a stormy meeting"): too often something else.
-    "weather": (_members("sunny", "cloudy overcast", "rainy", "snowy", "windy", "foggy"), True),
-    # What befell people in a war or a disaster: "killed or wounded" is not "killed or captured". Not "hurt"
-    # ("sanctions hurt the economy") or "lost" (a vote, a town).
-    "casualty": (_members("killed dead", "wounded injured", "captured", "missing"), True),
-    # An engineer's field: "a chemical engineer" is not "a mining engineer". Only with "engineer" after it.
-    "engineering field": (
-        _members(*(f"{field}_engineer {field}_engineers" for field in _ENGINEERING_FIELDS)),
-        True,
-    ),
-    # What someone does for a living: "a chemical engineer" is not "a chemistry teacher". An engineer of a
-    # field is an engineer here too. Not "soldier" or "officer" (most people in a war story), nor words
-    # that are also verbs ("guard", "cook").
-    "occupation": (
-        _members(
-            "engineer engineers " + " ".join(f"{f}_engineer {f}_engineers" for f in _ENGINEERING_FIELDS),
-            "teacher teachers schoolteacher",
-            "doctor doctors physician surgeon",
-            "nurse nurses",
-            "lawyer lawyers attorney",
-            "farmer farmers",
-            "miner miners",
-            "accountant accountants",
-            "electrician electricians",
-            "plumber plumbers",
-            "mechanic mechanics",
-            "firefighter firefighters",
-            "pilot pilots",
-            "pensioner pensioners retiree",
-            "shopkeeper shopkeepers",
-            "architect architects",
-            "pharmacist pharmacists",
-            "chemist chemists",
-        ),
-        True,
-    ),
-    # The arm of a military a claim is about: "superiority in air power" is not "superiority in artillery".
-    # Not "tanks" ("think tanks") or "troops" (any of them).
-    "military arm": (
-        _members(
-            "air_power airpower air_force air_forces warplanes",
-            "artillery",
-            "armour armor armoured armored",
-            "navy naval warships",
-            "infantry",
-            "drones",
-        ),
-        True,
-    ),
-    # What a war or a settlement is said to aim at: "denazification and demilitarisation" is not
-    # "denazification and federalisation".
-    "stated aim": (
-        _members(
-            "demilitarisation demilitarization demilitarise demilitarize",
-            "denazification denazify",
-            "federalisation federalization",
-            "decentralisation decentralization",
-            "neutrality neutralisation neutralization",
-            "disarmament",
-            "annexation",
-            "partition",
-        ),
-        True,
-    ),
-    # A part of a country by its compass point, a noun after "the" (see _a_region): "fleeing the attacks in the
-    # east" is not "escaping the offensive in the south". Lower case only ("East Timor", "South Africa" are names).
-    "compass point": (_members("east", "west", "north", "south"), True),
-    # What carried people or things: "uniforms in their tanks" is not "uniforms in their supply lorries".
-    # A "think tank" or a "fuel tank" is read as a whole, in a class of its own (below).
-    "vehicle": (
-        _members(
-            "tank tanks",
-            "lorry lorries truck trucks",
-            "jeep jeeps",
-            "helicopter helicopters",
-            "ambulance ambulances",
-            "bus buses minibus minibuses",
-            "car cars",
-        ),
-        True,
-    ),
-    # How a question is to be settled: "left for another round of discussions" is not "settled by a
-    # referendum". Not "vote" (a vote in parliament is talks' outcome too) or "court" (a royal court, a yard).
-    "way of settling": (
-        _members("talks negotiations negotiation discussions", "referendum referendums plebiscite", "arbitration"),
-        True,
-    ),
-    # The part a group plays beside a side in a war: "their supporters overseas" are not "the Turkish
-    # mediators". Plural nouns only ("support", "mediate" are acts, told many ways).
-    "part played": (
-        _members(
-            "supporters backers allies sympathisers sympathizers",
-            "mediators intermediaries go-betweens brokers",
-            "enemies adversaries foes",
-        ),
-        True,
-    ),
-    # One's part in a body: "manager of the Ukraine Forum" is not "who founded the Ukraine Forum".
-    "role in a body": (
-        _members(
-            "manager managers manages director directors directs",
-            "founder founders founded co-founder co-founded",
-        ),
-        True,
-    ),
-    # Who sat at the table: "Russian and Ukrainian negotiators" are not "the Russian and Ukrainian foreign
-    # ministers". Not "diplomats" (a negotiator is one) or "officials" (anyone in office).
-    "office held": (
-        _members(
-            "negotiators negotiator delegates delegate",
-            "ministers minister foreign_ministers foreign_minister",
-            "ambassadors ambassador",
-        ),
-        True,
-    ),
-    # What was hit or lived in: "destroyed his family's home" is not "destroyed the chemical plant where he
-    # worked". Not "office" (an office held), "building" (any of them), "flat" ("flat out") or "plants"
-    # ("plants and animals").
-    "building": (
-        _members(
-            "home homes house houses apartment apartments",
-            "farm farms farmhouse",
-            "plant factory factories",
-            "school schools",
-            "hospital hospitals",
-            "church churches",
-            "theatre theatres theater theaters",
-        ),
-        True,
-    ),
-    # What soldiers carried for a show: "dress uniforms" are not "parade banners". Not "flags" (flown anywhere).
-    "regalia": (_members("uniforms uniform", "banners banner"), True),
-    # The occasion something was meant for: "to wear at a victory parade" is not "to be worn at a medal
-    # ceremony". Not "reception" ("a warm reception"), "march" (a verb and a month) or "party" (a political one).
-    "occasion": (
-        _members("parade parades", "ceremony ceremonies", "banquet banquets", "funeral funerals", "wedding weddings"),
-        True,
-    ),
-    # Tanks that carry no one: read whole, so that their "tank" is no vehicle. One value, so never a conflict.
-    "container or institute": (
-        dict.fromkeys(
-            (
-                f"{kind} {tank}"
-                for kind in ("think", "fuel", "water", "oil", "gas", "storage", "septic")
-                for tank in ("tank", "tanks")
-            ),
-            "tank",
-        )
-        | dict.fromkeys(("tank farm", "tank farms"), "tank"),
-        True,
-    ),
-}
-
-# The domain of a concession, an aim, aid or a limit: "political concessions" are not "economic concessions",
-# nor "military aid" "humanitarian aid", nor "military limitations" "economic limits". One class per noun, so
-# that "political concessions" never meets "economic sanctions"; "diplomatic" goes with "political" and
-# "financial" with "economic", near enough.
-_DOMAINS = ("political diplomatic", "economic financial", "military", "territorial", "humanitarian")
-_DOMAIN_NOUNS = {
-    "concessions": ("concession", "concessions"), "aid": ("aid", "assistance", "support"),
-    "sanctions": ("sanctions",), "pressure": ("pressure",), "solution": ("solution", "solutions"),
-    "aims": ("aims", "goals", "objectives"), "limits": ("limitations", "limits", "constraints"),
-}  # fmt: skip
-for _noun, _forms in _DOMAIN_NOUNS.items():
-    _DETAIL_CLASSES[f"kind of {_noun}"] = (
-        _members(*(" ".join(f"{word}_{form}" for word in domain.split() for form in _forms) for domain in _DOMAINS)),
-        True,
-    )
-
-# Classes whose words fill one slot only beside a word both sides share: "killed or wounded" against
-# "killed or captured". Alone they are too often two facts ("shot and killed" here, "seven were injured"
-# there; "fatally wounded" for killed).
-_NAMED_BY_COMPANY = {"casualty"}
-
-# The kind of conflict a class's difference is, where it is not a detail: a compass point is a place; a
-# group of people with another part, or people of another office, are other people.
-_DETAIL_KIND = {"compass point": "place", "part played": "person", "office held": "person"}
-
-# How a reason names a difference in a class, where "a different <class>" would read badly.
-_DETAIL_WORDING = {
-    "weather": "different weather",
-    "casualty": "a different fate",
-    "military arm": "a different arm",
-    "engineering field": "a different field",
-    "occupation": "a different occupation",
-    "occasion": "a different occasion",
-    "way of settling": "settled another way",
-    "part played": "a group with another part",
-    "office held": "another office",
-    "building": "a different building",
-    "role in a body": "another role",
-    "regalia": "something else carried",
-}
-
-
-# Each class word: the classes it belongs to, with the value it stands for and whether only its
-# lower-case form counts.
-def _index_details() -> dict[str, list[tuple[str, str, bool]]]:
-    index: dict[str, list[tuple[str, str, bool]]] = {}
-    for name, (members, lower_only) in _DETAIL_CLASSES.items():
-        for word, value in members.items():
-            index.setdefault(word, []).append((name, value, lower_only))
-    return index
-
-
-_DETAIL_INDEX = _index_details()
-
-
-# An aim named as undoing something: "de-Westernisation", "deoligarchisation". Any such word is an aim of
-# its own, beside those the class lists.
-_UNDOING = re.compile(r"de-?[a-z]{4,}(?:isation|ization)")
-
-
-def _class_entries(word: str) -> list[tuple[str, str, bool]]:
-    """The classes ``word`` (lower case) belongs to, with its value and whether only lower case counts."""
-    entries = _DETAIL_INDEX.get(word)
-    if entries is None and _UNDOING.fullmatch(word):
-        return [("stated aim", word.replace("-", "").replace("ization", "isation"), False)]
-    return entries or []
-
-
-@lru_cache(maxsize=4096)
-def _details(text: str) -> tuple[tuple[str, str, Word], ...]:
-    """The class words of ``text``: (class, value, word), in order."""
-    found = []
-    for w in _class_words(text):
-        for name, value, lower_only in _class_entries(w.lower):
-            in_context = _READ_IN_CONTEXT.get(name)
-            if (w.text.islower() or not lower_only) and (in_context is None or in_context(text, w)):
-                found.append((name, value, w))
-    return tuple(found)
-
-
-_REGION_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
-_BEARING_AFTER = re.compile(r"\s+of\b|-")
-
-
-def _a_region(text: str, word: Word) -> bool:
-    """Whether a compass word names a part of the country ("attacks in the east"), not a bearing from a
-    place ("55 km south of Bireun", "the south-east") or a quality ("the northern tip")."""
-    return (
-        _REGION_BEFORE.search(text, max(0, word.start - 5), word.start) is not None
-        and _BEARING_AFTER.match(text, word.end) is None
-    )
-
-
-_FOUNDING_OBJECT = re.compile(r"\s+(?:the|a|an|[A-Z])")
-
-
-def _a_founding(text: str, word: Word) -> bool:
-    """Whether a word of one's role in a body is said of a person: a noun ("manager", "founder"), or "founded"
-    with what was founded after it ("who founded the Ukraine Forum"), not "Chatham House, founded in 1920"."""
-    if not word.text.lower().endswith("founded"):
-        return True
-    return _FOUNDING_OBJECT.match(text, word.end) is not None
-
-
-# Classes whose words count only where the words around them say so, each with the test that reads them.
-_READ_IN_CONTEXT: dict[str, Callable[[str, Word], bool]] = {"compass point": _a_region, "role in a body": _a_founding}
-
-
-def _class_words(text: str) -> list[Word]:
-    """``text``'s words, with each two-word member of a class ("air power") as one word in place of its two."""
-    tokens = words(text)
-    found: list[Word] = []
-    skip = False
-    for w, following in itertools.zip_longest(tokens, tokens[1:]):
-        if skip:
-            skip = False
-            continue
-        if following is not None and text[w.end : following.start] == " ":
-            pair = Word(text[w.start : following.end], w.start, following.end)
-            if pair.lower in _DETAIL_INDEX:
-                found.append(pair)
-                skip = True
-                continue
-        found.append(w)
-    return found
-
-
-@lru_cache(maxsize=64)
-def _detail_values(text: str) -> frozenset[tuple[str, str]]:
-    """(class, value) of every class word of ``text`` in any case (the article's whole text, once)."""
-    return frozenset((name, value) for w in _class_words(text) for name, value, _ in _class_entries(w.lower))
-
-
-def _detail_conflicts(article: str, report: str, article_text: str) -> list[Conflict]:
-    """In two paired sentences, a word of a closed class on each side, where the report's stands for one
-    the article never names and the article's is one the report's sentence leaves out."""
-    a_here, r_here = _details(article), _details(report)
-    if not a_here or not r_here:
-        return []
-    named = _detail_values(article_text)
-    conflicts = []
-    for name in {n for n, _, _ in r_here} & {n for n, _, _ in a_here}:
-        r_values = {value for n, value, _ in r_here if n == name}
-        a_values = {value for n, value, _ in a_here if n == name}
-        a_gone = [w for n, value, w in a_here if n == name and value not in r_values]
-        r_new = [w for n, value, w in r_here if n == name and (name, value) not in named]
-        pair = (a_gone[0], r_new[0]) if a_gone and r_new else None
-        if pair is None and a_gone:
-            # The article may name the report's word elsewhere ("charged with murder", then "pleaded guilty
-            # to manslaughter"): after the same word, the two still fill one slot ("guilty to murder").
-            r_other = [w for n, value, w in r_here if n == name and value not in a_values]
-            pair = next(
-                (
-                    (a, r)
-                    for r in r_other
-                    for a in a_gone
-                    if _words_before(article, a.start) & _words_before(report, r.start)
-                ),
-                None,
-            )
-        if (
-            pair is not None
-            and name in _NAMED_BY_COMPANY
-            and not (_coordinated_values(article, pair[0], name) & _coordinated_values(report, pair[1], name))
-        ):
-            pair = None
-        if pair is not None:
-            a, r = pair
-            wording = _DETAIL_WORDING.get(name, f"a different {name}")
-            conflicts.append(_between(_DETAIL_KIND.get(name, "detail"), a, r, f"{a.text} vs {r.text}: {wording}"))
-    return sorted(conflicts, key=lambda c: c.report_span)
-
-
-def _coordinated_values(text: str, word: Word, name: str) -> set[str]:
-    """The values of class ``name`` that ``word`` is coordinated with ("killed or wounded": killed)."""
-    tokens = _class_words(text)
-    at = next((i for i, w in enumerate(tokens) if w.start == word.start), None)
-    if at is None:
-        return set()
-    found = set()
-    for k in (at - 2, at + 2):
-        if 0 <= k < len(tokens) and tokens[(at + k) // 2].lower in ("and", "or"):
-            found |= {value for n, value, _ in _class_entries(tokens[k].lower) if n == name}
-    return found
-
-
-def _words_before(text: str, start: int, most: int = 4) -> set[str]:
-    """The stems of the words of content among the ``most`` words before ``start`` in its clause
-    ("guilty" in "pleaded guilty on Thursday to murder")."""
-    before = text[max(0, start - 80) : start]
-    before = re.split(r"[,;:.!?()]", before)[-1]
-    return {stem(w.text) for w in words(before)[-most:] if w.lower not in _STOPWORDS and len(w.text) > 2}
 
 
 def _denied_in_partners(
