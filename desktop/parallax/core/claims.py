@@ -34,7 +34,6 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Protocol
 
 from parallax.core.detail_classes import detail_conflicts, words_before
 from parallax.core.entities import (
@@ -234,7 +233,7 @@ def _condition_conflicts(article: str, report: str, article_link: str) -> list[C
         return []
     a_word = Word(a_clause, a_match.start("clause"), a_match.start("clause") + len(a_clause))
     r_word = Word(r_clause, r_match.start("clause"), r_match.start("clause") + len(r_clause))
-    return [_between("detail", a_word, r_word, f"{a_clause} vs {r_clause}: a different condition")]
+    return [Conflict.between("detail", a_word, r_word, f"{a_clause} vs {r_clause}: a different condition")]
 
 
 # A change from one state to another: "transition from defence to offence".
@@ -330,22 +329,6 @@ def _is_question(sentence: str) -> bool:
     clause = re.split(r"[.:;!]\s", sentence.rstrip())[-1]  # the question itself, after "Q8." or a lead-in
     first = next((w.lower for w in words(clause) if w.text[:1].isalpha()), "")
     return first not in _WH_WORDS and first not in ("for", "in", "from", "with", "by", "to", "of", "on", "at")
-
-
-class _Mention(Protocol):
-    """Anything found in a text: a quantity, a date, a name, a speaker, a word."""
-
-    @property
-    def text(self) -> str: ...
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-
-
-def _between(kind: str, a: _Mention, r: _Mention, reason: str) -> Conflict:
-    """The conflict of kind ``kind`` between mention ``a`` of the article and ``r`` of the report."""
-    return Conflict(kind, a.text, r.text, (a.start, a.end), (r.start, r.end), reason)
 
 
 def _inside(conflict: Conflict, outer: Conflict) -> bool:
@@ -600,7 +583,9 @@ def _number_conflicts(article: Sequence[Quantity], report: Sequence[Quantity]) -
             restated.add(i)
         a, r = article[i], report[j]
         if a.unit == r.unit and not a.overlaps(r):
-            conflicts.append(_between("number", a, r, f"{a.text} vs {r.text}: the figures cannot both be right"))
+            conflicts.append(
+                Conflict.between("number", a, r, f"{a.text} vs {r.text}: the figures cannot both be right")
+            )
     # A report may give one figure twice, once changed: "up to 15 years" in a closing list, "up to five
     # years" in its paragraph on the talks. The changed one, a limit of the same kind as the article's,
     # is paired with it too (the caller keeps it only when the two sentences share their subject).
@@ -617,7 +602,9 @@ def _number_conflicts(article: Sequence[Quantity], report: Sequence[Quantity]) -
         )
         if a_index is not None:
             a = article[a_index]
-            conflicts.append(_between("number", a, r, f"{a.text} vs {r.text}: the figures cannot both be right"))
+            conflicts.append(
+                Conflict.between("number", a, r, f"{a.text} vs {r.text}: the figures cannot both be right")
+            )
     return sorted(conflicts, key=lambda c: c.report_span)
 
 
@@ -668,7 +655,7 @@ def _one_against_several(
             single = next(_singles(single_text, noun), None)
             if single is not None:
                 a, r = (q, single) if forward else (single, q)
-                conflicts.append(_between("number", a, r, f"{a.text} vs {r.text}: one against several"))
+                conflicts.append(Conflict.between("number", a, r, f"{a.text} vs {r.text}: one against several"))
     return conflicts
 
 
@@ -735,7 +722,7 @@ def _date_conflicts(article: Sequence[DateMention], report: Sequence[DateMention
             continue  # "today" in one dateline and "this week" in another is no conflict
         a, r = a_list[0], r_list[0]
         what = "quarter" if category == "quarter" else "date"
-        conflicts.append(_between("date", a, r, f"{a.text} vs {r.text}: a different {what}"))
+        conflicts.append(Conflict.between("date", a, r, f"{a.text} vs {r.text}: a different {what}"))
     return conflicts
 
 
@@ -761,7 +748,7 @@ def _weekday_conflicts(article: Sequence[DateMention], report: Sequence[DateMent
             said = day.text if str(year) in day.text else f"{day.text} {year}"
             reason = f"{weekday.text} vs {day.text}: {said} was a {falls_on.capitalize()}"
             a, r = (weekday, day) if forward else (day, weekday)
-            conflicts.append(_between("date", a, r, reason))
+            conflicts.append(Conflict.between("date", a, r, reason))
             break
     return conflicts
 
@@ -781,7 +768,7 @@ def _years_ago_conflicts(article: Sequence[DateMention], report: Sequence[DateMe
             continue
         reason = f"{given.text} vs {ago.text}: {year - int(ago.value)}, written in {year}"
         a, r = (given, ago) if forward else (ago, given)
-        conflicts.append(_between("date", a, r, reason))
+        conflicts.append(Conflict.between("date", a, r, reason))
     return conflicts
 
 
@@ -830,7 +817,7 @@ def _entity_conflicts(
                 (r for r in r_replaced if _other_given_name(a.keys, r.keys) and _paired(a.start, r.start, pairs)), None
             )
             if other is not None:
-                conflicts.append(_between("person", a, other, f"{a.text} vs {other.text}: a different person"))
+                conflicts.append(Conflict.between("person", a, other, f"{a.text} vs {other.text}: a different person"))
         # A country the report names by its capital ("Ukraine said" / "Kyiv proposed") is not missing.
         a_missing = [
             e
@@ -897,7 +884,7 @@ def _entity_conflicts(
             elif r_elsewhere is not None:
                 r_elsewhere.remove(partner)
             kind = _conflict_kind(a.kind, partner.kind)
-            conflicts.append(_between(kind, a, partner, f"{a.text} vs {partner.text}: a different {kind}"))
+            conflicts.append(Conflict.between(kind, a, partner, f"{a.text} vs {partner.text}: a different {kind}"))
         conflicts += _swapped_before_same_word(article, report, context, pairs, a_replaced, r_replaced, r_new)
         unmatched.append((unmatched_missing, r_new))
     conflicts += _swapped_in_same_slot(article, report, context, pairs, unmatched)
@@ -1032,7 +1019,7 @@ def _swapped_in_same_slot(
         if partner is not None:
             used.add(id(partner))
             kind = _conflict_kind(a.kind, partner.kind)
-            conflicts.append(_between(kind, a, partner, f"{a.text} vs {partner.text}: a different {kind}"))
+            conflicts.append(Conflict.between(kind, a, partner, f"{a.text} vs {partner.text}: a different {kind}"))
     return conflicts
 
 
@@ -1139,7 +1126,7 @@ def _another_agent(
                 ):
                     continue
                 kind = _conflict_kind(a.kind, r.kind)
-                conflicts.append(_between(kind, a, r, f"{a.text} vs {r.text}: another {kind} did it"))
+                conflicts.append(Conflict.between(kind, a, r, f"{a.text} vs {r.text}: another {kind} did it"))
     return _deduplicate(conflicts)
 
 
@@ -1190,7 +1177,7 @@ def _a_person_for_a_group(
             )
             if group is not None:
                 reason = f"{group.text} vs {r.text}: a name in place of a group"
-                conflicts.append(_between(r.kind, group, r, reason))
+                conflicts.append(Conflict.between(r.kind, group, r, reason))
     return conflicts
 
 
@@ -1301,7 +1288,7 @@ def _first_fits(
         r = next((r for r in r_names if (r.start, r.end) not in taken_r and fits(a, r)), None)
         if r is not None:
             taken_r.add((r.start, r.end))
-            conflicts.append(_between(kind, a, r, f"{a.text} vs {r.text}: a different {what}"))
+            conflicts.append(Conflict.between(kind, a, r, f"{a.text} vs {r.text}: a different {what}"))
     return conflicts
 
 
@@ -1401,7 +1388,7 @@ def _swapped_before_same_word(
         )
         if a is not None:
             r_new.remove(r)
-            conflicts.append(_between("place", a, r, f"{a.text} vs {r.text}: a different place"))
+            conflicts.append(Conflict.between("place", a, r, f"{a.text} vs {r.text}: a different place"))
     return conflicts
 
 
@@ -1533,7 +1520,7 @@ def _attribution_conflicts(
     # scan does not read ("which Rob Lee sees as a good sign"): no other source.
     if _names_person(report, a.keys) or _names_person(article, r.keys):
         return []
-    return [_between("attribution", a, r, f"said by {_source(a)} vs by {_source(r)}: a different source")]
+    return [Conflict.between("attribution", a, r, f"said by {_source(a)} vs by {_source(r)}: a different source")]
 
 
 def _each_told_without_a_source(
@@ -2602,7 +2589,7 @@ def _direction_conflicts(article: str, report: str) -> list[Conflict]:
                 continue
             if concept == "ability":  # "unable to" against "managed to": one denies what the other says was done
                 reason = f"“{a.shown.text}” vs “{r.shown.text}”: one says it could not be done, the other that it was"
-                conflicts.append(_between("negation", a.shown, r.shown, reason))
+                conflicts.append(Conflict.between("negation", a.shown, r.shown, reason))
             elif (
                 concept.startswith("quality ")
                 or concept in ("certainty", "character")
@@ -2611,9 +2598,9 @@ def _direction_conflicts(article: str, report: str) -> list[Conflict]:
                 # "impossible" is "not possible": a negation made by a prefix; "no longer in doubt" denies
                 # what "unknown" says; "not unlike them" what "out of character" says
                 reason = f"“{a.shown.text}” vs “{r.shown.text}”: one denies what the other says"
-                conflicts.append(_between("negation", a.shown, r.shown, reason))
+                conflicts.append(Conflict.between("negation", a.shown, r.shown, reason))
             else:
                 reason = f"“{a.shown.text}” vs “{r.shown.text}”: opposite directions"
-                conflicts.append(_between("direction", a.shown, r.shown, reason))
+                conflicts.append(Conflict.between("direction", a.shown, r.shown, reason))
             break
     return conflicts

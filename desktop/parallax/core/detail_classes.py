@@ -21,10 +21,6 @@ from parallax.core.result import Conflict
 from parallax.core.tokens import FUNCTION_WORDS, Word, stem, words
 
 
-def _conflict(kind: str, a: Word, r: Word, reason: str) -> Conflict:
-    return Conflict(kind, a.text, r.text, (a.start, a.end), (r.start, r.end), reason)
-
-
 def _members(*groups: str) -> dict[str, str]:
     """Each word of each group ("influenza flu") with the group's first word, the value it stands for.
     An underscore joins the two words of a member ("air_power")."""
@@ -434,7 +430,9 @@ def detail_conflicts(article: str, report: str, article_text: str) -> list[Confl
         if pair is not None:
             a, r = pair
             wording = _DETAIL_WORDING.get(name, f"a different {name}")
-            conflicts.append(_conflict(_DETAIL_KIND.get(name, "detail"), a, r, f"{a.text} vs {r.text}: {wording}"))
+            conflicts.append(
+                Conflict.between(_DETAIL_KIND.get(name, "detail"), a, r, f"{a.text} vs {r.text}: {wording}")
+            )
     return sorted(conflicts, key=lambda c: c.report_span)
 
 

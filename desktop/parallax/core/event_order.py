@@ -133,15 +133,6 @@ def order_conflicts(article: str, report: str) -> list[Conflict]:
             ):
                 continue
             reason = f"“{a.marker.text}” vs “{r.marker.text}”: the other side of the same event"
-            conflicts.append(
-                Conflict(
-                    "date",
-                    a.marker.text,
-                    r.marker.text,
-                    (a.marker.start, a.marker.end),
-                    (r.marker.start, r.marker.end),
-                    reason,
-                )
-            )
+            conflicts.append(Conflict.between("date", a.marker, r.marker, reason))
             break
     return conflicts

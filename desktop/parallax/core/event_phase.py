@@ -99,7 +99,7 @@ def phase_conflicts(article: str, report: str) -> list[Conflict]:
         for r in r_found:
             if a.event == r.event and not _meet(a, r):
                 reason = f"“{a.text}” vs “{r.text}”: a different stage of the {a.event}"
-                return [Conflict("date", a.text, r.text, (a.start, a.end), (r.start, r.end), reason)]
+                return [Conflict.between("date", a, r, reason)]
     return []
 
 

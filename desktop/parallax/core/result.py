@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from parallax.core.documents import Document
 from parallax.core.worddiff import DiffConfig, DiffOp
@@ -36,6 +37,17 @@ class ClaimConfig:
     min_sentence_overlap: float = 0.2
 
 
+class Mention(Protocol):
+    """Anything found in a text: a quantity, a date, a name, a speaker, a word."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
 @dataclass(frozen=True)
 class Conflict:
     """A fact that differs: the words on each side, their spans and a reason in plain words."""
@@ -46,6 +58,11 @@ class Conflict:
     article_span: tuple[int, int]
     report_span: tuple[int, int]
     reason: str
+
+    @classmethod
+    def between(cls, kind: str, a: Mention, r: Mention, reason: str) -> Conflict:
+        """The conflict of kind ``kind`` between mention ``a`` of the article and ``r`` of the report."""
+        return cls(kind, a.text, r.text, (a.start, a.end), (r.start, r.end), reason)
 
 
 @dataclass(frozen=True)
