@@ -321,10 +321,15 @@ def _overlapping(a: Conflict, b: Conflict) -> bool:
 _WH_WORDS = {"which", "what", "who", "whom", "whose", "where", "when", "how"}
 
 
+def _ends_asking(sentence: str) -> bool:
+    """Whether ``sentence`` ends on a question mark, before any closing quote or bracket."""
+    return sentence.rstrip().rstrip("\"'”’)").endswith("?")
+
+
 def _is_question(sentence: str) -> bool:
     """Whether ``sentence`` asks whether something is so, and so asserts nothing: "Can Putin be trusted?".
     A question that asks which, what or how many takes its content as given and is no such question."""
-    if not sentence.rstrip().rstrip("\"'”’)").endswith("?"):
+    if not _ends_asking(sentence):
         return False
     clause = re.split(r"[.:;!]\s", sentence.rstrip())[-1]  # the question itself, after "Q8." or a lead-in
     first = next((w.lower for w in words(clause) if w.text[:1].isalpha()), "")
@@ -408,7 +413,7 @@ def _stems_at(text: str, offset: int) -> frozenset[str] | None:
     at = next((k for k, (start, end) in enumerate(spans) if start <= offset < end), None)
     if at is None:
         return None
-    if at > 0 and text[spans[at - 1][0] : spans[at - 1][1]].rstrip().rstrip("\"'”’)").endswith("?"):
+    if at > 0 and _ends_asking(text[spans[at - 1][0] : spans[at - 1][1]]):
         return bags[at].stems | bags[at - 1].stems
     return bags[at].stems
 
@@ -673,7 +678,7 @@ def _some_plurals(text: str) -> tuple[Word, ...]:
     found = []
     for match in _SOME_PLURAL.finditer(text):
         between, noun = match.group(1), match.group(2)
-        if between in FUNCTION_WORDS:
+        if between in _STOPWORDS:
             continue  # "some people have towns": a verb between, the plural is no noun "some" counts
         if stem(noun) != noun and noun not in _NOT_PLURAL:  # the stemmer folds a plural ("counterattacks")
             found.append(Word(match.group(0), match.start(), match.end()))
