@@ -145,6 +145,14 @@ from parallax.core.tokens import NameIndex, capitalised_inside
             frozenset(),
             [],
         ),
+        # A stretch in capitals inside a line names only the words that are no ordinary word and are capitalised
+        # elsewhere: "Putin", not "UNTIL HIS TROOPS GO HOME".
+        (
+            "COVER. Snow outside. COVER LINE: WILL PUTIN HONOUR A TRUCE? NOT UNTIL HIS TROOPS GO HOME, SAY UKRAINIANS.",
+            frozenset({"will", "honour", "truce", "troops", "go", "home", "say", "not", "until", "his", "a"}),
+            frozenset({"putin"}),
+            [("PUTIN", "entity")],
+        ),
         # Without the documents' words, a headline's capitals are read as any others are.
         (
             "Ceasefire Hopes Rise in Istanbul",
@@ -221,6 +229,10 @@ def test_a_name_ends_at_its_paragraph(text, names):
         ("Ceasefire Talks End in Istanbul Without a Deal\n\nThe delegations met.", set()),
         # Nor does a line in capitals, full stop or not.
         ("Talks resumed in Kyiv.\nTHE DELEGATIONS MET IN ISTANBUL. END SUMMARY.", {"kyiv"}),
+        # Nor a stretch in capitals inside a line, as a cover line is.
+        ("Snow outside. COVER LINE: NOT UNTIL HIS TROOPS GO HOME, SAY UKRAINIANS. Then Kyiv.", {"kyiv"}),
+        # Acronyms side by side are names: no function word stands among them.
+        ("Talks with NATO, EU, UN, OSCE officials.", {"nato", "eu", "un", "osce"}),
     ],
 )
 def test_words_capitalised_inside_a_sentence(text, inside):

@@ -26,6 +26,7 @@ from parallax.core.tokens import (
     NameIndex,
     Word,
     capitals_lines,
+    capitals_stretches,
     same_name,
     title_lines,
     words,
@@ -481,8 +482,13 @@ def _runs(text: str) -> _Runs:
         frozenset(_sentence_starts(blanked, tokens, (index for run in runs for index in run))),
         tuple(runs),
         frozenset(t.lower for t in tokens if t.text.islower()),
-        frozenset(_in_title_lines(text, tokens, (index for run in runs for index in run))),
+        frozenset(_in_title_lines(text, tokens, (index for run in runs for index in run)) | _in_capitals(tokens, text)),
     )
+
+
+def _in_capitals(tokens: Sequence[Word], text: str) -> set[int]:
+    spans = capitals_stretches(text)
+    return {i for i, t in enumerate(tokens) if any(start <= t.start < end for start, end in spans)} if spans else set()
 
 
 def _in_title_lines(text: str, tokens: Sequence[Word], indices: Iterable[int]) -> set[int]:
@@ -709,7 +715,7 @@ def _kind(text: str, tokens: Sequence[Word], run: Sequence[int], names: list[Wor
     if "&" in text[names[0].start : names[-1].end]:
         return "organisation"  # "Procter & Gamble": a firm, not a person
     # An acronym in capitals is an organisation ("NATO"), but not a word in a line written all in capitals.
-    shouted = any(start <= names[0].start < end for start, end in capitals_lines(text))
+    shouted = any(start <= names[0].start < end for start, end in (*capitals_lines(text), *capitals_stretches(text)))
     if any(w in _ORG_WORDS for w in lowered) or (
         not shouted and any(w.text.isupper() and len(w.text) >= 2 for w in names)
     ):

@@ -89,9 +89,31 @@ def capitalised_inside(text: str) -> frozenset[str]:
             or (text[m.start() - 1] in _MARKER_ENDS and _LINE_MARKER.search(text, max(0, m.start() - 24), m.start()))
         ):
             continue  # a paragraph's first word, or one after a footnote's or a list's marker, opens a sentence
-        if not any(start <= m.start(2) < end for start, end in titles):
+        if not any(start <= m.start(2) < end for start, end in (*titles, *capitals_stretches(text))):
             found.add(m.group(2).lower().replace("’", "'").removesuffix("'s"))
     return frozenset(found)
+
+
+# A word in capitals and what may stand between two such words inside a stretch: no lower-case letter, no line.
+_CAPITALS_WORD = re.compile(r"\b[A-Z][A-Z'’-]*\b")
+
+
+@lru_cache(maxsize=1024)
+def capitals_stretches(text: str, least: int = 4) -> tuple[tuple[int, int], ...]:
+    """The spans of stretches written in capitals inside a line, as a cover line or a banner is ("COVER LINE:
+    WILL PUTIN HONOUR A TRUCE? NOT UNTIL HIS TROOPS GO HOME"): at least four words in capitals with nothing in
+    lower case between them, one of them a function word, which no name holds. Like a headline in title case,
+    such a stretch capitalises every word and names nothing by it."""
+    found = []
+    stretch: list[re.Match[str]] = []
+    for m in [*_CAPITALS_WORD.finditer(text), None]:
+        if m is not None and (not stretch or not re.search(r"[a-z\n]", text[stretch[-1].end() : m.start()])):
+            stretch.append(m)
+            continue
+        if len(stretch) >= least and any(w.group().lower() in FUNCTION_WORDS for w in stretch):
+            found.append((stretch[0].start(), stretch[-1].end()))
+        stretch = [m] if m is not None else []
+    return tuple(found)
 
 
 _LINE = re.compile(r"[^\n]+")
