@@ -1119,6 +1119,37 @@ def test_another_doer_of_the_same_act(article, report, conflict):
     assert found == ([conflict] if conflict else []), found
 
 
+MARKETS = "After the meeting, stock markets surged and the rouble gained strength."
+WAR_AIMS = "Russia's stated war aims have never been spelled out in detail."
+
+
+@pytest.mark.parametrize(
+    ("article", "report", "conflict"),
+    [
+        # A fact check's claim rated as other than true is what someone else says, not what the report says.
+        (MARKETS, "Claim: markets fell after the talks. Rating: False. Stock markets rose strongly.", None),
+        (WAR_AIMS, "Claim: Russia has explained its war aims. Rating: Misleading. It never set them out.", None),
+        (WAR_AIMS, "Viral claim: Russia has explained its war aims. Our verdict: Unproven.", None),
+        # Rated true, the claim is the report's own.
+        (
+            MARKETS,
+            "Claim: markets fell after the talks. Rating: Accurate. Stock markets rose strongly.",
+            ("direction", "surged", "fell"),
+        ),
+        # Without its rating in the paragraph, a claim is told as any sentence is.
+        (MARKETS, "Claim: markets fell after the talks.", ("direction", "surged", "fell")),
+        (
+            WAR_AIMS,
+            "Claim: Russia has explained its war aims.\n\nRating: False.",
+            ("negation", "never been spelled out", "explained"),
+        ),
+    ],
+)
+def test_a_claim_a_fact_check_rates_false_is_not_the_reports_own(article, report, conflict):
+    found = [(c.kind, c.article, c.report) for c in compare_claims(article, report).conflicts]
+    assert found == ([conflict] if conflict else []), found
+
+
 LEE_BEFORE = "Ukraine's army had launched some counterattacks, which bodes well, says Rob Lee, a senior fellow."
 SUCCESS = '"They are having some success. They are retaking some towns."'
 ALEXANDER_BEFORE = (

@@ -208,8 +208,36 @@ def compare_claims(
                 directions += [_shift(c, a_start, r_start) for c in _advantage_conflicts(a_sentence, r_sentence)]
             # "accepted" / "refused to accept" is one fact: the negation, not also a direction inside it.
             conflicts += [d for d in directions if not any(_overlapping(d, n) for n in negations)]
+    a_disputed, r_disputed = _disputed_claims(article), _disputed_claims(report)
+    if a_disputed or r_disputed:
+        conflicts = [
+            c for c in conflicts if not _within(c.article_span, a_disputed) and not _within(c.report_span, r_disputed)
+        ]
     unique = _deduplicate(conflicts)
     return ClaimCheck(DIVERGE if unique else AGREE, tuple(unique))
+
+
+# A fact check's claim and its rating: "Claim: markets fell after the talks. Rating: False." The claim is
+# what someone else says; the text asserts it only where the rating finds it true.
+_CLAIM_LABEL = re.compile(r"(?:^|(?<=[\n.!?>]\s)|(?<=\n))(?:the\s+|viral\s+)?claim\s*:\s*", re.IGNORECASE)
+_RATING = re.compile(r"\b(?:our\s+)?(?:rating|verdict|ruling)\s*:\s*(?P<rating>[\w-]+(?:\s+[\w-]+)?)", re.IGNORECASE)
+_TRUE_RATINGS = re.compile(r"(?:true|accurate|correct|right|mostly\s+(?:true|accurate|correct))\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1024)
+def _disputed_claims(text: str) -> tuple[tuple[int, int], ...]:
+    """The spans of claims ``text`` rates as other than true ("Claim: Russia has explained what its war aims
+    mean. Rating: False."): reported, not asserted, so no conflict is drawn inside them. A claim counts only
+    with its rating given in the same paragraph, before the next claim."""
+    found = []
+    labels = list(_CLAIM_LABEL.finditer(text))
+    for label, following in zip(labels, [*labels[1:], None], strict=False):
+        end = following.start() if following is not None else len(text)
+        paragraph_end = text.find("\n\n", label.end(), end)
+        rating = _RATING.search(text, label.end(), paragraph_end if paragraph_end >= 0 else end)
+        if rating is not None and not _TRUE_RATINGS.match(rating.group("rating")):
+            found.append((label.start(), rating.start()))
+    return tuple(found)
 
 
 # What a claim holds only for as long as: "so long as its troops continue to occupy Ukrainian territory".
