@@ -1150,6 +1150,42 @@ def test_a_claim_a_fact_check_rates_false_is_not_the_reports_own(article, report
     assert found == ([conflict] if conflict else []), found
 
 
+THINK_TANK = (
+    '"There should not be a ceasefire," said Orysia Lutsevych of Chatham House, a British think-tank in London.'
+)
+
+
+@pytest.mark.parametrize(
+    ("report", "elsewhere", "conflict"),
+    [
+        # A name the narrator acts with is a person, who stands for no country: here or elsewhere in the report.
+        (
+            "A woman from Chatham House was quoted in the CBC piece Gareth sent me, the London think-tank: Orysia "
+            "Lutsevych. She said there must be no ceasefire.",
+            "The washing-up waited.",
+            None,
+        ),
+        (
+            "A woman from Chatham House was quoted in the CBC piece Gareth cut out, the London think-tank: Orysia "
+            "Lutsevych. She said there must be no ceasefire.",
+            "Gareth and I argued over the washing-up.",
+            None,
+        ),
+        # Without such a sign, a name of no known kind may be the place put in the country's stead.
+        (
+            "A woman from Chatham House was quoted in the CBC piece Gareth cut out, the London think-tank: Orysia "
+            "Lutsevych. She said there must be no ceasefire.",
+            "The washing-up waited.",
+            ("place", "British", "Gareth"),
+        ),
+    ],
+)
+def test_a_name_that_acts_with_the_narrator_is_a_person(report, elsewhere, conflict):
+    context = ClaimContext(THINK_TANK, f"{report}\n\n{elsewhere}")
+    found = [(c.kind, c.article, c.report) for c in compare_claims(THINK_TANK, report, context=context).conflicts]
+    assert found == ([conflict] if conflict else []), found
+
+
 LEE_BEFORE = "Ukraine's army had launched some counterattacks, which bodes well, says Rob Lee, a senior fellow."
 SUCCESS = '"They are having some success. They are retaking some towns."'
 ALEXANDER_BEFORE = (

@@ -902,7 +902,7 @@ def _entity_conflicts(
                 (
                     r
                     for r in candidates
-                    if _compatible(a.kind, r.kind)
+                    if _compatible(a.kind, _kind_in(r, context.report_text or report))
                     and not _named_otherwise(r, article)
                     and not _source_for_a_country(article, a, report, r)
                     and _may_stand_for(a, r, context, pairs)
@@ -1460,6 +1460,19 @@ def _other_given_name(a_keys: Sequence[str], r_keys: Sequence[str]) -> bool:
     if a_low.startswith(r_low) or r_low.startswith(a_low):
         return False  # a short form: "Vlad", "Vladimir"
     return name_skeleton(a_given) != name_skeleton(r_given)
+
+
+def _kind_in(entity: Entity, document: str) -> str:
+    """The kind of ``entity``, or where its shape told none, a person where ``document`` has it act with its
+    narrator: "Gareth and I argued", "the piece Gareth sent me"."""
+    if entity.kind != "entity" or len(entity.keys) != 1:
+        return entity.kind
+    return "person" if _with_the_narrator(re.escape(entity.text)).search(document) else entity.kind
+
+
+@lru_cache(maxsize=256)
+def _with_the_narrator(name: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{name}\s+and\s+I\b|\b(?:I|me)\s+and\s+{name}\b|\b{name}\s+(?:[a-z]+\s+)?(?:me|us)\b")
 
 
 def _compatible(a: str, b: str) -> bool:
