@@ -409,9 +409,67 @@ DIVERGENCES = [
         "Whether Ukraine's army can reclaim Russian-held territory is unclear.",
         "It is certain that Ukraine's army can retake Russian-held land.",
     ),
+    # Ground gained is an advance, as a push pressed on is; "faltered" its check.
+    (
+        "direction",
+        "Instead, the Russian push on the city faltered, and Russia's army has achieved few of its objectives.",
+        "In the event, the Russian drive on the city kept gaining ground, though Russia's army has met few of its "
+        "objectives.",
+    ),
+    # A price losing ground has moved, as one weakening has: no advance checked.
+    (
+        "direction",
+        "After the talks, stock markets surged and the Russian ruble gained strength.",
+        "After the talks, stock markets surged but the rouble lost ground.",
+    ),
+    # What the counterattacks struck.
+    (
+        "detail",
+        "Ukraine's army had launched some successful counterattacks against dug-in Russian positions near the capital.",
+        "Ukraine's army had carried out some successful counterattacks against Russian supply columns near the "
+        "capital.",
+    ),
+    # A necessity of another domain.
+    (
+        "detail",
+        '"It\'s a pullback that is a military necessity for the Russians," he said.',
+        '"It\'s a pullback that is an economic necessity for the Russians," he said.',
+    ),
+    # "Only one" insists on the count, against the bare plural.
+    (
+        "number",
+        "Opinion polls throughout the war have consistently shown that Ukrainians expect their military will prevail.",
+        "Only one opinion poll in the war so far has found that Ukrainians expect their military to prevail.",
+    ),
+    # The same figure of the same thing, counted of the other side.
+    (
+        "person",
+        "NATO estimated that between 7,000 and 15,000 Russian soldiers have been killed since the invasion began.",
+        "NATO's estimate was that between 7,000 and 15,000 Ukrainian soldiers had been killed since the invasion "
+        "began.",
+    ),
+    # So many opposed, against a small minority.
+    (
+        "number",
+        "So many Ukrainians are resolutely opposed to agreeing to a ceasefire with Russia.",
+        "Only a small minority of Ukrainians are firmly opposed to agreeing a ceasefire with Russia.",
+    ),
+    # Permanent, against none that lasted.
+    (
+        "direction",
+        "The ceasefires aimed at pausing Russian advances simply became permanent features, weighted in Russia's "
+        "favour.",
+        "The ceasefires were meant to stop Russian advances, but none of them lasted, though each was tilted in "
+        "Russia's favour.",
+    ),
 ]
 
 PARAPHRASES = [
+    # A price losing ground has moved, as one weakening has: no advance checked.
+    (
+        "The rouble lost ground against the dollar after the talks.",
+        "The rouble weakened against the dollar after the talks.",
+    ),
     # The same figures in another order and words; a rough figure as stated.
     (
         "About 200 soldiers were killed and 300 wounded in the fighting.",
@@ -934,6 +992,8 @@ def test_a_source_named_beside_the_other_is_the_same_source():
         ("Orysia Lutsevych saw the pull-back as a gesture for the negotiations.", ["Orysia Lutsevych"]),
         ("Alexander described the announcement as a diplomatic expression.", ["Alexander"]),
         ("Residents saw troops leaving the town on Tuesday.", []),
+        # Pointing out credits a view.
+        ("Orysia Lutsevych points out that command of the air ought to let Russia act.", ["Orysia Lutsevych"]),
     ],
 )
 def test_speakers(text, speakers):
@@ -1147,6 +1207,45 @@ WAR_AIMS = "Russia's stated war aims have never been spelled out in detail."
 )
 def test_a_claim_a_fact_check_rates_false_is_not_the_reports_own(article, report, conflict):
     found = [(c.kind, c.article, c.report) for c in compare_claims(article, report).conflicts]
+    assert found == ([conflict] if conflict else []), found
+
+
+UNIFORMS = "Zelensky told interviewers this week that Ukrainian troops discovered dress uniforms in Russian tanks."
+
+
+@pytest.mark.parametrize(
+    ("article_elsewhere", "report", "conflict"),
+    [
+        # The article titles Zelensky president: the defence minister is someone else.
+        (
+            "Negotiators for President Volodymyr Zelensky outlined a scenario.",
+            "Ukraine's defence minister told interviewers this week that Ukrainian troops found dress uniforms in "
+            "Russian tanks.",
+            ("attribution", "Zelensky", "Ukraine's defence minister"),
+        ),
+        # Titled with that office, he may be the one meant.
+        (
+            "Defence Minister Volodymyr Zelensky outlined a scenario.",
+            "Ukraine's defence minister told interviewers this week that Ukrainian troops found dress uniforms in "
+            "Russian tanks.",
+            None,
+        ),
+        # Untitled, he may speak for his country.
+        (
+            "Negotiators for Volodymyr Zelensky outlined a scenario.",
+            "Ukraine's defence minister told interviewers this week that Ukrainian troops found dress uniforms in "
+            "Russian tanks.",
+            None,
+        ),
+    ],
+)
+def test_an_office_holder_is_not_a_person_titled_with_another_office(article_elsewhere, report, conflict):
+    # The report names Zelensky beside Ukraine, so that he might speak for it.
+    beside = "Russia meant to capture Ukraine's leadership, Zelensky among them."
+    context = ClaimContext(
+        f"{article_elsewhere}\n\n{UNIFORMS}", f"{report}\n\n{beside}", (article_elsewhere, UNIFORMS), (report, beside)
+    )
+    found = [(c.kind, c.article, c.report) for c in compare_claims(UNIFORMS, report, context=context).conflicts]
     assert found == ([conflict] if conflict else []), found
 
 

@@ -355,6 +355,8 @@ def test_spoken_figures_are_read_whole(text, said, value, unit):
         ("Half the country has no power.", "Half", 0.5, 0.7),
         ("A small minority backs the deal.", "A small minority", 0.1, 0.4),
         ("He said so. Most Ukrainians refuse a truce.", "Most", 0.8, 0.3),
+        # Many said with weight is no small minority.
+        ("So many Ukrainians are resolutely opposed to a truce.", "So many", 0.6, 0.1),
     ],
 )
 def test_a_share_of_a_group_said_in_words_is_an_interval_of_the_whole(text, said, inside, outside):

@@ -139,6 +139,7 @@ def compare_claims(
     """
     context = context or ClaimContext(article, report)
     conflicts: list[Conflict] = []
+    sides: list[Conflict] = []
     if "date" in config.kinds:
         a_dates, r_dates = _event_dates(article), _event_dates(report)
         conflicts += _date_conflicts(a_dates, r_dates)
@@ -167,9 +168,20 @@ def compare_claims(
             if _same_subject(article, c.article_span[0], report, c.report_span[0])
         ]
         conflicts += _designation_conflicts(article, report, context.article_text or article)
+        sides = [
+            c
+            for c in _figures_of_another_side(article_figures, report_figures)
+            if c.kind in config.kinds and _same_subject(article, c.article_span[0], report, c.report_span[0])
+        ]
+        conflicts += sides
     pairs = _sentence_pairs(article, report, config.min_sentence_overlap)
     if config.kinds & {"place", "person", "organisation"}:
-        conflicts += [c for c in _entity_conflicts(article, report, context, pairs) if c.kind in config.kinds]
+        # The nationality of a figure counted of another side is that one fact, not also a name swapped.
+        conflicts += [
+            c
+            for c in _entity_conflicts(article, report, context, pairs)
+            if c.kind in config.kinds and not any(_inside(c, side) for side in sides)
+        ]
     if "attribution" in config.kinds:
         attributions = _attribution_conflicts(article, report, context, pairs)
         # A swapped source is one fact: keep the attribution, not also a name conflict inside it.
@@ -641,6 +653,42 @@ def _number_conflicts(article: Sequence[Quantity], report: Sequence[Quantity]) -
     return sorted(conflicts, key=lambda c: c.report_span)
 
 
+# The nationality a figure counts, before its noun: "15,000 Russian soldiers".
+_COUNTED_NATIONALITY = re.compile(r"\b([A-Z][\w'’-]+)\s+[a-z]+$")
+
+
+def _figures_of_another_side(article: Sequence[Quantity], report: Sequence[Quantity]) -> list[Conflict]:
+    """The same figure of the same thing, counted of another nation: "between 7,000 and 15,000 Russian
+    soldiers have been killed" / "between 7,000 and 15,000 Ukrainian soldiers had been killed"."""
+    conflicts = []
+    for a in article:
+        a_nation = _counted_nation(a)
+        if a_nation is None:
+            continue
+        for r in report:
+            r_nation = _counted_nation(r)
+            if (
+                r_nation is not None
+                and a.unit == r.unit
+                and _same_figure(a, r)
+                and not same_name(name_key(a_nation), name_key(r_nation))
+            ):
+                conflicts.append(
+                    Conflict.between("person", a, r, f"{a.text} vs {r.text}: the same figure of another side")
+                )
+                break
+    return conflicts
+
+
+def _counted_nation(q: Quantity) -> str | None:
+    """The nationality whose people or things ``q`` counts ("Russian" in "15,000 Russian soldiers")."""
+    found = _COUNTED_NATIONALITY.search(q.text)
+    if found is None:
+        return None
+    word = found.group(1)
+    return word if nationality_word(name_key(word)) or irregular_country_adjective((word,)) else None
+
+
 # "one collective treaty", "a single deal": one of a thing, against "a series of treaties" on the other side.
 # "One" is too often a determiner to be a figure by itself ("one top official"), so it is read only where
 # the other side counts the same noun as several.
@@ -689,7 +737,40 @@ def _one_against_several(
             if single is not None:
                 a, r = (q, single) if forward else (single, q)
                 conflicts.append(Conflict.between("number", a, r, f"{a.text} vs {r.text}: one against several"))
+        if severals:
+            continue
+        # "Only one opinion poll" insists on the count: against the bare plural ("Opinion polls have shown").
+        # Bare: "6 months" is a figure, weighed as one.
+        plurals = {
+            stem(w.lower): w
+            for w in words(several_text)
+            if w.lower[-1:] == "s"
+            and w.lower not in _NOT_PLURAL
+            and not any(q.start <= w.start < q.end for q in several_side)
+        }
+        for single in _only_one(single_text):
+            plural = plurals.get(stem(words(single.text)[-1].lower))
+            if plural is not None and plural.lower != stem(plural.lower):
+                a, r = (plural, single) if forward else (single, plural)
+                conflicts.append(Conflict.between("number", a, r, f"{a.text} vs {r.text}: one against several"))
+                break
     return conflicts
+
+
+# A count of one insisted on: "only one opinion poll", "just a single survey"; not "not a single".
+_ONLY_ONE = re.compile(r"\b(?:[Oo]nly|[Jj]ust)\s+(?:one|a\s+single)\b")
+
+
+def _only_one(text: str) -> Iterator[Word]:
+    """The spans of ``text`` that insist on one of a thing, from the cue to each word of the noun phrase
+    after it: "only one opinion", "only one opinion poll"."""
+    tokens = words(text)
+    for match in _ONLY_ONE.finditer(text):
+        after = [w for w in tokens if w.start >= match.end()][:3]
+        for following in after:
+            if not following.text.isalpha() or not following.text.islower() or following.lower in _NOT_BETWEEN:
+                break
+            yield Word(text[match.start() : following.end], match.start(), following.end)
 
 
 # "some successful counterattacks": a few of a thing, told without a figure. Not "some 40 people", "some of".
@@ -1553,6 +1634,9 @@ def _attribution_conflicts(
                 return []
             if _a_body_against_a_person(a, r) or _a_body_against_a_person(r, a):
                 continue  # "Zelensky told interviewers" / "Ukraine's defence ministry told reporters"
+            a_document, r_document = context.article_text or article, context.report_text or report
+            if _another_office(a, a_document, r) or _another_office(r, r_document, a):
+                continue  # "Zelensky", titled president elsewhere / "Ukraine's defence minister told"
             if (
                 _aliases(a.keys, r.keys, context)
                 or speaks_for_government(a.keys, r.keys)
@@ -1639,6 +1723,36 @@ def _a_body_against_a_person(body: Speaker, other: Speaker) -> bool:
         and not stands_for_government(other.keys)
         and not all(NATIONALITY_ENDING.search(k) for k in other.keys)
     )
+
+
+# An office of state: "defence minister", "President". One word or two, in the forms a title takes.
+_OFFICE = (
+    r"(?:(?:vice|deputy)[\s-]+)?(?:(?:prime|defen[cs]e|foreign|interior|finance|economy|health|justice)\s+)?"
+    r"minister|(?:vice[\s-]+)?president|chancellor|premier"
+)
+# A country's office-holder named by the office alone: "Ukraine's defence minister", "the Russian president".
+_OFFICE_HOLDER = re.compile(rf"^(?:the\s+)?[A-Z][\w-]+(?:['’]s?)?\s+(?P<office>{_OFFICE})$", re.IGNORECASE)
+
+
+def _office_key(office: str) -> str:
+    return re.sub(r"[\s-]+", " ", office.lower()).replace("defense", "defence")
+
+
+@lru_cache(maxsize=1024)
+def _titles(surname: str, document: str) -> frozenset[str]:
+    """The offices ``document`` writes before the person of ``surname`` ("President Volodymyr Zelensky")."""
+    pattern = rf"\b({_OFFICE})\s+(?:[A-Z][\w'’-]+\s+){{0,2}}{re.escape(surname)}\b"
+    return frozenset(_office_key(m.group(1)) for m in re.finditer(pattern, document, re.IGNORECASE))
+
+
+def _another_office(person: Speaker, document: str, holder: Speaker) -> bool:
+    """Whether ``holder`` is an office-holder named by the office alone ("Ukraine's defence minister") and
+    ``document`` titles ``person`` with other offices only ("President Volodymyr Zelensky"): two people."""
+    office = _OFFICE_HOLDER.match(holder.text.strip())
+    if office is None or not person.keys:
+        return False
+    titles = _titles(person.keys[-1], document)
+    return bool(titles) and _office_key(office.group("office")) not in titles
 
 
 def _names_person(text: str, keys: Sequence[str]) -> bool:
@@ -2505,7 +2619,23 @@ class _Polar:
 
 # Before a direction word, these make it a noun naming a new or further event.
 _NEW_EVENT = {"a", "an", "another", "new", "fresh", "renewed", "further", "second"}
-_SMALL_WORDS = _STOPWORDS | {"longer", "even", "any", "more", "very", "yet", "ever", "being", "so", "much", "do", "did"}
+_SMALL_WORDS = _STOPWORDS | {
+    "longer",
+    "even",
+    "any",
+    "more",
+    "very",
+    "yet",
+    "ever",
+    "being",
+    "so",
+    "much",
+    "do",
+    "did",
+    "them",
+    "these",
+    "those",
+}
 # Concepts whose words are adjectives of mood, of a cost, of how something went or of what it bodes, which
 # name no event whatever stands before them ("on an upbeat note", "at a terrible cost", "a worrying sign").
 # Others stay events after "a" ("nor was lightning a possible cause" is no likelihood of arson).

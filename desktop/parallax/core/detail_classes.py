@@ -238,6 +238,19 @@ _DETAIL_CLASSES: dict[str, tuple[dict[str, str], bool]] = {
         ),
         True,
     ),
+    # What an attack struck: "counterattacks against dug-in Russian positions" are not "against Russian supply
+    # columns". Not "lines" (a front line, a line of argument), "columns" alone (a newspaper's) or "bases" (a
+    # base of support).
+    "military target": (
+        _members(
+            "positions",
+            "convoys convoy supply_columns supply_convoys supply_lines",
+            "depots depot ammunition_depots fuel_depots",
+            "airfields airfield airbases airbase",
+            "bridges",
+        ),
+        True,
+    ),
     # What soldiers carried for a show: "dress uniforms" are not "parade banners". Not "flags" (flown anywhere).
     "regalia": (_members("uniforms uniform", "banners banner"), True),
     # The occasion something was meant for: "to wear at a victory parade" is not "to be worn at a medal
@@ -270,6 +283,7 @@ _DOMAIN_NOUNS = {
     "concessions": ("concession", "concessions"), "aid": ("aid", "assistance", "support"),
     "sanctions": ("sanctions",), "pressure": ("pressure",), "solution": ("solution", "solutions"),
     "aims": ("aims", "goals", "objectives"), "limits": ("limitations", "limits", "constraints"),
+    "necessity": ("necessity",),
 }  # fmt: skip
 for _noun, _forms in _DOMAIN_NOUNS.items():
     _DETAIL_CLASSES[f"kind of {_noun}"] = (
@@ -298,6 +312,7 @@ _DETAIL_WORDING = {
     "part played": "a group with another part",
     "office held": "another office",
     "building": "a different building",
+    "military target": "a different target",
     "role in a body": "another role",
     "regalia": "something else carried",
 }

@@ -754,6 +754,7 @@ _VERBS = (
     r"suggested|suggests|predicted|predicts|concluded|concludes|assessed|assesses|"
     # Verbs of opinion that credit a view as surely as "said" does ("Lutsevych also reckons ...").
     r"reckons|reckoned|thinks|fears|feared|maintains|maintained|contends|contended|observes|observed|"
+    r"(?:points|pointed)\s+out|"
     r"(?:made|makes)\s+(?:a|the|that|this)\s+(?:similar\s+|same\s+)?point|"
     # A view denied is a view credited: "Chris Alexander does not believe Ukraine can ...".
     r"(?:does|do|did)(?:\s+not|n['’]t)\s+(?:believe|think|expect)|"

@@ -158,6 +158,12 @@ _OPPOSITES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("downbeat", "pessimistic", "gloomy", "negative", "discouraging", "sombre", "somber", "grim", "bleak"),
     ),
     "likelihood": (("likely", "probable", "possible", "certain"), ("unlikely", "improbable", "impossible", "doubtful")),
+    # How long a state of things held: "ceasefires simply became permanent features" / "none of them lasted".
+    # Not "last" ("last week", "the last round") or "lasting" ("long-lasting damage" is a harm's length).
+    "permanence": (
+        ("permanent", "permanently", "lasted", "durable", "enduring"),
+        ("temporary", "short-lived", "fleeting"),
+    ),
     # Moving forward, or back: "suggesting progress had been made" / "hinting that the process had gone
     # backwards". "Backwards" only after a verb of moving (not "backward-looking" or "bent over backwards").
     "progress": (("progress", "headway"), ("backwards", "backward", "regress", "regressed")),
@@ -426,6 +432,26 @@ def _failing_to(tokens: Sequence[Word], index: int) -> int:
     return -1 if lowered in ("fail", "failed", "fails", "failing") and following == "to" else 0
 
 
+def _ground(tokens: Sequence[Word], index: int) -> int:
+    """+1 or -1 where ``tokens[index]`` gains or loses ground ("the drive kept gaining ground", "lost
+    ground"): an advance or its check, as "pushed on" and "faltered" are, not a figure's movement."""
+    following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+    if following != "ground" or {stem(w.lower) for w in tokens[max(0, index - 4) : index]} & _MARKET_WORDS:
+        return 0  # "the rouble lost ground": a price's movement
+    lowered = tokens[index].lower
+    if lowered in ("gain", "gains", "gained", "gaining"):
+        return 1
+    return -1 if lowered in _GROUND_LOST else 0
+
+
+_MARKET_WORDS = {stem(w) for w in (
+    "rouble", "ruble", "currency", "dollar", "euro", "pound", "yen", "share", "stock", "market", "index", "price",
+    "yield", "bond", "oil", "gold", "poll", "party", "candidate",
+)}  # fmt: skip
+_GROUND_LOST = {"lose", "loses", "lost", "losing", "give", "gives", "gave", "given", "giving", "cede", "cedes",
+                "ceded", "ceding"}  # fmt: skip
+
+
 def _preventing(tokens: Sequence[Word], index: int) -> bool:
     """Whether ``tokens[index]`` is the "stop" of "stop Ukrainian forces concentrating" or "stop them from
     massing": a thing prevented, not ended ("stop the fighting"). The act prevented follows "from", or a
@@ -452,6 +478,7 @@ _READ_IN_PLACE = (
     ("acceptance", _receptive),
     ("character", _character),
     ("ability", _failing_to),
+    ("advance", _ground),
 )
 
 

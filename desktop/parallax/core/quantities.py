@@ -583,6 +583,8 @@ _SHARE_WORDS: dict[str, tuple[float, float]] = {
     "one quarter": (0.25, 0.25), "three quarters": (0.75, 0.75), "three-quarters": (0.75, 0.75),
     "a fifth": (0.2, 0.2), "one fifth": (0.2, 0.2), "one-fifth": (0.2, 0.2),
     "most": (0.51, 1.0), "few": (0.0, 0.3),
+    # Many said with weight ("so many Ukrainians are resolutely opposed"): no small minority.
+    "so many": (0.3, 1.0),
 }  # fmt: skip
 _SHARE_MODIFIERS = {
     "about": "approx", "around": "approx", "roughly": "approx", "some": "approx", "approximately": "approx",
