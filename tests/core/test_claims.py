@@ -422,6 +422,18 @@ DIVERGENCES = [
         "After the talks, stock markets surged and the Russian ruble gained strength.",
         "After the talks, stock markets surged but the rouble lost ground.",
     ),
+    # The most likely against the least likely.
+    (
+        "direction",
+        "Lutsevych believes the most likely scenario is that the Russian generals need to reposition their troops.",
+        "Lutsevych thinks the least likely scenario is that Russia's generals need to reposition their troops.",
+    ),
+    # A terrible cost against a smaller one.
+    (
+        "direction",
+        "Russia's army has achieved few of its objectives, and at a terrible human cost.",
+        "Russia's army has achieved few of the things it set out to do, and at a far smaller cost in human life.",
+    ),
     # What the counterattacks struck.
     (
         "detail",
@@ -465,6 +477,12 @@ DIVERGENCES = [
 ]
 
 PARAPHRASES = [
+    # Denied through "believe", the name that opens the believed clause is its subject, not what is denied.
+    (
+        "He says Russia should be able to prevent Ukrainian ground forces from massing, mirroring the poor "
+        "performance of Russia's military in Ukraine.",
+        "He does not believe Ukraine can drive the Russian forces out entirely, but thinks it can push them back.",
+    ),
     # A price losing ground has moved, as one weakening has: no advance checked.
     (
         "The rouble lost ground against the dollar after the talks.",
@@ -1207,6 +1225,32 @@ WAR_AIMS = "Russia's stated war aims have never been spelled out in detail."
 )
 def test_a_claim_a_fact_check_rates_false_is_not_the_reports_own(article, report, conflict):
     found = [(c.kind, c.article, c.report) for c in compare_claims(article, report).conflicts]
+    assert found == ([conflict] if conflict else []), found
+
+
+@pytest.mark.parametrize(
+    ("article", "report", "conflict"),
+    [
+        # Another place after the same words, though each document names both somewhere.
+        (
+            "Ukraine said it would leave the issue of the status of the Crimean Peninsula for another round of talks.",
+            "Ukraine said it would put the question of the status of the Donbas into separate talks.",
+            ("place", "Crimean Peninsula", "Donbas"),
+        ),
+        # Not after the words of a name: a borough and a neighbourhood in it.
+        (
+            "She was struck as she walked on 117th Street in Queens.",
+            "She was struck as she left her car on 117th Street in Richmond Hill.",
+            None,
+        ),
+    ],
+)
+def test_a_place_after_the_same_words_where_both_are_named_elsewhere(article, report, conflict):
+    context = ClaimContext(
+        f"{article}\n\nThe Donbas is at war. Richmond Hill is quiet.",
+        f"{report}\n\nCrimea was annexed in 2014. Queens is quiet.",
+    )
+    found = [(c.kind, c.article, c.report) for c in compare_claims(article, report, context=context).conflicts]
     assert found == ([conflict] if conflict else []), found
 
 

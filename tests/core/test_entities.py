@@ -153,6 +153,20 @@ from parallax.core.tokens import NameIndex, capitalised_inside
             frozenset({"putin"}),
             [("PUTIN", "entity")],
         ),
+        # An ordinary word set as a label is no name: a crossword's answer in capitals, a log's entry after its
+        # time. A word in capitals that is no ordinary word stays a name.
+        (
+            "11 RECORD (6). Clue: a disc. Medinsky read the proposal for the record, and NATO listened.",
+            frozenset({"record", "read", "proposal", "listened"}),
+            frozenset({"medinsky", "nato"}),
+            [("Medinsky", "entity"), ("NATO", "organisation")],
+        ),
+        (
+            "1850 Markets item: once the meeting was over, share prices jumped in Istanbul.",
+            frozenset({"markets", "item", "share", "prices"}),
+            frozenset({"istanbul"}),
+            [("Istanbul", "place")],
+        ),
         # Without the documents' words, a headline's capitals are read as any others are.
         (
             "Ceasefire Hopes Rise in Istanbul",

@@ -976,6 +976,19 @@ def _entity_conflicts(
                 candidates = r_new + (
                     [e for e in r_elsewhere if _a_nation(e)] if irregular_country_adjective(a.keys) else r_elsewhere
                 )
+            elif a.kind == "place" and not stands_for_government(a.keys):
+                # Named elsewhere in the report, a place still has one put in its stead where the same words
+                # stand before both: "the status of the Crimean Peninsula" / "the status of the Donbas".
+                candidates = r_new + [
+                    e
+                    for e in r_replaced
+                    if e.kind in ("place", "entity")
+                    and e not in r_new
+                    and not e.named_in(a_names)
+                    and not stands_for_government(e.keys)
+                    and not _a_nation(e)
+                    and _same_words_before(article, a.start, report, e.start)
+                ]
             # Where the diff replaces a long stretch, the name it swaps is the one in the paired sentence.
             # A source one side adds ("Lviv, my cousin Halya says, has become ...") stands for no country the
             # other side names outside a source.
@@ -995,7 +1008,7 @@ def _entity_conflicts(
                 continue
             if partner in r_new:
                 r_new.remove(partner)
-            elif r_elsewhere is not None:
+            elif r_elsewhere is not None and partner in r_elsewhere:
                 r_elsewhere.remove(partner)
             kind = _conflict_kind(a.kind, partner.kind)
             conflicts.append(Conflict.between(kind, a, partner, f"{a.text} vs {partner.text}: a different {kind}"))
@@ -1026,6 +1039,26 @@ def _without_labels(text: str, entities: list[Entity]) -> list[Entity]:
 
 # Names in a list: "Donetsk and Luhansk", "Kharkiv, Sumy or Chernihiv".
 _NAME_LIST = re.compile(r"\b[A-Z][\w'’-]+(?:,\s+[A-Z][\w'’-]+)*,?\s+(?:and|or)\s+[A-Z][\w'’-]+")
+
+
+def _same_words_before(article: str, a_start: int, report: str, r_start: int, least: int = 3) -> bool:
+    """Whether the ``least`` words right before each name are the same words, one of them a common noun or
+    verb, in one clause: "the status of the" Crimean Peninsula / Donbas. Not a name's words ("117th Street
+    in" Queens / South Richmond Hill: a borough and a neighbourhood in it)."""
+    a_before = _clause_words_before(article, a_start)[-least:]
+    r_before = _clause_words_before(report, r_start)[-least:]
+    return (
+        len(a_before) == least
+        and [stem(w.lower) for w in a_before] == [stem(w.lower) for w in r_before]
+        and any(
+            w.lower not in _STOPWORDS and w.text.isalpha() and w.text.islower() and len(w.text) > 3 for w in a_before
+        )
+    )
+
+
+def _clause_words_before(text: str, start: int) -> list[Word]:
+    """The words before ``start`` in its clause, up to 80 characters back."""
+    return words(re.split(r"[,;:.!?()—–\"“”]", text[max(0, start - 80) : start])[-1])
 
 
 def _named_outside_lists(entity: Entity, text: str) -> bool:
@@ -2399,15 +2432,20 @@ def _negation_conflicts(
     return conflicts
 
 
+_MODALS = {"can", "could", "will", "would", "shall", "should", "may", "might", "must"}
+
+
 def _a_name_denied(text: str, cue: Word, stem_key: str) -> bool:
     """Whether the word a negation cue governs is capitalised: a name, not a verb or a thing denied. Not
     after a verb that passes the denial on ("do not expect Donbas and Crimea to be returned")."""
     tokens, start, index = _governed(text, cue, stem_key)
-    return (
-        index >= 0
-        and tokens[index].text[:1].isupper()
-        and not any(raises_negation(w.text) for w in tokens[start:index])
-    )
+    if index < 0 or not tokens[index].text[:1].isupper():
+        return False
+    if not any(raises_negation(w.text) for w in tokens[start:index]):
+        return True
+    # After such a verb, a name with a modal after it is the subject of the clause whose verb is denied:
+    # "does not believe Ukraine can drive the Russian forces out" denies no Ukraine.
+    return index + 1 < len(tokens) and tokens[index + 1].lower in _MODALS
 
 
 _COPULAS = {"is", "are", "was", "were", "be", "been", "being", "isn't", "aren't", "wasn't", "weren't"}

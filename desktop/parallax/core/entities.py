@@ -526,10 +526,29 @@ def find_entities(
             continue
         if len(run) == 1 and run[0] in starts and known_names is not None and _base(tokens[run[0]]) not in known_names:
             continue
+        if len(run) == 1 and _ordinary_word_as_label(text, tokens, run[0], vocabulary):
+            continue
         entity = _entity(text, run)
         if entity is not None:
             entities.append(entity)
     return entities
+
+
+def _ordinary_word_as_label(
+    text: str, tokens: Sequence[Word], index: int, vocabulary: frozenset[str] | set[str]
+) -> bool:
+    """Whether a lone capitalised word is an ordinary word of the documents set as a label, not a name: in
+    capitals ("11 RECORD (6)", a crossword's answer; four letters or more, so "US" stays a country), or
+    right after a figure ("1850 Markets item:", a log's time; "see 13 Down")."""
+    token = tokens[index]
+    if _base(token) not in vocabulary:
+        return False
+    if token.text.isupper() and len(token.text) >= 4:
+        return True
+    if index == 0:
+        return False
+    before = tokens[index - 1]
+    return before.text.isdigit() and text[before.end : token.start] in (" ", "\t")
 
 
 def _name_runs(

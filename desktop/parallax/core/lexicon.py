@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from parallax.core.tokens import Word, stem, words
+from parallax.core.tokens import FUNCTION_WORDS, Word, stem, words
 
 NEGATION_CUES = {"not", "n't", "never", "no", "without", "cannot", "neither", "nor", "none", "nobody", "nothing"}
 # Cues that may govern a verb for the negation check ("no" and "none" mostly negate nouns).
@@ -294,6 +294,7 @@ _TABLE = _lookup()
 
 
 _DEGREE = {"more": 1, "less": -1, "fewer": -1}
+_SUPERLATIVE = {"most": 1, "least": -1}
 
 # How something went: "the parts that have gone poorly" / "that have gone well", "the poor performance of the
 # rest" / "which has performed well". "Well" only after a verb of going or doing, and not before a
@@ -314,7 +315,8 @@ _PERFORMANCE_QUALITY = {"strong": 1, "good": 1, "impressive": 1, "solid": 1, "po
 _SEVERITY = {
     "terrible": 1, "heavy": 1, "huge": 1, "enormous": 1, "massive": 1, "staggering": 1, "devastating": 1,
     "severe": 1, "horrendous": 1, "light": -1, "modest": -1, "minimal": -1, "negligible": -1, "limited": -1,
-    "slight": -1,
+    "slight": -1, "appalling": 1, "high": 1, "higher": 1, "heavier": 1, "small": -1, "smaller": -1, "low": -1,
+    "lower": -1, "lighter": -1,
 }  # fmt: skip
 _COSTS = {"cost", "costs", "toll", "tolls", "losses", "casualties", "price", "damage", "bloodshed"}
 
@@ -519,11 +521,21 @@ def polar_words(text: str) -> list[PolarWord]:
                 word = Word(text[word.start : queue.end], word.start, queue.end)
             found.append(PolarWord(*in_place, word))
             continue
-        if lowered in _DEGREE and index + 1 < len(tokens):
+        # "the most likely" / "the least likely"; without "the", "most" is a share ("most Ukrainians").
+        superlative = (
+            lowered in ("most", "least")
+            and index > 0
+            and tokens[index - 1].lower == "the"
+            and index + 1 < len(tokens)
+            and tokens[index + 1].lower not in FUNCTION_WORDS
+        )
+        if (lowered in _DEGREE or superlative) and index + 1 < len(tokens):
             # "a more formidable opponent" / "a less formidable opponent": the degree of one quality.
             quality = tokens[index + 1].lower
             if quality.isalpha() and quality not in _NOT_A_QUALITY:
-                found.append(PolarWord(f"degree of {stem(quality)}", _DEGREE[lowered], word))
+                found.append(
+                    PolarWord(f"degree of {stem(quality)}", _DEGREE.get(lowered, _SUPERLATIVE.get(lowered, 0)), word)
+                )
             continue
         if _preventing(tokens, index):
             continue  # "stop Ukrainian forces concentrating": a thing prevented, no end of anything
