@@ -422,6 +422,24 @@ DIVERGENCES = [
         "After the talks, stock markets surged and the Russian ruble gained strength.",
         "After the talks, stock markets surged but the rouble lost ground.",
     ),
+    # The only option against one of several.
+    (
+        "number",
+        "Lee says a negotiated settlement is the only option left for Russia's leadership.",
+        "Lee says a negotiated settlement is one of several options open to Russia's leadership.",
+    ),
+    # What a thing is, and that it is no such thing.
+    (
+        "negation",
+        '"This is a gesture for negotiation, but it is also a pullback," he said.',
+        "It is no gesture towards the negotiators at all, he said, but a pullback.",
+    ),
+    # Which round of a series.
+    (
+        "detail",
+        "Both Russia and Ukraine emerged from the latest round of peace negotiations in Turkey suggesting progress.",
+        "The delegations came out of the first round of peace talks in Istanbul, each claiming progress.",
+    ),
     # The most likely against the least likely.
     (
         "direction",
@@ -477,6 +495,11 @@ DIVERGENCES = [
 ]
 
 PARAPHRASES = [
+    # The same thing said to be what it is, in other words; the first of a series not said to be one.
+    (
+        '"This is a gesture for negotiation," he said of the first withdrawal.',
+        "It is a gesture towards the negotiators, he said of the latest withdrawal.",
+    ),
     # Denied through "believe", the name that opens the believed clause is its subject, not what is denied.
     (
         "He says Russia should be able to prevent Ukrainian ground forces from massing, mirroring the poor "

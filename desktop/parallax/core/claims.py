@@ -194,6 +194,7 @@ def compare_claims(
         if "negation" in config.kinds:
             told = _denied_in_partners(article, report, pairs, (a_start, a_end), (r_start, r_end))
             negations = [_shift(c, a_start, r_start) for c in _negation_conflicts(a_sentence, r_sentence, *told)]
+            negations += [_shift(c, a_start, r_start) for c in _copular_denials(a_sentence, r_sentence)]
             if negations:
                 spans = ((a_start, a_end), (r_start, r_end))
                 negations = _unless_affirmed_in_partners(article, report, pairs, *spans, negations)
@@ -692,7 +693,7 @@ def _counted_nation(q: Quantity) -> str | None:
 # "one collective treaty", "a single deal": one of a thing, against "a series of treaties" on the other side.
 # "One" is too often a determiner to be a figure by itself ("one top official"), so it is read only where
 # the other side counts the same noun as several.
-_SINGLE_CUES = {"one", "single", "sole"}
+_SINGLE_CUES = {"one", "single", "sole", "only"}
 _NOT_SINGLE_AFTER = {"than", "least", "no", "any", "each", "every", "the", "this", "that"}
 _SEVERAL = re.compile(r"(?:several|a series of|a string of|a handful of|a few|a number of|multiple)\s", re.I)
 _NOT_BETWEEN = {"of", "or", "and", "to", "more", "other", "another", "in", "by", "at"}
@@ -704,7 +705,9 @@ def _singles(text: str, noun: str) -> Iterator[Word]:
     for k, token in enumerate(tokens):
         if token.lower not in _SINGLE_CUES:
             continue
-        if token.lower != "one" and (k == 0 or tokens[k - 1].lower != "a"):
+        if token.lower == "only" and (k == 0 or tokens[k - 1].lower != "the"):
+            continue  # "the only option left"; not "only two options", "not only"
+        if token.lower in ("single", "sole") and (k == 0 or tokens[k - 1].lower != "a"):
             continue  # "single" and "sole" only after "a": not "single-handed", "the sole survivor"
         start = tokens[k - 1] if token.lower != "one" else token
         if token.lower == "one" and k > 0 and tokens[k - 1].lower in _NOT_SINGLE_AFTER:
@@ -732,8 +735,13 @@ def _one_against_several(
         severals: list[Word | Quantity] = [q for q in several_side if _SEVERAL.match(q.text)]
         severals += _some_plurals(several_text)
         for q in severals:
-            noun = stem(words(q.text)[-1].lower)
-            single = next(_singles(single_text, noun), None)
+            # The noun counted: the last word, or a plural before a word the figure's reading took in with it
+            # ("several options open").
+            counted = words(q.text)
+            nouns = [stem(counted[-1].lower)] + [
+                stem(w.lower) for w in counted[1:-1] if w.lower.endswith("s") and stem(w.lower) != w.lower
+            ]
+            single = next((found for noun in nouns for found in _singles(single_text, noun)), None)
             if single is not None:
                 a, r = (q, single) if forward else (single, q)
                 conflicts.append(Conflict.between("number", a, r, f"{a.text} vs {r.text}: one against several"))
@@ -2433,6 +2441,34 @@ def _negation_conflicts(
 
 
 _MODALS = {"can", "could", "will", "would", "shall", "should", "may", "might", "must"}
+
+
+# What a thing is said to be, or not to be: "This is a gesture for negotiation" / "It is no gesture towards
+# the negotiators". The subject a pronoun or "this", the predicate a noun after at most one word.
+_COPULA = r"\b(?:[Tt]his|[Tt]hat|[Ii]t|[Ii]t['’]s)\s+(?:(?:is|was)\s+)?"
+_IS_A = re.compile(_COPULA + r"(?:an?|the)\s+(?:(?P<modifier>[a-z]+)\s+)??(?P<noun>[a-z]{4,})\b")
+_IS_NO = re.compile(_COPULA + r"(?:no|not\s+(?:an?|the))\s+(?:(?P<modifier>[a-z]+)\s+)??(?P<noun>[a-z]{4,})\b")
+
+
+def _copular_denials(article: str, report: str) -> list[Conflict]:
+    """One side says what a thing is ("This is a gesture for negotiation"), the other that it is no such thing
+    ("It is no gesture towards the negotiators at all"): the same noun, denied on one side only."""
+    conflicts = []
+    for source, other, forward in ((article, report, True), (report, article, False)):
+        denied = {stem(m.group("noun")): m for m in _IS_NO.finditer(source)}
+        if not denied:
+            continue
+        also_denied = {stem(m.group("noun")) for m in _IS_NO.finditer(other)}
+        for said in _IS_A.finditer(other):
+            match = denied.get(stem(said.group("noun")))
+            if match is None or stem(said.group("noun")) in also_denied:
+                continue
+            no = Word(match.group(0), match.start(), match.end())
+            yes = Word(said.group(0), said.start(), said.end())
+            a, r = (no, yes) if forward else (yes, no)
+            conflicts.append(Conflict.between("negation", a, r, f"the article says “{a.text}”, the report “{r.text}”"))
+            break
+    return conflicts
 
 
 def _a_name_denied(text: str, cue: Word, stem_key: str) -> bool:

@@ -251,6 +251,12 @@ _DETAIL_CLASSES: dict[str, tuple[dict[str, str], bool]] = {
         ),
         True,
     ),
+    # Which of a series a meeting was: "the latest round of peace talks" is not "the first round". Only after
+    # "the" and before a word for one of a series (see _one_of_a_series).
+    "place in a series": (
+        _members("first opening inaugural", "latest last final most_recent"),
+        True,
+    ),
     # What soldiers carried for a show: "dress uniforms" are not "parade banners". Not "flags" (flown anywhere).
     "regalia": (_members("uniforms uniform", "banners banner"), True),
     # The occasion something was meant for: "to wear at a victory parade" is not "to be worn at a medal
@@ -313,6 +319,7 @@ _DETAIL_WORDING = {
     "office held": "another office",
     "building": "a different building",
     "military target": "a different target",
+    "place in a series": "another of the series",
     "role in a body": "another role",
     "regalia": "something else carried",
 }
@@ -381,7 +388,19 @@ def _a_founding(text: str, word: Word) -> bool:
 
 
 # Classes whose words count only where the words around them say so, each with the test that reads them.
-_READ_IN_CONTEXT: dict[str, Callable[[str, Word], bool]] = {"compass point": _a_region, "role in a body": _a_founding}
+_SERIES = re.compile(r"\s+(?:round|session|meeting|phase|stage|wave|attempt)s?\b")
+
+
+def _one_of_a_series(text: str, word: Word) -> bool:
+    """Whether ``word`` says which of a series a meeting was: "the latest round", "the first session"."""
+    return text[max(0, word.start - 4) : word.start].lower() == "the " and _SERIES.match(text, word.end) is not None
+
+
+_READ_IN_CONTEXT: dict[str, Callable[[str, Word], bool]] = {
+    "compass point": _a_region,
+    "role in a body": _a_founding,
+    "place in a series": _one_of_a_series,
+}
 
 
 def _class_words(text: str) -> list[Word]:
