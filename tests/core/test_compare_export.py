@@ -407,3 +407,40 @@ def test_a_unit_points_back_when_it_opens_with_a_reference_to_the_one_before(tex
 )
 def test_a_paragraph_cut_mid_sentence_runs_on_into_the_next(first, second, runs_on):
     assert units_running_on([first, second]) == [runs_on]
+
+
+TREATIES = "Ukraine offered neutrality under bilateral security treaties with Western nations."
+
+
+@pytest.mark.parametrize(
+    ("last_sentence", "linked"),
+    [
+        # A recipe's step that goes on with what the radio said links where that sentence does.
+        (f"The radio said {TREATIES}", True),
+        # Close in meaning but in other words: the sentence alone is too little to link the paragraph by.
+        ("The radio went through the offer from Kyiv, every clause of it.", False),
+    ],
+)
+def test_a_paragraph_that_links_nowhere_links_by_a_sentence_that_retells_a_paragraph(last_sentence, linked):
+    from parallax.core.compare import Prepared
+
+    article = document_from_text(f"Talks ended in Istanbul on Tuesday.\n\n{TREATIES}", path="a.txt")
+    report = document_from_text(
+        f"Cut the core out of the cabbage. Boil the leaves until soft. {last_sentence}\n\n"
+        "Talks ended in Istanbul on Tuesday.",
+        path="r.txt",
+    )
+    assert [s.paragraph for s in report.sentences] == [0, 0, 0, 1]
+    e = np.eye(4, dtype=np.float32)
+    # The mixed paragraph as a whole scores 0.3 with the treaties (below the threshold); its last sentence 0.9.
+    mixed = (0.3 * e[1] + np.sqrt(1 - 0.09) * e[3]).astype(np.float32)
+    retold = (0.9 * e[1] + np.sqrt(1 - 0.81) * e[2]).astype(np.float32)
+    prepared = Prepared(
+        "fixed",
+        (article, report),
+        (np.stack([e[0], e[1]]), np.stack([mixed, e[0]])),
+        (np.stack([e[0], e[1]]), np.stack([e[3], e[3], retold, e[0]])),
+    )
+    comparison = compare_prepared(prepared, CompareConfig(sentences=False)).comparisons[0]
+    assert (((1,), (0,)) in {(link.article, link.report) for link in comparison.links}) is linked
+    assert (0 in comparison.report_only) is not linked

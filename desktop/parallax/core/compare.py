@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -216,14 +217,15 @@ def _compare_one(prepared: Prepared, index: int, config: CompareConfig) -> Repor
     r_units = report.content_paragraphs()
     # The headlines correspond by their role, however differently they are worded.
     anchors = [(0, 0)] if _opens_with_headline(article) and _opens_with_headline(report) else []
-    alignment = _aligned(
-        prepared.paragraph_vectors[0],
-        prepared.paragraph_vectors[index],
-        [article.paragraphs[i].text for i in a_units],
-        [report.paragraphs[j].text for j in r_units],
-        AlignConfig(config.threshold, config.margin),
-        anchors,
-    )
+    a_texts = [article.paragraphs[i].text for i in a_units]
+    r_texts = [report.paragraphs[j].text for j in r_units]
+    align_config = AlignConfig(config.threshold, config.margin)
+    alignment = _aligned(prepared.paragraph_vectors[0], prepared.paragraph_vectors[index], a_texts, r_texts,
+                         align_config, anchors)  # fmt: skip
+    rescued = _rescued_by_a_sentence(prepared, index, alignment.right_only, a_texts)
+    if rescued is not None:
+        alignment = _aligned(prepared.paragraph_vectors[0], prepared.paragraph_vectors[index], a_texts, r_texts,
+                             align_config, anchors, rescued)  # fmt: skip
     context = ClaimContext(
         article.text,
         report.text,
@@ -273,14 +275,61 @@ def _aligned(
     r_texts: Sequence[str],
     config: AlignConfig,
     anchors: Sequence[tuple[int, int]] = (),
+    rescued: NDArray[np.float32] | None = None,
 ) -> Alignment:
-    """Align by the vectors' cosine, with the words the units share (``parallax.core.lexical``)."""
+    """Align by the vectors' cosine, with the words the units share (``parallax.core.lexical``); ``rescued``
+    raises the scores of pairs one sentence tells (see :func:`_rescued_by_a_sentence`)."""
     scores = similarity_matrix(a_vectors, r_vectors)
+    if rescued is not None:
+        scores = np.maximum(scores, rescued)
     words = lexical_similarity(
         [unit_words(t) for t in a_texts], [unit_words(t) for t in r_texts], word_candidates(scores, config)
     )
     refers_back = [_REFERS_BACK.match(t) is not None for t in r_texts]
     return align_matrix(scores, config, anchors, words, refers_back, units_running_on(r_texts))
+
+
+# A report paragraph of several sentences that links nowhere may still retell an article paragraph in one
+# of them: a recipe's step that goes on with what the radio said, an auction lot's note. Its sentence must be
+# this close to the article paragraph in meaning and share this much of its rarer words.
+_RESCUE_COSINE = 0.6
+_RESCUE_WORDS = 0.3
+
+
+def _rescued_by_a_sentence(
+    prepared: Prepared, index: int, unlinked: Sequence[int], a_texts: Sequence[str]
+) -> NDArray[np.float32] | None:
+    """Scores for the unlinked report paragraphs (positions among the content paragraphs) of several
+    sentences whose one sentence retells an article paragraph: that sentence's cosine at its closest
+    article paragraph, where the two share their words too; None where there is none."""
+    report = prepared.documents[index]
+    r_units = report.content_paragraphs()
+    unlinked_paragraphs = {r_units[j]: j for j in unlinked}
+    r_sentences = _content_sentences(report)
+    paragraph_of = [report.sentences[k].paragraph for k in r_sentences]
+    counts = Counter(paragraph_of)
+    several = {p for p in unlinked_paragraphs if counts[p] >= 2}
+    if not several:
+        return None
+    cosines = prepared.paragraph_vectors[0] @ prepared.sentence_vectors[index].T
+    rescued: NDArray[np.float32] | None = None
+    a_words: list[frozenset[str]] | None = None
+    for position, sentence in enumerate(r_sentences):
+        if paragraph_of[position] not in several:
+            continue
+        closest = int(cosines[:, position].argmax())
+        cosine = float(cosines[closest, position])
+        if cosine < _RESCUE_COSINE:
+            continue
+        a_words = a_words or [unit_words(t) for t in a_texts]
+        shared = lexical_similarity(a_words, [unit_words(report.sentences[sentence].text)])[closest, 0]
+        if shared < _RESCUE_WORDS:
+            continue
+        if rescued is None:
+            rescued = np.full((len(a_texts), len(r_units)), -1.0, dtype=np.float32)
+        column = unlinked_paragraphs[paragraph_of[position]]
+        rescued[closest, column] = max(rescued[closest, column], cosine)
+    return rescued
 
 
 def units_running_on(texts: Sequence[str]) -> list[bool]:
