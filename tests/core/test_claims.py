@@ -436,7 +436,7 @@ DIVERGENCES = [
     ),
     # Which round of a series.
     (
-        "detail",
+        "number",
         "Both Russia and Ukraine emerged from the latest round of peace negotiations in Turkey suggesting progress.",
         "The delegations came out of the first round of peace talks in Istanbul, each claiming progress.",
     ),
@@ -458,6 +458,12 @@ DIVERGENCES = [
         "Ukraine's army had launched some successful counterattacks against dug-in Russian positions near the capital.",
         "Ukraine's army had carried out some successful counterattacks against Russian supply columns near the "
         "capital.",
+    ),
+    # A reality of another domain.
+    (
+        "detail",
+        '"I think it\'s a diplomatic expression of the new military reality that Ukraine has established."',
+        "To him it is the diplomatic expression of a new economic reality that Ukraine has established.",
     ),
     # A necessity of another domain.
     (
@@ -495,6 +501,15 @@ DIVERGENCES = [
 ]
 
 PARAPHRASES = [
+    # A capital for its country in the same frame; two peoples' soldiers in one frame told of other soldiers.
+    (
+        "Medinsky met reporters afterwards, read Ukraine's proposal into the record and then left.",
+        "Medinsky met reporters after the session, read Kyiv's proposal into the record and then left.",
+    ),
+    (
+        "Ukrainian troops discovered that Russian soldiers had even brought dress uniforms.",
+        "He said this week that Ukrainian soldiers had found Russian troops carrying dress uniforms.",
+    ),
     # The same thing said to be what it is, in other words; the first of a series not said to be one.
     (
         '"This is a gesture for negotiation," he said of the first withdrawal.',
@@ -1275,6 +1290,28 @@ def test_a_place_after_the_same_words_where_both_are_named_elsewhere(article, re
     )
     found = [(c.kind, c.article, c.report) for c in compare_claims(article, report, context=context).conflicts]
     assert found == ([conflict] if conflict else []), found
+
+
+@pytest.mark.parametrize(
+    ("article", "report"),
+    [
+        # One country for another in the same frame of words, though each side names both.
+        (
+            "A conflict that freezes because Russia decides it doesn't want to fight would let Russia regroup, "
+            "Lutsevych, who is from Lviv, Ukraine, said.",
+            "A conflict that simply freezes because Ukraine decides it no longer wants to fight would let Russia "
+            "regroup, she said.",
+        ),
+        (
+            "But Lee says it's unclear how severe Ukraine's combat losses have been, and how fast it mobilised.",
+            "He also says it's unclear how severe Russia's combat losses have been, and how fast Ukraine mobilised.",
+        ),
+    ],
+)
+def test_one_country_for_another_in_the_same_frame_of_words(article, report):
+    context = ClaimContext(f"{article}\n\nRussia and Ukraine met.", f"{report}\n\nRussia and Ukraine met.")
+    found = [(c.kind, c.article, c.report) for c in compare_claims(article, report, context=context).conflicts]
+    assert found in ([("place", "Russia", "Ukraine")], [("place", "Ukraine", "Russia")]), found
 
 
 UNIFORMS = "Zelensky told interviewers this week that Ukrainian troops discovered dress uniforms in Russian tanks."

@@ -199,6 +199,8 @@ def compare_claims(
                 spans = ((a_start, a_end), (r_start, r_end))
                 negations = _unless_affirmed_in_partners(article, report, pairs, *spans, negations)
             conflicts += negations
+        if "place" in config.kinds:
+            conflicts += [_shift(c, a_start, r_start) for c in _country_in_same_frame(a_sentence, r_sentence)]
         if "attribution" in config.kinds:
             conflicts += [_shift(c, a_start, r_start) for c in _one_side_for_both(a_sentence, r_sentence)]
         if "date" in config.kinds:
@@ -255,6 +257,37 @@ def _disputed_claims(text: str) -> tuple[tuple[int, int], ...]:
 
 # What a claim holds only for as long as: "so long as its troops continue to occupy Ukrainian territory".
 _CONDITION = re.compile(r"\b(?:(?:so|as)\s+long\s+as|unless|until)\s+(?P<clause>[^,.;:!?—–()\"“”]+)", re.IGNORECASE)
+
+
+# A country in the middle of a frame of words: "because Russia decides it", "how severe Ukraine's combat losses".
+_FRAMED = re.compile(r"\b([a-z]+)\s+([A-Z][a-z]+)(['’]s)?\s+([a-z]+)\s+([a-z]+)\b")
+
+
+def _country_in_same_frame(article: str, report: str) -> list[Conflict]:
+    """One country for another in the same frame of words in paired sentences: the word before and the two
+    after alike, one of them a word of content ("a conflict that freezes because Russia decides it doesn't
+    want to fight" / "because Ukraine decides it no longer wants to fight"; "how severe Ukraine's combat
+    losses have been" / "how severe Russia's combat losses have been")."""
+    frames = {}
+    for m in _FRAMED.finditer(article):
+        frames[(m.group(1), m.group(3) or "", m.group(4), m.group(5))] = m
+    conflicts = []
+    for m in _FRAMED.finditer(report):
+        key = (m.group(1), m.group(3) or "", m.group(4), m.group(5))
+        a = frames.get(key)
+        if a is None or not any(w not in _STOPWORDS for w in (key[0], key[2], key[3])):
+            continue
+        a_name, r_name = a.group(2), m.group(2)
+        # Two countries, not their capitals for them ("Ukraine's proposal" / "Kyiv's proposal") nor their
+        # peoples ("that Russian soldiers had" / "that Ukrainian soldiers had", told of other soldiers).
+        if not other_governments((a_name,), (r_name,)) or any(
+            NATIONALITY_ENDING.search(n) or irregular_country_adjective((n,)) for n in (a_name, r_name)
+        ):
+            continue
+        a_word = Word(a_name, a.start(2), a.end(2))
+        r_word = Word(r_name, m.start(2), m.end(2))
+        conflicts.append(Conflict.between("place", a_word, r_word, f"{a_name} vs {r_name}: another country"))
+    return conflicts
 
 
 def _condition_conflicts(article: str, report: str, article_link: str) -> list[Conflict]:

@@ -289,7 +289,7 @@ _DOMAIN_NOUNS = {
     "concessions": ("concession", "concessions"), "aid": ("aid", "assistance", "support"),
     "sanctions": ("sanctions",), "pressure": ("pressure",), "solution": ("solution", "solutions"),
     "aims": ("aims", "goals", "objectives"), "limits": ("limitations", "limits", "constraints"),
-    "necessity": ("necessity",),
+    "necessity": ("necessity",), "reality": ("reality", "realities"),
 }  # fmt: skip
 for _noun, _forms in _DOMAIN_NOUNS.items():
     _DETAIL_CLASSES[f"kind of {_noun}"] = (
@@ -304,7 +304,12 @@ _NAMED_BY_COMPANY = {"casualty"}
 
 # The kind of conflict a class's difference is, where it is not a detail: a compass point is a place; a
 # group of people with another part, or people of another office, are other people.
-_DETAIL_KIND = {"compass point": "place", "part played": "person", "office held": "person"}
+_DETAIL_KIND = {
+    "compass point": "place",
+    "part played": "person",
+    "office held": "person",
+    "place in a series": "number",
+}
 
 # How a reason names a difference in a class, where "a different <class>" would read badly.
 _DETAIL_WORDING = {
