@@ -10,7 +10,8 @@ fact that differs, with its kind and a span in both texts:
   a different name that the other side never mentions;
 - ``negation``: a verb negated on one side and plain on the other;
 - ``direction``: opposite words about the same thing ("rose" / "fell");
-- ``attribution``: the statement credited to a different named source.
+- ``attribution``: the statement credited to a different named source (the check lives in
+  ``parallax.core.attribution``).
 - ``detail``: a word of a closed class swapped for another the article never uses: a colour
   ("yellow and blue paint" / "yellow and white paint"), a criminal charge ("manslaughter" /
   "murder") or a disease ("its RSV vaccine" / "its flu vaccine"); the classes live in
@@ -19,8 +20,11 @@ fact that differs, with its kind and a span in both texts:
 Every check errs towards silence: a paraphrase must never read as a
 divergence, so a fact is only compared where both sides state it.
 
-May import: the standard library, ``parallax.core`` modules quantities,
-entities, detail_classes, event_order, event_phase, lexicon, tokens, worddiff and result (where its
+Sentences are paired (which article sentence tells what a report sentence does) by
+``parallax.core.sentence_pairs``.
+
+May import: the standard library, ``parallax.core`` modules quantities, entities, attribution,
+sentence_pairs, detail_classes, event_order, event_phase, lexicon, tokens, worddiff and result (where its
 types live).
 """
 
@@ -32,14 +36,14 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
+from parallax.core.attribution import aliases, attribution_conflicts, country_and_adjective, within
 from parallax.core.detail_classes import detail_conflicts, words_before
 from parallax.core.entities import (
     NATIONALITY_ENDING,
     Entity,
-    Speaker,
     adjective_of_named_country,
     bare_capitals,
     capital_descriptions,
@@ -50,7 +54,6 @@ from parallax.core.entities import (
     has_city_named,
     irregular_country_adjective,
     is_generic,
-    is_publication,
     name_keys,
     names_an_institution,
     nationality_word,
@@ -80,8 +83,10 @@ from parallax.core.result import (  # re-exported: the claim types are named fro
     CONFLICT_KINDS as CONFLICT_KINDS,
     DIVERGE as DIVERGE,
     ClaimConfig as ClaimConfig,
+    ClaimContext as ClaimContext,
     Conflict as Conflict,
 )
+from parallax.core.sentence_pairs import content_stems, paired, sentence_at, sentence_bags, sentence_pairs
 from parallax.core.tokens import (
     FUNCTION_WORDS,
     WORD,
@@ -93,7 +98,6 @@ from parallax.core.tokens import (
     name_skeleton,
     same_name,
     stem,
-    title_lines,
     words,
 )
 from parallax.core.worddiff import DELETE, INSERT, DiffConfig, word_diff
@@ -107,22 +111,6 @@ class ClaimCheck:
 
     label: str
     conflicts: tuple[Conflict, ...]
-
-
-@dataclass(frozen=True)
-class ClaimContext:
-    """Whole-document texts, so that a name the other document mentions anywhere is not "new"."""
-
-    article_text: str = ""
-    report_text: str = ""
-    article_sentences: tuple[str, ...] = field(default_factory=tuple)
-    report_sentences: tuple[str, ...] = field(default_factory=tuple)
-    # The year the documents were written in (a date's weekday depends on it), where it is known.
-    year: int | None = None
-    # The documents' running text without boilerplate (a video caption, a "Read more" box), paragraphs
-    # apart by a blank line: what a pronoun's paragraph before is looked for in. Empty: the whole text.
-    article_prose: str = ""
-    report_prose: str = ""
 
 
 @lru_cache(maxsize=4096)
@@ -174,7 +162,7 @@ def compare_claims(
             if c.kind in config.kinds and _same_subject(article, c.article_span[0], report, c.report_span[0])
         ]
         conflicts += sides
-    pairs = _sentence_pairs(article, report, config.min_sentence_overlap)
+    pairs = sentence_pairs(article, report, config.min_sentence_overlap)
     if config.kinds & {"place", "person", "organisation"}:
         # The nationality of a figure counted of another side is that one fact, not also a name swapped.
         conflicts += [
@@ -183,7 +171,7 @@ def compare_claims(
             if c.kind in config.kinds and not any(_inside(c, side) for side in sides)
         ]
     if "attribution" in config.kinds:
-        attributions = _attribution_conflicts(article, report, context, pairs)
+        attributions = attribution_conflicts(article, report, context, pairs)
         # A swapped source is one fact: keep the attribution, not also a name conflict inside it.
         conflicts = [c for c in conflicts if not any(_inside(c, a) for a in attributions)] + attributions
     for (a_start, a_end), (r_start, r_end) in pairs:
@@ -226,7 +214,7 @@ def compare_claims(
     a_disputed, r_disputed = _disputed_claims(article), _disputed_claims(report)
     if a_disputed or r_disputed:
         conflicts = [
-            c for c in conflicts if not _within(c.article_span, a_disputed) and not _within(c.report_span, r_disputed)
+            c for c in conflicts if not within(c.article_span, a_disputed) and not within(c.report_span, r_disputed)
         ]
     unique = _deduplicate(conflicts)
     return ClaimCheck(DIVERGE if unique else AGREE, tuple(unique))
@@ -299,7 +287,7 @@ def _condition_conflicts(article: str, report: str, article_link: str) -> list[C
     if a_match is None or r_match is None:
         return []
     a_clause, r_clause = a_match.group("clause").strip(), r_match.group("clause").strip()
-    if _content_stems(a_clause) & _content_stems(r_clause):
+    if content_stems(a_clause) & content_stems(r_clause):
         return []
     link_names = _name_words(article_link)
     new = [e for e in find_entities(r_clause, frozenset()) if not e.named_in(link_names)]
@@ -438,35 +426,7 @@ def _deduplicate(conflicts: list[Conflict]) -> list[Conflict]:
     return out
 
 
-# --- sentence pairing -------------------------------------------------------------------------
-
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
-
-
-def _sentence_spans(text: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for m in _SENTENCE_END.finditer(text):
-        if m.start() - start > 0:
-            spans.append((start, m.start()))
-        start = m.end()
-    if start < len(text):
-        spans.append((start, len(text)))
-    return spans
-
-
-def _spelling_variants(a: str, b: str) -> bool:
-    """Stems one letter apart, such as "rubl" and "roubl" (ruble, rouble); short words never."""
-    if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 1 or a[0] != b[0]:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
-    short, long = sorted((a, b), key=len)
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
-
-
-def _paired(a_offset: int, r_offset: int, pairs: list[tuple[tuple[int, int], tuple[int, int]]]) -> bool:
-    """Whether the two offsets stand in sentences that say much the same (a swapped name, not two stories)."""
-    return any(a0 <= a_offset < a1 and r0 <= r_offset < r1 for (a0, a1), (r0, r1) in pairs)
+# --- what sentences share (the pairing itself: parallax.core.sentence_pairs) --------------------
 
 
 def _same_subject(article: str, a_offset: int, report: str, r_offset: int, least: int = 2) -> bool:
@@ -483,81 +443,13 @@ def _same_subject(article: str, a_offset: int, report: str, r_offset: int, least
 def _stems_at(text: str, offset: int) -> frozenset[str] | None:
     """The content stems of the sentence at ``offset``, with those of the question it answers where the
     sentence before asks one ("For how many years has Putin ruled Russia? ANSWER: Twelve years.")."""
-    spans, bags = _sentence_bags(text)
+    spans, bags = sentence_bags(text)
     at = next((k for k, (start, end) in enumerate(spans) if start <= offset < end), None)
     if at is None:
         return None
     if at > 0 and _ends_asking(text[spans[at - 1][0] : spans[at - 1][1]]):
         return bags[at].stems | bags[at - 1].stems
     return bags[at].stems
-
-
-def _content_stems(text: str) -> set[str]:
-    return {stem(w.text) for w in words(text) if w.lower not in _STOPWORDS and len(w.text) > 1}
-
-
-@dataclass(frozen=True)
-class _Bag:
-    """A sentence's content stems, with those long enough for a spelling variant filed by initial and length."""
-
-    stems: frozenset[str]
-    long_stems: tuple[str, ...]  # four letters or more: the only ones that may be spelling variants
-    variants: dict[tuple[str, int], tuple[str, ...]]
-
-    @classmethod
-    def of(cls, text: str) -> _Bag:
-        stems = frozenset(_content_stems(text))
-        long_stems = tuple(sorted(s for s in stems if len(s) >= 4))
-        variants: dict[tuple[str, int], list[str]] = {}
-        for s in long_stems:
-            variants.setdefault((s[0], len(s)), []).append(s)
-        return cls(stems, long_stems, {key: tuple(group) for key, group in variants.items()})
-
-
-@lru_cache(maxsize=4096)
-def _sentence_bags(text: str) -> tuple[list[tuple[int, int]], list[_Bag]]:
-    # The article's texts are paired with every report they link with.
-    spans = _sentence_spans(text)
-    return spans, [_Bag.of(text[s:e]) for s, e in spans]
-
-
-def _overlap(x: _Bag, y: _Bag) -> float:
-    """Shared stems of two sentences, and stems of one with a spelling variant only in the other, per stem of the shorter.
-
-    A variant of ``a`` has its first letter and a length one apart at most (:func:`_spelling_variants`),
-    so only those of ``y`` are tried.
-    """
-    x_stems, y_stems, variants = x.stems, y.stems, y.variants
-    shared = len(x_stems & y_stems)
-    for a in x.long_stems:
-        if a in y_stems:
-            continue
-        initial, size = a[0], len(a)
-        if any(
-            b not in x_stems and _spelling_variants(a, b)
-            for length in (size - 1, size, size + 1)
-            for b in variants.get((initial, length), ())
-        ):
-            shared += 1
-    return shared / max(1, min(len(x_stems), len(y_stems)))
-
-
-def _sentence_pairs(article: str, report: str, minimum: float) -> list[tuple[tuple[int, int], tuple[int, int]]]:
-    """Pair each report sentence with the article sentence sharing most content words (and back)."""
-    a_spans, a_bags = _sentence_bags(article)
-    r_spans, r_bags = _sentence_bags(report)
-    matrix = [[_overlap(a_bag, r_bag) for r_bag in r_bags] for a_bag in a_bags]
-
-    pairs: set[tuple[int, int]] = set()
-    for j in range(len(r_bags)):
-        scores = [row[j] for row in matrix]
-        if scores and max(scores) >= minimum:
-            pairs.add((scores.index(max(scores)), j))
-    for i in range(len(a_bags)):
-        scores = matrix[i]
-        if scores and max(scores) >= minimum:
-            pairs.add((i, scores.index(max(scores))))
-    return [(a_spans[i], r_spans[j]) for i, j in sorted(pairs)]
 
 
 # --- numbers and dates --------------------------------------------------------------------------
@@ -969,7 +861,7 @@ def _entity_conflicts(
         r_replaced = [e for e in r_entities if e.start < inserted[1] and inserted[0] < e.end]
         for a in a_replaced:
             other = next(
-                (r for r in r_replaced if _other_given_name(a.keys, r.keys) and _paired(a.start, r.start, pairs)), None
+                (r for r in r_replaced if _other_given_name(a.keys, r.keys) and paired(a.start, r.start, pairs)), None
             )
             if other is not None:
                 conflicts.append(Conflict.between("person", a, other, f"{a.text} vs {other.text}: a different person"))
@@ -1305,12 +1197,12 @@ def _another_agent(
                     any(same_name(x, y) for x in a.keys for y in r.keys)  # "Ukraine" / "UA"
                     or same_body(a.keys, r.keys)
                     or speaks_for_government(a.keys, r.keys)
-                    or _country_and_adjective(a.keys, r.keys)
+                    or country_and_adjective(a.keys, r.keys)
                     or city_in_country(a.keys, r.keys)
                     or city_in_country(r.keys, a.keys)
                     # A person may be the body named beside them ("Russia's top negotiator, Vladimir Medinsky");
                     # two bodies or places near each other are still two ("Russian forces" in Luhansk).
-                    or ("person" in (a.kind, r.kind) and _aliases(a.keys, r.keys, context))
+                    or ("person" in (a.kind, r.kind) and aliases(a.keys, r.keys, context))
                 ):
                     continue
                 kind = _conflict_kind(a.kind, r.kind)
@@ -1351,13 +1243,13 @@ def _a_person_for_a_group(
             before = words_before(report, r.start)
             if not before:
                 continue
-            sentence = _sentence_at(report, r.start).lower()
+            sentence = sentence_at(report, r.start).lower()
             group = next(
                 (
                     w
                     for w in words(article)
                     if w.lower in _GROUPS
-                    and _paired(w.start, r.start, pairs)
+                    and paired(w.start, r.start, pairs)
                     and words_before(article, w.start) == before
                     and w.lower not in sentence
                 ),
@@ -1391,9 +1283,9 @@ def _may_stand_for(
     """Whether report name ``r`` may have been put where the article says ``a``: in the paired sentence,
     and not the same body, an alias, a city of that country, or an institution for a place."""
     return (
-        _paired(a.start, r.start, pairs)
+        paired(a.start, r.start, pairs)
         and not same_body(a.keys, r.keys)
-        and not _aliases(a.keys, r.keys, context, namesakes=_namesakes(a, r, context))
+        and not aliases(a.keys, r.keys, context, namesakes=_namesakes(a, r, context))
         and not city_in_country(a.keys, r.keys)
         and not _institution_for_place(a, r)
     )
@@ -1441,11 +1333,11 @@ def _swapped_elsewhere(
         )
 
     def same_person_slot(a: Entity, r: Entity) -> bool:
-        return (_namesakes(a, r, context) or _same_role(article, a, report, r)) and _paired(a.start, r.start, pairs)
+        return (_namesakes(a, r, context) or _same_role(article, a, report, r)) and paired(a.start, r.start, pairs)
 
     def same_outlet_slot(a: Entity, r: Entity) -> bool:
         same_word = words_before(report, r.start, most=1) == outlet_before[(a.start, a.end)]
-        return same_word and _paired(a.start, r.start, pairs)
+        return same_word and paired(a.start, r.start, pairs)
 
     def person_fits(a: Entity, r: Entity) -> bool:
         return same_person_slot(a, r) and unnamed_elsewhere(a, r)
@@ -1662,474 +1554,6 @@ def _replacements(article: str, report: str) -> list[tuple[tuple[int, int], tupl
     return pairs
 
 
-def _attribution_conflicts(
-    article: str,
-    report: str,
-    context: ClaimContext,
-    pairs: list[tuple[tuple[int, int], tuple[int, int]]] | None = None,
-) -> list[Conflict]:
-    """Both sides credit a named source, and no source of one side is a source of the other. Where a side
-    credits several, only those in sentences ``pairs`` pairs with a source of the other side are weighed: in
-    a link of four article paragraphs, Rob Lee's quotes say nothing of who announced the pull-back."""
-    # A quoted newspaper relays its source ("the Morning Ensign notes that Ukraine..."): no source of its own.
-    a_speakers = [
-        s
-        for s in find_speakers(article)
-        if s.keys and not is_publication(s.keys) and not _own_voice(s, context.article_text)
-    ]
-    r_speakers = [
-        s
-        for s in find_speakers(report)
-        if s.keys and not is_publication(s.keys) and not _own_voice(s, context.report_text)
-    ]
-    # A quote that ends "he said" credits the person the paragraph before names as its speaker; the
-    # other side must name a person too (against "a senior Russian official", "he" is too weak a reading).
-    if not a_speakers and any(_named_person(r) for r in r_speakers):
-        a_speakers = _speaker_before(article, context.article_prose or context.article_text)
-        r_speakers = _told_of_the_quote(a_speakers, article, r_speakers, report)
-    elif not r_speakers and any(_named_person(a) for a in a_speakers):
-        r_speakers = _speaker_before(report, context.report_prose or context.report_text)
-        a_speakers = _told_of_the_quote(r_speakers, report, a_speakers, article)
-    if pairs:
-        # A source in a sentence the other side tells nothing like credits a claim the other side does not
-        # make: "That's what US defence officials have said" answers the paragraph before.
-        a_spans, r_spans = [a for a, _ in pairs], [r for _, r in pairs]
-        a_speakers = [a for a in a_speakers if _within(_credited_stretch(article, a), a_spans)]
-        r_speakers = [r for r in r_speakers if _within(_credited_stretch(report, r), r_spans)]
-    if not a_speakers or not r_speakers:
-        return []
-    if pairs and len(a_speakers) > 1:
-        a_speakers = [a for a in a_speakers if any(_paired(a.start, r.start, pairs) for r in r_speakers)] or a_speakers
-    if pairs and len(r_speakers) > 1:
-        r_speakers = [r for r in r_speakers if any(_paired(a.start, r.start, pairs) for a in a_speakers)] or r_speakers
-    for a in a_speakers:
-        for r in r_speakers:
-            if any(same_name(x, y) for x in a.keys for y in r.keys):
-                return []
-            if _a_body_against_a_person(a, r) or _a_body_against_a_person(r, a):
-                continue  # "Zelensky told interviewers" / "Ukraine's defence ministry told reporters"
-            a_document, r_document = context.article_text or article, context.report_text or report
-            if _another_office(a, a_document, r) or _another_office(r, r_document, a):
-                continue  # "Zelensky", titled president elsewhere / "Ukraine's defence minister told"
-            if (
-                _aliases(a.keys, r.keys, context)
-                or speaks_for_government(a.keys, r.keys)
-                or _country_and_adjective(a.keys, r.keys)
-            ):
-                return []
-    a, r = a_speakers[0], r_speakers[0]
-    if pairs and _each_told_without_a_source(article, report, a, r, pairs):
-        return []
-    # A source the other side names in the same passage is still credited there, in words the speaker
-    # scan does not read ("which Rob Lee sees as a good sign"): no other source.
-    if _names_person(report, a.keys) or _names_person(article, r.keys):
-        return []
-    return [Conflict.between("attribution", a, r, f"said by {_source(a)} vs by {_source(r)}: a different source")]
-
-
-def _each_told_without_a_source(
-    article: str, report: str, a: Speaker, r: Speaker, pairs: list[tuple[tuple[int, int], tuple[int, int]]]
-) -> bool:
-    """Whether the sentence of each source is paired only with sentences that credit no source, not even by a
-    pronoun ("she said"): "Russia says it wants denazification" told beside "Russia's stated war aims have
-    been ...", and "American defence officials have said" beside "American defence officials believe" (whose
-    plural verb the scan does not read). The two credit two claims, each told on the other side unsourced."""
-    a_spans, r_spans = [x for x, _ in pairs], [y for _, y in pairs]
-    r_partners = [report[slice(*r_spans[k])] for k in _within(_credited_stretch(article, a), a_spans)]
-    a_partners = [article[slice(*a_spans[k])] for k in _within(_credited_stretch(report, r), r_spans)]
-    return not any(_credits_a_source(sentence) for sentence in r_partners + a_partners)
-
-
-def _credits_a_source(sentence: str) -> bool:
-    return bool(find_speakers(sentence)) or _PRONOUN_SPEAKER.search(sentence) is not None
-
-
-# A source that credits the sentence before its own: "Chris Alexander made that point too", "said as much".
-_BACK_REFERENCE = re.compile(
-    r"\s+(?:has\s+|had\s+|also\s+)?(?:made|makes|make)\s+(?:that|the\s+same|this|a\s+similar)\s+point"
-    r"|\s+(?:has\s+|had\s+|also\s+)?(?:said|says|argued|argues)\s+(?:as\s+much|so|the\s+same)\b"
-)
-
-
-def _credited_stretch(text: str, speaker: Speaker) -> tuple[int, int]:
-    """The stretch of ``text`` whose claim ``speaker`` is the source of: from the sentence before its own where
-    it points back ("Chris Alexander made that point too"), from the opening quotation mark of a quote it
-    closes ('"I don't think they can. But they can push back," Lee said'), else from itself."""
-    if _BACK_REFERENCE.match(text, speaker.end):
-        # Cut as the sentence pairing cuts, so the stretch meets the paired sentences it should.
-        spans = _sentence_bags(text)[0]
-        own = next((k for k, (start, end) in enumerate(spans) if start <= speaker.start < end), 0)
-        return (spans[max(0, own - 1)][0] if spans else 0, speaker.end)
-    closing = _CLOSING_QUOTE.search(text, max(0, speaker.start - 40), speaker.start)
-    if closing is not None:
-        opening = max(text.rfind("“", 0, closing.start()), text.rfind('"', 0, closing.start()))
-        if opening >= 0 and "\n\n" not in text[opening : speaker.start]:
-            return (opening, speaker.end)
-    return (speaker.start, speaker.end)
-
-
-# A quote's end right before its speaker: '... in certain places," Lee said', '..." said Lee'.
-_CLOSING_QUOTE = re.compile(r"[,.!?]?[\"”]\s*(?:[a-z]+\s+)?$")
-
-
-def _within(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> list[int]:
-    """The indices of ``spans`` that ``span`` overlaps."""
-    return [k for k, (start, end) in enumerate(spans) if start < span[1] and span[0] < end]
-
-
-# A body of a country's state, named by the country's possessive: "Ukraine's defence ministry", "Russia's
-# general staff". It is that body speaking, not whoever leads the country.
-_STATE_BODY = re.compile(
-    r"^(?:the\s+)?[A-Z][\w-]+['’]s?\s+(?:[a-z-]+\s+){0,2}(?:ministry|army|military|armed\s+forces|general\s+staff|"
-    r"intelligence|parliament|police|prosecutors?|central\s+bank|navy|air\s+force|security\s+service|"
-    r"border\s+guards?|coast\s+guard)\b"
-)
-
-
-def _a_body_against_a_person(body: Speaker, other: Speaker) -> bool:
-    """Whether ``body`` is a state body named by its country ("Ukraine's defence ministry") and ``other``
-    a person ("Zelensky"): two sources, though the country's leader speaks for the country."""
-    # A person: named in full, or by a bare surname ("Zelensky"), not "a SAF spokesman" (the body's own).
-    bare_surname = len(other.keys) == 1 and other.text.strip() == other.keys[0] and not other.keys[0].isupper()
-    return (
-        _STATE_BODY.match(body.text) is not None
-        and (_named_person(other) or bare_surname)
-        and not stands_for_government(other.keys)
-        and not all(NATIONALITY_ENDING.search(k) for k in other.keys)
-    )
-
-
-# An office of state: "defence minister", "President". One word or two, in the forms a title takes.
-_OFFICE = (
-    r"(?:(?:vice|deputy)[\s-]+)?(?:(?:prime|defen[cs]e|foreign|interior|finance|economy|health|justice)\s+)?"
-    r"minister|(?:vice[\s-]+)?president|chancellor|premier"
-)
-# A country's office-holder named by the office alone: "Ukraine's defence minister", "the Russian president".
-_OFFICE_HOLDER = re.compile(rf"^(?:the\s+)?[A-Z][\w-]+(?:['’]s?)?\s+(?P<office>{_OFFICE})$", re.IGNORECASE)
-
-
-def _office_key(office: str) -> str:
-    return re.sub(r"[\s-]+", " ", office.lower()).replace("defense", "defence")
-
-
-@lru_cache(maxsize=1024)
-def _titles(surname: str, document: str) -> frozenset[str]:
-    """The offices ``document`` writes before the person of ``surname`` ("President Volodymyr Zelensky")."""
-    pattern = rf"\b({_OFFICE})\s+(?:[A-Z][\w'’-]+\s+){{0,2}}{re.escape(surname)}\b"
-    return frozenset(_office_key(m.group(1)) for m in re.finditer(pattern, document, re.IGNORECASE))
-
-
-def _another_office(person: Speaker, document: str, holder: Speaker) -> bool:
-    """Whether ``holder`` is an office-holder named by the office alone ("Ukraine's defence minister") and
-    ``document`` titles ``person`` with other offices only ("President Volodymyr Zelensky"): two people."""
-    office = _OFFICE_HOLDER.match(holder.text.strip())
-    if office is None or not person.keys:
-        return False
-    titles = _titles(person.keys[-1], document)
-    return bool(titles) and _office_key(office.group("office")) not in titles
-
-
-def _names_person(text: str, keys: Sequence[str]) -> bool:
-    """Whether ``text`` names, as a person of two name words or more, the speaker of ``keys`` (by the
-    surname, the last key): "Rob Lee, senior fellow", not "Oracle's computer code"."""
-    if len(keys) < 2 or NATIONALITY_ENDING.search(keys[-1]):
-        return False
-    return any(
-        e.kind == "person" and len(e.keys) >= 2 and same_name(e.keys[-1], keys[-1])
-        for e in find_entities(text, frozenset())
-    )
-
-
-_DEFINITE_BODY = re.compile(r"[Tt]he\s+([A-Z][a-z]+)")
-
-
-def _own_voice(speaker: Speaker, document: str) -> bool:
-    """Whether ``speaker`` is the document's author calling itself by its kind: "the Ministry observes" in
-    a release under the masthead "MINISTRY OF FOREIGN AFFAIRS", "the Committee notes" in a committee's
-    note. It speaks for itself, as the article's own voice does, and credits no source."""
-    body = _DEFINITE_BODY.fullmatch(speaker.text.strip())
-    if body is None or not document:
-        return False
-    first = document.lstrip().split("\n", 1)[0]
-    return bool(title_lines(first)) and body.group(1).lower() in {w.lower() for w in WORD.findall(first)}
-
-
-def _country_and_adjective(a_keys: Sequence[str], b_keys: Sequence[str]) -> bool:
-    """One side names a country in words ("United States officials", "U.S."), the other by its adjective
-    ("American officials")."""
-    for one, other in ((a_keys, b_keys), (b_keys, a_keys)):
-        adjectives = {
-            adjective
-            for size in (2, 3)
-            for i in range(len(one) - size + 1)
-            if (adjective := country_adjective(one[i : i + size])) is not None
-        }
-        if adjectives & {name_key(k).removesuffix("s") for k in other}:
-            return True
-    return False
-
-
-_PRONOUN_SPEAKER = re.compile(
-    r"\b(?:he|she)\s+(?:also\s+)?(?:said|says|added|adds|told|tells|argued|argues|warned|warns|noted|notes|"
-    # Verbs of opinion credit a view as "said" does: "he expects the Kremlin will try to grab ...".
-    r"expects|expected|believes|believed|thinks|fears|feared|reckons|predicts|predicted)\b"
-    r"|\b(?:said|says|added)\s+(?:he|she)\b",
-    re.IGNORECASE,
-)
-# How far back (characters) the speaker a pronoun stands for is looked for: the paragraph before.
-_SPEAKER_REACH = 600
-
-
-def _speaker_before(text: str, document: str) -> list[Speaker]:
-    """For a ``text`` whose only source is a pronoun ("... he said"), the person the document names as a
-    speaker just before it, as a :class:`Speaker` spanning the pronoun; [] when that is not clear.
-
-    Only when ``text`` names no person itself (else "he" could be that person), and only the last
-    named speaker in the paragraph before, or, for a paragraph that opens with the pronoun, the person
-    the paragraph before opens with.
-    """
-    pronoun = _PRONOUN_SPEAKER.search(text)
-    if pronoun is None:
-        return _quote_goes_on(text, document)
-    if not document:
-        return []
-    for entity in find_entities(text, frozenset()):
-        # A nationality ("the Russians") is no person "he" could be.
-        nationality = all(nationality_word(name_key(k)) for k in entity.keys)
-        # Nor is a name after an article ("the eastern Donbas area"): people go without one.
-        before_name = words(text[max(0, entity.start - 30) : entity.start])[-2:]
-        placed = entity.kind == "entity" and any(w.lower in ("the", "a", "an") for w in before_name)
-        if entity.start < pronoun.start() and entity.kind in ("person", "entity") and not nationality and not placed:
-            return []  # "he" could be this person
-    before = _paragraph_before(text, document)
-    if before is None:
-        return []
-    people = _full_names(document)
-    named = _named_speakers(before, people)
-    if not named and pronoun.start() == 0:
-        # A paragraph opening "He says" goes on from the one before, whose subject it names: "Lee had been
-        # tracking Russia's troop buildup ...", then "He says with superiority in air power ...".
-        subject = _opening_person(before, people)
-        if subject is not None:
-            named.append((subject, " ".join(subject)))
-    if not named:
-        return []
-    keys, text_named = named[-1]
-    return [_Resolved(pronoun.group(), pronoun.start(), pronoun.end(), keys, text_named)]
-
-
-# How many words of content a source's sentence must share with a bare quotation to be the other side's
-# source of it: a quotation credited by nothing in its own words is weighed only against a telling of it.
-_QUOTE_TOLD = 3
-
-
-def _told_of_the_quote(
-    resolved: list[Speaker], quote_side: str, speakers: list[Speaker], other_side: str
-) -> list[Speaker]:
-    """``speakers`` less those whose sentence tells too little of ``resolved``'s bare quotation to credit it:
-    against "I think it's a diplomatic expression of the new military reality", "That bodes well for
-    Ukraine, in the view of Rob Lee" credits another claim."""
-    if not any(isinstance(r, _Resolved) and r.quoted for r in resolved):
-        return speakers
-    quote = _content_stems(quote_side)
-    return [s for s in speakers if len(_content_stems(_sentence_at(other_side, s.start)) & quote) >= _QUOTE_TOLD]
-
-
-def _paragraph_before(text: str, document: str) -> str | None:
-    """The paragraph of ``document`` just before ``text`` (its last ``_SPEAKER_REACH`` characters at most)."""
-    at = document.find(text[: min(len(text), 200)]) if document else -1
-    if at <= 0:
-        return None
-    before = document[max(0, at - _SPEAKER_REACH) : at].rstrip()
-    return before[before.rfind("\n\n") + 2 :] if "\n\n" in before else before
-
-
-def _named_speakers(paragraph: str, people: dict[str, tuple[str, ...]]) -> list[tuple[tuple[str, ...], str]]:
-    """The people ``paragraph`` names as speakers, in order, in full where the document names them so."""
-    named = []
-    for speaker in find_speakers(paragraph):
-        if is_publication(speaker.keys):
-            continue
-        if len(speaker.keys) >= 2:
-            named.append((speaker.keys, speaker.text))
-        elif len(speaker.keys) == 1 and speaker.keys[0] in people:
-            # "Lee said": the surname of a person the document names in full ("Rob Lee") is that person.
-            full = people[speaker.keys[0]]
-            named.append((full, " ".join(full)))
-    return named
-
-
-# A paragraph that is one quotation and nothing else: '"They are having some success. They are retaking
-# some towns."'
-_BARE_QUOTE = re.compile(r"[\"“][^\"“”\n]+[\"”]")
-_FIRST_SENTENCE = re.compile(r"[^.!?]+[.!?]?")
-
-
-def _quote_goes_on(text: str, document: str) -> list[Speaker]:
-    """For a ``text`` that is a bare quotation, the speaker of the paragraph before: the last person it names
-    as a speaker, or the person its own "he said" stands for. The quote goes on from there. As a
-    :class:`Speaker` spanning the quotation's first sentence; [] when that is not clear."""
-    stripped = text.strip()
-    if not document or _BARE_QUOTE.fullmatch(stripped) is None:
-        return []
-    before = _paragraph_before(text, document)
-    if before is None:
-        return []
-    named = _named_speakers(before, _full_names(document))
-    if named:
-        keys, text_named = named[-1]
-    else:
-        resolved = _speaker_before(before, document) if _PRONOUN_SPEAKER.search(before) else []
-        if not resolved or not isinstance(resolved[0], _Resolved):
-            return []
-        keys, text_named = resolved[0].keys, resolved[0].stands_for
-    opening = text.find(stripped)
-    first = _FIRST_SENTENCE.match(stripped)
-    end = opening + (first.end() if first else len(stripped))
-    return [_Resolved(text[opening:end], opening, end, keys, text_named, quoted=True)]
-
-
-def _opening_person(paragraph: str, people: dict[str, tuple[str, ...]]) -> tuple[str, ...] | None:
-    """The person ``paragraph`` opens with, in full (a surname by the document's full name for it); None
-    where it opens otherwise."""
-    entities = find_entities(paragraph, frozenset())
-    if not entities or paragraph[: entities[0].start].strip(" \"“‘'"):
-        return None
-    first = entities[0]
-    if first.kind == "person" and len(first.keys) >= 2:
-        return first.keys
-    if len(first.keys) == 1 and first.keys[0] in people:
-        return people[first.keys[0]]
-    return None
-
-
-@lru_cache(maxsize=64)
-def _full_names(document: str) -> dict[str, tuple[str, ...]]:
-    """The people ``document`` names in full, by surname: only surnames that stand for one person."""
-    found: dict[str, set[tuple[str, ...]]] = {}
-    for entity in find_entities(document, frozenset()):
-        if entity.kind == "person" and len(entity.keys) >= 2:
-            found.setdefault(entity.keys[-1], set()).add(entity.keys)
-    return {surname: next(iter(names)) for surname, names in found.items() if len(names) == 1}
-
-
-# A title that makes a surname a person's name: "Ms Lutsevych".
-_TITLED = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Professor|Prof)\.?\s+[A-Z]")
-
-
-def _named_person(speaker: Speaker) -> bool:
-    """Whether a speaker is named as a person: two name words or more, not nationalities, or a titled
-    surname ("Ms Lutsevych")."""
-    names = [k for k in speaker.keys if not nationality_word(name_key(k))]
-    return len(names) >= 2 or (len(names) == 1 and _TITLED.match(speaker.text) is not None)
-
-
-@dataclass(frozen=True)
-class _Resolved(Speaker):
-    """A pronoun speaker ("he said"), or a bare quotation that goes on from the paragraph before, and the
-    named speaker it stands for."""
-
-    stands_for: str = ""
-    quoted: bool = False  # a bare quotation: no word of its own names whose it is
-
-
-def _source(speaker: Speaker) -> str:
-    """How a reason names a source: "he said (Chris Alexander, named in the paragraph before)"."""
-    if isinstance(speaker, _Resolved):
-        return f"“{speaker.text}” ({speaker.stands_for}, named in the paragraph before)"
-    return speaker.text
-
-
-def _aliases(
-    a_keys: Sequence[str], r_keys: Sequence[str], context: ClaimContext, window: int = 8, namesakes: bool = False
-) -> bool:
-    """Whether either document names both sources side by side ("Russia's top negotiator, Vladimir Medinsky").
-
-    ``namesakes``: the two are people of one given name (:func:`_namesakes`).
-
-    Two nationalities ("Russian", "Ukrainian") are never one source, however close they stand, nor are
-    two governments ("Ukraine" / "Russia's delegation", "one top Russian official" / "Ukraine's chief
-    negotiator"), though "Russia's invasion of Ukraine" names them side by side.
-    """
-    if all(NATIONALITY_ENDING.search(k) for k in (*a_keys, *r_keys)) or other_governments(a_keys, r_keys):
-        return False
-    # An institution's common word ("Institute", "Institution") or a nationality ("Ukrainian Defence
-    # Minister Oleksii Reznikov") says nothing of which one it is.
-    a_keys = [k for k in a_keys if not names_an_institution([k]) and not NATIONALITY_ENDING.search(k)] or list(a_keys)
-    r_keys = [k for k in r_keys if not names_an_institution([k]) and not NATIONALITY_ENDING.search(k)] or list(r_keys)
-    if namesakes:
-        # The given name both hold stands beside itself wherever either is named: only the surnames can
-        # show the two side by side.
-        a_keys, r_keys = a_keys[1:], r_keys[1:]
-    for document in (_sentences(context.article_sentences), _sentences(context.report_sentences)):
-        a_places = document.places(a_keys)
-        if not a_places:
-            continue
-        r_places = document.places(r_keys)
-        for sentence, a_at in a_places.items():
-            r_at = r_places.get(sentence, ())
-            tokens = document.tokens[sentence]
-            if any(abs(i - j) <= window and not _coordinated(tokens, i, j) for i in a_at for j in r_at):
-                return True
-    return False
-
-
-class _Sentences:
-    """A document's sentences, tokenised once, with the places of their capitalised words by name key."""
-
-    def __init__(self, sentences: tuple[str, ...]) -> None:
-        self.tokens = [words(sentence) for sentence in sentences]
-        self._where: dict[str, list[tuple[int, int]]] = {}
-        for s_index, tokens in enumerate(self.tokens):
-            for t_index, w in enumerate(tokens):
-                if w.text[:1].isupper():
-                    self._where.setdefault(name_key(w.text), []).append((s_index, t_index))
-        self._index = NameIndex(w.text for tokens in self.tokens for w in tokens if w.text[:1].isupper())
-        self._places: dict[tuple[str, ...], dict[int, list[int]]] = {}
-
-    def places(self, keys: Sequence[str]) -> dict[int, list[int]]:
-        """Sentence index -> indices of its capitalised tokens that are :func:`same_name` as one of ``keys``."""
-        found = self._places.get(tuple(keys))
-        if found is None:
-            found = {}
-            for word_key in {m for k in keys for m in self._index.matching(k)}:
-                for s_index, t_index in self._where[word_key]:
-                    found.setdefault(s_index, []).append(t_index)
-            self._places[tuple(keys)] = found
-        return found
-
-
-@lru_cache(maxsize=16)
-def _sentences(sentences: tuple[str, ...]) -> _Sentences:
-    # A whole document's tokens: only the article's and the report in hand are wanted again.
-    return _Sentences(sentences)
-
-
-_COORDINATORS = {
-    "and",
-    "or",
-    "nor",
-    "but",
-    "while",
-    "whereas",
-    "versus",
-    "vs",
-    "against",
-    "with",
-    "between",
-    "not",
-    "unlike",
-    "than",
-    "instead",
-}  # "Rob Lee, not Chris Alexander": two people
-
-
-def _coordinated(tokens: list[Word], i: int, j: int) -> bool:
-    """Two names joined as a list or a contrast ("Russian and Ukrainian negotiators") are not one source."""
-    low, high = min(i, j), max(i, j)
-    return any(w.lower in _COORDINATORS for w in tokens[low + 1 : high])
-
-
 # --- negation and direction ---------------------------------------------------------------------
 
 
@@ -2257,7 +1681,7 @@ def _clause_stems(text: str, start: int) -> set[str]:
     """The content stems of what follows a modal ("would be taken to Putin for discussion"), to the
     sentence's end: the verbs may differ in a paraphrase, what they are about is shared."""
     end = re.search(r"[.!?](?:\s|$)", text[start:])
-    return _content_stems(text[start : start + end.end()] if end else text[start:])
+    return content_stems(text[start : start + end.end()] if end else text[start:])
 
 
 @lru_cache(maxsize=4096)
@@ -2442,7 +1866,7 @@ def _negation_conflicts(
                         )
                         # "can't kick out Russian forces" / "could drive Russian forces out": one act, said
                         # plainly on the other side (not "doubts it can force them out", "nobody knows whether")
-                        or (expelling and _expels(other_words, index) and _said_plainly(_sentence_at(other, w.start)))
+                        or (expelling and _expels(other_words, index) and _said_plainly(sentence_at(other, w.start)))
                     )
                     and not _negated_near(other, other_words, index)
                     and not _a_noun_in_a_denied_clause(other, other_words, index)
@@ -2560,11 +1984,6 @@ _UNCERTAIN = {"doubt", "doubts", "doubted", "whether", "if", "unless", "unclear"
 def _said_plainly(sentence: str) -> bool:
     """Whether a sentence holds no negation, refusal, doubt or condition."""
     return _affirmative(sentence) and not any(w.lower in _UNCERTAIN for w in words(sentence))
-
-
-def _sentence_at(text: str, position: int) -> str:
-    """The sentence of ``text`` around ``position``, as the sentence pairing cuts them."""
-    return next((text[start:end] for start, end in _sentence_spans(text) if start <= position < end), text)
 
 
 # Verbs that with "out" say one thing, to expel: "kick out", "drive out", "push out", "force out".

@@ -49,6 +49,22 @@ class Mention(Protocol):
 
 
 @dataclass(frozen=True)
+class ClaimContext:
+    """Whole-document texts, so that a name the other document mentions anywhere is not "new"."""
+
+    article_text: str = ""
+    report_text: str = ""
+    article_sentences: tuple[str, ...] = field(default_factory=tuple)
+    report_sentences: tuple[str, ...] = field(default_factory=tuple)
+    # The year the documents were written in (a date's weekday depends on it), where it is known.
+    year: int | None = None
+    # The documents' running text without boilerplate (a video caption, a "Read more" box), paragraphs
+    # apart by a blank line: what a pronoun's paragraph before is looked for in. Empty: the whole text.
+    article_prose: str = ""
+    report_prose: str = ""
+
+
+@dataclass(frozen=True)
 class Conflict:
     """A fact that differs: the words on each side, their spans and a reason in plain words."""
 
