@@ -1122,6 +1122,21 @@ def test_a_figure_the_article_gives_elsewhere_is_no_changed_figure(elsewhere, la
 @pytest.mark.parametrize(
     ("elsewhere", "label"),
     [
+        # A long limit of time the article gives in another paragraph is that one, not a changed figure.
+        ("Crimea is left to talks that could take up to 15 years.", AGREE),
+        ("Crimea is left to talks that could take up to five years.", DIVERGE),
+    ],
+)
+def test_a_long_limit_of_time_the_article_gives_elsewhere_is_no_changed_figure(elsewhere, label):
+    article = "Russia will regroup and strike back in one or two years, Lutsevych said."
+    report = "Russia will regroup, she said, and Crimea goes to talks that might drag on for up to fifteen years."
+    context = ClaimContext(f"{article}\n\n{elsewhere}", report)
+    assert compare_claims(article, report, context=context).label == label
+
+
+@pytest.mark.parametrize(
+    ("elsewhere", "label"),
+    [
         # A range or a figure with decimals the article gives in another paragraph is its figure, not a new one.
         ("Revenue is expected to grow 4.8% to 6.6%.", AGREE),
         ("Revenue is expected to grow 3% to 4%.", DIVERGE),

@@ -727,11 +727,15 @@ def _some_plurals(text: str) -> tuple[Word, ...]:
     return tuple(found)
 
 
+_LONG_LIMIT = 10 * 365.25  # a limit of time this long or longer (ten years, in days) is distinctive
+
+
 def _distinctive(q: Quantity) -> bool:
     """A figure unlikely to recur by chance in one text: a sum of money, a thousand and more, a range
     stated as such ("4.8% to 6.6%") or a figure with decimals ("12.8%")."""
     if q.unit == "time":
-        return q.stated_range
+        # "up to fifteen years" is as unlikely to recur by chance as a range is.
+        return q.stated_range or (q.bound == "max" and q.high >= _LONG_LIMIT)
     return (
         q.unit in ("$", "€", "£")
         or q.high >= 1000
