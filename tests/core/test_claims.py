@@ -422,6 +422,12 @@ DIVERGENCES = [
         "After the talks, stock markets surged and the Russian ruble gained strength.",
         "After the talks, stock markets surged but the rouble lost ground.",
     ),
+    # Just one other, against many others.
+    (
+        "number",
+        "Lutsevych and many other longtime Russia-watchers fear that Putin may be setting a trap.",
+        "Lutsevych and just one other veteran Russia-watcher fear that Putin may be setting a trap.",
+    ),
     # The only option against one of several.
     (
         "number",

@@ -355,8 +355,10 @@ def test_spoken_figures_are_read_whole(text, said, value, unit):
         ("Half the country has no power.", "Half", 0.5, 0.7),
         ("A small minority backs the deal.", "A small minority", 0.1, 0.4),
         ("He said so. Most Ukrainians refuse a truce.", "Most", 0.8, 0.3),
-        # Many said with weight is no small minority.
-        ("So many Ukrainians are resolutely opposed to a truce.", "So many", 0.6, 0.1),
+        # Many said with weight is no small minority, nor one in five.
+        ("So many Ukrainians are resolutely opposed to a truce.", "So many", 0.6, 0.3),
+        # One of a people in so many.
+        ("Only about one Ukrainian in five rejects a ceasefire.", "about one Ukrainian in five", 0.2, 0.4),
     ],
 )
 def test_a_share_of_a_group_said_in_words_is_an_interval_of_the_whole(text, said, inside, outside):
@@ -378,6 +380,7 @@ def test_a_share_of_a_group_said_in_words_is_an_interval_of_the_whole(text, said
         "Prices were cut by half.",
         "A third round of talks is planned.",  # an ordinal
         "Senate Majority Leader Chuck Schumer spoke.",  # a name
+        "There was one attack in three days.",  # a count over a time, not one of a people
     ],
 )
 def test_words_of_share_that_say_no_share_of_a_group(text):

@@ -699,9 +699,15 @@ def _only_one(text: str) -> Iterator[Word]:
     after it: "only one opinion", "only one opinion poll"."""
     tokens = words(text)
     for match in _ONLY_ONE.finditer(text):
-        after = [w for w in tokens if w.start >= match.end()][:3]
+        after = [w for w in tokens if w.start >= match.end()][:4]
         for following in after:
-            if not following.text.isalpha() or not following.text.islower() or following.lower in _NOT_BETWEEN:
+            # A compound may open with a name ("one other veteran Russia-watcher"); "other" adds one more.
+            head = following.text.rsplit("-", 1)[-1]
+            if (
+                not head.isalpha()
+                or not head.islower()
+                or (following.lower in _NOT_BETWEEN and following.lower != "other")
+            ):
                 break
             yield Word(text[match.start() : following.end], match.start(), following.end)
 

@@ -584,7 +584,7 @@ _SHARE_WORDS: dict[str, tuple[float, float]] = {
     "a fifth": (0.2, 0.2), "one fifth": (0.2, 0.2), "one-fifth": (0.2, 0.2),
     "most": (0.51, 1.0), "few": (0.0, 0.3),
     # Many said with weight ("so many Ukrainians are resolutely opposed"): no small minority.
-    "so many": (0.3, 1.0),
+    "so many": (1 / 3, 1.0),
 }  # fmt: skip
 _SHARE_MODIFIERS = {
     "about": "approx", "around": "approx", "roughly": "approx", "some": "approx", "approximately": "approx",
@@ -599,9 +599,9 @@ _SHARE = re.compile(
     r"(?P<after>\s+of\b|\s+[A-Za-z][\w'’-]*)?",
     re.IGNORECASE,
 )
-# "one in three Ukrainians", "two in five", "one out of four".
+# "one in three Ukrainians", "two in five", "one out of four", "one Ukrainian in five".
 _ONE_IN = re.compile(
-    rf"\b(?:(?P<modifier>{_SHARE_MODIFIER})\s+)?(?P<part>one|two|three|four)\s+(?:in|out\s+of)\s+"
+    rf"\b(?:(?P<modifier>{_SHARE_MODIFIER})\s+)?(?P<part>one|two|three|four)\s+(?-i:[A-Z][a-z]+\s+)?(?:in|out\s+of)\s+"
     r"(?P<whole>three|four|five|six|seven|eight|nine|ten)\b",
     re.IGNORECASE,
 )
