@@ -1488,6 +1488,11 @@ def test_a_place_the_article_names_elsewhere(article_elsewhere, article, report,
         ("The talks ended on 28 March.", "The talks ended on Tuesday.", 2022, ("28 March", "Tuesday")),
         # Without the year, a weekday says nothing about a date.
         ("The talks ended on Tuesday.", "The talks ended on 28 March.", None, None),
+        # The weekend is Saturday or Sunday: not Tuesday, and 26 March 2022 was a Saturday.
+        ("The Kremlin spoke on Tuesday.", "The Kremlin spoke at the weekend.", None, ("Tuesday", "at the weekend")),
+        ("The Kremlin spoke on Saturday.", "The Kremlin spoke at the weekend.", None, None),
+        ("The Kremlin spoke on 26 March.", "The Kremlin spoke over the weekend.", 2022, None),
+        ("The Kremlin spoke on Saturday.", "The Kremlin spoke on Sunday.", None, ("Saturday", "Sunday")),
         # A post's time stamp says when someone wrote, not when the talks ended.
         (
             "The talks ended on Tuesday.",

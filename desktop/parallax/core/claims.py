@@ -773,7 +773,7 @@ def _date_conflicts(article: Sequence[DateMention], report: Sequence[DateMention
         if not a_list or not r_list:
             continue
         a_values, r_values = {d.value for d in a_list}, {d.value for d in r_list}
-        if a_values & r_values:
+        if a_values & r_values or (category == "weekday" and _a_day_of_the_weekend(a_values, r_values)):
             continue
         if category == "relative" and ({"today", "tonight"} & (a_values | r_values)):
             continue  # "today" in one dateline and "this week" in another is no conflict
@@ -781,6 +781,18 @@ def _date_conflicts(article: Sequence[DateMention], report: Sequence[DateMention
         what = "quarter" if category == "quarter" else "date"
         conflicts.append(Conflict.between("date", a, r, f"{a.text} vs {r.text}: a different {what}"))
     return conflicts
+
+
+def _days_meant(weekdays: set[str]) -> set[str]:
+    """The weekdays named, the weekend standing for Saturday and Sunday."""
+    return weekdays | {"saturday", "sunday"} if "weekend" in weekdays else weekdays
+
+
+def _a_day_of_the_weekend(a_days: set[str], r_days: set[str]) -> bool:
+    """Whether one side names the weekend and the other Saturday or Sunday (not Saturday against Sunday)."""
+    return ("weekend" in a_days and bool(r_days & {"saturday", "sunday"})) or (
+        "weekend" in r_days and bool(a_days & {"saturday", "sunday"})
+    )
 
 
 def _weekday_conflicts(article: Sequence[DateMention], report: Sequence[DateMention], year: int) -> list[Conflict]:
@@ -792,7 +804,7 @@ def _weekday_conflicts(article: Sequence[DateMention], report: Sequence[DateMent
         days = [d for d in days_side if d.category == "day"]
         if not weekdays or not days or any(d.category == "day" for d in weekdays_side):
             continue
-        named = {d.value for d in weekdays}
+        named = _days_meant({d.value for d in weekdays})
         for day in days:
             month, number = (int(part) for part in day.value.split("-"))
             try:

@@ -59,6 +59,8 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # A company's or a year's quarter: "the fourth quarter", "fourth-quarter earnings", "Q3".
     ("quarter", re.compile(r"\b(?P<quarter>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]quarter\b|\bQ(?P<q>[1-4])\b", re.I)),
     ("weekday", re.compile(r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?(?:['’]s)?\b")),
+    # "at the weekend", "over the weekend": Saturday or Sunday ("this weekend" is relative, below).
+    ("weekday", re.compile(r"\b(?:at|over|on|during)\s+the\s+(?P<weekday>weekend)\b", re.I)),
     ("relative", re.compile(r"\b(?P<rel>yesterday|today|tonight|tomorrow|(?:last|this|next)\s+(?:week|weekend|month|year))\b", re.I)),
     # "seven years ago": a year once the year of writing is known (compared in the claim checks).
     ("ago", re.compile(r"\b(?P<ago>\d{1,2}|" + "|".join(_UNITS_WORDS + _TEENS) + r"|twenty)\s+years?\s+ago\b", re.I)),
