@@ -422,6 +422,12 @@ DIVERGENCES = [
         "After the talks, stock markets surged and the Russian ruble gained strength.",
         "After the talks, stock markets surged but the rouble lost ground.",
     ),
+    # One estimate of the dead from the same first figure, in other words.
+    (
+        "number",
+        "NATO estimated last week that between 7,000 and 15,000 Russian soldiers have been killed.",
+        "NATO's estimate last week put Russian military deaths at between 7,000 and 17,000.",
+    ),
     # Just one other, against many others.
     (
         "number",
@@ -507,6 +513,11 @@ DIVERGENCES = [
 ]
 
 PARAPHRASES = [
+    # The same range of the dead, in other words.
+    (
+        "NATO estimated last week that between 7,000 and 15,000 Russian soldiers have been killed.",
+        "NATO's estimate last week put Russian military deaths at between 7,000 and 15,000.",
+    ),
     # A capital for its country in the same frame; two peoples' soldiers in one frame told of other soldiers.
     (
         "Medinsky met reporters afterwards, read Ukraine's proposal into the record and then left.",

@@ -180,6 +180,11 @@ def test_a_bare_figure_with_no_count_named_is_no_quantity():
     assert quantities("The talks ended at 5 and resumed later.") == []
 
 
+def test_a_figure_counts_the_noun_it_is_put_at():
+    (q,) = quantities("NATO put Russian military deaths at between 7,000 and 17,000, with more in all.")
+    assert (q.text, q.unit, q.low, q.high) == ("7,000 and 17,000", "death", 7000, 17000)
+
+
 @pytest.mark.parametrize("text", ["Ukraine wants F-16 jets.", "COVID-19 cases rose.", "On 2022-03-30 they met."])
 def test_names_and_iso_dates_hold_no_figures(text):
     assert quantities(text) == []

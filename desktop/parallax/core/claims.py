@@ -518,6 +518,28 @@ def _designation_conflicts(article: str, report: str, article_document: str) -> 
     return conflicts
 
 
+def _one_count(a: Quantity, r: Quantity, same_figure: bool) -> bool:
+    """Whether two figures may count one thing: the same unit, or people in other words ("soldiers",
+    "deaths") where the figure or a range's first figure is the same."""
+    return (
+        a.unit == r.unit
+        or (same_figure and a.unit in _PEOPLE_UNITS and r.unit in _PEOPLE_UNITS)
+        or _one_estimate_of_people(a, r)
+    )
+
+
+def _one_estimate_of_people(a: Quantity, r: Quantity) -> bool:
+    """Two ranges of people from the same first figure: "between 7,000 and 15,000 Russian soldiers" /
+    "Russian military deaths at between 7,000 and 17,000"."""
+    return (
+        a.stated_range
+        and r.stated_range
+        and a.unit in _PEOPLE_UNITS
+        and r.unit in _PEOPLE_UNITS
+        and abs(a.low - r.low) <= 0.01 * max(a.low, r.low)
+    )
+
+
 def _number_conflicts(article: Sequence[Quantity], report: Sequence[Quantity]) -> list[Conflict]:
     """Figures paired one to one, each with its counterpart on the other side; a pair that cannot agree conflicts.
 
@@ -532,7 +554,7 @@ def _number_conflicts(article: Sequence[Quantity], report: Sequence[Quantity]) -
             if a.ordinal != r.ordinal:
                 continue
             same_figure = _same_figure(a, r)
-            if a.unit != r.unit and not (same_figure and a.unit in _PEOPLE_UNITS and r.unit in _PEOPLE_UNITS):
+            if not _one_count(a, r, same_figure):
                 continue
             if same_figure:
                 order = 0
@@ -553,7 +575,7 @@ def _number_conflicts(article: Sequence[Quantity], report: Sequence[Quantity]) -
         if order == 0:
             restated.add(i)
         a, r = article[i], report[j]
-        if a.unit == r.unit and not a.overlaps(r):
+        if (a.unit == r.unit or _one_estimate_of_people(a, r)) and not a.overlaps(r):
             conflicts.append(
                 Conflict.between("number", a, r, f"{a.text} vs {r.text}: the figures cannot both be right")
             )

@@ -468,12 +468,19 @@ _LINKED_TO_COUNT = re.compile(
 )
 
 
+_SET_AT = re.compile(r"\b(?P<noun>[a-z]+)\s+at\s+(?:between|around|about|some|roughly|nearly|almost)?\s*$")
+
+
 def _counted_before(text: str, start: int) -> str:
     """The unit of a bare count that a "number of <noun> ... at" phrase earlier in its sentence names, or ""."""
     head = text[max(0, start - 200) : start]
     ends = list(re.finditer(r"[.!?;]\s", head))
     if ends:
         head = head[ends[-1].end() :]
+    # "put Russian military deaths at between 7,000 and 17,000": the noun the count is set at.
+    set_at = _SET_AT.search(head)
+    if set_at and _is_unit_word(set_at.group("noun")):
+        return _unit_of(set_at.group("noun"))[0]
     if not _LINKED_TO_COUNT.search(head):
         return ""
     for m in _NUMBER_OF.finditer(head):
