@@ -251,16 +251,22 @@ _CONDITION = re.compile(r"\b(?:(?:so|as)\s+long\s+as|unless|until)\s+(?P<clause>
 _FRAMED = re.compile(r"\b([a-z]+)\s+([A-Z][a-z]+)(['’]s)?\s+([a-z]+)\s+([a-z]+)\b")
 
 
+@lru_cache(maxsize=4096)
+def _frames(sentence: str) -> dict[tuple[str, str, str, str], re.Match[str]]:
+    """The frames of words around a country's name in ``sentence`` (see :func:`_country_in_same_frame`)."""
+    return {(m.group(1), m.group(3) or "", m.group(4), m.group(5)): m for m in _FRAMED.finditer(sentence)}
+
+
 def _country_in_same_frame(article: str, report: str) -> list[Conflict]:
     """One country for another in the same frame of words in paired sentences: the word before and the two
     after alike, one of them a word of content ("a conflict that freezes because Russia decides it doesn't
     want to fight" / "because Ukraine decides it no longer wants to fight"; "how severe Ukraine's combat
     losses have been" / "how severe Russia's combat losses have been")."""
-    frames = {}
-    for m in _FRAMED.finditer(article):
-        frames[(m.group(1), m.group(3) or "", m.group(4), m.group(5))] = m
+    frames = _frames(article)
+    if not frames:
+        return []
     conflicts = []
-    for m in _FRAMED.finditer(report):
+    for m in _frames(report).values():
         key = (m.group(1), m.group(3) or "", m.group(4), m.group(5))
         a = frames.get(key)
         if a is None or not any(w not in _STOPWORDS for w in (key[0], key[2], key[3])):
@@ -696,6 +702,9 @@ def _one_against_several(
             continue
         # "Only one opinion poll" insists on the count: against the bare plural ("Opinion polls have shown").
         # Bare: "6 months" is a figure, weighed as one.
+        singles = _only_one(single_text)
+        if not singles:
+            continue
         plurals = {
             stem(w.lower): w
             for w in words(several_text)
@@ -703,7 +712,7 @@ def _one_against_several(
             and w.lower not in _NOT_PLURAL
             and not any(q.start <= w.start < q.end for q in several_side)
         }
-        for single in _only_one(single_text):
+        for single in singles:
             plural = plurals.get(stem(words(single.text)[-1].lower))
             if plural is not None and plural.lower != stem(plural.lower):
                 a, r = (plural, single) if forward else (single, plural)
@@ -716,11 +725,18 @@ def _one_against_several(
 _ONLY_ONE = re.compile(r"\b(?:[Oo]nly|[Jj]ust)\s+(?:one|a\s+single)\b")
 
 
-def _only_one(text: str) -> Iterator[Word]:
+@lru_cache(maxsize=4096)
+def _only_one(text: str) -> tuple[Word, ...]:
+    # An article's texts are read for every report they link with.
+    return tuple(_insisting_on_one(text))
+
+
+def _insisting_on_one(text: str) -> Iterator[Word]:
     """The spans of ``text`` that insist on one of a thing, from the cue to each word of the noun phrase
     after it: "only one opinion", "only one opinion poll"."""
-    tokens = words(text)
-    for match in _ONLY_ONE.finditer(text):
+    matches = list(_ONLY_ONE.finditer(text))
+    tokens = words(text) if matches else []
+    for match in matches:
         after = [w for w in tokens if w.start >= match.end()][:4]
         for following in after:
             # A compound may open with a name ("one other veteran Russia-watcher"); "other" adds one more.
