@@ -7,8 +7,14 @@ from __future__ import annotations
 
 import pytest
 
-from parallax.core.claims import AGREE, CONFLICT_KINDS, DIVERGE, ClaimConfig, ClaimContext, compare_claims
+from parallax.core.claims import AGREE, CONFLICT_KINDS, DIVERGE, ClaimCheck, ClaimConfig, ClaimContext, compare_claims
 from parallax.core.entities import find_speakers
+
+
+def _kinds_and_texts(check: ClaimCheck) -> list[tuple[str, str, str]]:
+    """Each conflict of ``check`` as (kind, article text, report text): what the user reads in the list."""
+    return [(c.kind, c.article, c.report) for c in check.conflicts]
+
 
 DIVERGENCES = [
     # "kick out" and "drive ... out" say one act: the report affirms what the article's speaker denies.
@@ -1263,7 +1269,7 @@ def test_a_pronoun_holding_a_view_stands_for_the_speaker_named_just_before(repor
 def test_another_doer_of_the_same_act(article, report, conflict):
     # The article's document names the report's names elsewhere, so only the doer of the act can tell.
     context = ClaimContext(f"{article}\n\nNATO, Devon and the Luhansk People's Republic were named.", report)
-    found = [(c.kind, c.article, c.report) for c in compare_claims(article, report, context=context).conflicts]
+    found = _kinds_and_texts(compare_claims(article, report, context=context))
     assert found == ([conflict] if conflict else []), found
 
 
@@ -1294,7 +1300,7 @@ WAR_AIMS = "Russia's stated war aims have never been spelled out in detail."
     ],
 )
 def test_a_claim_a_fact_check_rates_false_is_not_the_reports_own(article, report, conflict):
-    found = [(c.kind, c.article, c.report) for c in compare_claims(article, report).conflicts]
+    found = _kinds_and_texts(compare_claims(article, report))
     assert found == ([conflict] if conflict else []), found
 
 
@@ -1320,7 +1326,7 @@ def test_a_place_after_the_same_words_where_both_are_named_elsewhere(article, re
         f"{article}\n\nThe Donbas is at war. Richmond Hill is quiet.",
         f"{report}\n\nCrimea was annexed in 2014. Queens is quiet.",
     )
-    found = [(c.kind, c.article, c.report) for c in compare_claims(article, report, context=context).conflicts]
+    found = _kinds_and_texts(compare_claims(article, report, context=context))
     assert found == ([conflict] if conflict else []), found
 
 
@@ -1342,7 +1348,7 @@ def test_a_place_after_the_same_words_where_both_are_named_elsewhere(article, re
 )
 def test_one_country_for_another_in_the_same_frame_of_words(article, report):
     context = ClaimContext(f"{article}\n\nRussia and Ukraine met.", f"{report}\n\nRussia and Ukraine met.")
-    found = [(c.kind, c.article, c.report) for c in compare_claims(article, report, context=context).conflicts]
+    found = _kinds_and_texts(compare_claims(article, report, context=context))
     assert found in ([("place", "Russia", "Ukraine")], [("place", "Ukraine", "Russia")]), found
 
 
@@ -1381,7 +1387,7 @@ def test_an_office_holder_is_not_a_person_titled_with_another_office(article_els
     context = ClaimContext(
         f"{article_elsewhere}\n\n{UNIFORMS}", f"{report}\n\n{beside}", (article_elsewhere, UNIFORMS), (report, beside)
     )
-    found = [(c.kind, c.article, c.report) for c in compare_claims(UNIFORMS, report, context=context).conflicts]
+    found = _kinds_and_texts(compare_claims(UNIFORMS, report, context=context))
     assert found == ([conflict] if conflict else []), found
 
 
@@ -1417,7 +1423,7 @@ THINK_TANK = (
 )
 def test_a_name_that_acts_with_the_narrator_is_a_person(report, elsewhere, conflict):
     context = ClaimContext(THINK_TANK, f"{report}\n\n{elsewhere}")
-    found = [(c.kind, c.article, c.report) for c in compare_claims(THINK_TANK, report, context=context).conflicts]
+    found = _kinds_and_texts(compare_claims(THINK_TANK, report, context=context))
     assert found == ([conflict] if conflict else []), found
 
 
@@ -1937,7 +1943,7 @@ def test_a_negated_phrasal_verb_is_highlighted_with_its_particle_on_both_sides()
 )
 def test_two_people_of_one_given_name_are_two_people_when_one_is_quoted(article, report, conflict):
     context = ClaimContext(article, report, (article,), tuple(report.split('. "')))
-    found = [(c.kind, c.article, c.report) for c in compare_claims(article, report, context=context).conflicts]
+    found = _kinds_and_texts(compare_claims(article, report, context=context))
     assert found == ([conflict] if conflict else [])
 
 
@@ -2041,7 +2047,7 @@ def test_a_fate_or_an_arm_of_the_military_for_another(article, report, conflict)
     ],
 )
 def test_a_mounting_toll_an_expulsion_a_denied_comparative_and_a_body_of_europe(article, report, conflict):
-    found = [(c.kind, c.article, c.report) for c in compare_claims(article, report).conflicts]
+    found = _kinds_and_texts(compare_claims(article, report))
     assert found == ([conflict] if conflict else [])
 
 
@@ -2072,7 +2078,7 @@ def test_a_mounting_toll_an_expulsion_a_denied_comparative_and_a_body_of_europe(
 def test_an_engineers_field_grabbing_against_pulling_back_and_exceeding_against_falling_short(
     article, report, conflict
 ):
-    found = [(c.kind, c.article, c.report) for c in compare_claims(article, report).conflicts]
+    found = _kinds_and_texts(compare_claims(article, report))
     assert found == ([conflict] if conflict else [])
 
 
@@ -2175,7 +2181,7 @@ def test_two_governments_are_two_sources_though_the_documents_name_them_side_by_
     ],
 )
 def test_a_capital_named_by_its_country_is_that_city(article, report, conflict):
-    found = [(c.kind, c.article, c.report) for c in compare_claims(article, report).conflicts]
+    found = _kinds_and_texts(compare_claims(article, report))
     assert found == ([("place", *conflict)] if conflict else [])
 
 
@@ -2241,7 +2247,7 @@ def test_a_state_body_is_another_source_than_a_leader(article, report, attribute
     ],
 )
 def test_a_label_in_brackets_and_a_country_named_by_its_capital_swap_nothing(article, report, conflict):
-    found = [(c.kind, c.article, c.report) for c in compare_claims(article, report).conflicts]
+    found = _kinds_and_texts(compare_claims(article, report))
     assert found == ([conflict] if conflict else [])
 
 
@@ -2385,7 +2391,7 @@ CONDITION = "Ukrainians oppose a ceasefire with Russia so long as its troops con
     ],
 )
 def test_a_condition_of_another_thing(report, conflict):
-    found = [(c.kind, c.article, c.report) for c in compare_claims(CONDITION, report).conflicts]
+    found = _kinds_and_texts(compare_claims(CONDITION, report))
     assert found == ([conflict] if conflict else []), found
 
 
@@ -2577,7 +2583,7 @@ def test_in_or_out_of_character(report, conflict):
     ],
 )
 def test_certainty_omens_priority_vehicles_occasions_and_settling(article, report, conflict):
-    found = [(c.kind, c.article, c.report) for c in compare_claims(article, report).conflicts]
+    found = _kinds_and_texts(compare_claims(article, report))
     assert found == ([conflict] if conflict else []), found
 
 
@@ -2589,7 +2595,7 @@ def test_a_place_the_report_names_only_in_a_list_may_still_be_swapped():
     context = ClaimContext(
         f"{elsewhere}\n\n{article}", f"{elsewhere}\n\n{report}", (elsewhere, article), (elsewhere, report)
     )
-    found = [(c.kind, c.article, c.report) for c in compare_claims(article, report, context=context).conflicts]
+    found = _kinds_and_texts(compare_claims(article, report, context=context))
     assert found == [("place", "Luhansk", "Donetsk")]
 
 
@@ -2688,7 +2694,7 @@ def test_a_nationality_stands_against_a_nationality_not_a_city(report, conflict)
         "British foreign policy think-tank in London."
     )
     context = ClaimContext(f"{elsewhere}\n\n{article}", f"Lviv.\n\n{report}", (elsewhere, article), ("Lviv.", report))
-    found = [(c.kind, c.article, c.report) for c in compare_claims(article, report, context=context).conflicts]
+    found = _kinds_and_texts(compare_claims(article, report, context=context))
     assert found == ([conflict] if conflict else []), found
 
 
@@ -2722,7 +2728,7 @@ def test_a_nationality_stands_against_a_nationality_not_a_city(report, conflict)
     ],
 )
 def test_few_said_by_how_hard_they_are_to_find_and_a_view_denied(article, report, conflict):
-    found = [(c.kind, c.article, c.report) for c in compare_claims(article, report).conflicts]
+    found = _kinds_and_texts(compare_claims(article, report))
     assert found == ([conflict] if conflict else []), found
 
 
@@ -2770,7 +2776,7 @@ def test_few_said_by_how_hard_they_are_to_find_and_a_view_denied(article, report
     ],
 )
 def test_a_role_an_outlet_a_compass_point_an_occupation_and_a_negative_subject(article, report, conflict):
-    found = [(c.kind, c.article, c.report) for c in compare_claims(article, report).conflicts]
+    found = _kinds_and_texts(compare_claims(article, report))
     assert found == ([conflict] if conflict else []), found
 
 
@@ -2783,7 +2789,7 @@ def test_in_a_link_of_several_paragraphs_only_paired_sources_are_weighed():
     )
     report = "Ukraine's chief negotiator announced that Russia would start withdrawing its forces around Kyiv."
     context = ClaimContext(article, report, tuple(article.split("\n\n")), (report,))
-    found = [(c.kind, c.article, c.report) for c in compare_claims(article, report, context=context).conflicts]
+    found = _kinds_and_texts(compare_claims(article, report, context=context))
     assert found == [("attribution", "one top Russian official", "Ukraine's chief negotiator")]
 
 
@@ -2802,7 +2808,7 @@ def test_the_capital_is_the_capital_the_document_names(report, conflict):
     elsewhere = "Russia would withdraw its forces around the capital Kyiv."
     article = "She thinks the generals need to reposition their troops to take another run at capturing the capital."
     context = ClaimContext(f"{elsewhere}\n\n{article}", f"Kyiv.\n\n{report}", (elsewhere, article), ("Kyiv.", report))
-    found = [(c.kind, c.article, c.report) for c in compare_claims(article, report, context=context).conflicts]
+    found = _kinds_and_texts(compare_claims(article, report, context=context))
     assert found == ([conflict] if conflict else []), found
 
 
@@ -2914,7 +2920,7 @@ def test_a_name_after_a_negation_is_set_aside_not_denied(article, report, negati
     ],
 )
 def test_certainty_one_against_several_drifting_apart_limits_hosting_and_origins(article, report, conflict):
-    found = [(c.kind, c.article, c.report) for c in compare_claims(article, report).conflicts]
+    found = _kinds_and_texts(compare_claims(article, report))
     assert found == ([conflict] if conflict else []), found
 
 
@@ -3016,7 +3022,7 @@ def test_a_source_counts_only_in_a_paired_sentence_or_crediting_one(article, rep
     ],
 )
 def test_furniture_conditions_sides_and_a_person_for_a_group(article, report, conflict):
-    found = [(c.kind, c.article, c.report) for c in compare_claims(article, report).conflicts]
+    found = _kinds_and_texts(compare_claims(article, report))
     assert found == ([conflict] if conflict else []), found
 
 
