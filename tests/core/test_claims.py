@@ -1352,6 +1352,36 @@ def test_one_country_for_another_in_the_same_frame_of_words(article, report):
     assert found in ([("place", "Russia", "Ukraine")], [("place", "Ukraine", "Russia")]), found
 
 
+ORIGIN = (
+    '"Russia will regroup and strike back in one or two years," Orysia Lutsevych, who\'s originally from Lviv, '
+    "Ukraine, told CBC News in an interview."
+)
+
+
+@pytest.mark.parametrize(
+    ("report", "conflict"),
+    [
+        # Where she comes from, said in a sentence of its own: the same person's other origin.
+        (
+            "Orysia Lutsevych says Russia will regroup and hit back in one or two years. She is a native of "
+            "Kharkiv herself.",
+            ("place", "Lviv", "Kharkiv"),
+        ),
+        # With someone else named beside her, the origin may be theirs.
+        (
+            "Orysia Lutsevych says Russia will regroup and hit back in one or two years. Danilo Blizniuk is a "
+            "native of Kharkiv.",
+            None,
+        ),
+    ],
+)
+def test_an_origin_told_in_a_sentence_of_its_own(report, conflict):
+    # The report names Lviv elsewhere, as where its correspondent stands.
+    context = ClaimContext(ORIGIN, f"{report}\n\nOur correspondent is in Lviv.")
+    found = _kinds_and_texts(compare_claims(ORIGIN, report, context=context))
+    assert found == ([conflict] if conflict else []), found
+
+
 UNIFORMS = "Zelensky told interviewers this week that Ukrainian troops discovered dress uniforms in Russian tanks."
 
 

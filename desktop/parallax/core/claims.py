@@ -992,7 +992,10 @@ def _entity_conflicts(
                     if _compatible(a.kind, _kind_in(r, context.report_text or report))
                     and not _named_otherwise(r, article)
                     and not _source_for_a_country(article, a, report, r)
-                    and _may_stand_for(a, r, context, pairs)
+                    and (
+                        _may_stand_for(a, r, context, pairs)
+                        or _origins_of_one_person(article, a, report, r, a_entities, r_entities, context)
+                    )
                 ),
                 None,
             )
@@ -1335,6 +1338,27 @@ def _an_origin(text: str, entity: Entity) -> bool:
     return _ORIGIN_BEFORE.search(text, max(0, entity.start - 40), entity.start) is not None or text.startswith(
         "-born", entity.end
     )
+
+
+def _origins_of_one_person(
+    article: str,
+    a: Entity,
+    report: str,
+    r: Entity,
+    a_entities: list[Entity],
+    r_entities: list[Entity],
+    context: ClaimContext,
+) -> bool:
+    """Whether ``a`` and ``r`` are where one person comes from, in sentences the pairing may not join: each
+    named as an origin ("who's originally from Lviv" / "She is a native of Kharkiv herself"), and each side's
+    linked text naming one person only, the same one."""
+    if not (_an_origin(article, a) and _an_origin(report, r)):
+        return False
+    if same_body(a.keys, r.keys) or city_in_country(a.keys, r.keys) or city_in_country(r.keys, a.keys):
+        return False
+    a_people = {e.keys[-1] for e in a_entities if e.kind == "person" and not stands_for_government(e.keys)}
+    r_people = {e.keys[-1] for e in r_entities if e.kind == "person" and not stands_for_government(e.keys)}
+    return len(a_people) == len(r_people) == 1 and same_name(name_key(*a_people), name_key(*r_people))
 
 
 def _may_stand_for(
