@@ -321,6 +321,11 @@ _SEVERITY = {
 _COSTS = {"cost", "costs", "toll", "tolls", "losses", "casualties", "price", "damage", "bloodshed"}
 
 
+def _lower_at(tokens: Sequence[Word], position: int) -> str:
+    """The word at ``position`` in lower case; "" before the first word or past the last."""
+    return tokens[position].lower if 0 <= position < len(tokens) else ""
+
+
 def _severity(tokens: Sequence[Word], index: int) -> int:
     """The sign of how heavy a cost ``tokens[index]`` says it was; 0 where it says nothing of a cost."""
     sign = _SEVERITY.get(tokens[index].lower, 0)
@@ -332,7 +337,7 @@ def _severity(tokens: Sequence[Word], index: int) -> int:
 def _performance(tokens: Sequence[Word], index: int) -> int:
     """The sign of how something went, said by ``tokens[index]``; 0 where it says nothing of that."""
     lowered = tokens[index].lower
-    following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+    following = _lower_at(tokens, index + 1)
     if lowered in _PERFORMED_HOW:
         before = {w.lower for w in tokens[max(0, index - 2) : index]}
         return _PERFORMED_HOW[lowered] if before & _PERFORMING and following not in _NOT_AFTER_WELL else 0
@@ -384,7 +389,7 @@ _AWAY = {"further", "farther", "drift", "drifted", "drifting", "drifts", "moved"
 def _rapprochement(tokens: Sequence[Word], index: int) -> int:
     """The sign of progress "apart" (-1) or "closer together" (+1) says at ``tokens[index]``; else 0."""
     lowered = tokens[index].lower
-    following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+    following = _lower_at(tokens, index + 1)
     if lowered == "apart" and following != "from":
         return -1 if any(w.lower in _AWAY for w in tokens[max(0, index - 2) : index]) else 0
     if lowered == "together" and index > 0 and tokens[index - 1].lower == "closer":
@@ -395,7 +400,7 @@ def _rapprochement(tokens: Sequence[Word], index: int) -> int:
 def _receptive(tokens: Sequence[Word], index: int) -> int:
     """+1 where ``tokens[index]`` is the "open" of "open to a ceasefire", "receptive to talks": accepting."""
     lowered = tokens[index].lower
-    following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+    following = _lower_at(tokens, index + 1)
     return 1 if lowered in ("open", "receptive") and following == "to" else 0
 
 
@@ -409,8 +414,8 @@ def _character(tokens: Sequence[Word], index: int) -> int:
     "unlike them". "Like" and "unlike" only before a person as a pronoun ("unlike them", not "unlike
     Kyiv" or "like a favour")."""
     lowered = tokens[index].lower
-    following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
-    before = tokens[index - 1].lower if index > 0 else ""
+    following = _lower_at(tokens, index + 1)
+    before = _lower_at(tokens, index - 1)
     if lowered == "character":
         if before == "in":
             return 1
@@ -430,14 +435,14 @@ def _failing_to(tokens: Sequence[Word], index: int) -> int:
     """-1 where ``tokens[index]`` is the "failed" of "failed to do it": an ability denied, as "unable to" is,
     not the outcome "a failed push" names."""
     lowered = tokens[index].lower
-    following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+    following = _lower_at(tokens, index + 1)
     return -1 if lowered in ("fail", "failed", "fails", "failing") and following == "to" else 0
 
 
 def _ground(tokens: Sequence[Word], index: int) -> int:
     """+1 or -1 where ``tokens[index]`` gains or loses ground ("the drive kept gaining ground", "lost
     ground"): an advance or its check, as "pushed on" and "faltered" are, not a figure's movement."""
-    following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+    following = _lower_at(tokens, index + 1)
     if following != "ground" or {stem(w.lower) for w in tokens[max(0, index - 4) : index]} & _MARKET_WORDS:
         return 0  # "the rouble lost ground": a price's movement
     lowered = tokens[index].lower
@@ -524,10 +529,8 @@ def polar_words(text: str) -> list[PolarWord]:
         # "the most likely" / "the least likely"; without "the", "most" is a share ("most Ukrainians").
         superlative = (
             lowered in ("most", "least")
-            and index > 0
-            and tokens[index - 1].lower == "the"
-            and index + 1 < len(tokens)
-            and tokens[index + 1].lower not in FUNCTION_WORDS
+            and _lower_at(tokens, index - 1) == "the"
+            and _lower_at(tokens, index + 1) not in FUNCTION_WORDS
         )
         if (lowered in _DEGREE or superlative) and index + 1 < len(tokens):
             # "a more formidable opponent" / "a less formidable opponent": the degree of one quality.
@@ -563,7 +566,7 @@ def polar_words(text: str) -> list[PolarWord]:
             continue  # "a clear sign", "clear of mines"
         base = key if key in _PHRASAL or key in _AMBIGUOUS_WITHOUT_PARTICLE else None
         if base is not None:
-            following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+            following = _lower_at(tokens, index + 1)
             particles = _PHRASAL.get(base, ())
             if particles:
                 if following not in particles:
@@ -650,7 +653,7 @@ def negated_stems(text: str) -> dict[str, Word]:
     bracketed = [m.span() for m in re.finditer(r"\[[^\]\n]{0,60}\]", text)]
     for index, word in enumerate(tokens):
         lowered = word.lower.replace("’", "'")
-        following_word = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+        following_word = _lower_at(tokens, index + 1)
         ruling_out = rules_out(tokens, index + 2)
         if lowered in _NO_NEED or in_condition(text, tokens, index):
             continue  # "needn't submit", "if we don't become aware": nothing is said not to happen
