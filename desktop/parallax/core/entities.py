@@ -364,7 +364,7 @@ class _Runs:
     starts: frozenset[int]  # the tokens of runs that open a sentence
     runs: tuple[tuple[int, ...], ...]
     vocabulary: frozenset[str]  # the text's own lower-case words
-    titled: frozenset[int]  # the tokens of runs in a headline in title case, where every word is capitalised
+    titled: frozenset[int]  # tokens of runs in a headline in title case or a stretch in capitals
 
 
 # A news agency's slug opening a headline ("UPDATE 2-Russia, Ukraine cite progress") and a transcript's
@@ -482,17 +482,13 @@ def _runs(text: str) -> _Runs:
         frozenset(_sentence_starts(blanked, tokens, (index for run in runs for index in run))),
         tuple(runs),
         frozenset(t.lower for t in tokens if t.text.islower()),
-        frozenset(_in_title_lines(text, tokens, (index for run in runs for index in run)) | _in_capitals(tokens, text)),
+        frozenset(_in_headlines(text, tokens, (index for run in runs for index in run))),
     )
 
 
-def _in_capitals(tokens: Sequence[Word], text: str) -> set[int]:
-    spans = capitals_stretches(text)
-    return {i for i, t in enumerate(tokens) if any(start <= t.start < end for start, end in spans)} if spans else set()
-
-
-def _in_title_lines(text: str, tokens: Sequence[Word], indices: Iterable[int]) -> set[int]:
-    spans = title_lines(text)
+def _in_headlines(text: str, tokens: Sequence[Word], indices: Iterable[int]) -> set[int]:
+    """Those of ``indices`` whose tokens stand in a headline in title case or a stretch in capitals."""
+    spans = (*title_lines(text), *capitals_stretches(text))
     return {i for i in indices if any(start <= tokens[i].start < end for start, end in spans)} if spans else set()
 
 
