@@ -811,7 +811,9 @@ def _date_conflicts(article: Sequence[DateMention], report: Sequence[DateMention
         if not a_list or not r_list:
             continue
         a_values, r_values = {d.value for d in a_list}, {d.value for d in r_list}
-        if a_values & r_values or (category == "weekday" and _a_day_of_the_weekend(a_values, r_values)):
+        if category == "weekday":
+            a_values, r_values = _days_meant(a_values), _days_meant(r_values)
+        if a_values & r_values:
             continue
         if category == "relative" and ({"today", "tonight"} & (a_values | r_values)):
             continue  # "today" in one dateline and "this week" in another is no conflict
@@ -822,15 +824,9 @@ def _date_conflicts(article: Sequence[DateMention], report: Sequence[DateMention
 
 
 def _days_meant(weekdays: set[str]) -> set[str]:
-    """The weekdays named, the weekend standing for Saturday and Sunday."""
+    """The weekdays named, the weekend standing for Saturday and Sunday (Saturday against Sunday still
+    differs)."""
     return weekdays | {"saturday", "sunday"} if "weekend" in weekdays else weekdays
-
-
-def _a_day_of_the_weekend(a_days: set[str], r_days: set[str]) -> bool:
-    """Whether one side names the weekend and the other Saturday or Sunday (not Saturday against Sunday)."""
-    return ("weekend" in a_days and bool(r_days & {"saturday", "sunday"})) or (
-        "weekend" in r_days and bool(a_days & {"saturday", "sunday"})
-    )
 
 
 def _weekday_conflicts(article: Sequence[DateMention], report: Sequence[DateMention], year: int) -> list[Conflict]:
@@ -1598,12 +1594,15 @@ def _kind_in(entity: Entity, document: str) -> str:
     narrator: "Gareth and I argued", "the piece Gareth sent me"."""
     if entity.kind != "entity" or len(entity.keys) != 1:
         return entity.kind
-    return "person" if _with_the_narrator(re.escape(entity.text)).search(document) else entity.kind
+    return "person" if _acts_with_the_narrator(entity.text, document) else entity.kind
 
 
-@lru_cache(maxsize=256)
-def _with_the_narrator(name: str) -> re.Pattern[str]:
-    return re.compile(rf"\b{name}\s+and\s+I\b|\b(?:I|me)\s+and\s+{name}\b|\b{name}\s+(?:[a-z]+\s+)?(?:me|us)\b")
+@lru_cache(maxsize=1024)
+def _acts_with_the_narrator(name: str, document: str) -> bool:
+    # Asked for each name a report's links leave new, with the whole report each time.
+    name = re.escape(name)
+    pattern = rf"\b{name}\s+and\s+I\b|\b(?:I|me)\s+and\s+{name}\b|\b{name}\s+(?:[a-z]+\s+)?(?:me|us)\b"
+    return re.search(pattern, document) is not None
 
 
 def _compatible(a: str, b: str) -> bool:
