@@ -11,6 +11,7 @@ May import: the standard library, numpy, other ``parallax.core`` modules.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import Counter
@@ -219,13 +220,19 @@ def _compare_one(prepared: Prepared, index: int, config: CompareConfig) -> Repor
     anchors = [(0, 0)] if _opens_with_headline(article) and _opens_with_headline(report) else []
     a_texts = [article.paragraphs[i].text for i in a_units]
     r_texts = [report.paragraphs[j].text for j in r_units]
-    align_config = AlignConfig(config.threshold, config.margin)
-    alignment = _aligned(prepared.paragraph_vectors[0], prepared.paragraph_vectors[index], a_texts, r_texts,
-                         align_config, anchors)  # fmt: skip
+    align = functools.partial(
+        _aligned,
+        prepared.paragraph_vectors[0],
+        prepared.paragraph_vectors[index],
+        a_texts,
+        r_texts,
+        AlignConfig(config.threshold, config.margin),
+        anchors,
+    )
+    alignment = align()
     rescued = _rescued_by_a_sentence(prepared, index, alignment.right_only, a_texts)
     if rescued is not None:
-        alignment = _aligned(prepared.paragraph_vectors[0], prepared.paragraph_vectors[index], a_texts, r_texts,
-                             align_config, anchors, rescued)  # fmt: skip
+        alignment = align(rescued)  # once more, with the pairs a sentence tells
     context = ClaimContext(
         article.text,
         report.text,
