@@ -79,3 +79,48 @@ def test_the_claim_check_reports_the_order_in_the_paired_sentences():
         "Lee said that, after Russia's announcement of a pullback, Ukraine had retaken several towns.",
     )
     assert [(c.kind, c.article, c.report) for c in check.conflicts] == [("date", "prior to", "after")]
+
+
+@pytest.mark.parametrize(
+    ("article", "report", "markers"),
+    [
+        (
+            "Russia's top negotiator, Vladimir Medinsky, met reporters afterwards and read out the proposal.",
+            "Russia's chief negotiator spoke to journalists before the delegations had even sat down.",
+            ("afterwards", "before"),
+        ),
+        (
+            "Medinsky met reporters afterwards.",
+            "Medinsky spoke to journalists before the session opened.",
+            ("afterwards", "before"),
+        ),
+        (
+            "The ministers briefed their allies ahead of the summit.",
+            "The ministers briefed their allies afterward.",
+            ("ahead of", "afterward"),
+        ),
+    ],
+)
+def test_afterwards_against_before_a_gathering_is_a_date_conflict(article, report, markers):
+    conflicts = order_conflicts(article, report)
+    assert [(c.kind, c.article, c.report) for c in conflicts] == [("date", *markers)]
+    c = conflicts[0]
+    assert article[slice(*c.article_span)] == markers[0] and report[slice(*c.report_span)] == markers[1]
+
+
+@pytest.mark.parametrize(
+    ("article", "report"),
+    [
+        # Before something else than a gathering: both can hold.
+        ("Medinsky met reporters afterwards.", "Medinsky spoke to journalists before flying home."),
+        # Both sides place it after the talks, in other words.
+        ("Medinsky met reporters afterwards.", "Medinsky spoke to journalists after the talks."),
+        # The other side also says "afterwards": the "before" is about something else in it.
+        (
+            "Medinsky met reporters afterwards.",
+            "Medinsky, who had spoken before the session, met reporters afterwards.",
+        ),
+    ],
+)
+def test_afterwards_leaves_other_orders_alone(article, report):
+    assert order_conflicts(article, report) == []

@@ -8,7 +8,9 @@ invasion" and "held only since the invasion began". Each side's marker of
 order ("before", "prior to", "ahead of" / "after", "since", "following", "in
 the wake of") is read with the event right after it, and the two conflict
 when the events share a word of content in lower case (a name says who acts,
-not which event) and the markers face opposite ways.
+not which event) and the markers face opposite ways. An "afterwards" leaves
+its event unsaid: it conflicts with "before" a gathering (the talks, the
+session, the delegations sitting down) on the other side.
 
 Silent where a name in one side's event stands outside the event on the other
 side ("before Buckley's death" / "following Rait's death, Buckley fell": two
@@ -50,6 +52,13 @@ _NO_EVENT = {
 # Words in an event that say nothing of which event it is.
 _EMPTY = FUNCTION_WORDS | {"its", "their", "our", "his", "her", "some", "any", "first", "days", "day", "weeks", "week"}
 _EVENT_LENGTH = 4  # words read after a marker
+# Order told against an event left unsaid: "met reporters afterwards" is after the talks the text is about.
+_IMPLICIT = re.compile(r"\b(?:afterwards?|beforehand)\b", re.IGNORECASE)
+# Gatherings an unsaid event can be: "afterwards" sets a fact after the talks, so "before the delegations
+# had even sat down" or "before the session opened" turns it round; "before flying home" need not.
+_GATHERING_WORDS = (
+    "talks", "meeting", "session", "sitting", "negotiations", "delegations", "summit", "conference", "hearing", "round",
+)  # fmt: skip
 _CLAUSE_END = ',;:.!?—–()"“”'
 
 
@@ -116,9 +125,48 @@ def _named_elsewhere(mention: OrderMention, other: str, other_mention: OrderMent
     )
 
 
+@lru_cache(maxsize=1)
+def _gatherings() -> frozenset[str]:
+    return frozenset(_event_stem(Word(word, 0, 0)) for word in _GATHERING_WORDS)
+
+
+def _implicit_order(text: str) -> tuple[Word, int] | None:
+    """The first marker of order in ``text`` whose event goes unsaid ("afterwards"), with its direction."""
+    m = _IMPLICIT.search(text)
+    if m is None:
+        return None
+    return Word(m.group(), m.start(), m.end()), BEFORE if m.group().lower() == "beforehand" else AFTER
+
+
+def _against_unsaid_event(article: str, report: str) -> list[Conflict]:
+    """One side's "afterwards" against the other's "before" a gathering: "met reporters afterwards" /
+    "spoke to journalists before the delegations had even sat down". Silent where either side also orders
+    the fact the first side's way, or where the event on the other side is no gathering."""
+    conflicts = []
+    for source, other, forward in ((article, report, True), (report, article, False)):
+        implicit = _implicit_order(source)
+        if implicit is None:
+            continue
+        marker, direction = implicit
+        source_mentions, other_mentions = order_mentions(source), order_mentions(other)
+        if _implicit_order(other) is not None or any(m.direction != direction for m in source_mentions):
+            continue
+        if any(m.direction == direction for m in other_mentions):
+            continue
+        for mention in other_mentions:
+            if mention.event & _gatherings():
+                reason = f"“{marker.text}” vs “{mention.marker.text}”: the other side of the same event"
+                pair = (marker, mention.marker) if forward else (mention.marker, marker)
+                conflicts.append(Conflict.between("date", *pair, reason))
+                break
+    return conflicts
+
+
 def order_conflicts(article: str, report: str) -> list[Conflict]:
     """Where ``article`` and ``report`` place something on opposite sides of one event (kind ``date``)."""
     a_mentions, r_mentions = order_mentions(article), order_mentions(report)
+    if not a_mentions and not r_mentions:
+        return []
     conflicts = []
     for a in a_mentions:
         for r in r_mentions:
@@ -135,4 +183,4 @@ def order_conflicts(article: str, report: str) -> list[Conflict]:
             reason = f"“{a.marker.text}” vs “{r.marker.text}”: the other side of the same event"
             conflicts.append(Conflict.between("date", a.marker, r.marker, reason))
             break
-    return conflicts
+    return conflicts or _against_unsaid_event(article, report)
