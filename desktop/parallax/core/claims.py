@@ -24,8 +24,8 @@ Sentences are paired (which article sentence tells what a report sentence does) 
 ``parallax.core.sentence_pairs``.
 
 May import: the standard library, ``parallax.core`` modules quantities, entities, attribution,
-sentence_pairs, detail_classes, event_order, event_phase, lexicon, tokens, worddiff and result (where its
-types live).
+sentence_pairs, detail_classes, event_order, event_phase, territory, scope, lexicon, tokens, worddiff and result
+(where its types live).
 """
 
 from __future__ import annotations
@@ -86,7 +86,9 @@ from parallax.core.result import (  # re-exported: the claim types are named fro
     ClaimContext as ClaimContext,
     Conflict as Conflict,
 )
+from parallax.core.scope import scope_conflicts
 from parallax.core.sentence_pairs import content_stems, paired, sentence_at, sentence_bags, sentence_pairs
+from parallax.core.territory import holder_conflicts
 from parallax.core.tokens import (
     FUNCTION_WORDS,
     WORD,
@@ -189,8 +191,11 @@ def compare_claims(
             conflicts += negations
         if "place" in config.kinds:
             conflicts += [_shift(c, a_start, r_start) for c in _country_in_same_frame(a_sentence, r_sentence)]
+            conflicts += [_shift(c, a_start, r_start) for c in holder_conflicts(a_sentence, r_sentence)]
         if "attribution" in config.kinds:
             conflicts += [_shift(c, a_start, r_start) for c in _one_side_for_both(a_sentence, r_sentence)]
+        if "number" in config.kinds:
+            conflicts += [_shift(c, a_start, r_start) for c in scope_conflicts(a_sentence, r_sentence)]
         if "date" in config.kinds:
             conflicts += [_shift(c, a_start, r_start) for c in order_conflicts(a_sentence, r_sentence)]
             conflicts += [_shift(c, a_start, r_start) for c in phase_conflicts(a_sentence, r_sentence)]

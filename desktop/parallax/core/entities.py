@@ -300,6 +300,12 @@ def _government(key: str) -> str | None:
     return next((c for c in _COUNTRIES if same_name(c, plain)), None)
 
 
+def country_of(word: str) -> str | None:
+    """The country a word names: itself, its adjective, its capital or its seat ("Russian", "Kyiv",
+    "Polish", "Kremlin"); None for any other word."""
+    return _government(word) or _DEMONYMS.get(_plain(word))
+
+
 def _plain(key: str) -> str:
     return key.lower().replace("’", "'").removesuffix("'s")
 

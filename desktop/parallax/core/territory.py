@@ -1,0 +1,68 @@
+"""Find where two sentences give the same land to different holders.
+
+Entry point: :func:`holder_conflicts`. "A Ukrainian-controlled region of
+Luhansk" and "a part of Luhansk held by the Russian-backed separatists" say
+who holds the ground, and the two say different sides. A holder is read from
+"X-controlled", "X-held", "X-occupied", "held by X", "controlled by X",
+"under X control" and "under the control of X", where X is a country, its
+adjective, its capital or its seat of government ("Russian-backed" is read as
+Russia's side). Holders that name no country ("rebel-held",
+"government-controlled") say nothing here: which side they are depends on
+the war. Silent unless each side holds its land for other countries only.
+
+May import: the standard library, ``parallax.core`` modules entities, result
+and tokens.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from parallax.core.entities import country_of
+from parallax.core.result import Conflict
+from parallax.core.tokens import Word
+
+_HOLDING = r"(?:controlled|held|occupied|run)"
+_HOLDER = r"(?P<holder>[A-Z][a-z]+)(?:-backed|-allied|-installed)?"
+# Who, on the holder's side, holds it: "held by the Russian-backed separatists".
+_FORCES = r"(?:\s+(?:forces|troops|separatists|rebels|army|militias|authorities|government))?"
+_HELD = re.compile(
+    rf"\b{_HOLDER}-{_HOLDING}\b"
+    rf"|\b{_HOLDING}\s+by\s+(?:the\s+)?{_HOLDER.replace('holder', 'by')}{_FORCES}\b"
+    rf"|\bunder\s+(?:the\s+)?{_HOLDER.replace('holder', 'under')}(?:['’]s)?\s+control\b"
+    rf"|\bunder\s+the\s+control\s+of\s+(?:the\s+)?{_HOLDER.replace('holder', 'of')}{_FORCES}\b"
+)
+
+
+@dataclass(frozen=True)
+class Holding:
+    """A mention of who holds land: the words that say it and the country they name."""
+
+    words: Word
+    country: str
+
+
+@lru_cache(maxsize=4096)
+def holdings(text: str) -> tuple[Holding, ...]:
+    """Each mention in ``text`` of land held by a country ("Russian-held", "held by Ukraine")."""
+    found = []
+    for m in _HELD.finditer(text):
+        holder = next(name for name in ("holder", "by", "under", "of") if m.group(name))
+        country = country_of(m.group(holder))
+        if country is not None:
+            found.append(Holding(Word(m.group(), m.start(), m.end()), country))
+    return tuple(found)
+
+
+def holder_conflicts(article: str, report: str) -> list[Conflict]:
+    """Where ``article`` and ``report`` give land to different countries (kind ``place``)."""
+    a_held, r_held = holdings(article), holdings(report)
+    if not a_held or not r_held:
+        return []
+    if {h.country for h in a_held} & {h.country for h in r_held}:
+        return []  # one holder on both sides: the other may hold something else
+    a, r = a_held[0], r_held[0]
+    reason = f"“{a.words.text}” vs “{r.words.text}”: held by another side"
+    return [Conflict.between("place", a.words, r.words, reason)]

@@ -1,0 +1,69 @@
+"""A part of a thing on one side, the whole of it on the other."""
+
+from __future__ import annotations
+
+import pytest
+
+from parallax.core.claims import compare_claims
+from parallax.core.scope import scope_conflicts
+
+
+@pytest.mark.parametrize(
+    ("article", "report", "spans"),
+    [
+        (
+            "The Russians need to hit the pause button on parts of their military operation that have gone poorly.",
+            "The Russians have to pause the whole of their military operation, which has gone poorly.",
+            ("parts of their military operation", "the whole of their military operation"),
+        ),
+        (
+            "I don't think they can kick out Russian forces. But they can push back in certain places, Lee said.",
+            "Lee doesn't think they can kick out Russian forces, but reckons they can push them back all along "
+            "the front.",
+            ("in certain places", "all along the front"),
+        ),
+        (
+            "The fighting has spread to all of the eastern regions.",
+            "The fighting has spread to some of the eastern regions.",
+            ("all of the eastern regions", "some of the eastern regions"),
+        ),
+        (
+            "Ukraine's forces pushed the Russians back here and there.",
+            "Ukraine's forces pushed the Russians back everywhere.",
+            ("here and there", "everywhere"),
+        ),
+    ],
+)
+def test_a_part_against_the_whole_is_a_number_conflict(article, report, spans):
+    conflicts = scope_conflicts(article, report)
+    assert [(c.kind, c.article, c.report) for c in conflicts] == [("number", *spans)]
+    c = conflicts[0]
+    assert article[slice(*c.article_span)] == spans[0] and report[slice(*c.report_span)] == spans[1]
+
+
+@pytest.mark.parametrize(
+    ("article", "report"),
+    [
+        # Parts and wholes of different things.
+        ("Parts of the city were shelled.", "The whole of the army was mobilised."),
+        # The same extent in other words.
+        ("They paused parts of the operation.", "They paused some of the operation."),
+        ("They can push back in certain places.", "They can push them back here and there."),
+        # One side says both: the other may be speaking of either.
+        ("Parts of the city, and then the whole of the city, fell.", "The whole of the city fell."),
+        # A name after "all of" is no thing counted.
+        ("All of Ukraine mourned.", "Some of Ukraine's allies mourned."),
+    ],
+)
+def test_no_scope_conflict_where_the_extent_or_thing_agrees(article, report):
+    assert scope_conflicts(article, report) == []
+
+
+def test_the_claim_check_reports_the_scope_in_the_paired_sentences():
+    check = compare_claims(
+        "Alexander says the Russians need to pause parts of their military operation that have gone poorly.",
+        "Alexander says the Russians need to pause the whole of their military operation, which has gone poorly.",
+    )
+    assert [(c.kind, c.article, c.report) for c in check.conflicts] == [
+        ("number", "parts of their military operation", "the whole of their military operation")
+    ]

@@ -1,0 +1,65 @@
+"""The same land given to different holders."""
+
+from __future__ import annotations
+
+import pytest
+
+from parallax.core.claims import compare_claims
+from parallax.core.territory import holder_conflicts
+
+
+@pytest.mark.parametrize(
+    ("article", "report", "holders"),
+    [
+        (
+            "He was living in a Ukrainian-controlled region of Luhansk before Russian forces bombed his home.",
+            "He was living in a part of Luhansk held by the Russian-backed separatists until Russian forces "
+            "bombed his home.",
+            ("Ukrainian-controlled", "held by the Russian-backed separatists"),
+        ),
+        (
+            "Whether it can reclaim Russian-held territory is unknown.",
+            "Whether it can win back the towns under Ukrainian control is unknown.",
+            ("Russian-held", "under Ukrainian control"),
+        ),
+        (
+            "The village has been under the control of Moscow since March.",
+            "The village has been Kyiv-controlled since March.",
+            ("under the control of Moscow", "Kyiv-controlled"),
+        ),
+    ],
+)
+def test_land_held_by_another_country_is_a_place_conflict(article, report, holders):
+    conflicts = holder_conflicts(article, report)
+    assert [(c.kind, c.article, c.report) for c in conflicts] == [("place", *holders)]
+    c = conflicts[0]
+    assert article[slice(*c.article_span)] == holders[0] and report[slice(*c.report_span)] == holders[1]
+
+
+@pytest.mark.parametrize(
+    ("article", "report"),
+    [
+        # The same holder in other words.
+        ("a Ukrainian-controlled region of Luhansk", "a part of Luhansk held by Kyiv"),
+        ("Russian-occupied Crimea", "Crimea, under Moscow's control"),
+        # A holder that names no country: which side it is depends on the war.
+        ("a rebel-held district", "a Russian-held district"),
+        ("a government-controlled town", "a town held by the Russian army"),
+        # A place named before "held by" is no holder.
+        ("Luhansk held by the separatists", "Luhansk held by the separatists"),
+        # One side names both holders: the other may speak of either's land.
+        ("Russian-held towns and Ukrainian-held villages", "the Ukrainian-held villages"),
+    ],
+)
+def test_no_holder_conflict_where_the_holder_is_the_same_or_unknown(article, report):
+    assert holder_conflicts(article, report) == []
+
+
+def test_the_claim_check_reports_the_holder_in_the_paired_sentences():
+    check = compare_claims(
+        '"You cannot divide it," said Danilo Blizniuk, who was living in a Ukrainian-controlled region of Luhansk.',
+        '"You cannot divide it," said Danilo Blizniuk, who was living in a part of Luhansk held by Russia.',
+    )
+    assert [(c.kind, c.article, c.report) for c in check.conflicts] == [
+        ("place", "Ukrainian-controlled", "held by Russia")
+    ]
