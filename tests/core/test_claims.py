@@ -311,6 +311,16 @@ DIVERGENCES = [
     ),
     ("negation", "Russia would host the next round of talks.", "Russia ruled out hosting the next round of talks."),
     (
+        "negation",  # "remain" and "stay" say one thing
+        "Ukraine would remain neutral and would not join NATO.",
+        "Ukraine would not stay neutral, though it would not join NATO.",
+    ),
+    (
+        "direction",  # how willingly it was done
+        "Lee believes the Kremlin has reluctantly accepted that there are military limitations.",
+        "Lee believes the Kremlin has readily accepted that there are military limitations.",
+    ),
+    (
         "negation",  # a verb of refusal before "to" negates what follows
         "Ukraine has reluctantly accepted that it will stay out of NATO.",
         "Ukraine has refused to accept that it will stay out of NATO.",
@@ -519,6 +529,11 @@ DIVERGENCES = [
 ]
 
 PARAPHRASES = [
+    ("Ukraine would remain neutral and would not join NATO.", "Ukraine would stay neutral and stay out of NATO."),
+    (
+        "The Kremlin has reluctantly accepted that there are military limitations.",
+        "The Kremlin has grudgingly accepted that its military has limits.",
+    ),
     # The same range of the dead, in other words.
     (
         "NATO estimated last week that between 7,000 and 15,000 Russian soldiers have been killed.",
@@ -1055,6 +1070,14 @@ def test_a_source_named_beside_the_other_is_the_same_source():
             ["Orysia Lutsevych"],
         ),
         ("It echoes a warning by Rob Lee that Russia will regroup.", ["Rob Lee"]),
+        # A view "of" someone, said to be: the person, past the apposition.
+        (
+            "The reading of Rob Lee, of the Foreign Policy Research Institute, is that Moscow is ready to fight.",
+            ["Rob Lee"],
+        ),
+        ("The view of the Kremlin was not known.", []),
+        # What is said somewhere names no speaker there: "in Istanbul" is a place.
+        ("Moscow remains ready to fight, whatever is said in Istanbul.", []),
         ("The point was made to reporters.", []),
         # The verb before its speaker; the person without the body they are "of".
         ('"They are still willing," observed Rob Lee of the Foreign Policy Research Institute.', ["Rob Lee"]),
@@ -2566,6 +2589,17 @@ def test_in_or_out_of_character(report, conflict):
             "He lived there before Russian forces bombed and destroyed his family's home.",
             "He lived there before Russian forces bombed and destroyed his family's farm.",
             ("detail", "home", "farm"),
+        ),
+        # Which of a country's forces.
+        (
+            "Ukraine's army has proven a more formidable opponent than Russia expected.",
+            "Ukraine's National Guard has proven a far more formidable opponent than Russia expected.",
+            ("organisation", "army", "National Guard"),
+        ),
+        (
+            "Ukraine's army has proven a more formidable opponent than Russia expected.",
+            "Ukraine's armed forces have proven a far tougher opponent than Russia expected.",
+            None,
         ),
         # What the soldiers carried; a flag is flown anywhere.
         (

@@ -157,6 +157,18 @@ _DETAIL_CLASSES: dict[str, tuple[dict[str, str], bool]] = {
         ),
         True,
     ),
+    # Which of a country's forces: "Ukraine's army has proven a formidable opponent" is not its National
+    # Guard. In any case: the services are names ("the National Guard", "the Marines").
+    "armed service": (
+        _members(
+            "army armies",
+            "national_guard",
+            "territorial_defence territorial_defense",
+            "marines marine_corps",
+            "special_forces",
+        ),
+        False,
+    ),
     # What a war or a settlement is said to aim at: "denazification and demilitarisation" is not
     # "denazification and federalisation".
     "stated aim": (
@@ -309,6 +321,7 @@ _DETAIL_KIND = {
     "part played": "person",
     "office held": "person",
     "place in a series": "number",
+    "armed service": "organisation",
 }
 
 # How a reason names a difference in a class, where "a different <class>" would read badly.
@@ -316,6 +329,7 @@ _DETAIL_WORDING = {
     "weather": "different weather",
     "casualty": "a different fate",
     "military arm": "a different arm",
+    "armed service": "another of its forces",
     "engineering field": "a different field",
     "occupation": "a different occupation",
     "occasion": "a different occasion",

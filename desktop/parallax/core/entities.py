@@ -830,6 +830,12 @@ _VIEW_OF = re.compile(
     r"\b[Ii]n\s+(?P<speaker>[A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+){0,3})['’]s?\s+"
     r"(?:view|words|opinion|judg(?:e)?ment|assessment|reading|estimation)\b"
 )
+# A view credited by "of", and said to be: "The reading of Rob Lee, of the Foreign Policy Research Institute,
+# is that Moscow remains ready ...".
+_VIEW_IS = re.compile(
+    r"\b[Tt]he\s+(?:view|reading|assessment|verdict|judg(?:e)?ment|conclusion|opinion|analysis)\s+of\s+"
+    r"(?P<speaker>[A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+){0,3})(?=(?:,[^.;:!?\n]{0,120}?,)?\s+(?:is|was)\s+that\b)"
+)
 # A statement credited by "by": "the remark, made by Orysia Lutsevych, that ...", "a warning by NATO".
 _REMARK_BY = re.compile(
     r"\b(?:remarks?|comments?|statements?|claims?|observations?|warnings?|assessments?|argument|point|words)"
@@ -923,6 +929,8 @@ _PRONOUNS = {
     "whatever",
 }
 _DETERMINERS = {"one", "some"}
+# Words a place or a time opens with, not a speaker: "whatever is said in Istanbul", "said on Tuesday".
+_PREPOSITIONS = {"in", "at", "on", "during", "from", "with", "for", "into", "over", "under", "before", "after"}
 _SECTION_NUMBER = re.compile(r"\s*(?P<number>\d{1,3})\s+(?=[A-Z])")
 _LEADING_TIME = re.compile(
     r"\s*(?:(?:last|this|next|earlier|later)\s+(?:week|month|year|weekend|night|morning|afternoon|evening)|"
@@ -1003,6 +1011,7 @@ def _speakers(text: str) -> tuple[Speaker, ...]:
     apposed += [m.span("speaker") for m in _WHO_SAID.finditer(text)]
     apposed += [m.span("speaker") for m in _WITH_OTHERS.finditer(text)]
     apposed += [m.span("speaker") for m in _VIEW_OF.finditer(text)]
+    apposed += [m.span("speaker") for m in _VIEW_IS.finditer(text)]
     apposed += [m.span("speaker") for m in _VIEWED_AS.finditer(text)]
     apposed += [m.span("speaker") for m in _REMARK_BY.finditer(text)]
     for pattern, spans in ((_AFTER_VERB, after_verb), (_APPOSED, apposed), (_BEFORE_VERB, _before_verb(text))):
@@ -1031,6 +1040,8 @@ def _speakers(text: str) -> tuple[Speaker, ...]:
             # "Our correspondent Tobias Wren reports from Lviv": the outlet's own journalist, not a source.
             own = first in ("our", "my")
             if not stripped or pronoun or own or (start, end) in seen:
+                continue
+            if pattern is _AFTER_VERB and first in _PREPOSITIONS:
                 continue
             if pattern is _BEFORE_VERB and stripped.split()[-1].lower() in _CLAUSE_WORDS:
                 continue  # passive or perfect: "30,000 soldiers are estimated to ..." names no source

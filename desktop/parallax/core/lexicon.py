@@ -157,6 +157,11 @@ _OPPOSITES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("upbeat", "optimistic", "hopeful", "positive", "encouraging", "confident", "buoyant", "cheerful"),
         ("downbeat", "pessimistic", "gloomy", "negative", "discouraging", "sombre", "somber", "grim", "bleak"),
     ),
+    # How willingly something was done: "the Kremlin has reluctantly accepted" / "has readily accepted".
+    "willingness": (
+        ("readily", "willingly", "eagerly", "gladly", "eager", "keen"),
+        ("reluctantly", "grudgingly", "unwillingly", "reluctant", "grudging", "unwilling"),
+    ),
     "likelihood": (("likely", "probable", "possible", "certain"), ("unlikely", "improbable", "impossible", "doubtful")),
     # How long a state of things held: "ceasefires simply became permanent features" / "none of them lasted".
     # Not "last" ("last week", "the last round") or "lasting" ("long-lasting damage" is a harm's length).
@@ -776,6 +781,8 @@ _FAMILIES = {
         "host": ("host", "hosts", "hosted", "hosting", "stationed", "stationing"),
         # Ready to do it: "they are still willing to pursue" / "no longer prepared to chase".
         "willing": ("willing", "prepared", "ready"),
+        # Keeping to a state: "would remain neutral" / "would not stay neutral".
+        "remain": ("remain", "remains", "remained", "stay", "stays", "stayed"),
     }.items()
     for form in forms
 }  # fmt: skip
