@@ -231,6 +231,9 @@ def _compare_one(prepared: Prepared, index: int, config: CompareConfig) -> Repor
     )
     alignment = align()
     rescued = _rescued_by_a_sentence(prepared, index, alignment.right_only, a_texts)
+    quoted = _rescued_by_a_quotation(prepared, index, alignment.right_only, a_texts, config.threshold)
+    if quoted is not None:
+        rescued = quoted if rescued is None else np.maximum(rescued, quoted)
     if rescued is not None:
         alignment = align(rescued)  # once more, with the pairs a sentence tells
     context = ClaimContext(
@@ -336,6 +339,44 @@ def _rescued_by_a_sentence(
             rescued = np.full((len(a_texts), len(r_units)), -1.0, dtype=np.float32)
         column = unlinked_paragraphs[paragraph_of[position]]
         rescued[closest, column] = max(rescued[closest, column], cosine)
+    return rescued
+
+
+# A quotation of at least this many words, found word for word in one article paragraph, tells that the
+# report paragraph retells it: "'They are having some success,' Lee said of the Ukrainians, and so is White."
+_QUOTED_WORDS = 4
+_QUOTATION = re.compile(r"“([^”]{8,}?)”|\"([^\"\n]{8,}?)\"")
+_WORD = re.compile(r"[\w’']+")
+
+
+def _plain_words(text: str) -> str:
+    """``text``'s words in lower case, one space apart and one at each end, so that a search finds whole words."""
+    return " " + " ".join(w.lower().replace("’", "'") for w in _WORD.findall(text)) + " "
+
+
+def _rescued_by_a_quotation(
+    prepared: Prepared, index: int, unlinked: Sequence[int], a_texts: Sequence[str], threshold: float
+) -> NDArray[np.float32] | None:
+    """Scores for the unlinked report paragraphs (positions among the content paragraphs) that quote
+    words found in one article paragraph alone: the paragraphs' cosine, raised to ``threshold``; None where
+    there is none. A quotation found in several article paragraphs tells no one of them."""
+    report = prepared.documents[index]
+    r_units = report.content_paragraphs()
+    rescued: NDArray[np.float32] | None = None
+    a_plain: list[str] | None = None
+    for column in unlinked:
+        for m in _QUOTATION.finditer(report.paragraphs[r_units[column]].text):
+            quoted = _plain_words(m.group(1) or m.group(2))
+            if quoted.count(" ") - 1 < _QUOTED_WORDS:
+                continue
+            a_plain = a_plain or [_plain_words(t) for t in a_texts]
+            rows = [row for row, text in enumerate(a_plain) if quoted in text]
+            if len(rows) != 1:
+                continue
+            if rescued is None:
+                rescued = np.full((len(a_texts), len(r_units)), -1.0, dtype=np.float32)
+            cosine = float(prepared.paragraph_vectors[0][rows[0]] @ prepared.paragraph_vectors[index][column])
+            rescued[rows[0], column] = max(cosine, threshold)
     return rescued
 
 
