@@ -444,3 +444,48 @@ def test_a_paragraph_that_links_nowhere_links_by_a_sentence_that_retells_a_parag
     comparison = compare_prepared(prepared, CompareConfig(sentences=False)).comparisons[0]
     assert (((1,), (0,)) in {(link.article, link.report) for link in comparison.links}) is linked
     assert (0 in comparison.report_only) is not linked
+
+
+SUCCESS = '"They are having some success. They are retaking some towns," Lee said.'
+
+
+@pytest.mark.parametrize(
+    ("report_text", "article_first", "linked"),
+    [
+        # A move's note quoting the article's words links where they stand.
+        (
+            '22...Kxf7 23 Qxe6+ Kf8. "They are having some success," Lee said, and so is White.',
+            "Talks ended in Istanbul on Tuesday.",
+            True,
+        ),
+        # Three words quoted are too few to tell the paragraph by.
+        ('22...Kxf7 23 Qxe6+ Kf8. "Having some success," Lee said.', "Talks ended in Istanbul on Tuesday.", False),
+        # Words both article paragraphs hold tell neither.
+        (
+            '22...Kxf7 23 Qxe6+ Kf8. "They are having some success," Lee said, and so is White.',
+            '"They are having some success," said Lee after the talks in Istanbul.',
+            False,
+        ),
+    ],
+)
+def test_a_paragraph_that_links_nowhere_links_by_a_quotation_one_article_paragraph_holds(
+    report_text, article_first, linked
+):
+    from parallax.core.compare import Prepared
+
+    article = document_from_text(f"{article_first}\n\n{SUCCESS}", path="a.txt")
+    report = document_from_text(f"{report_text}\n\nTalks ended in Istanbul on Tuesday.", path="r.txt")
+    e = np.eye(4, dtype=np.float32)
+    # The note scores 0.3 with Lee's paragraph by cosine: below the threshold.
+    note = (0.3 * e[1] + np.sqrt(1 - 0.09) * e[3]).astype(np.float32)
+    a_sentences = np.stack([e[0]] * sum(s.paragraph == 0 for s in article.sentences) + [e[1]] * 2)
+    r_sentences = np.stack([e[3]] * (len(report.sentences) - 1) + [e[0]])
+    prepared = Prepared(
+        "fixed",
+        (article, report),
+        (np.stack([e[0], e[1]]), np.stack([note, e[0]])),
+        (a_sentences, r_sentences),
+    )
+    comparison = compare_prepared(prepared, CompareConfig(sentences=False)).comparisons[0]
+    assert (((1,), (0,)) in {(link.article, link.report) for link in comparison.links}) is linked
+    assert (0 in comparison.report_only) is not linked
