@@ -1004,6 +1004,20 @@ def test_two_nationalities_named_together_elsewhere_are_still_different_sources(
     ]
 
 
+@pytest.mark.parametrize(
+    ("article", "report"),
+    [
+        (
+            "The crash closed the freeway, the CHP said.",
+            "The crash closed the freeway, the California Highway Patrol said.",
+        ),
+        ("The quake struck at 10 a.m., the USGS said.", "The quake struck at 10 a.m., the US Geological Survey said."),
+    ],
+)
+def test_a_body_and_its_acronym_are_one_source(article, report):
+    assert compare_claims(article, report).conflicts == ()
+
+
 def test_a_source_named_beside_the_other_is_the_same_source():
     article = "Talks will continue, Vladimir Medinsky said."
     report = "Talks will continue, Russia's top negotiator said."

@@ -26,6 +26,7 @@ from parallax.core.entities import (
     names_an_institution,
     nationality_word,
     other_governments,
+    same_body,
     speaks_for_government,
     stands_for_government,
 )
@@ -92,7 +93,8 @@ def attribution_conflicts(
             if _another_office(a, a_document, r) or _another_office(r, r_document, a):
                 continue  # "Zelensky", titled president elsewhere / "Ukraine's defence minister told"
             if (
-                aliases(a.keys, r.keys, context)
+                same_body(a.keys, r.keys)  # "the CHP" / "the California Highway Patrol"
+                or aliases(a.keys, r.keys, context)
                 or speaks_for_government(a.keys, r.keys)
                 or country_and_adjective(a.keys, r.keys)
             ):

@@ -701,7 +701,12 @@ def same_body(a_keys: Sequence[str], b_keys: Sequence[str]) -> bool:
         words_of = [_plain(k) for k in long]
         if " ".join(words_of) in _BODIES.get(acronym, ()):
             return True
-        initials = "".join(w[0] for w in words_of if w not in _NOT_INITIALS)
+        # A word in capitals gives all its letters: "US Geological Survey" is the USGS.
+        initials = "".join(
+            k.lower() if k.isupper() and len(k) <= 3 else w[0]
+            for k, w in zip(long, words_of, strict=True)
+            if w not in _NOT_INITIALS
+        )
         if short[0].isupper() and len(acronym) >= 2 and initials == acronym:
             return True
     return False
