@@ -24,8 +24,8 @@ Sentences are paired (which article sentence tells what a report sentence does) 
 ``parallax.core.sentence_pairs``.
 
 May import: the standard library, ``parallax.core`` modules quantities, entities, attribution,
-sentence_pairs, detail_classes, event_order, event_phase, territory, scope, lexicon, tokens, worddiff and result
-(where its types live).
+sentence_pairs, detail_classes, event_order, event_phase, territory, scope, membership, lexicon, tokens, worddiff
+and result (where its types live).
 """
 
 from __future__ import annotations
@@ -77,6 +77,7 @@ from parallax.core.lexicon import (
     rules_out,
     verb_family,
 )
+from parallax.core.membership import membership_conflicts
 from parallax.core.quantities import WEEKDAYS, DateMention, Quantity, find_dates, find_quantities, find_shares
 from parallax.core.result import (  # re-exported: the claim types are named from here too
     AGREE as AGREE,
@@ -185,6 +186,7 @@ def compare_claims(
             told = _denied_in_partners(article, report, pairs, (a_start, a_end), (r_start, r_end))
             negations = [_shift(c, a_start, r_start) for c in _negation_conflicts(a_sentence, r_sentence, *told)]
             negations += [_shift(c, a_start, r_start) for c in _copular_denials(a_sentence, r_sentence)]
+            negations += [_shift(c, a_start, r_start) for c in membership_conflicts(a_sentence, r_sentence)]
             if negations:
                 spans = ((a_start, a_end), (r_start, r_end))
                 negations = _unless_affirmed_in_partners(article, report, pairs, *spans, negations)
