@@ -311,6 +311,11 @@ DIVERGENCES = [
     ),
     ("negation", "Russia would host the next round of talks.", "Russia ruled out hosting the next round of talks."),
     (
+        "negation",  # to leave is to withdraw
+        "All are examples of the Kremlin sending in its troops and then never leaving.",
+        "In each of those places the Kremlin deployed soldiers and later withdrew them.",
+    ),
+    (
         "negation",  # "remain" and "stay" say one thing
         "Ukraine would remain neutral and would not join NATO.",
         "Ukraine would not stay neutral, though it would not join NATO.",
@@ -530,6 +535,10 @@ DIVERGENCES = [
 
 PARAPHRASES = [
     ("Ukraine would remain neutral and would not join NATO.", "Ukraine would stay neutral and stay out of NATO."),
+    (
+        "The Kremlin sent in its troops and then never left.",
+        "The Kremlin deployed soldiers and has never withdrawn them.",
+    ),
     (
         "The Kremlin has reluctantly accepted that there are military limitations.",
         "The Kremlin has grudgingly accepted that its military has limits.",

@@ -783,6 +783,9 @@ _FAMILIES = {
         "willing": ("willing", "prepared", "ready"),
         # Keeping to a state: "would remain neutral" / "would not stay neutral".
         "remain": ("remain", "remains", "remained", "stay", "stays", "stayed"),
+        # Going away: "sending in its troops and then never leaving" / "and later withdrew them". Not "left"
+        # ("the left flank", "left the talks" said of delegations).
+        "leave": ("leave", "leaves", "leaving", "withdraw", "withdraws", "withdrew", "withdrawn", "withdrawing"),
     }.items()
     for form in forms
 }  # fmt: skip
