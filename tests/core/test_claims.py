@@ -1027,6 +1027,15 @@ def test_a_body_and_its_acronym_are_one_source(article, report):
     assert compare_claims(article, report).conflicts == ()
 
 
+def test_a_name_and_another_bodys_country_in_one_word_are_not_named_side_by_side():
+    article = "The Ukrainian proposal calls for Russia not to block its aspirations to join the European Union."
+    report = "The proposal asks that Russia should not block Ukraine's hopes of joining the Council of Europe."
+    context = ClaimContext(article, report, (article,), (report,))
+    assert _kinds_and_texts(compare_claims(article, report, context=context)) == [
+        ("organisation", "European Union", "Council of Europe")
+    ]
+
+
 def test_a_source_named_beside_the_other_is_the_same_source():
     article = "Talks will continue, Vladimir Medinsky said."
     report = "Talks will continue, Russia's top negotiator said."

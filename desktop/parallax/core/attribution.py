@@ -457,9 +457,21 @@ def aliases(
         for sentence, a_at in a_places.items():
             r_at = r_places.get(sentence, ())
             tokens = document.tokens[sentence]
+            if _one_word_two_forms(tokens, set(a_at) & set(r_at), a_keys, r_keys):
+                continue  # "European" in "the European Union" does not put a "Council of Europe" beside it
             if any(abs(i - j) <= window and not _coordinated(tokens, i, j) for i in a_at for j in r_at):
                 return True
     return False
+
+
+def _one_word_two_forms(tokens: list[Word], shared: set[int], a_keys: Sequence[str], r_keys: Sequence[str]) -> bool:
+    """Whether the words both names are found at are read as the two names only in two forms ("European" for
+    "Europe"): one word of both names ("Winter" of "Winter Games" and "Winter Olympics") is no such word."""
+    if not shared:
+        return False
+    a_plain = {name_key(k) for k in a_keys}
+    r_plain = {name_key(k) for k in r_keys}
+    return not any(name_key(tokens[i].text) in a_plain & r_plain for i in shared)
 
 
 class _Sentences:
