@@ -310,6 +310,7 @@ DIVERGENCES = [
         "Ukraine would no longer rule out hosting foreign troops.",
     ),
     ("negation", "Russia would host the next round of talks.", "Russia ruled out hosting the next round of talks."),
+    ("number", "They are retaking some towns.", "They have retaken one town so far."),  # a verb in two forms
     (
         "negation",  # to leave is to withdraw
         "All are examples of the Kremlin sending in its troops and then never leaving.",

@@ -156,7 +156,7 @@ def compare_claims(
         conflicts += [
             c
             for c in _one_against_several(article, report, article_figures, report_figures)
-            if _same_subject(article, c.article_span[0], report, c.report_span[0])
+            if _same_subject(article, c.article_span[0], report, c.report_span[0], forms=True)
         ]
         conflicts += _designation_conflicts(article, report, context.article_text or article)
         sides = [
@@ -442,15 +442,21 @@ def _deduplicate(conflicts: list[Conflict]) -> list[Conflict]:
 # --- what sentences share (the pairing itself: parallax.core.sentence_pairs) --------------------
 
 
-def _same_subject(article: str, a_offset: int, report: str, r_offset: int, least: int = 2) -> bool:
+def _same_subject(article: str, a_offset: int, report: str, r_offset: int, least: int = 2, forms: bool = False) -> bool:
     """Whether the sentences at the two offsets share ``least`` words of content: two figures of one
     unit in sentences about other things ("over 20 years of experience", "a discount for three
-    months") are two facts, not one fact told two ways."""
+    months") are two facts, not one fact told two ways. With ``forms``, words that open with the same five
+    letters count as one word too ("retaking" / "retaken")."""
     a_stems, r_stems = _stems_at(article, a_offset), _stems_at(report, r_offset)
     if a_stems is None or r_stems is None:
         return True
     shared = {s for s in a_stems & r_stems if not s[:1].isdigit()}
-    return len(shared) >= least
+    if len(shared) >= least or not forms:
+        return len(shared) >= least
+    # A verb in another form the stemmer leaves apart ("retaking" / "retaken"): its first five letters.
+    a_heads = {s[:5] for s in a_stems - shared if len(s) >= 5 and not s[:1].isdigit()}
+    r_heads = {s[:5] for s in r_stems - shared if len(s) >= 5 and not s[:1].isdigit()}
+    return len(shared) + len(a_heads & r_heads) >= least
 
 
 def _stems_at(text: str, offset: int) -> frozenset[str] | None:
