@@ -312,6 +312,11 @@ DIVERGENCES = [
     ("negation", "Russia would host the next round of talks.", "Russia ruled out hosting the next round of talks."),
     ("number", "They are retaking some towns.", "They have retaken one town so far."),  # a verb in two forms
     (
+        "negation",  # "not merely" adds: the expelling is said plainly
+        '"I don\'t think they can totally kick out Russian forces. But they can push back," Lee said.',
+        "Lee believes Ukraine can drive Russian forces out completely, not merely push them back.",
+    ),
+    (
         "negation",  # to leave is to withdraw
         "All are examples of the Kremlin sending in its troops and then never leaving.",
         "In each of those places the Kremlin deployed soldiers and later withdrew them.",

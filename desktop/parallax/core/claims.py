@@ -2078,8 +2078,18 @@ _UNCERTAIN = {"doubt", "doubts", "doubted", "whether", "if", "unless", "unclear"
 
 
 def _said_plainly(sentence: str) -> bool:
-    """Whether a sentence holds no negation, refusal, doubt or condition."""
-    return _affirmative(sentence) and not any(w.lower in _UNCERTAIN for w in words(sentence))
+    """Whether a sentence holds no negation, refusal, doubt or condition. "Not merely" adds and denies
+    nothing: "can drive Russian forces out completely, not merely push them back" says it plainly."""
+    tokens = words(sentence)
+    plain = " ".join(
+        w.text
+        for w, following in zip(tokens, [*tokens[1:], None], strict=True)
+        if not (w.lower == "not" and following is not None and following.lower in _ADDING)
+    )
+    return _affirmative(plain) and not any(w.lower in _UNCERTAIN for w in tokens)
+
+
+_ADDING = {"merely", "just", "only", "simply", "solely"}
 
 
 # Verbs that with "out" say one thing, to expel: "kick out", "drive out", "push out", "force out".
