@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from conflict_checks import assert_one_conflict
 from parallax.core.claims import compare_claims
 from parallax.core.event_order import order_conflicts
 
@@ -36,10 +37,7 @@ from parallax.core.event_order import order_conflicts
     ],
 )
 def test_a_fact_moved_to_the_other_side_of_an_event_is_a_date_conflict(article, report, markers):
-    conflicts = order_conflicts(article, report)
-    assert [(c.kind, c.article, c.report) for c in conflicts] == [("date", *markers)]
-    c = conflicts[0]
-    assert article[slice(*c.article_span)] == markers[0] and report[slice(*c.report_span)] == markers[1]
+    assert_one_conflict(order_conflicts(article, report), article, report, "date", markers)
 
 
 @pytest.mark.parametrize(
@@ -102,10 +100,7 @@ def test_the_claim_check_reports_the_order_in_the_paired_sentences():
     ],
 )
 def test_afterwards_against_before_a_gathering_is_a_date_conflict(article, report, markers):
-    conflicts = order_conflicts(article, report)
-    assert [(c.kind, c.article, c.report) for c in conflicts] == [("date", *markers)]
-    c = conflicts[0]
-    assert article[slice(*c.article_span)] == markers[0] and report[slice(*c.report_span)] == markers[1]
+    assert_one_conflict(order_conflicts(article, report), article, report, "date", markers)
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from conflict_checks import assert_one_conflict
 from parallax.core.claims import compare_claims
 from parallax.core.membership import membership_conflicts
 
@@ -31,10 +32,7 @@ TREATIES = "Ukraine would have its security guaranteed by treaties with Western 
     ],
 )
 def test_a_name_said_not_to_be_among_the_others_is_a_negation(article, report, shown):
-    conflicts = membership_conflicts(article, report)
-    assert [(c.kind, c.article, c.report) for c in conflicts] == [("negation", *shown)]
-    c = conflicts[0]
-    assert article[slice(*c.article_span)] == shown[0] and report[slice(*c.report_span)] == shown[1]
+    assert_one_conflict(membership_conflicts(article, report), article, report, "negation", shown)
 
 
 @pytest.mark.parametrize(

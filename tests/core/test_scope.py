@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from conflict_checks import assert_one_conflict
 from parallax.core.claims import compare_claims
 from parallax.core.scope import scope_conflicts
 
@@ -35,10 +36,7 @@ from parallax.core.scope import scope_conflicts
     ],
 )
 def test_a_part_against_the_whole_is_a_number_conflict(article, report, spans):
-    conflicts = scope_conflicts(article, report)
-    assert [(c.kind, c.article, c.report) for c in conflicts] == [("number", *spans)]
-    c = conflicts[0]
-    assert article[slice(*c.article_span)] == spans[0] and report[slice(*c.report_span)] == spans[1]
+    assert_one_conflict(scope_conflicts(article, report), article, report, "number", spans)
 
 
 @pytest.mark.parametrize(

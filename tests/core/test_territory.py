@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from conflict_checks import assert_one_conflict
 from parallax.core.claims import compare_claims
 from parallax.core.territory import holder_conflicts
 
@@ -30,10 +31,7 @@ from parallax.core.territory import holder_conflicts
     ],
 )
 def test_land_held_by_another_country_is_a_place_conflict(article, report, holders):
-    conflicts = holder_conflicts(article, report)
-    assert [(c.kind, c.article, c.report) for c in conflicts] == [("place", *holders)]
-    c = conflicts[0]
-    assert article[slice(*c.article_span)] == holders[0] and report[slice(*c.report_span)] == holders[1]
+    assert_one_conflict(holder_conflicts(article, report), article, report, "place", holders)
 
 
 @pytest.mark.parametrize(
