@@ -40,6 +40,25 @@ def test_a_part_against_the_whole_is_a_number_conflict(article, report, spans):
 
 
 @pytest.mark.parametrize(
+    ("article", "report", "spans"),
+    [
+        (
+            "NATO estimated that between 7,000 and 15,000 Russian soldiers have been killed since the invasion began.",
+            "NATO put the Russian soldiers killed in the previous fortnight alone at 7,000 to 15,000.",
+            ("since the invasion began", "in the previous fortnight"),
+        ),
+        (
+            "Polls throughout the war have shown that Ukrainians expect to win.",
+            "Polls in the past ten days have shown that Ukrainians expect to win.",
+            ("throughout the war", "in the past ten days"),
+        ),
+    ],
+)
+def test_a_stretch_of_the_war_against_the_whole_war_is_a_date_conflict(article, report, spans):
+    assert_one_conflict(scope_conflicts(article, report), article, report, "date", spans)
+
+
+@pytest.mark.parametrize(
     ("article", "report"),
     [
         # Parts and wholes of different things.
@@ -49,6 +68,11 @@ def test_a_part_against_the_whole_is_a_number_conflict(article, report, spans):
         ("They can push back in certain places.", "They can push them back here and there."),
         # One side says both: the other may be speaking of either.
         ("Parts of the city, and then the whole of the city, fell.", "The whole of the city fell."),
+        # "Last week" says when something was said, not the time a count covers.
+        (
+            "NATO estimated last week that 7,000 soldiers have been killed since the invasion began.",
+            "NATO said last week that 7,000 soldiers have died since the war started.",
+        ),
         # A name after "all of" is no thing counted.
         ("All of Ukraine mourned.", "Some of Ukraine's allies mourned."),
     ],

@@ -196,8 +196,9 @@ def compare_claims(
             conflicts += [_shift(c, a_start, r_start) for c in holder_conflicts(a_sentence, r_sentence)]
         if "attribution" in config.kinds:
             conflicts += [_shift(c, a_start, r_start) for c in _one_side_for_both(a_sentence, r_sentence)]
-        if "number" in config.kinds:
-            conflicts += [_shift(c, a_start, r_start) for c in scope_conflicts(a_sentence, r_sentence)]
+        if config.kinds & {"number", "date"}:
+            scoped = scope_conflicts(a_sentence, r_sentence)
+            conflicts += [_shift(c, a_start, r_start) for c in scoped if c.kind in config.kinds]
         if "date" in config.kinds:
             conflicts += [_shift(c, a_start, r_start) for c in order_conflicts(a_sentence, r_sentence)]
             conflicts += [_shift(c, a_start, r_start) for c in phase_conflicts(a_sentence, r_sentence)]

@@ -9,7 +9,11 @@ whole of", "all of", "the entire" or "the whole" thing; the two must name the
 same thing (a word of content shared in the few words after them). Where the
 thing is ground, "in certain places", "in places", "here and there" stand
 against "all along the front", "along the whole front" and "everywhere", with
-no shared word needed: the ground is the front either way.
+no shared word needed: the ground is the front either way. Where it is the
+time a count covers, "in the previous fortnight" or "in the past ten days"
+stands against "since the invasion began" or "throughout the war" (kind
+``date``): NATO's count of the dead over the whole war is no count of two
+weeks.
 
 Silent where a side says both a part and the whole.
 
@@ -32,9 +36,16 @@ _SCOPE = re.compile(
     rf"|\b(?P<whole>(?:the\s+whole\s+of|all\s+of|the\s+entire|the\s+whole)\s+{_OWNER})(?=[a-z])"
     r"|\b(?P<ground_part>in\s+(?:(?:certain|some|a\s+few)\s+)?(?:places|areas|spots|sectors)|here\s+and\s+there)\b"
     r"|\b(?P<ground_whole>(?:all\s+along|along\s+the\s+(?:whole|entire))\s+(?:the\s+)?(?:front|line|front\s+line)"
-    r"|everywhere)\b",
+    r"|everywhere)\b"
+    # The time a count covers: a stretch of it against the whole war.
+    r"|\b(?P<period_part>in\s+the\s+(?:previous|past|last)\s+(?:fortnight|week|month|few\s+(?:days|weeks)|"
+    r"(?:two|three|four|five|six|seven|ten|\d{1,2})\s+(?:days|weeks)))\b"
+    r"|\b(?P<period_whole>since\s+the\s+(?:start\s+of\s+the\s+)?(?:invasion|war|conflict|fighting)"
+    r"(?:\s+(?:began|started|was\s+launched))?|throughout\s+the\s+(?:invasion|war|conflict|fighting))\b",
     re.IGNORECASE,
 )
+# What ground and time scopes are of, where the words name no thing: the front, the war.
+_GROUND, _PERIOD = frozenset({"<ground>"}), frozenset({"<period>"})
 _THING_LENGTH = 3  # words read after a part or the whole
 _NOT_A_THING = FUNCTION_WORDS | {"way", "time", "same", "more", "most", "world"}
 _CLAUSE_END = ',;:.!?—–()"“”'
@@ -46,7 +57,7 @@ class Scope:
 
     words: Word
     extent: str  # PART or WHOLE
-    thing: frozenset[str]  # empty for ground ("here and there")
+    thing: frozenset[str]  # the thing's stems; for ground or a period of the war, a mark of its own
 
 
 @lru_cache(maxsize=4096)
@@ -55,47 +66,53 @@ def scopes(text: str) -> tuple[Scope, ...]:
     found = []
     tokens = words(text)
     for m in _SCOPE.finditer(text):
-        if m.group("ground_part") or m.group("ground_whole"):
-            extent = PART if m.group("ground_part") else WHOLE
-            found.append(Scope(Word(m.group(), m.start(), m.end()), extent, frozenset()))
-            continue
-        # The thing runs to its clause's end or the first function word after its content ("that", "in").
-        thing_words: list[Word] = []
-        previous_end = m.end()
-        for word in [w for w in tokens if w.start >= m.end()][:_THING_LENGTH]:
-            if any(mark in text[previous_end : word.start] for mark in _CLAUSE_END) or not word.text[:1].islower():
+        for part, whole, thing in (("ground_part", "ground_whole", _GROUND), ("period_part", "period_whole", _PERIOD)):
+            if m.group(part) or m.group(whole):
+                extent = PART if m.group(part) else WHOLE
+                found.append(Scope(Word(m.group(), m.start(), m.end()), extent, thing))
                 break
-            if word.lower in _NOT_A_THING:
-                if thing_words:
-                    break
-                continue
-            thing_words.append(word)
-            previous_end = word.end
-        if thing_words:
-            extent = PART if m.group("part") else WHOLE
-            end = thing_words[-1].end
-            thing = frozenset(stem(w.text) for w in thing_words)
-            found.append(Scope(Word(text[m.start() : end], m.start(), end), extent, thing))
+        else:
+            found += _scope_of_a_thing(text, tokens, m)
     return tuple(found)
 
 
+def _scope_of_a_thing(text: str, tokens: list[Word], m: re.Match[str]) -> list[Scope]:
+    """The part or the whole match ``m`` says, with the thing in the words after it; none without one."""
+    # The thing runs to its clause's end or the first function word after its content ("that", "in").
+    thing_words: list[Word] = []
+    previous_end = m.end()
+    for word in [w for w in tokens if w.start >= m.end()][:_THING_LENGTH]:
+        if any(mark in text[previous_end : word.start] for mark in _CLAUSE_END) or not word.text[:1].islower():
+            break
+        if word.lower in _NOT_A_THING:
+            if thing_words:
+                break
+            continue
+        thing_words.append(word)
+        previous_end = word.end
+    if not thing_words:
+        return []
+    end = thing_words[-1].end
+    extent = PART if m.group("part") else WHOLE
+    return [Scope(Word(text[m.start() : end], m.start(), end), extent, frozenset(stem(w.text) for w in thing_words))]
+
+
 def scope_conflicts(article: str, report: str) -> list[Conflict]:
-    """Where ``article`` and ``report`` say a part and the whole of one thing (kind ``number``)."""
+    """Where ``article`` and ``report`` say a part and the whole of one thing (kind ``number``; ``date`` for
+    the time a count covers)."""
     a_scopes, r_scopes = scopes(article), scopes(report)
     for a in a_scopes:
         for r in r_scopes:
-            if a.extent == r.extent or bool(a.thing) != bool(r.thing):
-                continue
-            if a.thing and not a.thing & r.thing:
+            if a.extent == r.extent or not a.thing & r.thing:
                 continue
             if _both(a_scopes, a.thing) or _both(r_scopes, r.thing):
                 continue
             reason = f"“{a.words.text}” vs “{r.words.text}”: a part against the whole"
-            return [Conflict.between("number", a.words, r.words, reason)]
+            return [Conflict.between("date" if a.thing == _PERIOD else "number", a.words, r.words, reason)]
     return []
 
 
 def _both(found: tuple[Scope, ...], thing: frozenset[str]) -> bool:
-    """Whether one side says both a part and the whole of ``thing`` (of the ground, where it is empty)."""
-    same = [s for s in found if (s.thing & thing if thing else not s.thing)]
+    """Whether one side says both a part and the whole of ``thing``."""
+    same = [s for s in found if s.thing & thing]
     return len({s.extent for s in same}) > 1
