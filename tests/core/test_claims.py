@@ -2639,6 +2639,11 @@ def test_in_or_out_of_character(report, conflict):
             "Ukraine's armed forces have proven a far tougher opponent than Russia expected.",
             None,
         ),
+        (
+            "Ukraine's army had launched some successful counterattacks near the capital.",
+            "Volunteer territorial-defence battalions had launched successful counterattacks near the capital.",
+            ("organisation", "army", "territorial-defence"),
+        ),
         # What the soldiers carried; a flag is flown anywhere.
         (
             "Russian soldiers had even brought dress uniforms along with them in their tanks.",

@@ -163,7 +163,7 @@ _DETAIL_CLASSES: dict[str, tuple[dict[str, str], bool]] = {
         _members(
             "army armies",
             "national_guard",
-            "territorial_defence territorial_defense",
+            "territorial_defence territorial_defense territorial-defence territorial-defense",
             "marines marine_corps",
             "special_forces",
         ),
