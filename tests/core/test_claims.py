@@ -541,6 +541,9 @@ DIVERGENCES = [
 
 PARAPHRASES = [
     ("Ukraine would remain neutral and would not join NATO.", "Ukraine would stay neutral and stay out of NATO."),
+    # A familiar form of a given name is the same person.
+    ("Fire chief William Ingaldson said the blaze was out.", "Fire chief Bill Ingaldson said the blaze was out."),
+    ("The manager, Jon Owen, said nobody was hurt.", "The manager, John Owen, said nobody was hurt."),
     (
         "The Kremlin sent in its troops and then never left.",
         "The Kremlin deployed soldiers and has never withdrawn them.",

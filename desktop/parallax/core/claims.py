@@ -1600,7 +1600,21 @@ def _other_given_name(a_keys: Sequence[str], r_keys: Sequence[str]) -> bool:
     a_low, r_low = a_given.lower(), r_given.lower()
     if a_low.startswith(r_low) or r_low.startswith(a_low):
         return False  # a short form: "Vlad", "Vladimir"
+    if _GIVEN_NAMES.get(a_low, a_low) == _GIVEN_NAMES.get(r_low, r_low):
+        return False  # a familiar form: "Bill Ingaldson" is William Ingaldson
     return name_skeleton(a_given) != name_skeleton(r_given)
+
+
+# Forms of one given name that are not its first letters ("Bill" for William, "Jon" for John; "Rob" needs no
+# entry, it opens "Robert"), each group read as one name.
+_GIVEN_NAME_GROUPS = (
+    "william bill billy", "robert bob bobby", "richard dick rick ricky", "james jim jimmy",
+    "john jon jack johnny jonathan", "charles chuck", "edward ted teddy ned", "elizabeth liz beth betty libby",
+    "margaret peggy maggie meg", "anthony tony", "stephen steven steve", "lawrence larry", "henry hank harry",
+    "gerald jerry", "susan sue", "rebecca becky", "alexander aleksandr oleksandr sasha",
+    "katherine catherine kate kathy cathy",
+)  # fmt: skip
+_GIVEN_NAMES = {form: group.split()[0] for group in _GIVEN_NAME_GROUPS for form in group.split()}
 
 
 def _kind_in(entity: Entity, document: str) -> str:
