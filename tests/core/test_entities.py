@@ -167,6 +167,13 @@ from parallax.core.tokens import NameIndex, capitalised_inside
             frozenset({"istanbul"}),
             [("Istanbul", "place")],
         ),
+        # A street's word after its number names no street: the number does ("117th Street", "97th Ave.").
+        (
+            "He was hit near the intersection of 117th Street and 97th Ave. in Queens, police said.",
+            None,
+            None,
+            [("Queens", "place")],
+        ),
         # Without the documents' words, a headline's capitals are read as any others are.
         (
             "Ceasefire Hopes Rise in Istanbul",

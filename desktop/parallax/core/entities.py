@@ -530,10 +530,28 @@ def find_entities(
             continue
         if len(run) == 1 and _ordinary_word_as_label(text, tokens, run[0], vocabulary):
             continue
+        if len(run) == 1 and _numbered_street(tokens, run[0]):
+            continue
         entity = _entity(text, run)
         if entity is not None:
             entities.append(entity)
     return entities
+
+
+# The words of a street that a number names: "117th Street", "97th Ave.".
+_STREET_WORDS = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "drive", "place"}
+_ORDINAL_ENDINGS = {"st", "nd", "rd", "th"}
+
+
+def _numbered_street(tokens: Sequence[Word], index: int) -> bool:
+    """Whether a lone capitalised word is a street's word after its number ("117th Street"; the tokens read
+    "117", "th", "Street"): the number is the name, and two such streets differ by their numbers."""
+    return (
+        index >= 2
+        and tokens[index].lower in _STREET_WORDS
+        and tokens[index - 1].lower in _ORDINAL_ENDINGS
+        and tokens[index - 2].text.isdigit()
+    )
 
 
 def _ordinary_word_as_label(
