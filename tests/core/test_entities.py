@@ -174,6 +174,19 @@ from parallax.core.tokens import NameIndex, capitalised_inside
             None,
             [("Queens", "place")],
         ),
+        # A state's abbreviation after its town is no place of its own; the state written out is one.
+        (
+            "She checked into the Betty Ford Center in Rancho Mirage, Calif. on Friday, near Palm Springs.",
+            None,
+            None,
+            [("Betty Ford Center", "organisation"), ("Rancho Mirage", "place"), ("Palm Springs", "place")],
+        ),
+        (
+            "The crash happened near Fort Smith, Arkansas, on Friday.",
+            None,
+            None,
+            [("Fort Smith", "place"), ("Arkansas", "entity")],
+        ),
         # Without the documents' words, a headline's capitals are read as any others are.
         (
             "Ceasefire Hopes Rise in Istanbul",

@@ -530,7 +530,7 @@ def find_entities(
             continue
         if len(run) == 1 and _ordinary_word_as_label(text, tokens, run[0], vocabulary):
             continue
-        if len(run) == 1 and _numbered_street(tokens, run[0]):
+        if len(run) == 1 and (_numbered_street(tokens, run[0]) or _state_after_town(text, tokens, run[0])):
             continue
         entity = _entity(text, run)
         if entity is not None:
@@ -551,6 +551,27 @@ def _numbered_street(tokens: Sequence[Word], index: int) -> bool:
         and tokens[index].lower in _STREET_WORDS
         and tokens[index - 1].lower in _ORDINAL_ENDINGS
         and tokens[index - 2].text.isdigit()
+    )
+
+
+# American states as a dateline abbreviates them after a town: "Rancho Mirage, Calif.".
+_STATE_ABBREVIATIONS = {
+    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la",
+    "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va",
+    "vt", "wash", "wis", "wyo",
+}  # fmt: skip
+
+
+def _state_after_town(text: str, tokens: Sequence[Word], index: int) -> bool:
+    """Whether a lone capitalised word is a state's abbreviation after its town ("Rancho Mirage, Calif."):
+    the town is the place named; the state only says where the town is."""
+    token = tokens[index]
+    return (
+        token.lower in _STATE_ABBREVIATIONS
+        and text[token.end : token.end + 1] == "."
+        and index > 0
+        and text[tokens[index - 1].end : token.start].strip() == ","
+        and tokens[index - 1].text[:1].isupper()
     )
 
 
