@@ -187,6 +187,13 @@ from parallax.core.tokens import NameIndex, capitalised_inside
             None,
             [("Fort Smith", "place"), ("Arkansas", "entity")],
         ),
+        # An acronym of a common noun names no one: a charge, a part, a score.
+        (
+            "He was charged in Queens with DWI after the crash, as Intel's CPU team and the OEM partners watched.",
+            None,
+            None,
+            [("Queens", "place"), ("Intel's", "entity")],
+        ),
         # Without the documents' words, a headline's capitals are read as any others are.
         (
             "Ceasefire Hopes Rise in Istanbul",

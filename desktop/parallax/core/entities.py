@@ -522,8 +522,8 @@ def find_entities(
                 run = run[1:]
             else:
                 break
-        while run and tokens[run[-1]].lower in _CONNECTORS:
-            run = run[:-1]
+        while run and (tokens[run[-1]].lower in _CONNECTORS or tokens[run[-1]].lower in _COMMON_ACRONYMS):
+            run = run[:-1]  # "Intel's CPU team": the acronym of a common noun is no part of the name
         if not run:
             continue
         if len(run) == 1 and run[0] in starts and known_names is not None and _base(tokens[run[0]]) not in known_names:
@@ -554,6 +554,12 @@ def _numbered_street(tokens: Sequence[Word], index: int) -> bool:
     )
 
 
+# Acronyms of common nouns, which name no one: a charge ("DUI"), a part ("CPU"), a score ("TD"), a role ("CEO").
+_COMMON_ACRONYMS = {
+    "oem", "oems", "cpu", "cpus", "gpu", "gpus", "bios", "nic", "nics", "hd", "pc", "pcs", "ram", "ssd", "usb",
+    "lcd", "dna", "ceo", "ceos", "cfo", "coo", "cto", "gdp", "dui", "dwi", "td", "tds", "ko", "mvp", "suv", "suvs",
+    "atm", "cpr", "icu", "io",
+}  # fmt: skip
 # American states as a dateline abbreviates them after a town: "Rancho Mirage, Calif.".
 _STATE_ABBREVIATIONS = {
     "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la",
