@@ -194,6 +194,13 @@ from parallax.core.tokens import NameIndex, capitalised_inside
             None,
             [("Queens", "place"), ("Intel's", "entity")],
         ),
+        # A name with a web address after it is an outlet, as a newspaper's is.
+        (
+            "He escaped from the van and took off on foot, MyFoxHouston.com reports, as police in Houston searched.",
+            None,
+            None,
+            [("MyFoxHouston", "publication"), ("Houston", "place")],
+        ),
         # Without the documents' words, a headline's capitals are read as any others are.
         (
             "Ceasefire Hopes Rise in Istanbul",

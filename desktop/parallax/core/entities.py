@@ -776,12 +776,16 @@ def names_an_institution(keys: Sequence[str]) -> bool:
     return any(_plain(k) in _ORG_WORDS for k in keys)
 
 
+# A website's address after its name: "MyFoxHouston.com reports" (or "MyFoxHouston. com", tokenised).
+_WEB_ADDRESS = re.compile(r" ?\. ?(?:com|org|net|co\.uk)\b", re.IGNORECASE)
+
+
 def _kind(text: str, tokens: Sequence[Word], run: Sequence[int], names: list[Word]) -> str:
     lowered = [w.lower.replace("’", "'").removesuffix("'s") for w in names]
     if tuple(k.lower() for w in names for k in _word_keys(w)) in _COUNTRY_NAMES:
         return "place"  # "United States", "U.S."
     previous_word = tokens[run[0] - 1].lower if run[0] > 0 else ""
-    if is_publication(lowered) or previous_word in _PUBLICATION_BEFORE:
+    if is_publication(lowered) or previous_word in _PUBLICATION_BEFORE or _WEB_ADDRESS.match(text, names[-1].end):
         return "publication"
     if "&" in text[names[0].start : names[-1].end]:
         return "organisation"  # "Procter & Gamble": a firm, not a person
