@@ -15,7 +15,7 @@ import functools
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -41,6 +41,7 @@ from parallax.core.result import (  # the result types, re-exported: callers imp
     coverage as coverage,
 )
 from parallax.core.spelling import for_embedding
+from parallax.core.tokens import WORD
 from parallax.core.worddiff import word_diff
 
 if TYPE_CHECKING:
@@ -231,11 +232,11 @@ def _compare_one(prepared: Prepared, index: int, config: CompareConfig) -> Repor
     )
     alignment = align()
     rescued = _rescued_by_a_sentence(prepared, index, alignment.right_only, a_texts)
-    quoted = _rescued_by_a_quotation(prepared, index, alignment.right_only, a_texts, config.threshold)
-    if quoted is not None:
-        rescued = quoted if rescued is None else np.maximum(rescued, quoted)
-    if rescued is not None:
-        alignment = align(rescued)  # once more, with the pairs a sentence tells
+    for pair, score in _rescued_by_a_quotation(prepared, index, alignment.right_only, a_texts, config.threshold):
+        rescued[pair] = max(rescued.get(pair, score), score)
+    if rescued:
+        # Once more, with the pairs a sentence or a quotation tells.
+        alignment = align(_rescue_scores(rescued, (len(a_texts), len(r_units))))
     context = ClaimContext(
         article.text,
         report.text,
@@ -288,7 +289,7 @@ def _aligned(
     rescued: NDArray[np.float32] | None = None,
 ) -> Alignment:
     """Align by the vectors' cosine, with the words the units share (``parallax.core.lexical``); ``rescued``
-    raises the scores of pairs one sentence tells (see :func:`_rescued_by_a_sentence`)."""
+    raises the scores of pairs one sentence or a quotation tells (see :func:`_rescued_by_a_sentence`)."""
     scores = similarity_matrix(a_vectors, r_vectors)
     if rescued is not None:
         scores = np.maximum(scores, rescued)
@@ -306,12 +307,20 @@ _RESCUE_COSINE = 0.6
 _RESCUE_WORDS = 0.3
 
 
+def _rescue_scores(rescued: dict[tuple[int, int], float], shape: tuple[int, int]) -> NDArray[np.float32]:
+    """The rescued pairs' scores as a matrix for :func:`_aligned` (-1, below any cosine, elsewhere)."""
+    scores = np.full(shape, -1.0, dtype=np.float32)
+    for pair, score in rescued.items():
+        scores[pair] = score
+    return scores
+
+
 def _rescued_by_a_sentence(
     prepared: Prepared, index: int, unlinked: Sequence[int], a_texts: Sequence[str]
-) -> NDArray[np.float32] | None:
+) -> dict[tuple[int, int], float]:
     """Scores for the unlinked report paragraphs (positions among the content paragraphs) of several
-    sentences whose one sentence retells an article paragraph: that sentence's cosine at its closest
-    article paragraph, where the two share their words too; None where there is none."""
+    sentences whose one sentence retells an article paragraph, by (article, report) position: that
+    sentence's cosine at its closest article paragraph, where the two share their words too."""
     report = prepared.documents[index]
     r_units = report.content_paragraphs()
     unlinked_paragraphs = {r_units[j]: j for j in unlinked}
@@ -319,10 +328,10 @@ def _rescued_by_a_sentence(
     paragraph_of = [report.sentences[k].paragraph for k in r_sentences]
     counts = Counter(paragraph_of)
     several = {p for p in unlinked_paragraphs if counts[p] >= 2}
+    rescued: dict[tuple[int, int], float] = {}
     if not several:
-        return None
+        return rescued
     cosines = prepared.paragraph_vectors[0] @ prepared.sentence_vectors[index].T
-    rescued: NDArray[np.float32] | None = None
     a_words: list[frozenset[str]] | None = None
     for position, sentence in enumerate(r_sentences):
         if paragraph_of[position] not in several:
@@ -335,10 +344,8 @@ def _rescued_by_a_sentence(
         shared = lexical_similarity(a_words, [unit_words(report.sentences[sentence].text)])[closest, 0]
         if shared < _RESCUE_WORDS:
             continue
-        if rescued is None:
-            rescued = np.full((len(a_texts), len(r_units)), -1.0, dtype=np.float32)
-        column = unlinked_paragraphs[paragraph_of[position]]
-        rescued[closest, column] = max(rescued[closest, column], cosine)
+        pair = (closest, unlinked_paragraphs[paragraph_of[position]])
+        rescued[pair] = max(rescued.get(pair, cosine), cosine)
     return rescued
 
 
@@ -346,23 +353,21 @@ def _rescued_by_a_sentence(
 # report paragraph retells it: "'They are having some success,' Lee said of the Ukrainians, and so is White."
 _QUOTED_WORDS = 4
 _QUOTATION = re.compile(r"“([^”]{8,}?)”|\"([^\"\n]{8,}?)\"")
-_WORD = re.compile(r"[\w’']+")
 
 
 def _plain_words(text: str) -> str:
     """``text``'s words in lower case, one space apart and one at each end, so that a search finds whole words."""
-    return " " + " ".join(w.lower().replace("’", "'") for w in _WORD.findall(text)) + " "
+    return " " + " ".join(w.lower().replace("’", "'") for w in WORD.findall(text)) + " "
 
 
 def _rescued_by_a_quotation(
     prepared: Prepared, index: int, unlinked: Sequence[int], a_texts: Sequence[str], threshold: float
-) -> NDArray[np.float32] | None:
+) -> Iterator[tuple[tuple[int, int], float]]:
     """Scores for the unlinked report paragraphs (positions among the content paragraphs) that quote
-    words found in one article paragraph alone: the paragraphs' cosine, raised to ``threshold``; None where
-    there is none. A quotation found in several article paragraphs tells no one of them."""
+    words found in one article paragraph alone, by (article, report) position: the paragraphs' cosine,
+    raised to ``threshold``. A quotation found in several article paragraphs tells no one of them."""
     report = prepared.documents[index]
     r_units = report.content_paragraphs()
-    rescued: NDArray[np.float32] | None = None
     a_plain: list[str] | None = None
     for column in unlinked:
         for m in _QUOTATION.finditer(report.paragraphs[r_units[column]].text):
@@ -373,11 +378,8 @@ def _rescued_by_a_quotation(
             rows = [row for row, text in enumerate(a_plain) if quoted in text]
             if len(rows) != 1:
                 continue
-            if rescued is None:
-                rescued = np.full((len(a_texts), len(r_units)), -1.0, dtype=np.float32)
             cosine = float(prepared.paragraph_vectors[0][rows[0]] @ prepared.paragraph_vectors[index][column])
-            rescued[rows[0], column] = max(cosine, threshold)
-    return rescued
+            yield (rows[0], column), max(cosine, threshold)
 
 
 def units_running_on(texts: Sequence[str]) -> list[bool]:
