@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from parallax.core.result import Conflict
-from parallax.core.tokens import FUNCTION_WORDS, Word, stem, words
+from parallax.core.tokens import FUNCTION_WORDS, Word, clause_words_after, stem, words
 
 BEFORE, AFTER = -1, 1
 
@@ -59,7 +59,6 @@ _IMPLICIT = re.compile(r"\b(?:afterwards?|beforehand)\b", re.IGNORECASE)
 _GATHERING_WORDS = (
     "talks", "meeting", "session", "sitting", "negotiations", "delegations", "summit", "conference", "hearing", "round",
 )  # fmt: skip
-_CLAUSE_END = ',;:.!?—–()"“”'
 
 
 @dataclass(frozen=True)
@@ -76,17 +75,9 @@ class OrderMention:
 @lru_cache(maxsize=4096)
 def order_mentions(text: str) -> tuple[OrderMention, ...]:
     """Each marker of order in ``text`` with the event it opens; none for a marker that opens no event."""
-    tokens = words(text)
     found = []
     for m in _MARKER.finditer(text):
-        following = [w for w in tokens if w.start >= m.end()][:_EVENT_LENGTH]
-        event: list[Word] = []
-        previous_end = m.end()
-        for word in following:
-            if any(mark in text[previous_end : word.start] for mark in _CLAUSE_END):
-                break  # the event ends with its clause
-            event.append(word)
-            previous_end = word.end
+        event = clause_words_after(text, m.end(), _EVENT_LENGTH)  # the event ends with its clause
         if not event or event[0].lower in _NO_EVENT or event[0].text[:1].isdigit():
             continue
         # Only words in lower case: a name ("Russia's invasion" / "Russia's withdrawal") says who, not which event.

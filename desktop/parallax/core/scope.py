@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from parallax.core.result import Conflict
-from parallax.core.tokens import FUNCTION_WORDS, Word, stem, words
+from parallax.core.tokens import FUNCTION_WORDS, Word, clause_words_after, stem
 
 PART, WHOLE = "part", "whole"
 _OWNER = r"(?:(?:the|their|its|his|her|our|this|that)\s+)?"
@@ -48,7 +48,6 @@ _SCOPE = re.compile(
 _GROUND, _PERIOD = frozenset({"<ground>"}), frozenset({"<period>"})
 _THING_LENGTH = 3  # words read after a part or the whole
 _NOT_A_THING = FUNCTION_WORDS | {"way", "time", "same", "more", "most", "world"}
-_CLAUSE_END = ',;:.!?—–()"“”'
 
 
 @dataclass(frozen=True)
@@ -64,7 +63,6 @@ class Scope:
 def scopes(text: str) -> tuple[Scope, ...]:
     """Each part or whole ``text`` speaks of, with what it is a part or the whole of."""
     found = []
-    tokens = words(text)
     for m in _SCOPE.finditer(text):
         for part, whole, thing in (("ground_part", "ground_whole", _GROUND), ("period_part", "period_whole", _PERIOD)):
             if m.group(part) or m.group(whole):
@@ -72,24 +70,22 @@ def scopes(text: str) -> tuple[Scope, ...]:
                 found.append(Scope(Word(m.group(), m.start(), m.end()), extent, thing))
                 break
         else:
-            found += _scope_of_a_thing(text, tokens, m)
+            found += _scope_of_a_thing(text, m)
     return tuple(found)
 
 
-def _scope_of_a_thing(text: str, tokens: list[Word], m: re.Match[str]) -> list[Scope]:
+def _scope_of_a_thing(text: str, m: re.Match[str]) -> list[Scope]:
     """The part or the whole match ``m`` says, with the thing in the words after it; none without one."""
     # The thing runs to its clause's end or the first function word after its content ("that", "in").
     thing_words: list[Word] = []
-    previous_end = m.end()
-    for word in [w for w in tokens if w.start >= m.end()][:_THING_LENGTH]:
-        if any(mark in text[previous_end : word.start] for mark in _CLAUSE_END) or not word.text[:1].islower():
+    for word in clause_words_after(text, m.end(), _THING_LENGTH):
+        if not word.text[:1].islower():
             break
         if word.lower in _NOT_A_THING:
             if thing_words:
                 break
             continue
         thing_words.append(word)
-        previous_end = word.end
     if not thing_words:
         return []
     end = thing_words[-1].end

@@ -120,6 +120,23 @@ _LINE = re.compile(r"[^\n]+")
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}(?:['’-][^\W\d_]+)*")
 
 
+# Marks that end a clause: what follows "before" or "parts of" past one of them is another clause.
+_CLAUSE_END = ',;:.!?—–()"“”'
+
+
+def clause_words_after(text: str, start: int, most: int) -> list[Word]:
+    """The first ``most`` words of ``text`` from offset ``start``, up to the end of their clause: "before the
+    talks, the army attacked" gives "the", "talks" from after "before"."""
+    found: list[Word] = []
+    previous_end = start
+    for word in [w for w in words(text) if w.start >= start][:most]:
+        if any(mark in text[previous_end : word.start] for mark in _CLAUSE_END):
+            break
+        found.append(word)
+        previous_end = word.end
+    return found
+
+
 def title_lines(text: str) -> tuple[tuple[int, int], ...]:
     """The spans of the lines of ``text`` written in title case, as headlines are ("Briefing Note: Would a
     Ceasefire Hold?"), or in capitals, as a cable's summary is: at least three words of four letters or
