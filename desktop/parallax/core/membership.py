@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 
 from parallax.core.result import Conflict
-from parallax.core.tokens import FUNCTION_WORDS, Word, name_key, same_name
+from parallax.core.tokens import FUNCTION_WORDS, Word, same_name
 
 _NAME = r"(?P<name>[A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+){0,3})"
 _DENIED = re.compile(
@@ -28,21 +28,15 @@ _DENIED = re.compile(
 
 
 @lru_cache(maxsize=4096)
-def _denials(text: str) -> tuple[Word, ...]:
-    """The names ``text`` says are not among the others, each with the words that say so."""
+def _denials(text: str) -> tuple[tuple[Word, str], ...]:
+    """The names ``text`` says are not among the others, each after the words that say so."""
     found = []
     for m in _DENIED.finditer(text):
-        group = "name" if m.group("name") else "left"
-        if m.group(group).lower() in FUNCTION_WORDS:
+        name = m.group("name") or m.group("left")
+        if name.lower() in FUNCTION_WORDS:
             continue  # "It would not be one of them": a pronoun, no name
-        found.append(Word(m.group(), m.start(), m.end()))
+        found.append((Word(m.group(), m.start(), m.end()), name))
     return tuple(found)
-
-
-def _name_of(denial: Word) -> str:
-    found = _DENIED.match(denial.text)
-    assert found is not None
-    return found.group("name") or found.group("left")
 
 
 def membership_conflicts(article: str, report: str) -> list[Conflict]:
@@ -50,12 +44,11 @@ def membership_conflicts(article: str, report: str) -> list[Conflict]:
     (kind ``negation``)."""
     conflicts = []
     for source, other, forward in ((article, report, True), (report, article, False)):
-        for denial in _denials(source):
-            name = _name_of(denial)
-            if any(_name_of(d) == name for d in _denials(other)):
+        for denial, name in _denials(source):
+            if any(other_name == name for _, other_name in _denials(other)):
                 continue
-            key = name_key(name.split()[-1])
-            named = next((m for m in re.finditer(r"[A-Z][\w'’-]+", other) if same_name(key, m.group())), None)
+            last = name.split()[-1]
+            named = next((m for m in re.finditer(r"[A-Z][\w'’-]+", other) if same_name(last, m.group())), None)
             if named is None:
                 continue
             plain = Word(named.group(), named.start(), named.end())
