@@ -99,6 +99,10 @@ def _event_stem(word: Word) -> str:
     return plain.removesuffix("e")
 
 
+# The stems a gathering's event has ("delegations" reads "delegat"), for :func:`_against_unsaid_event`.
+_GATHERINGS = frozenset(_event_stem(Word(word, 0, 0)) for word in _GATHERING_WORDS)
+
+
 def _name(word: Word) -> str:
     return word.lower.replace("’", "'").removesuffix("'s")
 
@@ -116,11 +120,6 @@ def _named_elsewhere(mention: OrderMention, other: str, other_mention: OrderMent
     )
 
 
-@lru_cache(maxsize=1)
-def _gatherings() -> frozenset[str]:
-    return frozenset(_event_stem(Word(word, 0, 0)) for word in _GATHERING_WORDS)
-
-
 def _implicit_order(text: str) -> tuple[Word, int] | None:
     """The first marker of order in ``text`` whose event goes unsaid ("afterwards"), with its direction."""
     m = _IMPLICIT.search(text)
@@ -129,23 +128,25 @@ def _implicit_order(text: str) -> tuple[Word, int] | None:
     return Word(m.group(), m.start(), m.end()), BEFORE if m.group().lower() == "beforehand" else AFTER
 
 
-def _against_unsaid_event(article: str, report: str) -> list[Conflict]:
+def _against_unsaid_event(
+    article: str, report: str, a_mentions: tuple[OrderMention, ...], r_mentions: tuple[OrderMention, ...]
+) -> list[Conflict]:
     """One side's "afterwards" against the other's "before" a gathering: "met reporters afterwards" /
     "spoke to journalists before the delegations had even sat down". Silent where either side also orders
     the fact the first side's way, or where the event on the other side is no gathering."""
     conflicts = []
-    for source, other, forward in ((article, report, True), (report, article, False)):
+    sides = ((article, report, a_mentions, r_mentions, True), (report, article, r_mentions, a_mentions, False))
+    for source, other, source_mentions, other_mentions, forward in sides:
         implicit = _implicit_order(source)
         if implicit is None:
             continue
         marker, direction = implicit
-        source_mentions, other_mentions = order_mentions(source), order_mentions(other)
         if _implicit_order(other) is not None or any(m.direction != direction for m in source_mentions):
             continue
         if any(m.direction == direction for m in other_mentions):
             continue
         for mention in other_mentions:
-            if mention.event & _gatherings():
+            if mention.event & _GATHERINGS:
                 reason = f"“{marker.text}” vs “{mention.marker.text}”: the other side of the same event"
                 pair = (marker, mention.marker) if forward else (mention.marker, marker)
                 conflicts.append(Conflict.between("date", *pair, reason))
@@ -174,4 +175,4 @@ def order_conflicts(article: str, report: str) -> list[Conflict]:
             reason = f"“{a.marker.text}” vs “{r.marker.text}”: the other side of the same event"
             conflicts.append(Conflict.between("date", a.marker, r.marker, reason))
             break
-    return conflicts or _against_unsaid_event(article, report)
+    return conflicts or _against_unsaid_event(article, report, a_mentions, r_mentions)
