@@ -452,8 +452,10 @@ def _same_subject(article: str, a_offset: int, report: str, r_offset: int, least
     if a_stems is None or r_stems is None:
         return True
     shared = {s for s in a_stems & r_stems if not s[:1].isdigit()}
-    if len(shared) >= least or not forms:
-        return len(shared) >= least
+    if len(shared) >= least:
+        return True
+    if not forms:
+        return False
     # A verb in another form the stemmer leaves apart ("retaking" / "retaken"): its first five letters.
     a_heads = {s[:5] for s in a_stems - shared if len(s) >= 5 and not s[:1].isdigit()}
     r_heads = {s[:5] for s in r_stems - shared if len(s) >= 5 and not s[:1].isdigit()}
@@ -1798,7 +1800,12 @@ def _clause_stems(text: str, start: int) -> set[str]:
 @lru_cache(maxsize=4096)
 def _affirmative(text: str) -> bool:
     """Whether ``text`` holds no negation cue and no verb of refusal."""
-    return not any(is_negation_cue(w.text) or stem(w.text) in _REFUSALS for w in words(text))
+    return not any(_denies(w) for w in words(text))
+
+
+def _denies(word: Word) -> bool:
+    """Whether ``word`` is a negation cue or a verb of refusal."""
+    return is_negation_cue(word.text) or stem(word.text) in _REFUSALS
 
 
 @lru_cache(maxsize=4096)
@@ -2096,12 +2103,9 @@ def _said_plainly(sentence: str) -> bool:
     """Whether a sentence holds no negation, refusal, doubt or condition. "Not merely" adds and denies
     nothing: "can drive Russian forces out completely, not merely push them back" says it plainly."""
     tokens = words(sentence)
-    plain = " ".join(
-        w.text
-        for w, following in zip(tokens, [*tokens[1:], None], strict=True)
-        if not (w.lower == "not" and following is not None and following.lower in _ADDING)
-    )
-    return _affirmative(plain) and not any(w.lower in _UNCERTAIN for w in tokens)
+    adding = {k for k, w in enumerate(tokens[:-1]) if w.lower == "not" and tokens[k + 1].lower in _ADDING}
+    denied = any(_denies(w) for k, w in enumerate(tokens) if k not in adding)
+    return not denied and not any(w.lower in _UNCERTAIN for w in tokens)
 
 
 _ADDING = {"merely", "just", "only", "simply", "solely"}
