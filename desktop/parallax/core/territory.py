@@ -25,14 +25,21 @@ from parallax.core.result import Conflict
 from parallax.core.tokens import Word
 
 _HOLDING = r"(?:controlled|held|occupied|run)"
-_HOLDER = r"(?P<holder>[A-Z][a-z]+)(?:-backed|-allied|-installed)?"
+
+
+def _holder(group: str) -> str:
+    """The holder's word, in a group of its own name (each way of saying it has one)."""
+    return rf"(?P<{group}>[A-Z][a-z]+)(?:-backed|-allied|-installed)?"
+
+
+_HOLDER_GROUPS = ("compound", "by", "under", "of")
 # Who, on the holder's side, holds it: "held by the Russian-backed separatists".
 _FORCES = r"(?:\s+(?:forces|troops|separatists|rebels|army|militias|authorities|government))?"
 _HELD = re.compile(
-    rf"\b{_HOLDER}-{_HOLDING}\b"
-    rf"|\b{_HOLDING}\s+by\s+(?:the\s+)?{_HOLDER.replace('holder', 'by')}{_FORCES}\b"
-    rf"|\bunder\s+(?:the\s+)?{_HOLDER.replace('holder', 'under')}(?:['’]s)?\s+control\b"
-    rf"|\bunder\s+the\s+control\s+of\s+(?:the\s+)?{_HOLDER.replace('holder', 'of')}{_FORCES}\b"
+    rf"\b{_holder('compound')}-{_HOLDING}\b"
+    rf"|\b{_HOLDING}\s+by\s+(?:the\s+)?{_holder('by')}{_FORCES}\b"
+    rf"|\bunder\s+(?:the\s+)?{_holder('under')}(?:['’]s)?\s+control\b"
+    rf"|\bunder\s+the\s+control\s+of\s+(?:the\s+)?{_holder('of')}{_FORCES}\b"
 )
 
 
@@ -49,7 +56,7 @@ def holdings(text: str) -> tuple[Holding, ...]:
     """Each mention in ``text`` of land held by a country ("Russian-held", "held by Ukraine")."""
     found = []
     for m in _HELD.finditer(text):
-        holder = next(name for name in ("holder", "by", "under", "of") if m.group(name))
+        holder = next(group for group in _HOLDER_GROUPS if m.group(group))
         country = country_of(m.group(holder))
         if country is not None:
             found.append(Holding(Word(m.group(), m.start(), m.end()), country))
