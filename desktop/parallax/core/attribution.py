@@ -449,6 +449,7 @@ def aliases(
         # The given name both hold stands beside itself wherever either is named: only the surnames can
         # show the two side by side.
         a_keys, r_keys = a_keys[1:], r_keys[1:]
+    common_words = {name_key(k) for k in a_keys} & {name_key(k) for k in r_keys}
     for document in (_sentences(context.article_sentences), _sentences(context.report_sentences)):
         a_places = document.places(a_keys)
         if not a_places:
@@ -457,21 +458,18 @@ def aliases(
         for sentence, a_at in a_places.items():
             r_at = r_places.get(sentence, ())
             tokens = document.tokens[sentence]
-            if _one_word_two_forms(tokens, set(a_at) & set(r_at), a_keys, r_keys):
+            if _one_word_two_forms(tokens, set(a_at) & set(r_at), common_words):
                 continue  # "European" in "the European Union" does not put a "Council of Europe" beside it
             if any(abs(i - j) <= window and not _coordinated(tokens, i, j) for i in a_at for j in r_at):
                 return True
     return False
 
 
-def _one_word_two_forms(tokens: list[Word], shared: set[int], a_keys: Sequence[str], r_keys: Sequence[str]) -> bool:
+def _one_word_two_forms(tokens: list[Word], shared: set[int], common_words: set[str]) -> bool:
     """Whether the words both names are found at are read as the two names only in two forms ("European" for
-    "Europe"): one word of both names ("Winter" of "Winter Games" and "Winter Olympics") is no such word."""
-    if not shared:
-        return False
-    a_plain = {name_key(k) for k in a_keys}
-    r_plain = {name_key(k) for k in r_keys}
-    return not any(name_key(tokens[i].text) in a_plain & r_plain for i in shared)
+    "Europe"): a word of both names, one of ``common_words`` ("Winter" of "Winter Games" and "Winter
+    Olympics"), is no such word."""
+    return bool(shared) and not any(name_key(tokens[i].text) in common_words for i in shared)
 
 
 class _Sentences:
