@@ -1948,13 +1948,9 @@ def _negation_conflicts(
         modal, cue, other_modal = found
         source_span = (modal.start, _clause_end(source, cue.end))
         other_span = (other_modal.start, _clause_end(other, other_modal.end))
-        negated_text, plain_text = source[slice(*source_span)], other[slice(*other_span)]
-        if forward:
-            conflicts.append(Conflict("negation", negated_text, plain_text, source_span, other_span,
-                                      f"the article says “{negated_text}”, the report “{plain_text}”"))  # fmt: skip
-        else:
-            conflicts.append(Conflict("negation", plain_text, negated_text, other_span, source_span,
-                                      f"the article says “{plain_text}”, the report “{negated_text}”"))  # fmt: skip
+        negated = Word(source[slice(*source_span)], *source_span)
+        plain = Word(other[slice(*other_span)], *other_span)
+        conflicts.append(Conflict.negation(negated, plain) if forward else Conflict.negation(plain, negated))
     if conflicts:
         return conflicts
     for source, other, forward in ((article, report, True), (report, article, False)):
@@ -2001,16 +1997,13 @@ def _negation_conflicts(
                     source_names = _names_after_governed(source, cue, stem_key) if other_names else ()
                     if source_names and not _share_a_name(source_names, other_names):
                         continue  # "would not join NATO" says nothing against "joining the European Union"
-                    source_span = (cue.start, _phrase_end(source, cue, stem_key))
-                    negated_text = source[source_span[0] : source_span[1]]
-                    plain_span = (w.start, _with_particle(other_words, index) if source_particle else w.end)
-                    plain_text = other[slice(*plain_span)]
-                    if forward:
-                        conflicts.append(Conflict("negation", negated_text, plain_text, source_span, plain_span,
-                                                  f"the article says “{negated_text}”, the report “{plain_text}”"))  # fmt: skip
-                    else:
-                        conflicts.append(Conflict("negation", plain_text, negated_text, plain_span, source_span,
-                                                  f"the article says “{plain_text}”, the report “{negated_text}”"))  # fmt: skip
+                    negated_end = _phrase_end(source, cue, stem_key)
+                    negated = Word(source[cue.start : negated_end], cue.start, negated_end)
+                    plain_end = _with_particle(other_words, index) if source_particle else w.end
+                    plain = Word(other[w.start : plain_end], w.start, plain_end)
+                    conflicts.append(
+                        Conflict.negation(negated, plain) if forward else Conflict.negation(plain, negated)
+                    )
                     break
     return conflicts
 
@@ -2041,7 +2034,7 @@ def _copular_denials(article: str, report: str) -> list[Conflict]:
             no = Word(match.group(0), match.start(), match.end())
             yes = Word(said.group(0), said.start(), said.end())
             a, r = (no, yes) if forward else (yes, no)
-            conflicts.append(Conflict.between("negation", a, r, f"the article says “{a.text}”, the report “{r.text}”"))
+            conflicts.append(Conflict.negation(a, r))
             break
     return conflicts
 

@@ -53,6 +53,6 @@ def membership_conflicts(article: str, report: str) -> list[Conflict]:
                 continue
             plain = Word(named.group(), named.start(), named.end())
             a, r = (denial, plain) if forward else (plain, denial)
-            conflicts.append(Conflict.between("negation", a, r, f"the article says “{a.text}”, the report “{r.text}”"))
+            conflicts.append(Conflict.negation(a, r))
             break
     return conflicts

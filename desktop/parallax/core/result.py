@@ -80,6 +80,11 @@ class Conflict:
         """The conflict of kind ``kind`` between mention ``a`` of the article and ``r`` of the report."""
         return cls(kind, a.text, r.text, (a.start, a.end), (r.start, r.end), reason)
 
+    @classmethod
+    def negation(cls, a: Mention, r: Mention) -> Conflict:
+        """A negation between mention ``a`` of the article and ``r`` of the report, told as each side's words."""
+        return cls.between("negation", a, r, f"the article says “{a.text}”, the report “{r.text}”")
+
 
 @dataclass(frozen=True)
 class CompareConfig:
