@@ -1612,6 +1612,19 @@ def test_a_place_the_article_names_elsewhere(article_elsewhere, article, report,
             None,
         ),
         ("The talks ended on Tuesday.", "Posted 31 March 2022, 10:02 GMT. The talks ended this week.", 2022, None),
+        # The report gives the weekday too: another day beside it is when something else happened.
+        (
+            "The talks ended on Tuesday.",
+            "A note published on 30 March 2022 says the talks ended on Tuesday 29 March 2022.",
+            2022,
+            None,
+        ),
+        (
+            "The talks ended on Tuesday.",
+            "A note published on 30 March 2022 says the talks ended on Wednesday.",
+            2022,
+            ("Tuesday", "Wednesday"),
+        ),
         # "Seven years ago", written in 2022, is 2015.
         (
             "Crimea was seized by Russia in 2014.",
@@ -1790,6 +1803,38 @@ def test_a_limit_the_report_gives_twice_once_changed_conflicts(report, conflict)
     article = "Ukraine said the status of Crimea would go to discussions that could take up to 15 years."
     found = [(c.article, c.report) for c in compare_claims(article, report).conflicts if c.kind == "number"]
     assert found == ([conflict] if conflict else [])
+
+
+@pytest.mark.parametrize(
+    ("article", "report", "negation"),
+    [
+        # A denied opposite says the same: not well is poorly.
+        (
+            "The Russians need to pause the parts of their operation that have gone poorly.",
+            "The Russians have to pause the parts of their campaign that haven't gone well.",
+            False,
+        ),
+        (
+            "The talks have gone badly for the Russian side.",
+            "The talks have not gone well for the Russian side.",
+            False,
+        ),
+        # The same quality denied is still a negation.
+        (
+            "The parts of their operation that have gone poorly.",
+            "The parts of their campaign that haven't gone poorly.",
+            True,
+        ),
+        (
+            "The talks have gone well for the Russian side.",
+            "The talks have not gone well for the Russian side.",
+            True,
+        ),
+    ],
+)
+def test_a_denied_opposite_manner_is_no_negation(article, report, negation):
+    check = compare_claims(article, report)
+    assert ("negation" in {c.kind for c in check.conflicts}) is negation, check.conflicts
 
 
 @pytest.mark.parametrize(
@@ -2646,6 +2691,16 @@ def test_in_or_out_of_character(report, conflict):
             "Ukraine's army had launched some successful counterattacks near the capital.",
             "Volunteer territorial-defence battalions had launched successful counterattacks near the capital.",
             ("organisation", "army", "territorial-defence"),
+        ),
+        (
+            "Russia's army has achieved few of its objectives, and at a terrible human cost.",
+            "Russia's Black Sea Fleet has achieved few of its objectives, at a dreadful cost in lives.",
+            ("organisation", "army", "Fleet"),
+        ),
+        (
+            "Russia's navy has achieved few of its objectives.",
+            "The Russian fleet has achieved few of its objectives.",
+            None,
         ),
         # What the soldiers carried; a flag is flown anywhere.
         (

@@ -854,14 +854,12 @@ def _weekday_conflicts(article: Sequence[DateMention], report: Sequence[DateMent
         days = [d for d in days_side if d.category == "day"]
         if not weekdays or not days or any(d.category == "day" for d in weekdays_side):
             continue
+        if any(d.category == "weekday" for d in days_side):
+            continue  # "on Tuesday 29 March ... published on 30 March": weekdays on both sides are weighed as such
         named = _days_meant({d.value for d in weekdays})
         for day in days:
-            month, number = (int(part) for part in day.value.split("-"))
-            try:
-                falls_on = WEEKDAYS[datetime.date(year, month, number).weekday()]
-            except ValueError:
-                continue
-            if falls_on in named:
+            falls_on = _weekday_of(day, year)
+            if falls_on is None or falls_on in named:
                 continue
             weekday = weekdays[0]
             said = day.text if str(year) in day.text else f"{day.text} {year}"
@@ -870,6 +868,15 @@ def _weekday_conflicts(article: Sequence[DateMention], report: Sequence[DateMent
             conflicts.append(Conflict.between("date", a, r, reason))
             break
     return conflicts
+
+
+def _weekday_of(day: DateMention, year: int) -> str | None:
+    """The weekday a day of the month ("30 March") fell on in ``year``; None for no such day."""
+    month, number = (int(part) for part in day.value.split("-"))
+    try:
+        return WEEKDAYS[datetime.date(year, month, number).weekday()]
+    except ValueError:
+        return None
 
 
 def _years_ago_conflicts(article: Sequence[DateMention], report: Sequence[DateMention], year: int) -> list[Conflict]:
@@ -1998,6 +2005,8 @@ def _negation_conflicts(
                     if source_names and not _share_a_name(source_names, other_names):
                         continue  # "would not join NATO" says nothing against "joining the European Union"
                     negated_end = _phrase_end(source, cue, stem_key)
+                    if _opposite_manners(source, negated_end, other, w.end):
+                        continue  # "haven't gone well" / "have gone poorly": a denied opposite, the same claim
                     negated = Word(source[cue.start : negated_end], cue.start, negated_end)
                     plain_end = _with_particle(other_words, index) if source_particle else w.end
                     plain = Word(other[w.start : plain_end], w.start, plain_end)
@@ -2231,6 +2240,17 @@ def _phrase_end(text: str, cue: Word, stem_key: str) -> int:
     """Where the phrase a negation cue opens ends: after its verb, and the verb's particle if it has one."""
     tokens, _, index = _governed(text, cue, stem_key)
     return _with_particle(tokens, index) if index >= 0 else cue.end
+
+
+def _opposite_manners(source: str, source_end: int, other: str, other_end: int, reach: int = 16) -> bool:
+    """Whether the words just after a denied verb (ending at ``source_end``) and just after the same verb said
+    plainly (ending at ``other_end``) are opposites of one quality: "haven't gone well" / "have gone poorly"."""
+    after_denied = {(p.concept, p.sign) for p in polar_words(source) if 0 <= p.word.start - source_end <= reach}
+    if not after_denied:
+        return False
+    return any(
+        (p.concept, -p.sign) in after_denied for p in polar_words(other) if 0 <= p.word.start - other_end <= reach
+    )
 
 
 def _with_particle(tokens: Sequence[Word], index: int) -> int:

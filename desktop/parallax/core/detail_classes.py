@@ -166,6 +166,7 @@ _DETAIL_CLASSES: dict[str, tuple[dict[str, str], bool]] = {
             "territorial_defence territorial_defense territorial-defence territorial-defense",
             "marines marine_corps",
             "special_forces",
+            "navy navies fleet fleets",
         ),
         False,
     ),
