@@ -29,6 +29,16 @@ from parallax.core.scope import scope_conflicts
             ("all of the eastern regions", "some of the eastern regions"),
         ),
         (
+            "Ukraine's army proved tougher than Russia, and even some Western nations, expected.",
+            "Ukraine's army proved tougher than Russia, or indeed every Western government, expected.",
+            ("some Western nations", "every Western government"),
+        ),
+        (
+            "The podcast gives support to all simmers.",
+            "The podcast gives support to some simmers.",
+            ("all simmers", "some simmers"),
+        ),
+        (
             "Ukraine's forces pushed the Russians back here and there.",
             "Ukraine's forces pushed the Russians back everywhere.",
             ("here and there", "everywhere"),
@@ -52,6 +62,16 @@ def test_a_part_against_the_whole_is_a_number_conflict(article, report, spans):
             "Polls in the past ten days have shown that Ukrainians expect to win.",
             ("throughout the war", "in the past ten days"),
         ),
+        (
+            "Opinion polls throughout the war have shown that Ukrainians expect to win.",
+            "Opinion polls taken in the first week of the war showed people expecting to win.",
+            ("throughout the war", "in the first week of the war"),
+        ),
+        (
+            "Polls since the invasion began show that most Ukrainians expect to win.",
+            "Polls during the early weeks of the invasion showed that most Ukrainians expected to win.",
+            ("since the invasion began", "during the early weeks of the invasion"),
+        ),
     ],
 )
 def test_a_stretch_of_the_war_against_the_whole_war_is_a_date_conflict(article, report, spans):
@@ -73,6 +93,15 @@ def test_a_stretch_of_the_war_against_the_whole_war_is_a_date_conflict(article, 
             "NATO estimated last week that 7,000 soldiers have been killed since the invasion began.",
             "NATO said last week that 7,000 soldiers have died since the war started.",
         ),
+        # The same stretch on both sides.
+        (
+            "Polls in the first week of the war showed that Ukrainians expected to win.",
+            "Polls during the opening week of the war showed that Ukrainians expected to win.",
+        ),
+        # Two peoples' nations are two things.
+        ("Some Western nations expected a quick defeat.", "All Asian nations expected a quick defeat."),
+        # A figure after "some" is an estimate, no part of anything.
+        ("Some 7,000 troops were sent.", "All 7,000 troops were sent."),
         # A name after "all of" is no thing counted.
         ("All of Ukraine mourned.", "Some of Ukraine's allies mourned."),
     ],

@@ -2,16 +2,19 @@
 
 Entry point: :func:`scope_conflicts`. "Pause parts of their military
 operation" and "pause the whole of their military operation" count the same
-thing differently: some of it against all of it. So do "they can push back in
+thing differently: some of it against all of it, and so do "some Western
+nations" and "every Western government" (a nation, a government and a
+capital count as one thing; two peoples' nations as two). So do "they can push back in
 certain places" and "they can push them back all along the front". A part is
-"part of", "parts of", "some of" or "portions of" a thing; the whole is "the
-whole of", "all of", "the entire" or "the whole" thing; the two must name the
+"part of", "parts of", "some of", "portions of" or "some" of a thing; the
+whole is "the whole of", "all of", "the entire", "the whole", "all" or
+"every" thing; the two must name the
 same thing (a word of content shared in the few words after them). Where the
 thing is ground, "in certain places", "in places", "here and there" stand
 against "all along the front", "along the whole front" and "everywhere", with
 no shared word needed: the ground is the front either way. Where it is the
-time a count covers, "in the previous fortnight" or "in the past ten days"
-stands against "since the invasion began" or "throughout the war" (kind
+time a count covers, "in the previous fortnight", "in the past ten days" or
+"in the first week of the war" stands against "since the invasion began" or "throughout the war" (kind
 ``date``): NATO's count of the dead over the whole war is no count of two
 weeks.
 
@@ -32,14 +35,16 @@ from parallax.core.tokens import FUNCTION_WORDS, Word, clause_words_after, stem
 PART, WHOLE = "part", "whole"
 _OWNER = r"(?:(?:the|their|its|his|her|our|this|that)\s+)?"
 _SCOPE = re.compile(
-    rf"\b(?P<part>(?:parts?|some|portions?)\s+of\s+{_OWNER})(?=[a-z])"
-    rf"|\b(?P<whole>(?:the\s+whole\s+of|all\s+of|the\s+entire|the\s+whole)\s+{_OWNER})(?=[a-z])"
+    rf"\b(?P<part>(?:parts?|some|portions?)\s+of\s+{_OWNER}|some\s+)(?=[a-z])"
+    rf"|\b(?P<whole>(?:the\s+whole\s+of|all\s+of|the\s+entire|the\s+whole|all(?!\s+along)|every)\s+{_OWNER})(?=[a-z])"
     r"|\b(?P<ground_part>in\s+(?:(?:certain|some|a\s+few)\s+)?(?:places|areas|spots|sectors)|here\s+and\s+there)\b"
     r"|\b(?P<ground_whole>(?:all\s+along|along\s+the\s+(?:whole|entire))\s+(?:the\s+)?(?:front|line|front\s+line)"
     r"|everywhere)\b"
     # The time a count covers: a stretch of it against the whole war.
     r"|\b(?P<period_part>in\s+the\s+(?:previous|past|last)\s+(?:fortnight|week|month|few\s+(?:days|weeks)|"
-    r"(?:two|three|four|five|six|seven|ten|\d{1,2})\s+(?:days|weeks)))\b"
+    r"(?:two|three|four|five|six|seven|ten|\d{1,2})\s+(?:days|weeks))"
+    r"|(?:in|during)\s+the\s+(?:first|opening|early|earliest)\s+(?:few\s+)?(?:days?|weeks?|months?)\s+of\s+the\s+"
+    r"(?:invasion|war|conflict|fighting))\b"
     r"|\b(?P<period_whole>since\s+the\s+(?:start\s+of\s+the\s+)?(?:invasion|war|conflict|fighting)"
     r"(?:\s+(?:began|started|was\s+launched))?|throughout\s+the\s+(?:invasion|war|conflict|fighting))\b",
     re.IGNORECASE,
@@ -48,6 +53,9 @@ _SCOPE = re.compile(
 _GROUND, _PERIOD = frozenset({"<ground>"}), frozenset({"<period>"})
 _THING_LENGTH = 3  # words read after a part or the whole
 _NOT_A_THING = FUNCTION_WORDS | {"way", "time", "same", "more", "most", "world"}
+_PEOPLES_ENDINGS = ("ern", "ean", "an", "ish", "ese")
+# Words for a country counted as one thing: "some Western nations" / "every Western government".
+_KIN = {"nation": "country", "government": "country", "capital": "country"}
 
 
 @dataclass(frozen=True)
@@ -57,6 +65,7 @@ class Scope:
     words: Word
     extent: str  # PART or WHOLE
     thing: frozenset[str]  # the thing's stems; for ground or a period of the war, a mark of its own
+    qualifiers: frozenset[str] = frozenset()  # a people or a region the thing is of: "Western" nations
 
 
 @lru_cache(maxsize=4096)
@@ -78,7 +87,12 @@ def _scope_of_a_thing(text: str, m: re.Match[str]) -> list[Scope]:
     """The part or the whole match ``m`` says, with the thing in the words after it; none without one."""
     # The thing runs to its clause's end or the first function word after its content ("that", "in").
     thing_words: list[Word] = []
-    for word in clause_words_after(text, m.end(), _THING_LENGTH):
+    qualifiers: set[str] = set()
+    following = clause_words_after(text, m.end(), _THING_LENGTH)
+    for index, word in enumerate(following):
+        if _a_peoples_adjective(word, following[index + 1 : index + 2]) and not thing_words:
+            qualifiers.add(word.lower)  # "some Western nations": which nations, not the thing itself
+            continue
         if not word.text[:1].islower():
             break
         if word.lower in _NOT_A_THING:
@@ -90,7 +104,19 @@ def _scope_of_a_thing(text: str, m: re.Match[str]) -> list[Scope]:
         return []
     end = thing_words[-1].end
     extent = PART if m.group("part") else WHOLE
-    return [Scope(Word(text[m.start() : end], m.start(), end), extent, frozenset(stem(w.text) for w in thing_words))]
+    thing = frozenset(_KIN.get(stem(w.text), stem(w.text)) for w in thing_words)
+    return [Scope(Word(text[m.start() : end], m.start(), end), extent, thing, frozenset(qualifiers))]
+
+
+def _a_peoples_adjective(word: Word, following: list[Word]) -> bool:
+    """Whether ``word`` is a capitalised adjective of a people or a region before a noun ("Western
+    nations", "European capitals"), not a name ("Ukraine", "All of Kyiv")."""
+    return (
+        word.text[:1].isupper()
+        and word.lower.endswith(_PEOPLES_ENDINGS)
+        and bool(following)
+        and following[0].text[:1].islower()
+    )
 
 
 def scope_conflicts(article: str, report: str) -> list[Conflict]:
@@ -101,6 +127,8 @@ def scope_conflicts(article: str, report: str) -> list[Conflict]:
         for r in r_scopes:
             if a.extent == r.extent or not a.thing & r.thing:
                 continue
+            if a.qualifiers and r.qualifiers and not a.qualifiers & r.qualifiers:
+                continue  # "some Western nations" / "all Asian nations": two sets of nations
             if _both(a_scopes, a.thing) or _both(r_scopes, r.thing):
                 continue
             reason = f"“{a.words.text}” vs “{r.words.text}”: a part against the whole"
