@@ -1117,6 +1117,10 @@ def test_a_source_named_beside_the_other_is_the_same_source():
             ["Rob Lee"],
         ),
         ("The view of the Kremlin was not known.", []),
+        # How someone put it credits them; a pronoun names no one.
+        ("That, at least, was how one of Ukraine's negotiators put it.", ["one of Ukraine's negotiators"]),
+        ("As Rob Lee put it, the Russians are stuck.", ["Rob Lee"]),
+        ("It was, as he put it, a gesture.", []),
         # What is said somewhere names no speaker there: "in Istanbul" is a place.
         ("Moscow remains ready to fight, whatever is said in Istanbul.", []),
         ("The point was made to reporters.", []),
@@ -3102,6 +3106,12 @@ def test_certainty_one_against_several_drifting_apart_limits_hosting_and_origins
         (
             "But Lee says it is unclear how quickly the army can train new divisions.",
             "Nobody knows how quickly the army can train new divisions. Marta Koval made that point too.",
+            True,
+        ),
+        (
+            "Russia would pull back its forces from around Kyiv, according to one top Russian official.",
+            "Russia would pull its forces back from around Kyiv. That, at least, was how one of Ukraine's "
+            "negotiators put it.",
             True,
         ),
     ],

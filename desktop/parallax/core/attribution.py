@@ -133,14 +133,20 @@ _BACK_REFERENCE = re.compile(
 )
 
 
+# A sentence that credits the one before by a demonstrative: "That, at least, was how one of Ukraine's
+# negotiators put it", "This is what the Kremlin says".
+_POINTING_BACK = re.compile(r"(?:That|This|Such)\b[^.!?\n]{0,40}?\b(?:was|is|were|are)\s+(?:how|what)\b")
+
+
 def _credited_stretch(text: str, speaker: Speaker) -> tuple[int, int]:
     """The stretch of ``text`` whose claim ``speaker`` is the source of: from the sentence before its own where
-    it points back ("Chris Alexander made that point too"), from the opening quotation mark of a quote it
-    closes ('"I don't think they can. But they can push back," Lee said'), else from itself."""
-    if _BACK_REFERENCE.match(text, speaker.end):
-        # Cut as the sentence pairing cuts, so the stretch meets the paired sentences it should.
-        spans = sentence_bags(text)[0]
-        own = next((k for k, (start, end) in enumerate(spans) if start <= speaker.start < end), 0)
+    it points back ("Chris Alexander made that point too", "That was how one negotiator put it"), from the
+    opening quotation mark of a quote it closes ('"I don't think they can. But they can push back," Lee
+    said'), else from itself."""
+    # Cut as the sentence pairing cuts, so the stretch meets the paired sentences it should.
+    spans = sentence_bags(text)[0]
+    own = next((k for k, (start, end) in enumerate(spans) if start <= speaker.start < end), 0)
+    if _BACK_REFERENCE.match(text, speaker.end) or (spans and _POINTING_BACK.match(text, spans[own][0])):
         return (spans[max(0, own - 1)][0] if spans else 0, speaker.end)
     closing = _CLOSING_QUOTE.search(text, max(0, speaker.start - 40), speaker.start)
     if closing is not None:

@@ -896,6 +896,11 @@ _REMARK_BY = re.compile(
     r",?\s+(?:(?:first\s+)?(?:made|offered|voiced|delivered|issued|given)\s+)?by\s+"
     r"(?P<speaker>(?:the\s+)?[A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+){0,3})"
 )
+# The words credited by how someone put them: "That, at least, was how one of Ukraine's negotiators put it",
+# "as Rob Lee put it".
+_PUT_IT = re.compile(
+    r"\b(?:[Aa]s|how)\s+(?P<speaker>[^,.;:\"“”()\n]{2,60}?)\s+(?:put|puts|phrased|phrases|framed|frames)\s+it\b"
+)
 # A person's name, then "of" and the body they work for.
 _NAME_OF_BODY = re.compile(r"((?:[A-Z][\w'’-]+[^\S\n]+){1,3}[A-Z][\w'’-]+)\s+of\s+(?:the\s+)?[A-Z]")
 _BEFORE_VERB = re.compile(
@@ -1068,6 +1073,7 @@ def _speakers(text: str) -> tuple[Speaker, ...]:
     apposed += [m.span("speaker") for m in _VIEW_IS.finditer(text)]
     apposed += [m.span("speaker") for m in _VIEWED_AS.finditer(text)]
     apposed += [m.span("speaker") for m in _REMARK_BY.finditer(text)]
+    apposed += [m.span("speaker") for m in _PUT_IT.finditer(text)]
     for pattern, spans in ((_AFTER_VERB, after_verb), (_APPOSED, apposed), (_BEFORE_VERB, _before_verb(text))):
         for start, end in spans:
             phrase = text[start:end]
