@@ -2247,6 +2247,25 @@ def test_a_speaker_the_other_side_names_as_a_person_is_no_other_source():
 
 
 @pytest.mark.parametrize(
+    ("report", "attributed"),
+    [
+        # Named beside the speaker, but the words are given to his wife.
+        (
+            "We meet Danilo Blizniuk, a chemical engineer. It's his wife, Larysa, who says Ukraine cannot be divided.",
+            True,
+        ),
+        ("We meet Danilo Blizniuk. His neighbour Petro Kaminsky says Ukraine cannot be divided.", True),
+        # Named beside a speaker the scan reads as another, with no kin between: still his words.
+        ("We meet Danilo Blizniuk, who lives with Larysa. Larysa says Ukraine cannot be divided.", False),
+    ],
+)
+def test_a_speaker_told_apart_as_kin_is_another_source_though_the_person_is_named(report, attributed):
+    article = '"The territory of Ukraine is all one, you cannot divide it," said Danilo Blizniuk.'
+    kinds = [c.kind for c in compare_claims(article, report).conflicts]
+    assert ("attribution" in kinds) == attributed, kinds
+
+
+@pytest.mark.parametrize(
     ("article", "report", "shown"),
     [
         (

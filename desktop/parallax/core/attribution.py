@@ -104,7 +104,10 @@ def attribution_conflicts(
         return []
     # A source the other side names in the same passage is still credited there, in words the speaker
     # scan does not read ("which Rob Lee sees as a good sign"): no other source.
-    if _names_person(report, a.keys) or _names_person(article, r.keys):
+    # Not where the speaker is told apart as someone's kin: "It's his wife, Larysa, who says".
+    if (_names_person(report, a.keys) and not _kin(report, r)) or (
+        _names_person(article, r.keys) and not _kin(article, a)
+    ):
         return []
     return [Conflict.between("attribution", a, r, f"said by {_source(a)} vs by {_source(r)}: a different source")]
 
@@ -217,6 +220,21 @@ def _another_office(person: Speaker, document: str, holder: Speaker) -> bool:
         return False
     titles = _titles(person.keys[-1], document)
     return bool(titles) and _office_key(office.group("office")) not in titles
+
+
+# A speaker told apart from the person beside them as their kin or companion: "his wife, Larysa".
+_KIN_BEFORE = re.compile(
+    r"\b(?:his|her|their)\s+(?:wife|husband|son|daughter|mother|father|brother|sister|partner|widow|widower|"
+    r"neighbou?r|colleague|friend|cousin|aunt|uncle|grandmother|grandfather|boss),?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _kin(text: str, speaker: Speaker) -> bool:
+    """Whether ``speaker`` is named as someone's kin or companion right before the name, outside the speaker's
+    words ("his wife, Larysa, who says") or inside them ("His neighbour Petro Kaminsky says")."""
+    name_start = speaker.start + max(0, speaker.text.find(speaker.keys[0])) if speaker.keys else speaker.start
+    return _KIN_BEFORE.search(text, max(0, speaker.start - 40), name_start) is not None
 
 
 def _names_person(text: str, keys: Sequence[str]) -> bool:
