@@ -2699,6 +2699,22 @@ def test_in_or_out_of_character(report, conflict):
             "He lived there before Russian forces bombed and destroyed his family's farm.",
             ("detail", "home", "farm"),
         ),
+        # How someone spoke to an outlet; not what can be tapped, nor one way said in two words.
+        (
+            '"Russia will regroup," Lutsevych told CBC News in an interview.',
+            "Lutsevych told CBC News in an email that Russia would regroup.",
+            ("detail", "interview", "email"),
+        ),
+        (
+            '"Russia will regroup," Lutsevych told CBC News in an interview.',
+            "Lutsevych told CBC News in an email interview that Russia would regroup.",
+            None,
+        ),
+        (
+            "Snowden could tap into any American's phone or e-mail.",
+            "Snowden could tap into Americans' phone calls and electronic communications.",
+            None,
+        ),
         # Which of a country's forces.
         (
             "Ukraine's army has proven a more formidable opponent than Russia expected.",

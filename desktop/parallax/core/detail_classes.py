@@ -107,6 +107,18 @@ _DETAIL_CLASSES: dict[str, tuple[dict[str, str], bool]] = {
         ),
         True,
     ),
+    # How someone spoke to an outlet: "told CBC News in an interview" is not "in an email". Both words at
+    # once ("in an email interview") say one way; only after "in", "by" or "via" (see _a_means).
+    "means of telling": (
+        _members(
+            "interview interviews",
+            "email emails e-mail e-mails",
+            "phone_call phone_calls telephone_call telephone_calls",
+            "text_message text_messages",
+            "press_conference news_conference",
+        ),
+        True,
+    ),
     # The weather on the day: "a sunny afternoon" is not "a rainy afternoon". Not "wet" ("wet paint") or
     # "stormy" ("a stormy meeting"): too often something else.
     "weather": (_members("sunny", "cloudy overcast", "rainy", "snowy", "windy", "foggy"), True),
@@ -416,7 +428,17 @@ def _one_of_a_series(text: str, word: Word) -> bool:
     return text[max(0, word.start - 4) : word.start].lower() == "the " and _SERIES.match(text, word.end) is not None
 
 
+_BY_MEANS = re.compile(r"\b(?:in|by|via|over|through)\s+(?:(?:an?|the)\s+)?(?:[a-z-]+\s+)?$", re.IGNORECASE)
+
+
+def _a_means(text: str, word: Word) -> bool:
+    """Whether ``word`` says how something was told: "in an interview", "by email", "in a brief phone call";
+    not "could tap into any American's phone or e-mail"."""
+    return _BY_MEANS.search(text, max(0, word.start - 30), word.start) is not None
+
+
 _READ_IN_CONTEXT: dict[str, Callable[[str, Word], bool]] = {
+    "means of telling": _a_means,
     "compass point": _a_region,
     "role in a body": _a_founding,
     "place in a series": _one_of_a_series,
