@@ -485,6 +485,12 @@ DIVERGENCES = [
         "Lutsevych believes the most likely scenario is that the Russian generals need to reposition their troops.",
         "Lutsevych thinks the least likely scenario is that Russia's generals need to reposition their troops.",
     ),
+    # The best explanation is the most likely one.
+    (
+        "direction",
+        "Alexander says the best explanation is that the Russians need to hit the pause button.",
+        "Alexander says the least likely explanation is that the Russians have to pause.",
+    ),
     # A terrible cost against a smaller one.
     (
         "direction",
@@ -1974,6 +1980,11 @@ def test_a_headline_or_a_numbered_section_names_nothing_by_its_capitals(article_
             "Moscow will accept a negotiated settlement, but before that it will try to grab as much territory "
             "as possible.",
             "Moscow will accept a settlement, though not before it tries to seize as much territory as it can.",
+        ),
+        # "The best" of anything but an explanation is no likelihood.
+        (
+            "The talks offer the best hope of a pause in the fighting.",
+            "The talks offer the least likely route to a pause in the fighting, he said.",
         ),
     ],
 )

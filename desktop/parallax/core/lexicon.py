@@ -300,6 +300,10 @@ _TABLE = _lookup()
 
 _DEGREE = {"more": 1, "less": -1, "fewer": -1}
 _SUPERLATIVE = {"most": 1, "least": -1}
+# "The best explanation" is the most likely one: against "the least likely explanation" it is a degree of
+# likelihood, only before a word for an explanation.
+_BEST_OF = {"best": 1, "likeliest": 1, "unlikeliest": -1}
+_EXPLANATIONS = {"explanation", "explanations", "reading", "interpretation", "guess", "bet", "account", "theory"}
 
 # How something went: "the parts that have gone poorly" / "that have gone well", "the poor performance of the
 # rest" / "which has performed well". "Well" only after a verb of going or doing, and not before a
@@ -537,6 +541,13 @@ def polar_words(text: str) -> list[PolarWord]:
             and _lower_at(tokens, index - 1) == "the"
             and _lower_at(tokens, index + 1) not in FUNCTION_WORDS
         )
+        if (
+            lowered in _BEST_OF
+            and _lower_at(tokens, index - 1) == "the"
+            and _lower_at(tokens, index + 1) in _EXPLANATIONS
+        ):
+            found.append(PolarWord(f"degree of {stem('likely')}", _BEST_OF[lowered], word))
+            continue
         if (lowered in _DEGREE or superlative) and index + 1 < len(tokens):
             # "a more formidable opponent" / "a less formidable opponent": the degree of one quality.
             quality = tokens[index + 1].lower
