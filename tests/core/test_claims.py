@@ -485,6 +485,12 @@ DIVERGENCES = [
         "Lutsevych believes the most likely scenario is that the Russian generals need to reposition their troops.",
         "Lutsevych thinks the least likely scenario is that Russia's generals need to reposition their troops.",
     ),
+    # Suspicious of a thing against warming to it.
+    (
+        "direction",
+        "But Ukrainians are deeply suspicious of any talk of a ceasefire as long as Russian troops remain.",
+        "At home, though, Ukrainians have been warming to talk of a ceasefire, even with Russian troops there.",
+    ),
     # The best explanation is the most likely one.
     (
         "direction",
@@ -1980,6 +1986,15 @@ def test_a_headline_or_a_numbered_section_names_nothing_by_its_capitals(article_
             "Moscow will accept a negotiated settlement, but before that it will try to grab as much territory "
             "as possible.",
             "Moscow will accept a settlement, though not before it tries to seize as much territory as it can.",
+        ),
+        # Wary, suspicious or opposed: one mistrust in other words.
+        (
+            "But Ukrainians are deeply suspicious of any talk of a ceasefire.",
+            "But Ukrainians remain wary of any talk of a ceasefire.",
+        ),
+        (
+            "But Ukrainians are deeply sceptical about a ceasefire.",
+            "But Ukrainians are opposed to a ceasefire.",
         ),
         # "The best" of anything but an explanation is no likelihood.
         (

@@ -406,11 +406,18 @@ def _rapprochement(tokens: Sequence[Word], index: int) -> int:
     return 0
 
 
+_OPEN_TO = {"open", "receptive", "warming", "warmed", "warm"}
+_WARY_OF = {"suspicious", "wary", "skeptical", "sceptical", "distrustful", "mistrustful", "hostile"}
+
+
 def _receptive(tokens: Sequence[Word], index: int) -> int:
-    """+1 where ``tokens[index]`` is the "open" of "open to a ceasefire", "receptive to talks": accepting."""
+    """+1 where ``tokens[index]`` is the "open" of "open to a ceasefire", "receptive to talks", "warming to
+    talk of a ceasefire": accepting; -1 for "suspicious of", "wary of", "sceptical about": mistrusting."""
     lowered = tokens[index].lower
     following = _lower_at(tokens, index + 1)
-    return 1 if lowered in ("open", "receptive") and following == "to" else 0
+    if lowered in _OPEN_TO and following == "to":
+        return 1
+    return -1 if lowered in _WARY_OF and following in ("of", "about", "towards", "toward") else 0
 
 
 _OBJECT_PRONOUNS = {"them", "him", "her", "us", "me", "you", "it"}
