@@ -311,6 +311,7 @@ DIVERGENCES = [
     ),
     ("negation", "Russia would host the next round of talks.", "Russia ruled out hosting the next round of talks."),
     ("number", "They are retaking some towns.", "They have retaken one town so far."),  # a verb in two forms
+    ("number", "They are retaking some towns.", "They are retaking dozens of towns."),  # a few against many
     (
         "negation",  # "not merely" adds: the expelling is said plainly
         '"I don\'t think they can totally kick out Russian forces. But they can push back," Lee said.',
@@ -1996,6 +1997,9 @@ def test_a_headline_or_a_numbered_section_names_nothing_by_its_capitals(article_
             "But Ukrainians are deeply sceptical about a ceasefire.",
             "But Ukrainians are opposed to a ceasefire.",
         ),
+        # Some of one thing, dozens of another; some of a thing, a few of it.
+        ("They are retaking some towns.", "They are retaking dozens of villages."),
+        ("They are retaking some towns.", "They are retaking a few towns."),
         # "The best" of anything but an explanation is no likelihood.
         (
             "The talks offer the best hope of a pause in the fighting.",

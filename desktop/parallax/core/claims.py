@@ -156,6 +156,7 @@ def compare_claims(
         conflicts += [
             c
             for c in _one_against_several(article, report, article_figures, report_figures)
+            + _some_against_many(article, report, article_figures, report_figures)
             if _same_subject(article, c.article_span[0], report, c.report_span[0], forms=True)
         ]
         conflicts += _designation_conflicts(article, report, context.article_text or article)
@@ -735,6 +736,28 @@ def _one_against_several(
                 conflicts.append(Conflict.between("number", a, r, f"{a.text} vs {r.text}: one against several"))
                 break
     return conflicts
+
+
+def _some_against_many(
+    article: str, report: str, article_figures: Sequence[Quantity], report_figures: Sequence[Quantity]
+) -> list[Conflict]:
+    """Some of a thing on one side, dozens or more of it on the other: "retaking some towns" / "retaking
+    dozens of towns". "Some" is a few; a figure given ("some 40 towns") is weighed as a figure."""
+    conflicts = []
+    for some_text, figures, forward in ((article, report_figures, True), (report, article_figures, False)):
+        many = [q for q in figures if q.rough and _VAGUE_MANY.match(q.text)]
+        for some in _some_plurals(some_text) if many else ():
+            noun = stem(words(some.text)[-1].lower)
+            q = next((q for q in many if stem(words(q.text)[-1].lower) == noun), None)
+            if q is not None:
+                a, r = (some, q) if forward else (q, some)
+                conflicts.append(Conflict.between("number", a, r, f"{a.text} vs {r.text}: a few against many"))
+                break
+    return conflicts
+
+
+# Many of a thing told without a figure: "dozens of towns", "hundreds of", "thousands of", "tens of thousands".
+_VAGUE_MANY = re.compile(r"(?:dozens|hundreds|thousands|tens|millions)\s+of\b", re.IGNORECASE)
 
 
 # A count of one insisted on: "only one opinion poll", "just a single survey"; not "not a single".
