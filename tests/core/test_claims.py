@@ -492,6 +492,12 @@ DIVERGENCES = [
         "But Ukrainians are deeply suspicious of any talk of a ceasefire as long as Russian troops remain.",
         "At home, though, Ukrainians have been warming to talk of a ceasefire, even with Russian troops there.",
     ),
+    # Aims a side states against aims another ascribes to it.
+    (
+        "attribution",
+        'Russia\'s stated war aims have been the "denazification" and "demilitarization" of Ukraine.',
+        'The war aims that NATO ascribes to Russia are the "denazification" and "demilitarization" of Ukraine.',
+    ),
     # The best explanation is the most likely one.
     (
         "direction",
@@ -1107,8 +1113,10 @@ def test_a_source_named_beside_the_other_is_the_same_source():
         ("5.4 Chris Alexander does not believe Ukraine can drive them out.", ["Chris Alexander"]),
         ("Marta Koval doesn't think the truce will hold.", ["Marta Koval"]),
         ("In all, 30 Russian officials said so.", ["30 Russian officials"]),
-        # A participle used as an adjective after a possessive credits no one.
-        ("Russia's stated war aims have never been spelled out.", []),
+        # Aims a side states are its own words; aims another ascribes to it are the other's.
+        ("Russia's stated war aims have never been spelled out.", ["Russia"]),
+        ("The war aims that NATO ascribes to Russia have never been spelled out.", ["NATO"]),
+        ("Russia's war aims have never been spelled out.", []),
         # A name, then "who" and the verb.
         ("Michael Harlow, who added that such moves only look generous, served in Moscow.", ["Michael Harlow"]),
         ("The plan was backed by Rob Lee, who said it was overdue.", ["Rob Lee"]),

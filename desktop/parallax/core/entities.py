@@ -896,6 +896,16 @@ _REMARK_BY = re.compile(
     r",?\s+(?:(?:first\s+)?(?:made|offered|voiced|delivered|issued|given)\s+)?by\s+"
     r"(?P<speaker>(?:the\s+)?[A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+){0,3})"
 )
+# Aims a side states of itself, and aims another ascribes to it: "Russia's stated war aims" are Russia's
+# words; "the war aims that NATO ascribes to Russia" are NATO's.
+_STATED_OWN = re.compile(
+    r"\b(?P<speaker>[A-Z][\w-]+(?:[^\S\n]+[A-Z][\w-]+){0,2})['’]s?\s+(?:stated|declared|avowed|professed)\s+"
+    r"(?:war\s+)?(?:aims?|goals?|objectives?|intentions?|reasons?|purposes?)\b"
+)
+_ASCRIBED = re.compile(
+    r"\b(?:that|which)\s+(?P<speaker>(?:the\s+)?[A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+){0,3})\s+"
+    r"(?:ascribes?|attributes?|imputes?)\s+to\b"
+)
 # The words credited by how someone put them: "That, at least, was how one of Ukraine's negotiators put it",
 # "as Rob Lee put it".
 _PUT_IT = re.compile(
@@ -1074,6 +1084,8 @@ def _speakers(text: str) -> tuple[Speaker, ...]:
     apposed += [m.span("speaker") for m in _VIEWED_AS.finditer(text)]
     apposed += [m.span("speaker") for m in _REMARK_BY.finditer(text)]
     apposed += [m.span("speaker") for m in _PUT_IT.finditer(text)]
+    apposed += [m.span("speaker") for m in _STATED_OWN.finditer(text)]
+    apposed += [m.span("speaker") for m in _ASCRIBED.finditer(text)]
     for pattern, spans in ((_AFTER_VERB, after_verb), (_APPOSED, apposed), (_BEFORE_VERB, _before_verb(text))):
         for start, end in spans:
             phrase = text[start:end]
