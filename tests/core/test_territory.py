@@ -6,7 +6,7 @@ import pytest
 
 from conflict_checks import assert_one_conflict
 from parallax.core.claims import compare_claims
-from parallax.core.territory import holder_conflicts
+from parallax.core.territory import holder_conflicts, transfer_conflicts
 
 
 @pytest.mark.parametrize(
@@ -60,4 +60,47 @@ def test_the_claim_check_reports_the_holder_in_the_paired_sentences():
     )
     assert [(c.kind, c.article, c.report) for c in check.conflicts] == [
         ("place", "Ukrainian-controlled", "held by Russia")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("article", "report", "spans"),
+    [
+        (
+            "Crimea, seized by Russia in 2014, would be left for later talks.",
+            "Crimea, which voted to join Russia in 2014, would be left for later talks.",
+            ("seized by Russia", "voted to join Russia"),
+        ),
+        (
+            "Moscow's annexation of Crimea in 2014 was never recognised.",
+            "Crimea was handed over to Russia in 2014.",
+            ("Moscow's annexation of", "handed over to Russia"),
+        ),
+    ],
+)
+def test_land_taken_by_force_against_land_joined_by_consent_is_a_detail_conflict(article, report, spans):
+    assert_one_conflict(transfer_conflicts(article, report), article, report, "detail", spans)
+
+
+@pytest.mark.parametrize(
+    ("article", "report"),
+    [
+        # By force on both sides, in other words.
+        ("Crimea, seized by Russia in 2014", "Crimea, annexed by Moscow in 2014"),
+        # Two countries: one took land, another was joined.
+        ("Crimea, seized by Russia in 2014", "Finland, which voted to join NATO"),
+        ("Crimea, seized by Russia in 2014", "Sweden chose to join Finland in the bid"),
+    ],
+)
+def test_no_transfer_conflict_for_one_manner_or_two_countries(article, report):
+    assert transfer_conflicts(article, report) == []
+
+
+def test_the_claim_check_reports_the_transfer_in_the_paired_sentences():
+    check = compare_claims(
+        "Ukraine would leave the status of Crimea, seized by Russia in 2014, for another round of talks.",
+        "Ukraine would leave the status of Crimea, which voted to join Russia in 2014, for another round of talks.",
+    )
+    assert [(c.kind, c.article, c.report) for c in check.conflicts] == [
+        ("detail", "seized by Russia", "voted to join Russia")
     ]

@@ -89,7 +89,7 @@ from parallax.core.result import (  # re-exported: the claim types are named fro
 )
 from parallax.core.scope import scope_conflicts
 from parallax.core.sentence_pairs import content_stems, paired, sentence_at, sentence_bags, sentence_pairs
-from parallax.core.territory import holder_conflicts
+from parallax.core.territory import holder_conflicts, transfer_conflicts
 from parallax.core.tokens import (
     FUNCTION_WORDS,
     WORD,
@@ -195,6 +195,8 @@ def compare_claims(
         if "place" in config.kinds:
             conflicts += [_shift(c, a_start, r_start) for c in _country_in_same_frame(a_sentence, r_sentence)]
             conflicts += [_shift(c, a_start, r_start) for c in holder_conflicts(a_sentence, r_sentence)]
+        if "detail" in config.kinds:
+            conflicts += [_shift(c, a_start, r_start) for c in transfer_conflicts(a_sentence, r_sentence)]
         if "attribution" in config.kinds:
             conflicts += [_shift(c, a_start, r_start) for c in _one_side_for_both(a_sentence, r_sentence)]
         if config.kinds & {"number", "date"}:

@@ -1,6 +1,6 @@
-"""Find where two sentences give the same land to different holders.
+"""Find where two sentences give the same land to different holders, or tell it passing another way.
 
-Entry point: :func:`holder_conflicts`. "A Ukrainian-controlled region of
+Entry points: :func:`holder_conflicts` and :func:`transfer_conflicts`. "A Ukrainian-controlled region of
 Luhansk" and "a part of Luhansk held by the Russian-backed separatists" say
 who holds the ground, and the two say different sides. A holder is read from
 "X-controlled", "X-held", "X-occupied", "held by X", "controlled by X",
@@ -9,6 +9,13 @@ adjective, its capital or its seat of government ("Russian-backed" is read as
 Russia's side). Holders that name no country ("rebel-held",
 "government-controlled") say nothing here: which side they are depends on
 the war. Silent unless each side holds its land for other countries only.
+
+How land passed to a country is a fact of its own: "Crimea, seized by Russia
+in 2014" was taken by force; "Crimea, which voted to join Russia in 2014"
+went by consent. Force is "seized", "annexed", "captured", "occupied" or
+"grabbed" by the country, or its "annexation" or "seizure" of the land;
+consent is voting, choosing or asking to join it, or being ceded or handed
+to it. The two sides must name the same country.
 
 May import: the standard library, ``parallax.core`` modules entities, result
 and tokens.
@@ -73,3 +80,42 @@ def holder_conflicts(article: str, report: str) -> list[Conflict]:
     a, r = a_held[0], r_held[0]
     reason = f"“{a.words.text}” vs “{r.words.text}”: held by another side"
     return [Conflict.between("place", a.words, r.words, reason)]
+
+
+_FORCE, _CONSENT = "taken by force", "joined by consent"
+_COUNTRY = r"(?:the\s+)?(?P<{}>[A-Z][a-z]+)"
+_TRANSFER = re.compile(
+    r"\b(?:seized|annexed|captured|occupied|grabbed|conquered)\s+by\s+"
+    + _COUNTRY.format("by_force")
+    + r"|\b"
+    + _COUNTRY.format("of_force")
+    + r"(?:['’]s)?\s+(?:annexation|seizure|capture|occupation)\s+of\b"
+    + r"|\b(?:voted|chose|opted|asked|decided)\s+to\s+(?:join|rejoin)\s+"
+    + _COUNTRY.format("joined")
+    + r"|\b(?:ceded|handed(?:\s+over)?|transferred|given)\s+to\s+"
+    + _COUNTRY.format("given")
+)
+_MANNER = {"by_force": _FORCE, "of_force": _FORCE, "joined": _CONSENT, "given": _CONSENT}
+
+
+@lru_cache(maxsize=4096)
+def transfers(text: str) -> tuple[tuple[Word, str, str], ...]:
+    """Each mention in ``text`` of land passing to a country: the words, the country, and the manner."""
+    found = []
+    for m in _TRANSFER.finditer(text):
+        group = next(g for g in _MANNER if m.group(g))
+        country = country_of(m.group(group))
+        if country is not None:
+            found.append((Word(m.group(), m.start(), m.end()), country, _MANNER[group]))
+    return tuple(found)
+
+
+def transfer_conflicts(article: str, report: str) -> list[Conflict]:
+    """Where ``article`` and ``report`` tell land passing to one country in two manners, by force and by
+    consent (kind ``detail``): "seized by Russia" / "voted to join Russia"."""
+    for a_words, a_country, a_manner in transfers(article):
+        for r_words, r_country, r_manner in transfers(report):
+            if a_country == r_country and a_manner != r_manner:
+                reason = f"“{a_words.text}” vs “{r_words.text}”: {a_manner} against {r_manner}"
+                return [Conflict.between("detail", a_words, r_words, reason)]
+    return []
