@@ -1138,6 +1138,8 @@ def test_a_source_named_beside_the_other_is_the_same_source():
             ["Rob Lee"],
         ),
         ("The view of the Kremlin was not known.", []),
+        # The counted, before a reporting verb made passive, are no source.
+        ("NATO gives a wider figure: 30,000 to 40,000 Russian soldiers estimated to have been killed.", []),
         # How someone put it credits them; a pronoun names no one.
         ("That, at least, was how one of Ukraine's negotiators put it.", ["one of Ukraine's negotiators"]),
         ("As Rob Lee put it, the Russians are stuck.", ["Rob Lee"]),
@@ -1833,6 +1835,39 @@ def test_a_limit_the_report_gives_twice_once_changed_conflicts(report, conflict)
 @pytest.mark.parametrize(
     ("article", "report", "negation"),
     [
+        # A verb in a condition says nothing happened: a denial has nothing to meet.
+        (
+            "Unless Russian troops withdraw, Ukrainians are skeptical.",
+            "Ukrainians mostly doubt it, at least while Russia's troops have not withdrawn.",
+            False,
+        ),
+        (
+            "If Ukraine joins NATO, Russia will answer.",
+            "Ukraine would not join NATO.",
+            False,
+        ),
+        ("Ukraine joins NATO, and Russia will answer.", "Ukraine would not join NATO.", True),
+        # A verb left unsaid after "to" is not the word after the comma.
+        (
+            "Its air force has been unable to do so, mirroring the poor performance of the rest.",
+            "Its air force has failed to, mirroring the poor performance of the rest of its military.",
+            False,
+        ),
+        (
+            "Its air force has been mirroring the poor performance of the rest.",
+            "Its air force has failed to mirror the poor performance of the rest of its military.",
+            True,
+        ),
+    ],
+)
+def test_a_denial_meets_only_a_verb_said_and_governs_only_a_verb_it_reaches(article, report, negation):
+    check = compare_claims(article, report)
+    assert ("negation" in {c.kind for c in check.conflicts}) is negation, check.conflicts
+
+
+@pytest.mark.parametrize(
+    ("article", "report", "negation"),
+    [
         # A denied opposite says the same: not well is poorly.
         (
             "The Russians need to pause the parts of their operation that have gone poorly.",
@@ -2008,6 +2043,14 @@ def test_a_headline_or_a_numbered_section_names_nothing_by_its_capitals(article_
         # Some of one thing, dozens of another; some of a thing, a few of it.
         ("They are retaking some towns.", "They are retaking dozens of villages."),
         ("They are retaking some towns.", "They are retaking a few towns."),
+        # Answers offered are none given.
+        (
+            "Which is why so many Ukrainians are resolutely opposed to agreeing to a ceasefire with Russia so long "
+            "as its troops continue to occupy Ukrainian territory.",
+            "READ OUT: So many Ukrainians firmly oppose a ceasefire with Russia for as long as its troops occupy "
+            "Ukrainian territory. ASK: Do you agree that there should be no ceasefire? Agree strongly / agree / "
+            "disagree / disagree strongly / don't know.",
+        ),
         # "The best" of anything but an explanation is no likelihood.
         (
             "The talks offer the best hope of a pause in the fighting.",

@@ -2015,6 +2015,8 @@ def _negation_conflicts(
                         or (expelling and _expels(other_words, index) and _said_plainly(sentence_at(other, w.start)))
                     )
                     and not _negated_near(other, other_words, index)
+                    # "Unless Russian troops withdraw" says no one withdrew: nothing for a denial to meet
+                    and not in_condition(other, other_words, index)
                     and not _a_noun_in_a_denied_clause(other, other_words, index)
                     and (not nominal or _after_copula(other_words, index))
                 ):
@@ -2344,6 +2346,8 @@ def _polar_mentions(text: str) -> tuple[_Polar, ...]:
             continue  # "weighted in Russia's favour": an advantage, not an approval
         if in_condition(text, tokens, i):
             continue  # "unless Russian troops withdraw" / "for as long as they had not pulled out": no fact
+        if _an_option(text, tokens, i):
+            continue  # "Agree strongly / agree / disagree": answers offered, none given
         negated = _negated_near(text, tokens, i)
         sign = -polar.sign if negated else polar.sign
         shown = polar.word
@@ -2378,6 +2382,14 @@ def _polar_mentions(text: str) -> tuple[_Polar, ...]:
         )
         mentions.append(_Polar(polar.concept, sign, polar.word, subject, event, shown))
     return tuple(mentions)
+
+
+def _an_option(text: str, tokens: Sequence[Word], index: int) -> bool:
+    """Whether ``tokens[index]`` is one of a run of choices set apart by slashes ("Agree strongly / agree /
+    disagree"): within two words of a slash on either side."""
+    start = tokens[max(0, index - 2)].end if index else 0
+    end = tokens[min(len(tokens) - 1, index + 2)].start
+    return re.search(r"\s/\s", text[start:end]) is not None
 
 
 _POSSESSIVES = {"the", "their", "its", "his", "her", "our", "this", "that"}

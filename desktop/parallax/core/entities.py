@@ -953,6 +953,8 @@ def _before_verb(text: str) -> list[tuple[int, int]]:
 
 # "states" after a word for a kind of state is the noun ("Western states", "the Baltic States", "member
 # states"), not a source stating ("the Kremlin states").
+# A reporting verb as a passive participle before an infinitive: "estimated to have been killed".
+_PASSIVE_INFINITIVE = re.compile(r"\s+(?:also\s+)?[a-z]+ed\s+to\s+(?:have\s+been|be)\b")
 _STATES_AS_NOUN = re.compile(r"\s+states\b", re.IGNORECASE)
 _STATE_KINDS = {
     "western", "eastern", "northern", "southern", "baltic", "gulf", "arab", "nordic", "balkan", "member", "island",
@@ -1117,6 +1119,8 @@ def _speakers(text: str) -> tuple[Speaker, ...]:
                 continue
             if pattern is _BEFORE_VERB and stripped.split()[-1].lower() in _CLAUSE_WORDS:
                 continue  # passive or perfect: "30,000 soldiers are estimated to ..." names no source
+            if pattern is _BEFORE_VERB and _PASSIVE_INFINITIVE.match(text, end):
+                continue  # "40,000 Russian soldiers estimated to have been killed": the counted, not a source
             if (
                 pattern is _BEFORE_VERB
                 and _STATES_AS_NOUN.match(text, end)

@@ -694,6 +694,10 @@ def negated_stems(text: str) -> dict[str, Word]:
             position = first
             while position < min(end, len(tokens)):
                 following = tokens[position]
+                if tokens[position - 1].lower == "to" and re.search(
+                    r"[,;:.!?—–]", text[tokens[position - 1].end : following.start]
+                ):
+                    break  # "its air force has failed to, mirroring ...": the verb is left unsaid
                 position += 1
                 if following.lower in _DETERMINERS or following.lower in _CONJUNCTIONS:
                     break  # "what was not, and why": the cue governs nothing after it
