@@ -284,9 +284,12 @@ def _country_in_same_frame(article: str, report: str) -> list[Conflict]:
             continue
         a_name, r_name = a.group(2), m.group(2)
         # Two countries, not their capitals for them ("Ukraine's proposal" / "Kyiv's proposal") nor their
-        # peoples ("that Russian soldiers had" / "that Ukrainian soldiers had", told of other soldiers).
-        if not other_governments((a_name,), (r_name,)) or any(
-            NATIONALITY_ENDING.search(n) or irregular_country_adjective((n,)) for n in (a_name, r_name)
+        # peoples ("that Russian soldiers had" / "that Ukrainian soldiers had", told of other soldiers), unless
+        # a word of content stands before: "a former Canadian diplomat who" / "a former British diplomat who"
+        # is one person's nationality.
+        if not other_governments((a_name,), (r_name,)) or (
+            key[0] in _STOPWORDS
+            and any(NATIONALITY_ENDING.search(n) or irregular_country_adjective((n,)) for n in (a_name, r_name))
         ):
             continue
         a_word = Word(a_name, a.start(2), a.end(2))
