@@ -2780,6 +2780,24 @@ def test_in_or_out_of_character(report, conflict):
             "He lived there before Russian forces bombed and destroyed his family's farm.",
             ("detail", "home", "farm"),
         ),
+        # How high someone stands: only before a word for a person in office.
+        (
+            "Russia's top negotiator in Turkey, Vladimir Medinsky, met reporters afterwards.",
+            "Vladimir Medinsky, a junior member of Russia's delegation in Turkey, met the press afterwards.",
+            ("detail", "top", "junior"),
+        ),
+        (
+            "The talks were at the top of the agenda in Turkey, Vladimir Medinsky said.",
+            "The talks were low-level business in Turkey, Vladimir Medinsky said.",
+            None,
+        ),
+        # One person's nationality in the same frame, though both countries are named elsewhere.
+        (
+            "Chris Alexander, a former Canadian diplomat who served in Moscow, spoke to Chatham House, a British "
+            "think-tank.",
+            "Chris Alexander, a former British diplomat who served in Moscow and later sat in Canada's cabinet, spoke.",
+            ("place", "Canadian", "British"),
+        ),
         # How someone spoke to an outlet; not what can be tapped, nor one way said in two words.
         (
             '"Russia will regroup," Lutsevych told CBC News in an interview.',

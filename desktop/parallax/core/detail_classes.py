@@ -238,6 +238,12 @@ _DETAIL_CLASSES: dict[str, tuple[dict[str, str], bool]] = {
         ),
         True,
     ),
+    # How high someone stands among those they work with: "Russia's top negotiator" is no "junior member of
+    # Russia's delegation". Only before a word for a person in office (see _ranks_a_person).
+    "rank": (
+        _members("top senior chief leading", "junior low-ranking low-level lowly"),
+        True,
+    ),
     # Who sat at the table: "Russian and Ukrainian negotiators" are not "the Russian and Ukrainian foreign
     # ministers". Not "diplomats" (a negotiator is one) or "officials" (anyone in office).
     "office held": (
@@ -437,7 +443,20 @@ def _a_means(text: str, word: Word) -> bool:
     return _BY_MEANS.search(text, max(0, word.start - 30), word.start) is not None
 
 
+_PEOPLE_IN_OFFICE = re.compile(
+    r"(?:\s+[A-Z]?[a-z]+){0,2}?\s+(?:officials?|negotiators?|members?|diplomats?|aides?|advisers?|advisors?|"
+    r"officers?|commanders?|ministers?|figures?|executives?|staffers?|envoys?|delegates?|generals?)\b"
+)
+
+
+def _ranks_a_person(text: str, word: Word) -> bool:
+    """Whether ``word`` ranks a person in office within two words ("one top Russian official", "a junior
+    member"); not "the top of the agenda", "senior citizens" or a "senior fellow" (a title of its own)."""
+    return _PEOPLE_IN_OFFICE.match(text, word.end) is not None
+
+
 _READ_IN_CONTEXT: dict[str, Callable[[str, Word], bool]] = {
+    "rank": _ranks_a_person,
     "means of telling": _a_means,
     "compass point": _a_region,
     "role in a body": _a_founding,
