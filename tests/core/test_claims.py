@@ -2780,6 +2780,18 @@ def test_in_or_out_of_character(report, conflict):
             "He lived there before Russian forces bombed and destroyed his family's farm.",
             ("detail", "home", "farm"),
         ),
+        # A city the article never names, where it says "the city".
+        (
+            "Instead, the Russian push on the city faltered, and Russia's army has achieved few of its objectives.",
+            "Instead, Russia's drive on Odesa stalled, and its army has met few of its objectives.",
+            ("place", "the city", "Odesa"),
+        ),
+        (
+            "Russian ships shelled Odesa. Instead, the Russian push on the city faltered, and Russia's army has "
+            "achieved few of its objectives.",
+            "Instead, Russia's drive on Odesa stalled, and its army has met few of its objectives.",
+            None,
+        ),
         # How high someone stands: only before a word for a person in office.
         (
             "Russia's top negotiator in Turkey, Vladimir Medinsky, met reporters afterwards.",

@@ -1056,11 +1056,47 @@ def _entity_conflicts(
             kind = _conflict_kind(a.kind, partner.kind)
             conflicts.append(Conflict.between(kind, a, partner, f"{a.text} vs {partner.text}: a different {kind}"))
         conflicts += _swapped_before_same_word(article, report, context, pairs, a_replaced, r_replaced, r_new)
+        conflicts += _a_place_for_the_city(article, deleted, report, pairs, r_new)
         unmatched.append((unmatched_missing, r_new))
     conflicts += _swapped_in_same_slot(article, report, context, pairs, unmatched)
     conflicts += _a_person_for_a_group(article, report, pairs, unmatched)
     conflicts += _another_agent(article, report, context, pairs, a_entities, r_entities, conflicts)
     return conflicts + _swapped_elsewhere(article, report, context, pairs, a_entities, r_entities, conflicts)
+
+
+# A city the article speaks of without naming it here, after a preposition: "the Russian push on the city".
+_THE_CITY = re.compile(
+    r"\b(?P<preposition>on|in|at|to|into|from|near|around|towards|toward|outside)\s+"
+    r"(?P<city>the\s+(?:city|capital|town|port))\b"
+)
+
+
+def _a_place_for_the_city(
+    article: str,
+    deleted: tuple[int, int],
+    report: str,
+    pairs: list[tuple[tuple[int, int], tuple[int, int]]],
+    r_new: list[Entity],
+) -> list[Conflict]:
+    """A city the article never names put where the article says "the city", after the same preposition: "the
+    Russian push on the city" / "Russia's drive on Odesa". Whatever city the article means, it is not one it
+    never names. ``r_new`` loses the place used."""
+    the_city = _THE_CITY.search(article, *deleted)
+    if the_city is None:
+        return []
+    said = Word(the_city.group("city"), the_city.start("city"), the_city.end("city"))
+    preposition = the_city.group("preposition")
+    for r in r_new:
+        # An unknown name too ("Odesa" is in no list), but after the same preposition: "on Odesa".
+        if (
+            r.kind in ("place", "entity")
+            and not _a_nation(r)
+            and report[: r.start].rstrip().rsplit(None, 1)[-1:] == [preposition]
+            and paired(said.start, r.start, pairs)
+        ):
+            r_new.remove(r)
+            return [Conflict.between("place", said, r, f"{said.text} vs {r.text}: the article never names {r.text}")]
+    return []
 
 
 _OPEN_BRACKET = re.compile(r"\s*\(\s*")
