@@ -2957,6 +2957,17 @@ def test_a_pronoun_opening_a_paragraph_skips_boilerplate_and_may_take_the_subjec
             "Each ceasefire became a fixed part of the landscape, one weighted heavily against Ukraine.",
             None,
         ),
+        # For one side heavily, or only slightly; strongly is heavily.
+        (
+            "The ceasefires simply became permanent features, heavily weighted in Russia's favour.",
+            "The ceasefires simply became permanent, though tilted only slightly in Moscow's favour.",
+            ("number", "heavily", "slightly"),
+        ),
+        (
+            "The ceasefires simply became permanent features, heavily weighted in Russia's favour.",
+            "The ceasefires simply became permanent, strongly tilted in Moscow's favour.",
+            None,
+        ),
         # A stated aim for another.
         (
             'Russia\'s stated war aims have been the "denazification" and "demilitarization" of Ukraine.',

@@ -377,18 +377,40 @@ def _advantages(text: str) -> tuple[tuple[str, int, re.Match[str]], ...]:
 
 
 def _advantage_conflicts(article: str, report: str) -> list[Conflict]:
-    """One side says something favours a party, the other that it is weighted against the same party."""
+    """One side says something favours a party, the other that it is weighted against the same party; or
+    both say it favours the party, one heavily and the other slightly (kind ``number``)."""
     a_found = _advantages(article)
     r_found = _advantages(report) if a_found else ()
     for a_party, a_sign, a_match in a_found:
         for r_party, r_sign, r_match in r_found:
-            same = same_name(a_party, r_party) or speaks_for_government((a_party,), (r_party,))
-            if same and a_sign != r_sign:
+            if not (same_name(a_party, r_party) or speaks_for_government((a_party,), (r_party,))):
+                continue
+            if a_sign != r_sign:
                 a_text, r_text = a_match.group(), r_match.group()
                 party = a_party if a_sign > 0 else r_party
                 reason = f"“{a_text}” vs “{r_text}”: one says it favours {party}, the other that it works against them"
                 return [Conflict("direction", a_text, r_text, a_match.span(), r_match.span(), reason)]
+            a_lean, r_lean = _lean(article, a_match), _lean(report, r_match)
+            if a_lean and r_lean and a_lean[1] != r_lean[1]:
+                # "heavily weighted in Russia's favour" / "tilted only slightly in Moscow's favour": how much
+                reason = f"“{a_lean[0].text}” vs “{r_lean[0].text}”: favoured by a different degree"
+                return [Conflict.between("number", a_lean[0], r_lean[0], reason)]
     return []
+
+
+# How far something leans, in the few words before the party it favours.
+_STRONGLY = {"heavily", "strongly", "overwhelmingly", "massively", "hugely", "decisively", "firmly", "greatly"}
+_SLIGHTLY = {"slightly", "marginally", "mildly", "somewhat", "barely", "modestly"}
+
+
+def _lean(text: str, match: re.Match[str]) -> tuple[Word, int] | None:
+    """The word of degree among the four before an advantage ("heavily weighted in Russia's favour"), with +1
+    for a strong lean and -1 for a slight one; None where no such word stands there."""
+    offset = max(0, match.start() - 50)
+    for w in reversed(words(text[offset : match.start()])[-4:]):
+        if w.lower in _STRONGLY or w.lower in _SLIGHTLY:
+            return Word(w.text, w.start + offset, w.end + offset), 1 if w.lower in _STRONGLY else -1
+    return None
 
 
 def _overlapping(a: Conflict, b: Conflict) -> bool:
