@@ -492,6 +492,13 @@ DIVERGENCES = [
         "But Ukrainians are deeply suspicious of any talk of a ceasefire as long as Russian troops remain.",
         "At home, though, Ukrainians have been warming to talk of a ceasefire, even with Russian troops there.",
     ),
+    # One war aim for another.
+    (
+        "detail",
+        '"My reading is that they are still willing to pursue a military scenario to achieve political '
+        'concessions," she said.',
+        "As she reads it, the Russians are still willing to use military force to achieve regime change in Kyiv.",
+    ),
     # Aims a side states against aims another ascribes to it.
     (
         "attribution",
@@ -2983,6 +2990,11 @@ def test_a_pronoun_opening_a_paragraph_skips_boilerplate_and_may_take_the_subjec
             'Russia\'s stated war aims have been the "denazification" and "demilitarization" of Ukraine.',
             'Russia says it is fighting for the "denazification" and "neutralisation" of Ukraine.',
             ("detail", "demilitarization", "neutralisation"),
+        ),
+        (
+            "They are still willing to pursue a military scenario to achieve political concessions, she said.",
+            "They are still willing to use force to win concessions from Kyiv, she said.",
+            None,
         ),
     ],
 )

@@ -194,6 +194,8 @@ _DETAIL_CLASSES: dict[str, tuple[dict[str, str], bool]] = {
             "disarmament",
             "annexation",
             "partition",
+            "regime_change",
+            "political_concessions concessions",
         ),
         True,
     ),
