@@ -1840,6 +1840,36 @@ def test_a_limit_the_report_gives_twice_once_changed_conflicts(report, conflict)
 
 
 @pytest.mark.parametrize(
+    ("article", "report", "waived"),
+    [
+        # Held on a condition, or whatever happens.
+        (
+            "But Ukrainians are deeply suspicious of any talk of a ceasefire as long as Russian troops remain on "
+            "their soil.",
+            "Ukrainians deeply distrust any talk of a ceasefire, and would stay suspicious even if every Russian "
+            "soldier left their soil.",
+            True,
+        ),
+        (
+            "Ukrainians would stay suspicious even after the Russian troops withdraw.",
+            "Ukrainians are suspicious unless the Russian troops withdraw.",
+            True,
+        ),
+        # "Even if" of something else waives no condition.
+        (
+            "But Ukrainians are deeply suspicious of any talk of a ceasefire as long as Russian troops remain on "
+            "their soil.",
+            "Ukrainians distrust any talk of a ceasefire as long as the troops remain, even if the talks go well.",
+            False,
+        ),
+    ],
+)
+def test_a_condition_waived_by_even_if_is_a_negation(article, report, waived):
+    kinds = [c.kind for c in compare_claims(article, report).conflicts]
+    assert ("negation" in kinds) is waived, kinds
+
+
+@pytest.mark.parametrize(
     ("article", "report", "negation"),
     [
         # A verb in a condition says nothing happened: a denial has nothing to meet.

@@ -207,6 +207,8 @@ def compare_claims(
             conflicts += [_shift(c, a_start, r_start) for c in phase_conflicts(a_sentence, r_sentence)]
         if "detail" in config.kinds:
             conflicts += [_shift(c, a_start, r_start) for c in _condition_conflicts(a_sentence, r_sentence, article)]
+        if "negation" in config.kinds:
+            conflicts += [_shift(c, a_start, r_start) for c in _condition_waived(a_sentence, r_sentence)]
         if config.kinds & {"detail", "place"}:
             details = detail_conflicts(a_sentence, r_sentence, context.article_text or article)
             conflicts += [_shift(c, a_start, r_start) for c in details if c.kind in config.kinds]
@@ -316,6 +318,31 @@ def _condition_conflicts(article: str, report: str, article_link: str) -> list[C
     a_word = Word(a_clause, a_match.start("clause"), a_match.start("clause") + len(a_clause))
     r_word = Word(r_clause, r_match.start("clause"), r_match.start("clause") + len(r_clause))
     return [Conflict.between("detail", a_word, r_word, f"{a_clause} vs {r_clause}: a different condition")]
+
+
+# What holds whatever happens: "would stay suspicious even if every Russian soldier left their soil".
+_EVEN_IF = re.compile(
+    r"\b(?:even\s+if|even\s+when|even\s+after|regardless\s+of\s+whether)\s+(?P<clause>[^,.;:!?—–()\"“”]+)",
+    re.IGNORECASE,
+)
+
+
+def _condition_waived(article: str, report: str) -> list[Conflict]:
+    """One side holds a thing only on a condition, the other whatever happens to it: "suspicious ... as long
+    as Russian troops remain on their soil" / "would stay suspicious even if every Russian soldier left their
+    soil" (kind ``negation``: the condition is denied). The two clauses must share a word of content."""
+    conflicts = []
+    for source, other, forward in ((article, report, True), (report, article, False)):
+        condition, waiver = _CONDITION.search(source), _EVEN_IF.search(other)
+        if condition is None or waiver is None:
+            continue
+        if not content_stems(condition.group("clause")) & content_stems(waiver.group("clause")):
+            continue
+        held = Word(condition.group().strip(), condition.start(), condition.start() + len(condition.group().strip()))
+        waived = Word(waiver.group().strip(), waiver.start(), waiver.start() + len(waiver.group().strip()))
+        a, r = (held, waived) if forward else (waived, held)
+        conflicts.append(Conflict.between("negation", a, r, f"“{a.text}” vs “{r.text}”: a condition waived"))
+    return conflicts
 
 
 # A change from one state to another: "transition from defence to offence".
