@@ -1840,6 +1840,39 @@ def test_a_limit_the_report_gives_twice_once_changed_conflicts(report, conflict)
 
 
 @pytest.mark.parametrize(
+    ("article", "report", "conflict"),
+    [
+        # Some day, or by a deadline.
+        (
+            "Polls have shown that Ukrainians expect their military will eventually prevail over Russia.",
+            "Polls have found that Ukrainians expect their military to beat Russia before the summer is out.",
+            ("eventually", "before the summer is out"),
+        ),
+        (
+            "Ukrainians expect their military to win within weeks.",
+            "Ukrainians expect their military to win in the end.",
+            ("within weeks", "in the end"),
+        ),
+        # Two things timed: one some day, another by a deadline.
+        (
+            "AMD says the company will eventually drop Intel's chips.",
+            "AMD says an Opteron-based server should arrive by the end of the year.",
+            None,
+        ),
+        # Both sides set no time.
+        (
+            "Ukrainians expect their military will eventually prevail.",
+            "Ukrainians expect their military to prevail sooner or later.",
+            None,
+        ),
+    ],
+)
+def test_a_deadline_against_eventually_is_a_date_conflict(article, report, conflict):
+    found = [(c.article, c.report) for c in compare_claims(article, report).conflicts if c.kind == "date"]
+    assert found == ([conflict] if conflict else []), found
+
+
+@pytest.mark.parametrize(
     ("article", "report", "waived"),
     [
         # Held on a condition, or whatever happens.

@@ -204,6 +204,7 @@ def compare_claims(
             conflicts += [_shift(c, a_start, r_start) for c in scoped if c.kind in config.kinds]
         if "date" in config.kinds:
             conflicts += [_shift(c, a_start, r_start) for c in order_conflicts(a_sentence, r_sentence)]
+            conflicts += [_shift(c, a_start, r_start) for c in _deadline_for_eventually(a_sentence, r_sentence)]
             conflicts += [_shift(c, a_start, r_start) for c in phase_conflicts(a_sentence, r_sentence)]
         if "detail" in config.kinds:
             conflicts += [_shift(c, a_start, r_start) for c in _condition_conflicts(a_sentence, r_sentence, article)]
@@ -318,6 +319,34 @@ def _condition_conflicts(article: str, report: str, article_link: str) -> list[C
     a_word = Word(a_clause, a_match.start("clause"), a_match.start("clause") + len(a_clause))
     r_word = Word(r_clause, r_match.start("clause"), r_match.start("clause") + len(r_clause))
     return [Conflict.between("detail", a_word, r_word, f"{a_clause} vs {r_clause}: a different condition")]
+
+
+# "Eventually" sets no time; a deadline does: "before the summer is out", "by the end of the year", "within
+# weeks".
+_EVENTUALLY = re.compile(r"\b(?:eventually|in\s+the\s+end|sooner\s+or\s+later|in\s+the\s+long\s+run)\b", re.I)
+_DEADLINE = re.compile(
+    r"\b(?:before|by)\s+(?:the\s+end\s+of\s+)?(?:the\s+|this\s+|next\s+)?"
+    r"(?:summer|spring|autumn|winter|year|month|week|new\s+year|christmas)(?:\s+is\s+out|\s+ends)?\b"
+    r"|\bwithin\s+(?:(?:a|the\s+next|the\s+coming)\s+)?(?:few\s+)?(?:days|weeks|months|year)\b",
+    re.I,
+)
+
+
+def _deadline_for_eventually(article: str, report: str) -> list[Conflict]:
+    """One side says a thing will happen eventually, the other by a deadline: "expect their military will
+    eventually prevail" / "expect their military to beat Russia before the summer is out" (kind ``date``).
+    The few words before each must share one of content: the same thing is timed."""
+    for source, other, forward in ((article, report, True), (report, article, False)):
+        someday, deadline = _EVENTUALLY.search(source), _DEADLINE.search(other)
+        if someday is None or deadline is None or _EVENTUALLY.search(other) or _DEADLINE.search(source):
+            continue
+        if not words_before(source, someday.start(), 5) & words_before(other, deadline.start(), 5):
+            continue  # "the company will eventually drop" / "a solution should arrive by the end of the year"
+        open_ended = Word(someday.group(), someday.start(), someday.end())
+        bound = Word(deadline.group(), deadline.start(), deadline.end())
+        a, r = (open_ended, bound) if forward else (bound, open_ended)
+        return [Conflict.between("date", a, r, f"{a.text} vs {r.text}: one sets no time, the other a deadline")]
+    return []
 
 
 # What holds whatever happens: "would stay suspicious even if every Russian soldier left their soil".
