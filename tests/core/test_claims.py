@@ -1917,6 +1917,23 @@ def test_a_condition_waived_by_even_if_is_a_negation(article, report, waived):
             False,
         ),
         ("Ukraine joins NATO, and Russia will answer.", "Ukraine would not join NATO.", True),
+        # After "expect ... to", the verb after "to" is denied, past those expected to do it; one act in other
+        # words.
+        (
+            "If Russian forces do pull back from Kyiv, they will most likely be redeployed to the Donbas.",
+            "Lee does not expect Russian forces leaving the Kyiv area to be sent to the Donbas.",
+            True,
+        ),
+        (
+            "Polls show that Ukrainians expect their military will eventually prevail over Russia.",
+            "Polls show that Ukrainians no longer expect their army to beat Russia.",
+            True,
+        ),
+        (
+            "Polls show that Ukrainians expect their army to be large.",
+            "Polls show that Ukrainians no longer expect their army to beat Russia.",
+            False,
+        ),
         # A verb left unsaid after "to" is not the word after the comma.
         (
             "Its air force has been unable to do so, mirroring the poor performance of the rest.",

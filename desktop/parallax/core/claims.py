@@ -2277,10 +2277,10 @@ def _particle(tokens: Sequence[Word], index: int) -> str:
 
 def _governed(text: str, cue: Word, stem_key: str) -> tuple[list[Word], int, int]:
     """``text``'s tokens, the index of the first token after the cue, and that of the word the cue governs
-    (-1 where it is not within five words)."""
+    (-1 where it is not within twelve words: "not expect Russian forces leaving the Kyiv area to be sent")."""
     tokens = words(text)
     start = next((i for i, w in enumerate(tokens) if w.start >= cue.end), len(tokens))
-    found = next((i for i in range(start, min(len(tokens), start + 8)) if _says(tokens[i], stem_key)), -1)
+    found = next((i for i in range(start, min(len(tokens), start + 12)) if _says(tokens[i], stem_key)), -1)
     return tokens, start, found
 
 

@@ -710,8 +710,21 @@ def negated_stems(text: str) -> dict[str, Word]:
                     break  # "cannot help but notice": noticed
                 if raises_negation(following.text):
                     # "I don't think they can kick them out" says "I think they cannot": what is denied
-                    # is the verb after it.
-                    end = position + 6
+                    # is the verb after it. After "expect ... to" it is the verb after "to", past the ones
+                    # expected to do it ("does not expect Russian forces leaving Kyiv to be sent").
+                    to = next(
+                        (k for k in range(position, min(position + 7, len(tokens))) if tokens[k].lower == "to"),
+                        None,
+                    )
+                    if (
+                        to is not None
+                        and not re.search(r"[,;:.!?]", text[following.end : tokens[to].start])
+                        and not any(w.lower in _CONJUNCTIONS for w in tokens[position:to])
+                    ):
+                        position = to + 1
+                        end = position + 4
+                    else:
+                        end = position + 6
                     continue
                 if following.lower in _SKIP or following.lower in _SUBJECTS:
                     continue
@@ -808,6 +821,14 @@ _FAMILIES = {
         # Going away: "sending in its troops and then never leaving" / "and later withdrew them". Not "left"
         # ("the left flank", "left the talks" said of delegations).
         "leave": ("leave", "leaves", "leaving", "withdraw", "withdraws", "withdrew", "withdrawn", "withdrawing"),
+        # Coming out on top: "will eventually prevail over Russia" / "do not expect their army to beat Russia".
+        # Not "win" ("win back land" is regaining it).
+        "prevail": ("prevail", "prevails", "prevailed", "prevailing", "beat", "beats", "beating", "beaten",
+                    "defeat", "defeats", "defeated", "defeating", "triumph", "triumphs", "triumphed"),
+        # Moving forces somewhere: "will most likely be redeployed to the Donbas" / "not expect them to be sent
+        # to the Donbas".
+        "deploy": ("deploy", "deploys", "deployed", "deploying", "redeploy", "redeploys", "redeployed",
+                   "redeploying", "send", "sends", "sent", "sending"),
     }.items()
     for form in forms
 }  # fmt: skip
