@@ -718,6 +718,7 @@ def negated_stems(text: str) -> dict[str, Word]:
                     )
                     if (
                         to is not None
+                        and stem(following.lower) == "expect"  # "think" takes a clause, not "X to"
                         and not re.search(r"[,;:.!?]", text[following.end : tokens[to].start])
                         and not any(w.lower in _CONJUNCTIONS for w in tokens[position:to])
                     ):
