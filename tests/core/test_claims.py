@@ -1904,6 +1904,30 @@ def test_a_deadline_against_eventually_is_a_date_conflict(article, report, confl
             "Polls show that Ukrainians no longer expect their army to beat Russia.",
             False,
         ),
+        # Past "think", a name is who, not what is denied; "and" between names does not end the clause.
+        (
+            "Lee says Russia will withdraw its forces from Kyiv.",
+            "Lee does not think Russia wants to withdraw its forces from Kyiv.",
+            False,
+        ),
+        (
+            "Ukrainians expect that Donbas and Crimea will be returned to them.",
+            "Ukrainians do not expect Donbas and Crimea to be returned to them.",
+            True,
+        ),
+        # A belief denied against the same belief held: the same claim follows both.
+        (
+            'American defence officials have said they believe Russia\'s goal was in fact to "decapitate" '
+            "Ukraine's leadership by pressing hard on the Ukrainian capital.",
+            'American defence officials have said they do not believe Russia ever set out to "decapitate" '
+            "Ukraine's leadership by pressing hard on Kyiv.",
+            True,
+        ),
+        (
+            "I don't think they can totally kick out Russian forces, Lee said.",
+            "Lee thinks they can push the Russian forces back in places.",
+            False,
+        ),
         # A verb left unsaid after "to" is not the word after the comma.
         (
             "Its air force has been unable to do so, mirroring the poor performance of the rest.",

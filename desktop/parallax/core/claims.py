@@ -188,6 +188,7 @@ def compare_claims(
             negations = [_shift(c, a_start, r_start) for c in _negation_conflicts(a_sentence, r_sentence, *told)]
             negations += [_shift(c, a_start, r_start) for c in _copular_denials(a_sentence, r_sentence)]
             negations += [_shift(c, a_start, r_start) for c in membership_conflicts(a_sentence, r_sentence)]
+            negations += [_shift(c, a_start, r_start) for c in _belief_denied(a_sentence, r_sentence)]
             if negations:
                 spans = ((a_start, a_end), (r_start, r_end))
                 negations = _unless_affirmed_in_partners(article, report, pairs, *spans, negations)
@@ -2162,6 +2163,45 @@ def _negation_conflicts(
 
 
 _MODALS = {"can", "could", "will", "would", "shall", "should", "may", "might", "must"}
+
+
+# A belief denied, and the same belief held: "have said they do not believe Russia ever set out to
+# decapitate Ukraine's leadership" / "have said they believe Russia's goal was to decapitate Ukraine's
+# leadership". The denial of "believe" is said of what follows it, so the two differ only where what follows
+# is one claim: four words of content shared in the next ten ("they can kick out Russian forces" and "they
+# can push the Russian forces back" share two).
+_BELIEF_DENIED = re.compile(r"\b(?:do|does|did)(?:\s+not|n['’]t)\s+(?P<verb>believe|think|expect)\b", re.I)
+_BELIEF_HELD = re.compile(r"\b(?P<verb>believes?|believed|thinks?|thought|expects?|expected)\b", re.I)
+_BELIEF_SHARED = 4
+
+
+def _content_after(text: str, start: int, most: int = 10) -> set[str]:
+    """The stems of the words of content among the ``most`` words after ``start``."""
+    return {
+        stem(w.text)
+        for w in words(text[start:])[:most]
+        if w.lower not in _STOPWORDS and w.lower not in _MODALS and len(w.text) > 1
+    }
+
+
+def _belief_denied(article: str, report: str) -> list[Conflict]:
+    """One side says someone does not believe (think, expect) a thing, the other that they do."""
+    for source, other, forward in ((article, report, True), (report, article, False)):
+        denied = _BELIEF_DENIED.search(source)
+        if denied is None:
+            continue
+        other_words = words(other)
+        after_denied = _content_after(source, denied.end())
+        for held in _BELIEF_HELD.finditer(other):
+            index = next(i for i, w in enumerate(other_words) if w.start == held.start())
+            if stem(held.group("verb")) != stem(denied.group("verb")) or _negated_near(other, other_words, index):
+                continue
+            if len(after_denied & _content_after(other, held.end())) < _BELIEF_SHARED:
+                continue
+            negated = Word(denied.group(), denied.start(), denied.end())
+            plain = Word(held.group(), held.start(), held.end())
+            return [Conflict.negation(negated, plain) if forward else Conflict.negation(plain, negated)]
+    return []
 
 
 # What a thing is said to be, or not to be: "This is a gesture for negotiation" / "It is no gesture towards

@@ -692,6 +692,7 @@ def negated_stems(text: str) -> dict[str, Word]:
             first = index + 2 if ruling_out else index + 1
             end = first + 4
             position = first
+            raised = False  # past a verb that hands its denial on: a name after it is a subject
             while position < min(end, len(tokens)):
                 following = tokens[position]
                 if tokens[position - 1].lower == "to" and re.search(
@@ -720,15 +721,23 @@ def negated_stems(text: str) -> dict[str, Word]:
                         to is not None
                         and stem(following.lower) == "expect"  # "think" takes a clause, not "X to"
                         and not re.search(r"[,;:.!?]", text[following.end : tokens[to].start])
-                        and not any(w.lower in _CONJUNCTIONS for w in tokens[position:to])
+                        # A conjunction opening a clause stops it ("will change and we're going to make");
+                        # one between names does not ("expect Donbas and Crimea to be returned").
+                        and not any(
+                            w.lower in _CONJUNCTIONS and not tokens[k + 1].text[:1].isupper()
+                            for k, w in enumerate(tokens[position:to], start=position)
+                        )
                     ):
                         position = to + 1
                         end = position + 4
                     else:
                         end = position + 6
+                    raised = True
                     continue
                 if following.lower in _SKIP or following.lower in _SUBJECTS:
                     continue
+                if raised and following.text[:1].isupper():
+                    continue  # "does not think Russia wants to withdraw": Russia is who, not what is denied
                 if any(start < following.start < end for start, end in bracketed):
                     continue  # an editor's insertion: "they [Ukraine] can"
                 key = verb_family(stem(following.text))
