@@ -1928,6 +1928,14 @@ def test_a_deadline_against_eventually_is_a_date_conflict(article, report, confl
             "Lee thinks they can push the Russian forces back in places.",
             False,
         ),
+        # A think-tank holds no belief.
+        (
+            "\"I don't think they [Ukraine] can totally kick out Russian forces. But they can push back in certain "
+            'places," Lee said.',
+            "Rob Lee, a senior fellow at a New York think-tank, does not believe Ukraine can force Russian troops "
+            "out altogether.",
+            False,
+        ),
         # A verb left unsaid after "to" is not the word after the comma.
         (
             "Its air force has been unable to do so, mirroring the poor performance of the rest.",

@@ -2171,7 +2171,7 @@ _MODALS = {"can", "could", "will", "would", "shall", "should", "may", "might", "
 # is one claim: four words of content shared in the next ten ("they can kick out Russian forces" and "they
 # can push the Russian forces back" share two).
 _BELIEF_DENIED = re.compile(r"\b(?:do|does|did)(?:\s+not|n['’]t)\s+(?P<verb>believe|think|expect)\b", re.I)
-_BELIEF_HELD = re.compile(r"\b(?P<verb>believes?|believed|thinks?|thought|expects?|expected)\b", re.I)
+_BELIEF_HELD = re.compile(r"\b(?<!-)(?P<verb>believes?|believed|thinks?|thought|expects?|expected)\b(?!-)", re.I)
 _BELIEF_SHARED = 4
 
 
