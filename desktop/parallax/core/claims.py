@@ -66,6 +66,7 @@ from parallax.core.event_order import order_conflicts
 from parallax.core.event_phase import phase_conflicts
 from parallax.core.lexicon import (
     VIEWING,
+    PolarWord,
     cue_before,
     in_condition,
     is_negation_cue,
@@ -333,10 +334,21 @@ _DEADLINE = re.compile(
 )
 
 
+_EVENTUALLY_WORDS = frozenset({"eventually", "end", "sooner", "run"})
+
+
+@lru_cache(maxsize=4096)
+def _lowered_words(text: str) -> frozenset[str]:
+    """The words of ``text`` in lower case, to rule out a check at once (the article's sentences recur)."""
+    return frozenset(w.lower for w in words(text))
+
+
 def _deadline_for_eventually(article: str, report: str) -> list[Conflict]:
     """One side says a thing will happen eventually, the other by a deadline: "expect their military will
     eventually prevail" / "expect their military to beat Russia before the summer is out" (kind ``date``).
     The few words before each must share one of content: the same thing is timed."""
+    if not any(_EVENTUALLY_WORDS & _lowered_words(text) for text in (article, report)):
+        return []  # most sentence pairs: nothing said of "eventually" at all
     for source, other, forward in ((article, report, True), (report, article, False)):
         someday, deadline = _EVENTUALLY.search(source), _DEADLINE.search(other)
         if someday is None or deadline is None or _EVENTUALLY.search(other) or _DEADLINE.search(source):
@@ -361,6 +373,8 @@ def _condition_waived(article: str, report: str) -> list[Conflict]:
     """One side holds a thing only on a condition, the other whatever happens to it: "suspicious ... as long
     as Russian troops remain on their soil" / "would stay suspicious even if every Russian soldier left their
     soil" (kind ``negation``: the condition is denied). The two clauses must share a word of content."""
+    if not any("even" in _lowered_words(text) or "regardless" in _lowered_words(text) for text in (article, report)):
+        return []  # no waiver on either side
     conflicts = []
     for source, other, forward in ((article, report, True), (report, article, False)):
         condition, waiver = _CONDITION.search(source), _EVEN_IF.search(other)
@@ -2429,12 +2443,18 @@ def _phrase_end(text: str, cue: Word, stem_key: str) -> int:
 def _opposite_manners(source: str, source_end: int, other: str, other_end: int, reach: int = 16) -> bool:
     """Whether the words just after a denied verb (ending at ``source_end``) and just after the same verb said
     plainly (ending at ``other_end``) are opposites of one quality: "haven't gone well" / "have gone poorly"."""
-    after_denied = {(p.concept, p.sign) for p in polar_words(source) if 0 <= p.word.start - source_end <= reach}
+    after_denied = {(p.concept, p.sign) for p in _polar_words(source) if 0 <= p.word.start - source_end <= reach}
     if not after_denied:
         return False
     return any(
-        (p.concept, -p.sign) in after_denied for p in polar_words(other) if 0 <= p.word.start - other_end <= reach
+        (p.concept, -p.sign) in after_denied for p in _polar_words(other) if 0 <= p.word.start - other_end <= reach
     )
+
+
+@lru_cache(maxsize=1024)
+def _polar_words(text: str) -> tuple[PolarWord, ...]:
+    """``polar_words`` of ``text``, kept: the article's sentences are weighed against every report's."""
+    return tuple(polar_words(text))
 
 
 def _with_particle(tokens: Sequence[Word], index: int) -> int:
@@ -2495,7 +2515,7 @@ def _polar_mentions(text: str) -> tuple[_Polar, ...]:
     tokens = words(text)
     index_of = {w.start: i for i, w in enumerate(tokens)}
     mentions = []
-    for polar in polar_words(text):
+    for polar in _polar_words(text):
         i = index_of.get(polar.word.start, 0)
         if polar.concept != "priority" and _names_the_event(tokens, i):  # "the front of the agenda" is read whole
             continue  # "the Russian push on the city faltered": the push is what the verb is about
