@@ -337,17 +337,11 @@ _DEADLINE = re.compile(
 _EVENTUALLY_WORDS = frozenset({"eventually", "end", "sooner", "run"})
 
 
-@lru_cache(maxsize=4096)
-def _lowered_words(text: str) -> frozenset[str]:
-    """The words of ``text`` in lower case, to rule out a check at once (the article's sentences recur)."""
-    return frozenset(w.lower for w in words(text))
-
-
 def _deadline_for_eventually(article: str, report: str) -> list[Conflict]:
     """One side says a thing will happen eventually, the other by a deadline: "expect their military will
     eventually prevail" / "expect their military to beat Russia before the summer is out" (kind ``date``).
     The few words before each must share one of content: the same thing is timed."""
-    if not any(_EVENTUALLY_WORDS & _lowered_words(text) for text in (article, report)):
+    if not any(_EVENTUALLY_WORDS & _words_by_lower(text).keys() for text in (article, report)):
         return []  # most sentence pairs: nothing said of "eventually" at all
     for source, other, forward in ((article, report, True), (report, article, False)):
         someday, deadline = _EVENTUALLY.search(source), _DEADLINE.search(other)
@@ -373,7 +367,7 @@ def _condition_waived(article: str, report: str) -> list[Conflict]:
     """One side holds a thing only on a condition, the other whatever happens to it: "suspicious ... as long
     as Russian troops remain on their soil" / "would stay suspicious even if every Russian soldier left their
     soil" (kind ``negation``: the condition is denied). The two clauses must share a word of content."""
-    if not any("even" in _lowered_words(text) or "regardless" in _lowered_words(text) for text in (article, report)):
+    if not any("even" in _words_by_lower(text) or "regardless" in _words_by_lower(text) for text in (article, report)):
         return []  # no waiver on either side
     conflicts = []
     for source, other, forward in ((article, report, True), (report, article, False)):
