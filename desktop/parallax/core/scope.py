@@ -4,19 +4,19 @@ Entry point: :func:`scope_conflicts`. "Pause parts of their military
 operation" and "pause the whole of their military operation" count the same
 thing differently: some of it against all of it, and so do "some Western
 nations" and "every Western government" (a nation, a government and a
-capital count as one thing; two peoples' nations as two). So do "they can push back in
-certain places" and "they can push them back all along the front". A part is
-"part of", "parts of", "some of", "portions of" or "some" of a thing; the
-whole is "the whole of", "all of", "the entire", "the whole", "all" or
-"every" thing; the two must name the
-same thing (a word of content shared in the few words after them). Where the
-thing is ground, "in certain places", "in places", "here and there" stand
-against "all along the front", "along the whole front" and "everywhere", with
-no shared word needed: the ground is the front either way. Where it is the
-time a count covers, "in the previous fortnight", "in the past ten days" or
-"in the first week of the war" stands against "since the invasion began" or "throughout the war" (kind
-``date``): NATO's count of the dead over the whole war is no count of two
-weeks.
+capital count as one thing; two peoples' nations as two). So do "they can
+push back in certain places" and "they can push them back all along the
+front". A part is "part of", "parts of", "some of", "portions of" or "some"
+of a thing; the whole is "the whole of", "all of", "the entire", "the
+whole", "all" or "every" thing; the two must name the same thing (a word of
+content shared in the few words after them). Where the thing is ground, "in
+certain places", "in places", "here and there" stand against "all along the
+front", "along the whole front" and "everywhere", with no shared word
+needed: the ground is the front either way. Where it is the time a count
+covers, "in the previous fortnight", "in the past ten days" or "in the first
+week of the war" stands against "since the invasion began" or "throughout
+the war" (kind ``date``): NATO's count of the dead over the whole war is no
+count of two weeks.
 
 Silent where a side says both a part and the whole.
 
