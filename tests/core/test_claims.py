@@ -1928,6 +1928,17 @@ def test_a_deadline_against_eventually_is_a_date_conflict(article, report, confl
             "Lee thinks they can push the Russian forces back in places.",
             False,
         ),
+        # To doubt that something can happen is not to think it can; not to doubt it is to think it can.
+        (
+            '"I don\'t think they can totally kick out Russian forces," Lee said.',
+            "He doubts Ukraine can totally kick out Russian forces.",
+            False,
+        ),
+        (
+            '"I don\'t think they can totally kick out Russian forces," Lee said.',
+            "He doesn't doubt Ukraine can totally kick out Russian forces.",
+            True,
+        ),
         # A think-tank holds no belief.
         (
             "\"I don't think they [Ukraine] can totally kick out Russian forces. But they can push back in certain "
@@ -2908,6 +2919,12 @@ def test_in_or_out_of_character(report, conflict):
             "think-tank.",
             "Chris Alexander, a former British diplomat who served in Moscow and later sat in Canada's cabinet, spoke.",
             ("place", "Canadian", "British"),
+        ),
+        # A country's adjective and its name are one place.
+        (
+            "Orysia Lutsevych works at Chatham House, a British foreign policy think-tank in London.",
+            "Orysia Lutsevych works at Chatham House, the London think-tank that studies Britain's foreign policy.",
+            None,
         ),
         # How someone spoke to an outlet; not what can be tapped, nor one way said in two words.
         (

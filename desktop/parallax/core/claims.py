@@ -1066,6 +1066,7 @@ def _entity_conflicts(
             if not e.named_in(r_names)
             and not is_generic(e.keys)
             and not (stands_for_government(e.keys) and has_city_named(e.keys, r_names))
+            and not adjective_of_named_country(e.keys, r_names)  # "a British think-tank", "Britain's"
         ]
         r_new = [
             e
@@ -1861,6 +1862,7 @@ def _negated_near(text: str, tokens: list[Word], index: int) -> bool:
 
 # "Beyond doubt", "beyond any doubt", "beyond reasonable doubt": a doubt denied, so a certainty.
 _DOUBTS = {"doubt", "doubts"}
+_DOUBTING = _DOUBTS | {"doubted", "doubting", "doubtful"}
 _BEFORE_DOUBT = {"any", "all", "reasonable", "a"}
 
 
@@ -1904,6 +1906,9 @@ def _under_a_denied_belief(text: str, tokens: list[Word], index: int, reach: int
             return False
         if raises_negation(tokens[k].text) and is_negation_cue(tokens[k - 1].text):
             return True
+        # "He doubts Ukraine can kick out Russian forces" is "doesn't think it can"; "no doubt" is a certainty.
+        if tokens[k].lower in _DOUBTING and not (k > 0 and is_negation_cue(tokens[k - 1].text)):
+            return _beyond_doubt(tokens, k) is None
     return False
 
 
