@@ -2437,6 +2437,75 @@ def test_a_speaker_the_other_side_names_as_a_person_is_no_other_source():
     assert compare_claims(article, report).conflicts == ()
 
 
+# The article's own view, two paragraphs from where it quotes Chris Alexander.
+_OWN_VIEW = "Whether Ukraine's army can go from defence to offence and reclaim Russian-held territory is unknown."
+_ALEXANDER = (
+    "Chris Alexander, a former Canadian diplomat, says the best explanation is a pause.\n\n"
+    "Opinion polls have shown that Ukrainians expect their military will prevail.\n\n"
+    "Lviv has become a hub for refugees.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("document", "article", "report", "attributed"),
+    [
+        # A view the article holds in its own voice, given to a person it quotes elsewhere, or never names.
+        (
+            _ALEXANDER + _OWN_VIEW,
+            _OWN_VIEW,
+            "Whether Ukraine's army can go from defence to offence and reclaim Russian-held territory is, as "
+            "Mr Alexander put it, anyone's guess.",
+            True,
+        ),
+        (
+            _ALEXANDER + _OWN_VIEW,
+            _OWN_VIEW,
+            "Whether Ukraine's army can go from defence to offence and reclaim Russian-held territory is unknown, "
+            "says Tamar Holt, who teaches history at the University of Carrow.",
+            True,
+        ),
+        # The paragraph right after a person's quote may go on with that person's view.
+        (
+            _ALEXANDER.split("\n\n")[0] + "\n\n" + _OWN_VIEW,
+            _OWN_VIEW,
+            "Whether Ukraine's army can go from defence to offence and reclaim Russian-held territory is, as "
+            "Mr Alexander put it, anyone's guess.",
+            False,
+        ),
+        # The article's paragraph credits someone itself.
+        (
+            _ALEXANDER + _OWN_VIEW + " Lee said.",
+            _OWN_VIEW + " Lee said.",
+            "Whether Ukraine's army can go from defence to offence and reclaim Russian-held territory is, as "
+            "Mr Alexander put it, anyone's guess.",
+            False,
+        ),
+        # An event told on an official's word: another outlet telling it plainly differs in nothing.
+        (
+            _ALEXANDER + "A British man has been killed after falling 2,000ft while climbing in New Zealand.",
+            "A British man has been killed after falling 2,000ft while climbing in New Zealand.",
+            "Inspector Dave Gaskin said the British man was killed after falling 2,000ft while climbing in New "
+            "Zealand.",
+            False,
+        ),
+        # A body, or a person's book, is no person given the view.
+        (
+            _ALEXANDER + _OWN_VIEW,
+            _OWN_VIEW,
+            "Whether Ukraine's army can go from defence to offence and reclaim Russian-held territory is unknown, "
+            "says Chatham House.",
+            False,
+        ),
+    ],
+)
+def test_a_view_the_article_holds_given_to_a_person_is_a_source_added(document, article, report, attributed):
+    context = ClaimContext(document, report, (), (), article_prose=document)
+    conflicts = [c for c in compare_claims(article, report, context=context).conflicts if c.kind == "attribution"]
+    assert bool(conflicts) == attributed, conflicts
+    for c in conflicts:
+        assert article[slice(*c.article_span)] == c.article and report[slice(*c.report_span)] == c.report
+
+
 @pytest.mark.parametrize(
     ("report", "attributed"),
     [

@@ -1,10 +1,11 @@
 """Who a claim is credited to on each side: the attribution check, and names named side by side.
 
 Entry points: :func:`attribution_conflicts` (both sides credit a named source, and no source of one side is
-a source of the other), :func:`aliases` (whether either document names two sources side by side, "Russia's
-top negotiator, Vladimir Medinsky"), :func:`country_and_adjective` and :func:`within`. A quote credited
-only by a pronoun ("he said") takes the person the paragraph before names; a bare quotation, the speaker of
-the paragraph before.
+a source of the other), :func:`source_added_conflicts` (the report gives a person's name to a view the
+article holds in its own voice), :func:`aliases` (whether either document names two sources side by side,
+"Russia's top negotiator, Vladimir Medinsky"), :func:`country_and_adjective` and :func:`within`. A quote
+credited only by a pronoun ("he said") takes the person the paragraph before names; a bare quotation, the
+speaker of the paragraph before.
 
 May import: the standard library, ``parallax.core`` modules tokens, entities, result, sentence_pairs.
 """
@@ -550,3 +551,103 @@ def _coordinated(tokens: list[Word], i: int, j: int) -> bool:
     """Two names joined as a list or a contrast ("Russian and Ukrainian negotiators") are not one source."""
     low, high = min(i, j), max(i, j)
     return any(w.lower in _COORDINATORS for w in tokens[low + 1 : high])
+
+
+def source_added_conflicts(
+    article: str,
+    report: str,
+    context: ClaimContext,
+    pairs: list[tuple[tuple[int, int], tuple[int, int]]],
+) -> list[Conflict]:
+    """The report gives a named person as the source of a claim the article tells in its own voice: "simply
+    became permanent features" / "..., says Tamar Gvelesiani-Holt, who teaches at the University of Carrow".
+
+    Only a view the report gives ("says", "as Mr Alexander put it"), where the article's paragraph of that
+    claim credits no one (no speaker, no word of saying or holding, no quotation, not a headline), and the
+    person is one the article never names, or names only two paragraphs away or more: a paragraph right
+    after an expert's quote often goes on with the expert's view unsaid.
+    """
+    a_document = context.article_prose or context.article_text or article
+    a_paragraphs = [p for p in re.split(r"\n\s*\n", a_document) if p.strip()]
+    for r in find_speakers(report):
+        if not _a_person_named(report, r) or _kin(report, r) or not _gives_a_view(report, r):
+            continue
+        credited = within(_credited_stretch(report, r), [y for _, y in pairs])
+        if len(credited) != 1:
+            continue
+        a_start, a_end = pairs[credited[0]][0]
+        paragraph = _paragraph_around(article, a_start)
+        if find_speakers(paragraph) or _CREDITING.search(paragraph) or _QUOTATION.search(paragraph):
+            continue
+        if not paragraph.rstrip().endswith((".", "!", "?", ";")):
+            continue  # a headline tells the news without its source, by custom
+        surname = _surname(r)
+        if _names_surname(article, surname) or _named_near(a_paragraphs, paragraph, surname):
+            continue
+        sentence = article[a_start:a_end].strip()
+        start = a_start + article[a_start:a_end].find(sentence)
+        told = Speaker(sentence, start, start + len(sentence), ())
+        return [
+            Conflict.between(
+                "attribution", told, r, f"told by the article in its own voice vs said by {r.text}: a source added"
+            )
+        ]
+    return []
+
+
+_QUOTATION = re.compile(r"[\"“”]")
+# Words that credit or hold a view, whoever's: a paragraph with one of them is not told in the article's voice.
+_CREDITING = re.compile(
+    r"\b(?:sa(?:id|ys)|told|tells|according\s+to|add(?:ed|s)|fears?|feared|believes|thinks|estimated)\b", re.IGNORECASE
+)
+
+
+# A view held now, or words characterised, not a statement reported: "says Orysia Lutsevych", "as Mr Alexander
+# put it". News tells events on an official's word in the past tense ("Inspector Dave Gaskin said the man
+# fell"), and another outlet telling the same event unsourced diverges from it in nothing.
+_VIEW_BEFORE = re.compile(r"\b(?:says|argues|reckons|believes|thinks|insists|contends|maintains)\s+$")
+_VIEW_AFTER = re.compile(
+    r"^\s*(?:,[^,]{0,80},\s*)?(?:says|argues|reckons|believes|thinks|insists|contends|maintains|put\s+it|puts\s+it)\b"
+)
+
+
+def _gives_a_view(text: str, speaker: Speaker) -> bool:
+    return (
+        _VIEW_BEFORE.search(text, max(0, speaker.start - 20), speaker.start) is not None
+        or _VIEW_AFTER.match(text[speaker.end : speaker.end + 100]) is not None
+    )
+
+
+def _a_person_named(text: str, speaker: Speaker) -> bool:
+    """Whether ``speaker`` is a person named in full ("Tamar Gvelesiani-Holt, who teaches") or by a title
+    ("Mr Alexander"), not a body ("Chatham House") nor a person's thing ("Helena Markwick's book")."""
+    if not _named_person(speaker) or is_publication(speaker.keys) or names_an_institution(speaker.keys):
+        return False
+    if re.search(rf"\b{re.escape(speaker.keys[-1])}['’]s\b", speaker.text) or speaker.text.lower().startswith("the "):
+        return False  # "Helena Markwick's book", "the California Highway Patrol"
+    return _TITLED.match(speaker.text) is not None or _names_person(sentence_at(text, speaker.start), speaker.keys)
+
+
+def _paragraph_around(text: str, position: int) -> str:
+    start = text.rfind("\n\n", 0, position)
+    end = text.find("\n\n", position)
+    return text[start + 2 if start >= 0 else 0 : end if end >= 0 else len(text)]
+
+
+def _surname(speaker: Speaker) -> str:
+    """The last name word of a speaker's phrase: "King" of "General Manager Billy King"."""
+    capitalised = [w.text for w in words(speaker.text) if w.text[:1].isupper()]
+    return capitalised[-1] if capitalised else speaker.keys[-1]
+
+
+def _names_surname(text: str, surname: str) -> bool:
+    """Whether ``text`` has a capitalised word that is ``surname`` ("Medinsky", "Medinskiy")."""
+    return any(same_name(w.text, surname) for w in words(text) if w.text[:1].isupper())
+
+
+def _named_near(paragraphs: list[str], paragraph: str, surname: str) -> bool:
+    """Whether ``paragraphs`` name ``surname`` in ``paragraph`` or the one before or after it (or anywhere,
+    where ``paragraph`` is not found among them)."""
+    at = next((k for k, p in enumerate(paragraphs) if paragraph.strip() and paragraph.strip() in p), None)
+    near = paragraphs if at is None else paragraphs[max(0, at - 1) : at + 2]
+    return any(_names_surname(p, surname) for p in near)

@@ -39,7 +39,13 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from parallax.core.attribution import aliases, attribution_conflicts, country_and_adjective, within
+from parallax.core.attribution import (
+    aliases,
+    attribution_conflicts,
+    country_and_adjective,
+    source_added_conflicts,
+    within,
+)
 from parallax.core.detail_classes import detail_conflicts, words_before
 from parallax.core.entities import (
     NATIONALITY_ENDING,
@@ -176,7 +182,9 @@ def compare_claims(
             if c.kind in config.kinds and not any(_inside(c, side) for side in sides)
         ]
     if "attribution" in config.kinds:
-        attributions = attribution_conflicts(article, report, context, pairs)
+        attributions = attribution_conflicts(article, report, context, pairs) or (
+            source_added_conflicts(article, report, context, pairs) if pairs else []
+        )
         # A swapped source is one fact: keep the attribution, not also a name conflict inside it.
         conflicts = [c for c in conflicts if not any(_inside(c, a) for a in attributions)] + attributions
     for (a_start, a_end), (r_start, r_end) in pairs:
