@@ -43,6 +43,17 @@ from parallax.core.scope import scope_conflicts
             "Ukraine's forces pushed the Russians back everywhere.",
             ("here and there", "everywhere"),
         ),
+        # The members of a list the sentence before gives, counted without a noun.
+        (
+            "All are examples of the Kremlin invading and then never leaving.",
+            "Three of those four are cases of the Kremlin invading and never going home.",
+            ("All", "Three of those four"),
+        ),
+        (
+            "Both were cases of the Kremlin sending in troops.",
+            "One of the two was a case of the Kremlin sending in troops.",
+            ("Both", "One of the two"),
+        ),
     ],
 )
 def test_a_part_against_the_whole_is_a_number_conflict(article, report, spans):
@@ -104,6 +115,9 @@ def test_a_stretch_of_the_war_against_the_whole_war_is_a_date_conflict(article, 
         ("Some 7,000 troops were sent.", "All 7,000 troops were sent."),
         # A name after "all of" is no thing counted.
         ("All of Ukraine mourned.", "Some of Ukraine's allies mourned."),
+        # A count that reaches its total is all of them; "all" inside a clause is no subject counted.
+        ("All are examples of the Kremlin invading.", "Four of those four are cases of the Kremlin invading."),
+        ("They said all are examples of invasions.", "Three of those four are cases of invasions."),
     ],
 )
 def test_no_scope_conflict_where_the_extent_or_thing_agrees(article, report):

@@ -16,7 +16,9 @@ needed: the ground is the front either way. Where it is the time a count
 covers, "in the previous fortnight", "in the past ten days" or "in the first
 week of the war" stands against "since the invasion began" or "throughout
 the war" (kind ``date``): NATO's count of the dead over the whole war is no
-count of two weeks.
+count of two weeks. Where the thing is a list the sentence before gives,
+"All are examples" stands against "Three of those four are cases", with no
+noun named on either side.
 
 Silent where a side says both a part and the whole.
 
@@ -49,8 +51,18 @@ _SCOPE = re.compile(
     r"(?:\s+(?:began|started|was\s+launched))?|throughout\s+the\s+(?:invasion|war|conflict|fighting))\b",
     re.IGNORECASE,
 )
-# What ground and time scopes are of, where the words name no thing: the front, the war.
-_GROUND, _PERIOD = frozenset({"<ground>"}), frozenset({"<period>"})
+# The members of a list the sentence before gives, counted with no noun: "All are examples of the Kremlin
+# invading" / "Three of those four are cases of it". Only "All" or "Both" opening a subject before its verb
+# (capitalised), and a count out of a stated total that falls short of it.
+_NUMBERS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_COUNT = r"(?:" + "|".join(_NUMBERS) + r"|\d{1,2})"
+_LISTED = re.compile(
+    r"\b(?P<all>(?:All|Both)(?:\s+of\s+(?:them|these|those))?)(?=\s+(?:are|were|have|had|is|was)\b)"
+    rf"|\b(?P<count>{_COUNT})\s+of\s+(?:the|those|these)\s+(?P<total>{_COUNT})\b",
+    re.IGNORECASE,
+)
+# What ground, time and listed scopes are of, where the words name no thing: the front, the war, the list.
+_GROUND, _PERIOD, _LIST = frozenset({"<ground>"}), frozenset({"<period>"}), frozenset({"<list>"})
 _THING_LENGTH = 3  # words read after a part or the whole
 _NOT_A_THING = FUNCTION_WORDS | {"way", "time", "same", "more", "most", "world"}
 _PEOPLES_ENDINGS = ("ern", "ean", "an", "ish", "ese")
@@ -80,7 +92,16 @@ def scopes(text: str) -> tuple[Scope, ...]:
                 break
         else:
             found += _scope_of_a_thing(text, m)
+    for m in _LISTED.finditer(text):
+        if m.group("all") and m.group("all")[0].isupper():
+            found.append(Scope(Word(m.group(), m.start(), m.end()), WHOLE, _LIST))
+        elif m.group("count") and _number(m.group("count")) < _number(m.group("total")):
+            found.append(Scope(Word(m.group(), m.start(), m.end()), PART, _LIST))
     return tuple(found)
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBERS.index(word.lower()) + 1
 
 
 def _scope_of_a_thing(text: str, m: re.Match[str]) -> list[Scope]:
