@@ -3080,6 +3080,33 @@ def test_in_or_out_of_character(report, conflict):
             "said Orysia Lutsevych of the Ukraine Forum at Chatham House, founded in 1920.",
             None,
         ),
+        # Where in its country a named place lies; a narrower bearing is no other place.
+        (
+            "The western city of Lviv has become a hub for internal refugees fleeing the attacks in the east.",
+            "The central Ukrainian city of Lviv is now a hub for Ukrainians displaced by the attacks in the east.",
+            ("place", "western", "central"),
+        ),
+        (
+            "A strong earthquake struck the northern Indonesian province of Aceh on Tuesday.",
+            "A strong earthquake struck the northwestern Indonesian province of Aceh on Tuesday.",
+            None,
+        ),
+        (
+            "Lviv, in western Ukraine, has taken in refugees from the north.",
+            "Lviv, in the west of Ukraine, has taken in refugees from the northern regions.",
+            None,
+        ),
+        # Sure of a clause against an open question; a confident mood is no certainty.
+        (
+            "Lee says it is unclear whether Ukraine can mobilize new divisions quickly.",
+            "Lee is confident that Ukraine can mobilize new divisions quickly.",
+            ("negation", "unclear", "confident"),
+        ),
+        (
+            "Lee says it is unclear whether Ukraine can mobilize new divisions quickly.",
+            "Lee sounded confident and upbeat about Ukraine's new divisions.",
+            None,
+        ),
     ],
 )
 def test_certainty_omens_priority_vehicles_occasions_and_settling(article, report, conflict):

@@ -202,6 +202,23 @@ _DETAIL_CLASSES: dict[str, tuple[dict[str, str], bool]] = {
     # A part of a country by its compass point, a noun after "the" (see _a_region): "fleeing the attacks in the
     # east" is not "escaping the offensive in the south". Lower case only ("East Timor", "South Africa" are names).
     "compass point": (_members("east", "west", "north", "south"), True),
+    # Where in its country a named place lies: "the western city of Lviv" is not "the central Ukrainian city
+    # of Lviv", nor "western Ukraine" "central Ukraine". Only right before a place word or a name (see
+    # _placing_a_name).
+    "part of a country": (
+        _members(
+            "northern",
+            "southern",
+            "eastern",
+            "western",
+            "central",
+            "north-eastern northeastern",
+            "north-western northwestern",
+            "south-eastern southeastern",
+            "south-western southwestern",
+        ),
+        True,
+    ),
     # What carried people or things: "uniforms in their tanks" is not "uniforms in their supply lorries".
     # A "think tank" or a "fuel tank" is read as a whole, in a class of its own (below).
     "vehicle": (
@@ -339,6 +356,7 @@ _NAMED_BY_COMPANY = {"casualty"}
 # group of people with another part, or people of another office, are other people.
 _DETAIL_KIND = {
     "compass point": "place",
+    "part of a country": "place",
     "part played": "person",
     "office held": "person",
     "place in a series": "number",
@@ -457,7 +475,27 @@ def _ranks_a_person(text: str, word: Word) -> bool:
     return _PEOPLE_IN_OFFICE.match(text, word.end) is not None
 
 
+_PLACED = re.compile(
+    r"\s+(?:[A-Z][a-z]+\s+)?(?:city|town|port|region|province|village|district|oblast)\s+of\s+[A-Z]"
+    r"|\s+[A-Z][a-z]+\b"
+)
+
+
+def _placing_a_name(text: str, word: Word) -> bool:
+    """Whether a word of a part of a country places a named place: "the western city of Lviv", "the central
+    Ukrainian city of Lviv", "western Ukraine", "the eastern Donbas"; not "the northern tip" (capitalised,
+    "Western nations" is no place at all)."""
+    return _PLACED.match(text, word.end) is not None
+
+
+def _bearings(word: str) -> set[str]:
+    """The compass points a word of a part of a country is made of: {"north", "west"} for "north-western"."""
+    value = _DETAIL_CLASSES["part of a country"][0][word]
+    return {part.removesuffix("ern") for part in value.split("-")}
+
+
 _READ_IN_CONTEXT: dict[str, Callable[[str, Word], bool]] = {
+    "part of a country": _placing_a_name,
     "rank": _ranks_a_person,
     "means of telling": _a_means,
     "compass point": _a_region,
@@ -524,6 +562,8 @@ def detail_conflicts(article: str, report: str, article_text: str) -> list[Confl
             and not (_coordinated_values(article, pair[0], name) & _coordinated_values(report, pair[1], name))
         ):
             pair = None
+        if pair is not None and name == "part of a country" and _bearings(pair[0].lower) & _bearings(pair[1].lower):
+            pair = None  # "northwestern" narrows "northern"; it does not gainsay it
         if pair is not None:
             a, r = pair
             wording = _DETAIL_WORDING.get(name, f"a different {name}")

@@ -420,6 +420,18 @@ def _receptive(tokens: Sequence[Word], index: int) -> int:
     return -1 if lowered in _WARY_OF and following in ("of", "about", "towards", "toward") else 0
 
 
+# Sure of a clause ("confident it has been quick to mobilise", "sure that the talks will go on"), not of a
+# mood ("a confident mood", "upbeat and confident").
+_ASSURED = {"confident", "sure", "convinced"}
+_CLAUSE_OPENERS = {"that", "it", "he", "she", "they", "we", "this", "there", "the"}
+
+
+def _assured(tokens: Sequence[Word], index: int) -> int:
+    """+1 where ``tokens[index]`` is sure of a clause: "he is confident it has been quick": a certainty, as
+    "it is clear it has been quick" is, against "it is unclear how quickly"."""
+    return 1 if tokens[index].lower in _ASSURED and _lower_at(tokens, index + 1) in _CLAUSE_OPENERS else 0
+
+
 _OBJECT_PRONOUNS = {"them", "him", "her", "us", "me", "you", "it"}
 _COPULA_BEFORE_LIKE = {"is", "was", "be", "'s", "’s", "it's", "it’s", "that's", "that’s", "isn't", "wasn't"}
 
@@ -502,6 +514,7 @@ _READ_IN_PLACE = (
     ("character", _character),
     ("ability", _failing_to),
     ("advance", _ground),
+    ("certainty", _assured),
 )
 
 
