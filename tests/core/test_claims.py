@@ -3080,6 +3080,19 @@ def test_in_or_out_of_character(report, conflict):
             "said Orysia Lutsevych of the Ukraine Forum at Chatham House, founded in 1920.",
             None,
         ),
+        # Which arm of a government spoke.
+        (
+            "American defence officials have said they believe Russia's goal was to decapitate Ukraine's leadership.",
+            "US intelligence agencies have said they believe Russia's real goal was to decapitate Ukraine's "
+            "leadership.",
+            ("organisation", "defence officials", "intelligence agencies"),
+        ),
+        (
+            "American defence officials have said they believe Russia's goal was to decapitate Ukraine's leadership.",
+            "American military officials have said they believe Russia's real goal was to decapitate Ukraine's "
+            "leadership.",
+            None,
+        ),
         # Where in its country a named place lies; a narrower bearing is no other place.
         (
             "The western city of Lviv has become a hub for internal refugees fleeing the attacks in the east.",

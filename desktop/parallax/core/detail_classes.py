@@ -182,6 +182,18 @@ _DETAIL_CLASSES: dict[str, tuple[dict[str, str], bool]] = {
         ),
         False,
     ),
+    # Which arm of a government spoke: "American defence officials have said" is not "US intelligence
+    # agencies have said" (the Pentagon is not the CIA).
+    "arm of government": (
+        _members(
+            "defence_officials defense_officials military_officials pentagon_officials defence_ministry "
+            "defense_ministry defense_department defence_department",
+            "intelligence_officials intelligence_agencies intelligence_agency intelligence_services "
+            "intelligence_sources spy_agencies spy_agency",
+            "diplomatic_sources foreign_ministry",
+        ),
+        False,
+    ),
     # What a war or a settlement is said to aim at: "denazification and demilitarisation" is not
     # "denazification and federalisation".
     "stated aim": (
@@ -361,6 +373,7 @@ _DETAIL_KIND = {
     "office held": "person",
     "place in a series": "number",
     "armed service": "organisation",
+    "arm of government": "organisation",
 }
 
 # How a reason names a difference in a class, where "a different <class>" would read badly.
@@ -369,6 +382,7 @@ _DETAIL_WORDING = {
     "casualty": "a different fate",
     "military arm": "a different arm",
     "armed service": "another of its forces",
+    "arm of government": "another arm of government",
     "engineering field": "a different field",
     "occupation": "a different occupation",
     "occasion": "a different occasion",
