@@ -1928,6 +1928,22 @@ def test_a_deadline_against_eventually_is_a_date_conflict(article, report, confl
             "Lee thinks they can push the Russian forces back in places.",
             False,
         ),
+        # A thing denied its name is denied; not where the other side holds it only likely.
+        (
+            '"They are having some success. They are retaking some towns."',
+            "He would not call it success, though here and there they are taking towns back.",
+            True,
+        ),
+        (
+            "Arson is likely, given that the building had no electrical or gas connections.",
+            '"You can\'t call it arson yet," the director said, but the building had no gas connections.',
+            False,
+        ),
+        (
+            "Dispatchers got a call shortly after 3:30 a.m. that the building was on fire.",
+            '"You can\'t call it arson yet," the director said of the fire at the building.',
+            False,
+        ),
         # To doubt that something can happen is not to think it can; not to doubt it is to think it can.
         (
             '"I don\'t think they can totally kick out Russian forces," Lee said.',

@@ -2158,6 +2158,8 @@ def _negation_conflicts(
                     and not in_condition(other, other_words, index)
                     and not _a_noun_in_a_denied_clause(other, other_words, index)
                     and (not nominal or _after_copula(other_words, index))
+                    # "can't call it arson yet" says no more than "arson is likely" does
+                    and not (_CALLED.match(source, cue.end) and _hedged(sentence_at(other, w.start)))
                 ):
                     other_particle = _particle(other_words, index)
                     if source_particle and other_particle and source_particle != other_particle:
@@ -2304,6 +2306,16 @@ def _clause_end(text: str, start: int, most: int = 4) -> int:
 
 _PARTICLES = {"out", "back", "up", "down", "off", "away"}  # adverbs only: "in", "on" are mostly prepositions
 _UNCERTAIN = {"doubt", "doubts", "doubted", "whether", "if", "unless", "unclear"}
+
+
+# A thing denied its name: "would not call it success", "can't call it arson".
+_CALLED = re.compile(r"\s+(?:\w+\s+)?(?:call|calls|called|describe|describes|described)\s+(?:it|this|that|them)\b")
+_HEDGES = {"likely", "probably", "possibly", "may", "might", "suspected", "apparent", "apparently", "seems"}
+
+
+def _hedged(sentence: str) -> bool:
+    """Whether ``sentence`` holds a word that says its claim is not sure: "Arson is likely"."""
+    return any(w.lower in _HEDGES for w in words(sentence))
 
 
 def _said_plainly(sentence: str) -> bool:

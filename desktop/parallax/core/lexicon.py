@@ -756,9 +756,26 @@ def negated_stems(text: str) -> dict[str, Word]:
                 key = verb_family(stem(following.text))
                 if key in VIEWING and _as_follows(text, tokens, position):
                     key = "think"  # "did not see the announcement as a reflection": did not think it one
+                called = _called(tokens, position - 1)
+                if called is not None:
+                    key = stem(called.text)  # "would not call it success": success is what is denied
                 governed.setdefault(key, word)
                 break
     return governed
+
+
+_NAMING = {"call", "calls", "called", "calling", "describe", "describes", "described"}
+_NAMED_THINGS = {"it", "this", "that", "them", "these", "those"}
+
+
+def _called(tokens: Sequence[Word], index: int) -> Word | None:
+    """For the "call" of "call it success" or "call it a success", the noun it is called; else None."""
+    if tokens[index].lower not in _NAMING or _lower_at(tokens, index + 1) not in _NAMED_THINGS:
+        return None
+    k = index + 2
+    if _lower_at(tokens, k) in ("a", "an"):
+        k += 1
+    return tokens[k] if k < len(tokens) and tokens[k].lower not in FUNCTION_WORDS else None
 
 
 # Verbs that with "as" say what one thinks something is: "sees it as a gesture", "regarded the move as".
