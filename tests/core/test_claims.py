@@ -377,9 +377,17 @@ DIVERGENCES = [
         "Whether it can transition from defence to offence and reclaim territory is unknown.",
         "Whether it can move from offence to defence and retake land is unknown.",
     ),
-    # A name after "from" with "who" after it is a person: the quote's source swapped.
+    # A name after "from" with "who" after it is a person: the claim's source swapped.
     (
         "person",
+        '"The majority believe there should not be a ceasefire," said Orysia Lutsevych, manager of the Ukraine '
+        "Forum at Chatham House.",
+        "It comes from Oksana Marchuk, who manages the Ukraine Forum at Chatham House, that the majority believe "
+        "there should not be a ceasefire.",
+    ),
+    # A name before the colon that opens the quote is its speaker: the quote's source swapped.
+    (
+        "attribution",
         '"The majority believe there should not be a ceasefire," said Orysia Lutsevych, manager of the Ukraine '
         "Forum at Chatham House.",
         'It comes from Oksana Marchuk, who manages the Ukraine Forum at Chatham House: "the majority believe there '
@@ -1171,6 +1179,13 @@ def test_a_source_named_beside_the_other_is_the_same_source():
         ("Residents saw troops leaving the town on Tuesday.", []),
         # Pointing out credits a view.
         ("Orysia Lutsevych points out that command of the air ought to let Russia act.", ["Orysia Lutsevych"]),
+        # A name before a colon that opens a quote, with a rank and a role between; a colon before no quote
+        # credits nothing.
+        (
+            '15:05 - Maj. Taras Hnatyshyn, territorial defence instructor, Lviv: "You can train soldiers to defend."',
+            ["Maj. Taras Hnatyshyn"],
+        ),
+        ("Orysia Lutsevych: the talks stalled on Tuesday.", []),
     ],
 )
 def test_speakers(text, speakers):

@@ -201,6 +201,13 @@ from parallax.core.tokens import NameIndex, capitalised_inside
             None,
             [("MyFoxHouston", "publication"), ("Houston", "place")],
         ),
+        # A rank cut short before a name is no name of its own.
+        (
+            "Gray was killed by police who claim he pointed a gun at Sgt. Mourad Mourad and Officer Jovaniel Cordova.",
+            None,
+            None,
+            [("Gray", "entity"), ("Mourad Mourad", "person"), ("Officer Jovaniel Cordova", "person")],
+        ),
         # Without the documents' words, a headline's capitals are read as any others are.
         (
             "Ceasefire Hopes Rise in Istanbul",

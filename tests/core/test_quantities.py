@@ -237,6 +237,11 @@ def test_overlap_decides_consistency(first, second, overlap):
             "as many as 25,000 soldiers had been killed and that 30,000 to 40,000 had been killed or wounded",
             [("as many as 25,000 soldiers", "soldier"), ("30,000 to 40,000", "soldier")],
         ),
+        # A semicolon joins two counts of one list.
+        (
+            "7,000 to 15,000 Russian soldiers killed since the invasion began; 50,000 to 60,000 killed or wounded.",
+            [("7,000 to 15,000 Russian soldiers", "soldier"), ("50,000 to 60,000", "soldier")],
+        ),
         # Not across a sentence, not after a unit that is no head count.
         ("7,000 troops were killed. 20,000 wounded were evacuated.", [("7,000 troops", "soldier")]),
         ("It cost $5 million and 300 died", [("$5 million", "$")]),

@@ -53,6 +53,9 @@ _TITLES = {
     "head", "aide", "adviser", "advisor", "envoy", "chairman", "chairwoman", "chair", "director", "leader",
     # A trade written as a title before the name ("Analyst Rob Lee warned ...").
     "analyst", "economist", "strategist",
+    # Ranks of soldiers and police, often cut short ("Sgt. Mourad Mourad", "Maj. Taras Hnatyshyn").
+    "sgt", "sergeant", "maj", "lt", "cpl", "corporal", "adm", "admiral", "officer", "inspector", "detective",
+    "rev", "reverend",
 }  # fmt: skip
 _ORG_WORDS = {
     "agency", "committee", "council", "union", "organisation", "organization", "institute", "house", "ministry",
@@ -884,6 +887,12 @@ _VIEW_OF = re.compile(
     r"\b[Ii]n\s+(?P<speaker>[A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+){0,3})['’]s?\s+"
     r"(?:view|words|opinion|judg(?:e)?ment|assessment|reading|estimation)\b"
 )
+# A person named before a colon that opens their quote, as notes and transcripts set it: 'Maj. Taras
+# Hnatyshyn, territorial defence instructor, Lviv: "You can train untrained soldiers to defend."'
+_COLON_QUOTE = re.compile(
+    r"(?P<speaker>\b(?:(?:Maj|Gen|Col|Capt|Lt|Sgt|Dr|Mr|Mrs|Ms|Prof)\.?[^\S\n]+)?"
+    r"[A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+){1,3})(?:,[^:\"“”\n]{3,100})?:[^\S\n]*[\"“]"
+)
 # A view credited by "of", and said to be: "The reading of Rob Lee, of the Foreign Policy Research Institute,
 # is that Moscow remains ready ...".
 _VIEW_IS = re.compile(
@@ -1088,6 +1097,7 @@ def _speakers(text: str) -> tuple[Speaker, ...]:
     apposed += [m.span("speaker") for m in _PUT_IT.finditer(text)]
     apposed += [m.span("speaker") for m in _STATED_OWN.finditer(text)]
     apposed += [m.span("speaker") for m in _ASCRIBED.finditer(text)]
+    apposed += [m.span("speaker") for m in _COLON_QUOTE.finditer(text)]
     for pattern, spans in ((_AFTER_VERB, after_verb), (_APPOSED, apposed), (_BEFORE_VERB, _before_verb(text))):
         for start, end in spans:
             phrase = text[start:end]

@@ -454,7 +454,8 @@ def _elided_unit(text: str, start: int, end: int, earlier: list[Quantity]) -> st
     if not _ELLIPSIS_WORD.match(text, end) or not earlier:
         return ""
     before = earlier[-1]
-    if before.unit not in _COUNTS or re.search(r"[.!?;]\s", text[before.end : start]):
+    # A semicolon joins two counts of one list ("7,000 soldiers killed; 50,000 killed or wounded").
+    if before.unit not in _COUNTS or re.search(r"[.!?]\s", text[before.end : start]):
         return ""
     return before.unit
 
