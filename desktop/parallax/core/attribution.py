@@ -485,9 +485,29 @@ def aliases(
             tokens = document.tokens[sentence]
             if _one_word_two_forms(tokens, set(a_at) & set(r_at), common_words):
                 continue  # "European" in "the European Union" does not put a "Council of Europe" beside it
-            if any(abs(i - j) <= window and not _coordinated(tokens, i, j) for i in a_at for j in r_at):
+            if any(
+                abs(i - j) <= window and not _coordinated(tokens, i, j) and not _one_name(tokens, i, j)
+                for i in a_at
+                for j in r_at
+            ):
                 return True
     return False
+
+
+def _one_name(tokens: list[Word], i: int, j: int) -> bool:
+    """Whether a nationality and another word stand in one run of capitalised words, a space apart: "European"
+    and "Free" of "the European Free Trade Association" are one name, not "the European Union" beside
+    another. (Other words of one run do join two names: "the New Orleans Saints".)"""
+    low, high = min(i, j), max(i, j)
+    nationality = any(NATIONALITY_ENDING.search(tokens[k].text) for k in (i, j))
+    return (
+        low != high
+        and nationality
+        and all(
+            tokens[k].text[:1].isupper() and (k == low or tokens[k].start - tokens[k - 1].end == 1)
+            for k in range(low, high + 1)
+        )
+    )
 
 
 def _one_word_two_forms(tokens: list[Word], shared: set[int], common_words: set[str]) -> bool:
