@@ -3134,6 +3134,23 @@ def test_in_or_out_of_character(report, conflict):
             "said Orysia Lutsevych of the Ukraine Forum at Chatham House, founded in 1920.",
             None,
         ),
+        # Many of a group against a handful of it; the same count in other words is none.
+        (
+            "But Lutsevych and many other longtime Russia-watchers fear Putin may be laying a trap.",
+            "A handful of veteran Russia-watchers share Lutsevych's fear of a trap set by Putin.",
+            ("number", "many other longtime Russia-watchers", "A handful of veteran Russia-watchers"),
+        ),
+        (
+            "But Lutsevych and many other longtime Russia-watchers fear Putin may be laying a trap.",
+            "Lutsevych and numerous veteran Russia-watchers fear a trap set by Putin.",
+            None,
+        ),
+        # Ground forces are the army, not the territorial defence.
+        (
+            "Russia should be able to prevent Ukrainian ground forces from massing for counterattacks.",
+            "Russia should be able to stop Ukraine's territorial defence brigades massing for counterattacks.",
+            ("organisation", "ground forces", "territorial defence"),
+        ),
         # Which arm of a government spoke.
         (
             "American defence officials have said they believe Russia's goal was to decapitate Ukraine's leadership.",

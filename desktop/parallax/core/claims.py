@@ -164,6 +164,7 @@ def compare_claims(
             c
             for c in _one_against_several(article, report, article_figures, report_figures)
             + _some_against_many(article, report, article_figures, report_figures)
+            + _few_against_many(article, report)
             if _same_subject(article, c.article_span[0], report, c.report_span[0], forms=True)
         ]
         conflicts += _designation_conflicts(article, report, context.article_text or article)
@@ -854,6 +855,36 @@ def _some_against_many(
                 conflicts.append(Conflict.between("number", a, r, f"{a.text} vs {r.text}: a few against many"))
                 break
     return conflicts
+
+
+def _few_against_many(article: str, report: str) -> list[Conflict]:
+    """Many of a group on one side, a handful or a few of it on the other: "many other longtime
+    Russia-watchers" / "a handful of veteran Russia-watchers". The group is the same plural noun, within
+    three words of each."""
+    for many_text, few_text, forward in ((article, report, True), (report, article, False)):
+        many = _counted_vaguely(many_text, _MANY_OF)
+        few = _counted_vaguely(few_text, _FEW_OF) if many else []
+        for m_word, m_noun in many:
+            f_word = next((f for f, noun in few if noun == m_noun), None)
+            if f_word is not None:
+                a, r = (m_word, f_word) if forward else (f_word, m_word)
+                return [Conflict.between("number", a, r, f"{a.text} vs {r.text}: many against a few")]
+    return []
+
+
+_MANY_OF = re.compile(r"\b(?:[Mm]any|[Nn]umerous|[Cc]ountless|[Ss]cores\s+of)\s+")
+_FEW_OF = re.compile(r"\b(?:[Aa]\s+handful[\s\-–—]+of|(?:[Oo]nly\s+)?[Aa]\s+few)\s+")
+_GROUP_AFTER = re.compile(r"(?:[\w-]+\s+){0,2}?([a-z][\w-]*[^\Wsu]s)\b", re.IGNORECASE)
+
+
+def _counted_vaguely(text: str, counted: re.Pattern[str]) -> list[tuple[Word, str]]:
+    """Each group ``counted`` counts in ``text`` without a figure, as its words and the stem of its noun."""
+    found = []
+    for m in counted.finditer(text):
+        group = _GROUP_AFTER.match(text, m.end())
+        if group is not None and not any(w.lower in _STOPWORDS for w in words(group.group(0))):
+            found.append((Word(text[m.start() : group.end()], m.start(), group.end()), stem(group.group(1).lower())))
+    return found
 
 
 # Many of a thing told without a figure: "dozens of towns", "hundreds of", "thousands of", "tens of thousands".

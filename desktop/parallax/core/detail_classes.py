@@ -173,7 +173,7 @@ _DETAIL_CLASSES: dict[str, tuple[dict[str, str], bool]] = {
     # Guard. In any case: the services are names ("the National Guard", "the Marines").
     "armed service": (
         _members(
-            "army armies",
+            "army armies ground_forces land_forces",
             "national_guard",
             "territorial_defence territorial_defense territorial-defence territorial-defense",
             "marines marine_corps",
