@@ -3151,6 +3151,12 @@ def test_in_or_out_of_character(report, conflict):
             "Russia should be able to stop Ukraine's territorial defence brigades massing for counterattacks.",
             ("organisation", "ground forces", "territorial defence"),
         ),
+        # Which level of government.
+        (
+            "Chris Alexander later became a federal Conservative cabinet minister.",
+            "Chris Alexander was later a Conservative minister in Ontario's provincial government.",
+            ("organisation", "federal", "provincial"),
+        ),
         # Which arm of a government spoke.
         (
             "American defence officials have said they believe Russia's goal was to decapitate Ukraine's leadership.",
@@ -3163,6 +3169,17 @@ def test_in_or_out_of_character(report, conflict):
             "American military officials have said they believe Russia's real goal was to decapitate Ukraine's "
             "leadership.",
             None,
+        ),
+        # A region named by its country's name, and a bearing against a region.
+        (
+            "Refugees in Lviv are fleeing the Russian attacks in Ukraine's east.",
+            "Refugees in Lviv are escaping the Russian offensive in Ukraine's south.",
+            ("place", "east", "south"),
+        ),
+        (
+            "Russia would withdraw its forces from around Kyiv and the northern city of Chernihiv.",
+            "Russia would pull its forces back from around Kyiv and from Chernihiv, a city in Ukraine's east.",
+            ("place", "northern", "east"),
         ),
         # Where in its country a named place lies; a narrower bearing is no other place.
         (

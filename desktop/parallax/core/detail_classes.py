@@ -182,6 +182,9 @@ _DETAIL_CLASSES: dict[str, tuple[dict[str, str], bool]] = {
         ),
         False,
     ),
+    # Which level of government: "a federal cabinet minister" is not "a minister in Ontario's provincial
+    # government". Only these words: "national", "state" and "local" say too much else.
+    "level of government": (_members("federal", "provincial", "municipal"), True),
     # Which arm of a government spoke: "American defence officials have said" is not "US intelligence
     # agencies have said" (the Pentagon is not the CIA).
     "arm of government": (
@@ -211,23 +214,21 @@ _DETAIL_CLASSES: dict[str, tuple[dict[str, str], bool]] = {
         ),
         True,
     ),
-    # A part of a country by its compass point, a noun after "the" (see _a_region): "fleeing the attacks in the
-    # east" is not "escaping the offensive in the south". Lower case only ("East Timor", "South Africa" are names).
-    "compass point": (_members("east", "west", "north", "south"), True),
-    # Where in its country a named place lies: "the western city of Lviv" is not "the central Ukrainian city
-    # of Lviv", nor "western Ukraine" "central Ukraine". Only right before a place word or a name (see
-    # _placing_a_name).
-    "part of a country": (
+    # A part of a country by its compass point: a region, a noun after "the" or a country's name ("fleeing the
+    # attacks in the east" is not "escaping the offensive in the south", "a city in Ukraine's east"), or where
+    # in its country a named place lies ("the western city of Lviv" is not "the central Ukrainian city of
+    # Lviv"); see _a_bearing. Lower case only ("East Timor", "South Africa" are names).
+    "compass point": (
         _members(
-            "northern",
-            "southern",
-            "eastern",
-            "western",
+            "north northern",
+            "south southern",
+            "east eastern",
+            "west western",
             "central",
-            "north-eastern northeastern",
-            "north-western northwestern",
-            "south-eastern southeastern",
-            "south-western southwestern",
+            "north-east north-eastern northeastern",
+            "north-west north-western northwestern",
+            "south-east south-eastern southeastern",
+            "south-west south-western southwestern",
         ),
         True,
     ),
@@ -368,12 +369,12 @@ _NAMED_BY_COMPANY = {"casualty"}
 # group of people with another part, or people of another office, are other people.
 _DETAIL_KIND = {
     "compass point": "place",
-    "part of a country": "place",
     "part played": "person",
     "office held": "person",
     "place in a series": "number",
     "armed service": "organisation",
     "arm of government": "organisation",
+    "level of government": "organisation",
 }
 
 # How a reason names a difference in a class, where "a different <class>" would read badly.
@@ -383,6 +384,7 @@ _DETAIL_WORDING = {
     "military arm": "a different arm",
     "armed service": "another of its forces",
     "arm of government": "another arm of government",
+    "level of government": "another level of government",
     "engineering field": "a different field",
     "occupation": "a different occupation",
     "occasion": "a different occasion",
@@ -435,15 +437,24 @@ def _details(text: str) -> tuple[tuple[str, str, Word], ...]:
     return tuple(found)
 
 
-_REGION_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_REGION_BEFORE = re.compile(r"\b(?:the|[A-Z][\w-]*['’]s)\s+$", re.IGNORECASE)
 _BEARING_AFTER = re.compile(r"\s+of\b|-")
 
 
+def _a_bearing(text: str, word: Word) -> bool:
+    """Whether a compass word names a part of a country: a noun as a region (:func:`_a_region`), an
+    adjective placing a name (:func:`_placing_a_name`)."""
+    return _a_region(text, word) if word.lower in _REGION_NOUNS else _placing_a_name(text, word)
+
+
+_REGION_NOUNS = {"north", "south", "east", "west", "north-east", "north-west", "south-east", "south-west"}
+
+
 def _a_region(text: str, word: Word) -> bool:
-    """Whether a compass word names a part of the country ("attacks in the east"), not a bearing from a
-    place ("55 km south of Bireun", "the south-east") or a quality ("the northern tip")."""
+    """Whether a compass noun names a part of the country ("attacks in the east", "a city in Ukraine's
+    east"), not a bearing from a place ("55 km south of Bireun", "the south-east")."""
     return (
-        _REGION_BEFORE.search(text, max(0, word.start - 5), word.start) is not None
+        _REGION_BEFORE.search(text, max(0, word.start - 30), word.start) is not None
         and _BEARING_AFTER.match(text, word.end) is None
     )
 
@@ -496,23 +507,22 @@ _PLACED = re.compile(
 
 
 def _placing_a_name(text: str, word: Word) -> bool:
-    """Whether a word of a part of a country places a named place: "the western city of Lviv", "the central
+    """Whether a compass adjective places a named place: "the western city of Lviv", "the central
     Ukrainian city of Lviv", "western Ukraine", "the eastern Donbas"; not "the northern tip" (capitalised,
     "Western nations" is no place at all)."""
     return _PLACED.match(text, word.end) is not None
 
 
 def _bearings(word: str) -> set[str]:
-    """The compass points a word of a part of a country is made of: {"north", "west"} for "north-western"."""
-    value = _DETAIL_CLASSES["part of a country"][0][word]
+    """The compass points a compass word is made of: {"north", "west"} for "north-western"."""
+    value = _DETAIL_CLASSES["compass point"][0][word]
     return {part.removesuffix("ern") for part in value.split("-")}
 
 
 _READ_IN_CONTEXT: dict[str, Callable[[str, Word], bool]] = {
-    "part of a country": _placing_a_name,
     "rank": _ranks_a_person,
     "means of telling": _a_means,
-    "compass point": _a_region,
+    "compass point": _a_bearing,
     "role in a body": _a_founding,
     "place in a series": _one_of_a_series,
 }
@@ -576,7 +586,7 @@ def detail_conflicts(article: str, report: str, article_text: str) -> list[Confl
             and not (_coordinated_values(article, pair[0], name) & _coordinated_values(report, pair[1], name))
         ):
             pair = None
-        if pair is not None and name == "part of a country" and _bearings(pair[0].lower) & _bearings(pair[1].lower):
+        if pair is not None and name == "compass point" and _bearings(pair[0].lower) & _bearings(pair[1].lower):
             pair = None  # "northwestern" narrows "northern"; it does not gainsay it
         if pair is not None:
             a, r = pair
