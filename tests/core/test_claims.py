@@ -3181,6 +3181,12 @@ def test_in_or_out_of_character(report, conflict):
             "Russia would pull its forces back from around Kyiv and from Chernihiv, a city in Ukraine's east.",
             ("place", "northern", "east"),
         ),
+        # A flank of an army is no region of a country.
+        (
+            "The army's east flank held against the Russian push on the city.",
+            "The army's north flank held against the Russian push on the city.",
+            None,
+        ),
         # Where in its country a named place lies; a narrower bearing is no other place.
         (
             "The western city of Lviv has become a hub for internal refugees fleeing the attacks in the east.",
@@ -3206,6 +3212,11 @@ def test_in_or_out_of_character(report, conflict):
         (
             "Lee says it is unclear whether Ukraine can mobilize new divisions quickly.",
             "Lee sounded confident and upbeat about Ukraine's new divisions.",
+            None,
+        ),
+        (
+            "Lee says it is unclear whether Ukraine can mobilize new divisions quickly.",
+            "Lee says Ukraine's commanders will make sure the new divisions are mobilized quickly.",
             None,
         ),
     ],

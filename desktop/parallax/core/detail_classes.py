@@ -437,7 +437,7 @@ def _details(text: str) -> tuple[tuple[str, str, Word], ...]:
     return tuple(found)
 
 
-_REGION_BEFORE = re.compile(r"\b(?:the|[A-Z][\w-]*['’]s)\s+$", re.IGNORECASE)
+_REGION_BEFORE = re.compile(r"\b(?:[Tt]he|[A-Z][\w-]*['’]s)\s+$")  # a name's possessive, not "the army's"
 _BEARING_AFTER = re.compile(r"\s+of\b|-")
 
 
@@ -452,7 +452,7 @@ _REGION_NOUNS = {"north", "south", "east", "west", "north-east", "north-west", "
 
 def _a_region(text: str, word: Word) -> bool:
     """Whether a compass noun names a part of the country ("attacks in the east", "a city in Ukraine's
-    east"), not a bearing from a place ("55 km south of Bireun", "the south-east")."""
+    east", "the south-east"), not a bearing from a place ("55 km south of Bireun", "south-east of Kyiv")."""
     return (
         _REGION_BEFORE.search(text, max(0, word.start - 30), word.start) is not None
         and _BEARING_AFTER.match(text, word.end) is None

@@ -429,7 +429,12 @@ _CLAUSE_OPENERS = {"that", "it", "he", "she", "they", "we", "this", "there", "th
 def _assured(tokens: Sequence[Word], index: int) -> int:
     """+1 where ``tokens[index]`` is sure of a clause: "he is confident it has been quick": a certainty, as
     "it is clear it has been quick" is, against "it is unclear how quickly"."""
+    if _lower_at(tokens, index - 1) in _MAKING:
+        return 0  # "make sure the troops leave": an act seen to, no certainty
     return 1 if tokens[index].lower in _ASSURED and _lower_at(tokens, index + 1) in _CLAUSE_OPENERS else 0
+
+
+_MAKING = {"make", "makes", "made", "making"}
 
 
 _OBJECT_PRONOUNS = {"them", "him", "her", "us", "me", "you", "it"}
