@@ -3151,6 +3151,18 @@ def test_in_or_out_of_character(report, conflict):
             "Russia should be able to stop Ukraine's territorial defence brigades massing for counterattacks.",
             ("organisation", "ground forces", "territorial defence"),
         ),
+        # An attack beaten back, in the passive, failed; a defender who repelled one succeeded.
+        (
+            "Ukraine's army had launched some successful counterattacks against Russian positions near the capital.",
+            "Ukraine's army had thrown counterattacks against Russian positions near the capital, and every one "
+            "of them was beaten back.",
+            ("direction", "successful", "beaten back"),
+        ),
+        (
+            "Ukraine's army had launched some successful counterattacks against Russian positions near the capital.",
+            "Ukraine's army repelled the Russian attacks on its positions near the capital.",
+            None,
+        ),
         # Which level of government.
         (
             "Chris Alexander later became a federal Conservative cabinet minister.",

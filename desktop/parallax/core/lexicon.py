@@ -472,6 +472,21 @@ def _failing_to(tokens: Sequence[Word], index: int) -> int:
     return -1 if lowered in ("fail", "failed", "fails", "failing") and following == "to" else 0
 
 
+_BEING = {"was", "were", "been", "being", "be", "is", "are"}
+_REPULSED = {"repulsed", "repelled"}
+
+
+def _beaten_back(tokens: Sequence[Word], index: int) -> int:
+    """-1 where ``tokens[index]`` says an attack failed in the passive: "every one of them was beaten back",
+    "the counterattacks were repulsed"; not "Ukraine repelled the attack" (the defender's success)."""
+    lowered = tokens[index].lower
+    if _lower_at(tokens, index - 1) not in _BEING:
+        return 0
+    if lowered in _REPULSED or (lowered == "beaten" and _lower_at(tokens, index + 1) in ("back", "off")):
+        return -1
+    return 0
+
+
 def _ground(tokens: Sequence[Word], index: int) -> int:
     """+1 or -1 where ``tokens[index]`` gains or loses ground ("the drive kept gaining ground", "lost
     ground"): an advance or its check, as "pushed on" and "faltered" are, not a figure's movement."""
@@ -520,6 +535,7 @@ _READ_IN_PLACE = (
     ("ability", _failing_to),
     ("advance", _ground),
     ("certainty", _assured),
+    ("outcome", _beaten_back),
 )
 
 
@@ -555,6 +571,9 @@ def polar_words(text: str) -> list[PolarWord]:
             elif in_place[0] == "character" and lowered == "character":  # "out of character", "in character"
                 opening = tokens[index - 2] if tokens[index - 1].lower == "of" else tokens[index - 1]
                 word = Word(text[opening.start : word.end], opening.start, word.end)
+            elif in_place[0] == "outcome" and lowered == "beaten":  # shown with its particle: "beaten back"
+                particle = tokens[index + 1]
+                word = Word(text[word.start : particle.end], word.start, particle.end)
             elif in_place[0] == "priority":  # shown whole: "front of the agenda"
                 queue = next(w for w in tokens[index + 2 : index + 4] if w.lower in _QUEUES)
                 word = Word(text[word.start : queue.end], word.start, queue.end)
