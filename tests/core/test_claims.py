@@ -1966,6 +1966,12 @@ def test_a_deadline_against_eventually_is_a_date_conflict(article, report, confl
             "Lee thinks they can push the Russian forces back in places.",
             False,
         ),
+        # To give up doing something is not to do it.
+        (
+            "Ukraine would remain neutral and would not join the Western military alliance NATO.",
+            "Ukraine would stay neutral, refuse to host foreign armies and give up joining NATO.",
+            False,
+        ),
         # A thing denied its name is denied; not where the other side holds it only likely.
         (
             '"They are having some success. They are retaking some towns."',
@@ -3524,6 +3530,12 @@ def test_a_name_after_a_negation_is_set_aside_not_denied(article, report, negati
         (
             "Its security would rest on a series of bilateral treaties with Western states.",
             "Its security would rest on more than one treaty with Western states.",
+            None,
+        ),
+        # One for each of several is several.
+        (
+            "Its security would rest on a series of bilateral treaties with Western states.",
+            "Its security would rest on one treaty with each Western country.",
             None,
         ),
         (

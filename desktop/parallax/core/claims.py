@@ -770,6 +770,10 @@ _SEVERAL = re.compile(r"(?:several|a series of|a string of|a handful of|a few|a 
 _NOT_BETWEEN = {"of", "or", "and", "to", "more", "other", "another", "in", "by", "at"}
 
 
+# One of a thing for each of others is several: "one treaty with each country", "one envoy per capital".
+_EACH_AFTER = re.compile(r"\s+(?:with|for|per|in|to)?\s*(?:each|every|per)\b", re.IGNORECASE)
+
+
 def _singles(text: str, noun: str) -> Iterator[Word]:
     """The spans of ``text`` that count one ``noun`` (a stem): "one collective treaty", "a single deal"."""
     tokens = words(text)
@@ -788,7 +792,8 @@ def _singles(text: str, noun: str) -> Iterator[Word]:
             if re.search(r"[^\s]", text[tokens[j - 1].end : following.start]):
                 break  # "one, two", "one-off": a mark between
             if stem(following.lower) == noun and following.lower == following.text:
-                yield Word(text[start.start : following.end], start.start, following.end)
+                if not _EACH_AFTER.match(text, following.end):
+                    yield Word(text[start.start : following.end], start.start, following.end)
                 break
             if following.lower in _NOT_BETWEEN or not following.text.isalpha() or not following.text.islower():
                 break
@@ -1888,8 +1893,16 @@ def _negated_near(text: str, tokens: list[Word], index: int) -> bool:
     window = tokens[max(0, index - 4) : index] + after
     # "stand against agreeing a ceasefire" is "opposed to agreeing": "against" before an act denies it.
     against = index > 0 and tokens[index - 1].lower == "against" and tokens[index].lower.endswith("ing")
+    # "give up joining NATO" is "not join": an act abandoned.
+    given_up = (
+        index > 1
+        and tokens[index - 1].lower == "up"
+        and tokens[index - 2].lower in _GIVING
+        and tokens[index].lower.endswith("ing")
+    )
     return (
         against
+        or given_up
         or any(is_negation_cue(w.text) for w in window)
         or any(stem(w.text) in _REFUSALS for w in tokens[max(0, index - 3) : index])
         or _negated_before_or(text, tokens, index)
@@ -1897,6 +1910,9 @@ def _negated_near(text: str, tokens: list[Word], index: int) -> bool:
         or _after_a_negative_subject(text, tokens, index)
         or _beyond_doubt(tokens, index) is not None
     )
+
+
+_GIVING = {"give", "gives", "gave", "given", "giving"}
 
 
 # "Beyond doubt", "beyond any doubt", "beyond reasonable doubt": a doubt denied, so a certainty.

@@ -169,6 +169,9 @@ _VAGUE = {  # "thousands of people"
 # Unit words and their canonical name; time, distance and money units carry a factor.
 _TIME = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1, "week": 7, "fortnight": 14,
          "month": 30.4, "year": 365.25, "decade": 3652.5, "century": 36525}  # fmt: skip
+# Notes cut the words short: "18 yrs", "3 wks", "6 mths".
+_TIME |= {"yr": 365.25, "yrs": 365.25, "mth": 30.4, "mths": 30.4, "mo": 30.4, "mos": 30.4, "wk": 7, "wks": 7,
+          "hr": 1 / 24, "hrs": 1 / 24, "mins": 1 / 1440}  # fmt: skip
 _DISTANCE = {"km": 1, "kilometre": 1, "kilometer": 1, "mile": 1.609, "metre": 0.001, "meter": 0.001, "m": 0.001}
 _SYNONYMS = {
     "troop": "soldier", "serviceman": "soldier", "servicemen": "soldier", "servicemember": "soldier",
