@@ -1209,6 +1209,9 @@ def test_a_source_named_beside_the_other_is_the_same_source():
             ["Maj. Taras Hnatyshyn"],
         ),
         ("Orysia Lutsevych: the talks stalled on Tuesday.", []),
+        # A name in brackets right after a quote credits it; a name in brackets after no quote does not.
+        ('"They are still willing to pursue a military scenario." (Chris Alexander)', ["Chris Alexander"]),
+        ("Russian forces pulled back from the glacier (Mount Cook) on Sunday.", []),
     ],
 )
 def test_speakers(text, speakers):
@@ -2495,6 +2498,16 @@ def test_a_speaker_the_other_side_names_as_a_person_is_no_other_source():
     article = "Ukraine's army launched successful counterattacks near the capital, which bodes well, says Rob Lee."
     report = "Before Moscow announced a pullback, Ukraine's army had retaken towns, which Rob Lee sees as a good sign."
     assert compare_claims(article, report).conflicts == ()
+
+
+def test_a_quote_credited_in_brackets_to_another_person_is_another_source():
+    before = "Orysia Lutsevych says she believes the Russian generals need to regroup."
+    article = '"My reading is that they are still willing to pursue a military scenario," she said.'
+    report = '"My reading is that they are still willing to pursue a military scenario." (Chris Alexander)'
+    document = f"{before}\n\n{article}"
+    context = ClaimContext(document, report, (before, article), (report,), article_prose=document)
+    kinds = [c.kind for c in compare_claims(article, report, context=context).conflicts]
+    assert kinds == ["attribution"]
 
 
 # The article's own view, two paragraphs from where it quotes Chris Alexander.

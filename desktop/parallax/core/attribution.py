@@ -160,8 +160,9 @@ def _credited_stretch(text: str, speaker: Speaker) -> tuple[int, int]:
     return (speaker.start, speaker.end)
 
 
-# A quote's end right before its speaker: '... in certain places," Lee said', '..." said Lee'.
-_CLOSING_QUOTE = re.compile(r"[,.!?]?[\"”]\s*(?:[a-z]+\s+)?$")
+# A quote's end right before its speaker: '... in certain places," Lee said', '..." said Lee', '..." (Chris
+# Alexander)'.
+_CLOSING_QUOTE = re.compile(r"[,.!?]?[\"”]\s*\(?(?:[a-z]+\s+)?$")
 
 
 def within(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> list[int]:

@@ -893,6 +893,9 @@ _COLON_QUOTE = re.compile(
     r"(?P<speaker>\b(?:(?:Maj|Gen|Col|Capt|Lt|Sgt|Dr|Mr|Mrs|Ms|Prof)\.?[^\S\n]+)?"
     r"[A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+){1,3})(?:,[^:\"“”\n]{3,100})?:[^\S\n]*[\"“]"
 )
+# A quote credited by a name in brackets right after it, as notes set it: '"... political concessions."
+# (Chris Alexander)'.
+_BRACKETED_AFTER_QUOTE = re.compile(r"[\"”][^\S\n]*\((?P<speaker>[A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+){1,3})\)")
 # A view credited by "of", and said to be: "The reading of Rob Lee, of the Foreign Policy Research Institute,
 # is that Moscow remains ready ...".
 _VIEW_IS = re.compile(
@@ -1098,6 +1101,7 @@ def _speakers(text: str) -> tuple[Speaker, ...]:
     apposed += [m.span("speaker") for m in _STATED_OWN.finditer(text)]
     apposed += [m.span("speaker") for m in _ASCRIBED.finditer(text)]
     apposed += [m.span("speaker") for m in _COLON_QUOTE.finditer(text)]
+    apposed += [m.span("speaker") for m in _BRACKETED_AFTER_QUOTE.finditer(text)]
     for pattern, spans in ((_AFTER_VERB, after_verb), (_APPOSED, apposed), (_BEFORE_VERB, _before_verb(text))):
         for start, end in spans:
             phrase = text[start:end]
