@@ -589,7 +589,6 @@ def source_added_conflicts(
     after an expert's quote often goes on with the expert's view unsaid.
     """
     a_document = context.article_prose or context.article_text or article
-    a_paragraphs = [p for p in re.split(r"\n\s*\n", a_document) if p.strip()]
     for r in find_speakers(report):
         if not _a_person_named(report, r) or _kin(report, r) or not _gives_a_view(report, r):
             continue
@@ -603,7 +602,7 @@ def source_added_conflicts(
         if not paragraph.rstrip().endswith((".", "!", "?", ";")):
             continue  # a headline tells the news without its source, by custom
         surname = _surname(r)
-        if _names_surname(article, surname) or _named_near(a_paragraphs, paragraph, surname):
+        if _names_surname(article, surname) or _named_near(_paragraphs(a_document), paragraph, surname):
             continue
         sentence = article[a_start:a_end].strip()
         start = a_start + article[a_start:a_end].find(sentence)
@@ -649,6 +648,12 @@ def _a_person_named(text: str, speaker: Speaker) -> bool:
     return _TITLED.match(speaker.text) is not None or _names_person(sentence_at(text, speaker.start), speaker.keys)
 
 
+@lru_cache(maxsize=16)
+def _paragraphs(document: str) -> tuple[str, ...]:
+    # The article's whole text, split once for all the links it has.
+    return tuple(p for p in re.split(r"\n\s*\n", document) if p.strip())
+
+
 def _paragraph_around(text: str, position: int) -> str:
     start = text.rfind("\n\n", 0, position)
     end = text.find("\n\n", position)
@@ -666,7 +671,7 @@ def _names_surname(text: str, surname: str) -> bool:
     return any(same_name(w.text, surname) for w in words(text) if w.text[:1].isupper())
 
 
-def _named_near(paragraphs: list[str], paragraph: str, surname: str) -> bool:
+def _named_near(paragraphs: Sequence[str], paragraph: str, surname: str) -> bool:
     """Whether ``paragraphs`` name ``surname`` in ``paragraph`` or the one before or after it (or anywhere,
     where ``paragraph`` is not found among them)."""
     at = next((k for k, p in enumerate(paragraphs) if paragraph.strip() and paragraph.strip() in p), None)

@@ -868,7 +868,7 @@ def _few_against_many(article: str, report: str) -> list[Conflict]:
     three words of each."""
     for many_text, few_text, forward in ((article, report, True), (report, article, False)):
         many = _counted_vaguely(many_text, _MANY_OF)
-        few = _counted_vaguely(few_text, _FEW_OF) if many else []
+        few = _counted_vaguely(few_text, _FEW_OF) if many else ()
         for m_word, m_noun in many:
             f_word = next((f for f, noun in few if noun == m_noun), None)
             if f_word is not None:
@@ -882,14 +882,16 @@ _FEW_OF = re.compile(r"\b(?:[Aa]\s+handful[\s\-–—]+of|(?:[Oo]nly\s+)?[Aa]\s+
 _GROUP_AFTER = re.compile(r"(?:[\w-]+\s+){0,2}?([a-z][\w-]*[^\Wsu]s)\b", re.IGNORECASE)
 
 
-def _counted_vaguely(text: str, counted: re.Pattern[str]) -> list[tuple[Word, str]]:
+@lru_cache(maxsize=4096)
+def _counted_vaguely(text: str, counted: re.Pattern[str]) -> tuple[tuple[Word, str], ...]:
     """Each group ``counted`` counts in ``text`` without a figure, as its words and the stem of its noun."""
+    # The article's texts are read for every report they link with.
     found = []
     for m in counted.finditer(text):
         group = _GROUP_AFTER.match(text, m.end())
         if group is not None and not any(w.lower in _STOPWORDS for w in words(group.group(0))):
             found.append((Word(text[m.start() : group.end()], m.start(), group.end()), stem(group.group(1).lower())))
-    return found
+    return tuple(found)
 
 
 # Many of a thing told without a figure: "dozens of towns", "hundreds of", "thousands of", "tens of thousands".
