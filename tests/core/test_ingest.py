@@ -11,7 +11,14 @@ import time
 import pytest
 
 from parallax.core.documents import Document
-from parallax.core.ingest import IngestConfig, IngestError, decode_bytes, document_from_text, read_document
+from parallax.core.ingest import (
+    IngestConfig,
+    IngestError,
+    decode_bytes,
+    document_from_clipboard,
+    document_from_text,
+    read_document,
+)
 
 ARTICLE_HTML = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
@@ -143,6 +150,77 @@ def test_a_blank_line_inside_a_markdown_blockquote_stays_blank():
 
     text = _markdown_to_text("Our view.\n\n> Glossary: Donbas is the east.\n>\n> Crimea: the south.\n")
     assert "Our view.\n\nGlossary: Donbas is the east.\n\nCrimea: the south." in text
+
+
+_PROSE = "Negotiators met in Istanbul on Tuesday and talked for hours about a ceasefire and its terms."
+_PAGE = "<html><head><title>Talks</title></head><body><article><h1>Talks</h1><p>{p}</p>{table}<p>{p}</p></article></body></html>"
+
+
+@pytest.mark.parametrize(
+    ("table", "paragraphs"),
+    [
+        # A data table's rows are paragraphs, in place, as the Word reader gives them; empty cells are skipped.
+        (
+            "<table><caption>Losses</caption><thead><tr><th>Side</th><th>Troops</th></tr></thead>"
+            "<tbody><tr><td>Russia</td><td>7,000 to 15,000</td></tr><tr><td></td><td></td></tr>"
+            "<tr><td>Ukraine</td><td></td><td>unknown</td></tr></tbody></table>",
+            ["Losses", "Side | Troops", "Russia | 7,000 to 15,000", "Ukraine | unknown"],
+        ),
+        # Prose in a cell is kept, not dropped with the table.
+        (
+            "<table><tr><td>Kyiv</td><td>Residents were told that Russia would scale back near the capital.</td></tr></table>",
+            ["Kyiv | Residents were told that Russia would scale back near the capital."],
+        ),
+        # A table used for layout is read as the blocks it holds, not run together into one row.
+        (
+            "<table><tr><td><h2>Background</h2><p>Russia's borders are cluttered by frozen conflicts.</p>"
+            "<p>Few believe the Kremlin will leave.</p></td></tr></table>",
+            [
+                "Background",
+                "Russia's borders are cluttered by frozen conflicts.",
+                "Few believe the Kremlin will leave.",
+            ],
+        ),
+        # A data table inside a layout table is still rows.
+        (
+            "<table><tr><td><p>The figures given on Tuesday:</p>"
+            "<table><tr><td>Dead</td><td>1,300</td></tr></table></td></tr></table>",
+            ["The figures given on Tuesday:", "Dead | 1,300"],
+        ),
+    ],
+    ids=["data", "prose-cells", "layout", "nested"],
+)
+def test_html_tables_are_read_row_by_row(table, paragraphs):
+    document = document_from_text(_PAGE.format(p=_PROSE, table=table), kind="html")
+    texts = [p.text for p in document.paragraphs]
+    first = texts.index(_PROSE)
+    assert texts[first + 1 : first + 1 + len(paragraphs)] == paragraphs
+    assert texts[first + 1 + len(paragraphs)] == _PROSE
+    assert_offsets(document)
+
+
+def test_a_table_copied_to_the_clipboard_keeps_its_cells_apart():
+    document = document_from_clipboard(html_text="<table><tr><td>Kyiv</td><td>shelled</td></tr></table>")
+    assert [p.text for p in document.paragraphs] == ["Kyiv | shelled"]
+
+
+@pytest.mark.parametrize(
+    ("markdown", "paragraphs"),
+    [
+        (
+            "| Side | Troops |\n|:-----|------:|\n| Russia | 7,000 |\n| Ukraine | *unknown* |\n",
+            ["Side | Troops", "Russia | 7,000", "Ukraine | unknown"],
+        ),
+        # Outer pipes are optional, and an escaped pipe is text.
+        ("Side | Note\n--- | ---\nRussia | yes \\| no\n", ["Side | Note", "Russia | yes | no"]),
+        # A pipe in prose, with no rule under it, is no table.
+        ("Talks | day two\nwent on late.\n", ["Talks | day two went on late."]),
+    ],
+    ids=["table", "no-outer-pipes", "not-a-table"],
+)
+def test_markdown_tables_are_read_row_by_row(markdown, paragraphs):
+    document = document_from_text(f"Before the table.\n\n{markdown}\nAfter it.\n", kind="markdown")
+    assert [p.text for p in document.paragraphs] == ["Before the table.", *paragraphs, "After it."]
 
 
 def test_plain_text_paragraphs_sentences_and_title(tmp_path):

@@ -8,6 +8,9 @@ markup is parsed as data, and the text of ``<script>``, ``<style>``,
 ``<noscript>``, ``<template>`` and frames never reaches the document.
 HTML copied to the clipboard is often a fragment too small for trafilatura to
 call it an article; then the fragment's visible text is used as it is.
+Tables are read as the Word reader reads them: each row one paragraph, its
+cells joined by " | ". A table used for layout (its cells hold paragraphs,
+headings or lists) is read as the blocks it holds.
 
 May import: the standard library, trafilatura and lxml (lazily), ``parallax.core.extracted``.
 """
@@ -28,6 +31,10 @@ _BLOCKS = {
     "figcaption", "address", "hr", "form", "fieldset", "details", "summary", "center",
 }  # fmt: skip
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
+# Blocks whose presence in a table cell marks a table used for page layout, not for data.
+_LAYOUT_BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "blockquote", "pre", "table",
+                  "section", "article")  # fmt: skip
+_TABLE_PARTS = ("thead", "tbody", "tfoot", "tr", "td", "th", "caption", "colgroup", "col")
 MIN_WORDS = 5  # a bare menu ("Home") is not an article
 MIN_CHARACTERS = 20  # nor is it in a language written without spaces
 
@@ -57,6 +64,8 @@ def read_html(raw: str, *, url: str = "", fragment: bool = False) -> Extracted:
     """
     import trafilatura
 
+    if re.search(r"<table\b", raw, re.IGNORECASE):
+        raw = _tables_as_rows(raw)
     try:
         extracted = trafilatura.bare_extraction(
             raw,
@@ -102,6 +111,48 @@ def read_html(raw: str, *, url: str = "", fragment: bool = False) -> Extracted:
         metadata["outlet"] = outlet
     title = one_line(values.get("title"), 300) or None
     return Extracted(text=body, title=title, metadata=metadata)
+
+
+def _tables_as_rows(raw: str) -> str:
+    """``raw`` with each data table's rows made paragraphs and each layout table made plain blocks.
+
+    trafilatura either drops tables (prose in a cell is lost) or writes them as
+    Markdown rows, and it runs a layout table's paragraphs together into one
+    row. Rewriting the tables first keeps every row, in place, as a paragraph.
+    Markup lxml cannot read is left for trafilatura to refuse.
+    """
+    from lxml import etree, html
+
+    try:
+        root = html.document_fromstring(raw)
+    except (etree.ParserError, ValueError):
+        return raw
+    # Innermost tables first, so a layout table's data tables are rows before their cells are judged.
+    tables = sorted(root.iter("table"), key=lambda table: -sum(1 for _ in table.iterancestors()))
+    for table in tables:
+        cells = [c for c in table.iter("td", "th") if _owner(c) is table]
+        if any(b is not c and _owner(b) is table for c in cells for b in c.iter(*_LAYOUT_BLOCKS)):
+            for part in [table, *(e for e in table.iter(*_TABLE_PARTS) if _owner(e) is table)]:
+                part.tag = "div"  # the blocks inside are read as they stand
+            continue
+        block = html.Element("div")
+        caption = next((c for c in table.iter("caption") if _owner(c) is table), None)
+        lines = [" ".join(caption.text_content().split())] if caption is not None else []
+        for row in (r for r in table.iter("tr") if _owner(r) is table):
+            texts = (" ".join(cell.text_content().split()) for cell in row if cell.tag in ("td", "th"))
+            lines.append(" | ".join(text for text in texts if text))
+        for line in filter(None, lines):
+            paragraph = html.Element("p")
+            paragraph.text = line
+            block.append(paragraph)
+        block.tail = table.tail
+        table.getparent().replace(table, block)
+    return str(html.tostring(root, encoding="unicode"))
+
+
+def _owner(element: Any) -> Any:
+    """The nearest table that holds ``element`` (not ``element`` itself)."""
+    return next(element.iterancestors("table"), None)
 
 
 def visible_text(raw: str) -> str:

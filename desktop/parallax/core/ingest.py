@@ -359,11 +359,34 @@ _MD_RULE = re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$", re.M)
 _MD_QUOTE = re.compile(r"^[ \t]{0,3}>[ \t]?", re.M)  # [ \t], not \s: a blank quote line stays a blank line
 _MD_FENCE = re.compile(r"^\s{0,3}(```|~~~).*$", re.M)
 _MD_HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+_MD_TABLE_RULE = re.compile(r"^\s{0,3}\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")  # | --- | :-: |
+
+
+def _markdown_tables(text: str) -> str:
+    """Each row of a pipe table as its own paragraph, cells joined by " | " as the Word reader joins them."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        header = lines[i]
+        if "|" in header and i + 1 < len(lines) and "|" in lines[i + 1] and _MD_TABLE_RULE.match(lines[i + 1]):
+            rows = [header]
+            i += 2
+            while i < len(lines) and "|" in lines[i] and lines[i].strip():
+                rows.append(lines[i])
+                i += 1
+            for row in rows:
+                cells = [cell.strip() for cell in re.split(r"(?<!\\)\|", row.strip().strip("|"))]
+                out += ["", " | ".join(cell.replace("\\|", "|") for cell in cells if cell), ""]
+            continue
+        out.append(header)
+        i += 1
+    return "\n".join(out)
 
 
 def _markdown_to_text(raw: str) -> str:
-    """Strip Markdown markup but keep every word; headings become their own paragraphs."""
-    text = _MD_FENCE.sub("", raw)
+    """Strip Markdown markup but keep every word; headings and table rows become their own paragraphs."""
+    text = _markdown_tables(_MD_FENCE.sub("", raw))
     text = _MD_HEADING.sub(lambda m: "\n" + m.group(1) + "\n", text)
     text = _MD_RULE.sub("", text)
     text = _MD_IMAGE.sub(lambda m: m.group(1), text)
