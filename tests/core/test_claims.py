@@ -1491,6 +1491,30 @@ def test_one_country_for_another_in_the_same_frame_of_words(article, report):
     assert found in ([("place", "Russia", "Ukraine")], [("place", "Ukraine", "Russia")]), found
 
 
+AIR_POWER = (
+    "Russia should be able to stop Ukrainian ground forces from massing, yet its air force has failed, mirroring "
+    "the poor performance of Russia's military in {place}."
+)
+
+
+@pytest.mark.parametrize(
+    ("report", "conflict"),
+    [
+        # The report names Ukraine only by its adjective: that does not name it for the slot Syria fills.
+        (AIR_POWER.format(place="Syria"), ("place", "Ukraine", "Syria")),
+        # The report gives the name itself: the general rule (a name the report gives is not missing) holds.
+        (AIR_POWER.format(place="Syria") + " Ukraine holds.", None),
+        (AIR_POWER.format(place="the field"), None),
+        # Other words before the new place: not the same slot.
+        (AIR_POWER.replace("military in {place}", "military, as in Syria").format(), None),
+    ],
+)
+def test_a_country_named_only_by_its_adjective_is_not_named_for_its_slot(report, conflict):
+    article = AIR_POWER.format(place="Ukraine")
+    found = _kinds_and_texts(compare_claims(article, report))
+    assert found == ([conflict] if conflict else []), found
+
+
 ORIGIN = (
     '"Russia will regroup and strike back in one or two years," Orysia Lutsevych, who\'s originally from Lviv, '
     "Ukraine, told CBC News in an interview."

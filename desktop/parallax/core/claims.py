@@ -1122,6 +1122,7 @@ def _entity_conflicts(
             and not (e.kind == "place" and has_city_named(e.keys, article_doc_names))
             and not adjective_of_named_country(e.keys, article_doc_names)  # "the Turkish round", "in Turkey"
         ]
+        conflicts += _a_place_named_only_by_its_adjective(article, report, a_replaced, a_missing, r_new)
         # A place the article names elsewhere may stand in for this one when the report never names this
         # one at all: "a government-held corner of the Donetsk region" for "a Ukrainian-controlled region of
         # Luhansk" (the article names Donetsk in another paragraph). A report naming it only in a list
@@ -1196,6 +1197,35 @@ def _entity_conflicts(
     conflicts += _a_person_for_a_group(article, report, pairs, unmatched)
     conflicts += _another_agent(article, report, context, pairs, a_entities, r_entities, conflicts)
     return conflicts + _swapped_elsewhere(article, report, context, pairs, a_entities, r_entities, conflicts)
+
+
+def _a_place_named_only_by_its_adjective(
+    article: str, report: str, a_replaced: list[Entity], a_missing: list[Entity], r_new: list[Entity]
+) -> list[Conflict]:
+    """A place the report names only by its adjective elsewhere ("Ukrainian ground forces") is not named for a
+    slot in which the report puts another place after the same words: "Russia's military in Ukraine" / "in
+    Syria". A partner found here is taken out of ``r_new``."""
+    conflicts = []
+    for a in a_replaced:
+        if a.kind != "place" or a in a_missing or len(a.keys) != 1:
+            continue
+        if re.search(rf"\b{re.escape(a.keys[0])}\b(?!\w)", report):
+            continue  # the report gives the name itself
+        partner = next(
+            (
+                r
+                for r in r_new
+                if r.kind == "place"
+                and len(r.keys) == 1
+                and _same_words_before(article, a.start, report, r.start)
+                and not _named_otherwise(r, article)
+            ),
+            None,
+        )
+        if partner is not None:
+            r_new.remove(partner)
+            conflicts.append(Conflict.between("place", a, partner, f"{a.text} vs {partner.text}: a different place"))
+    return conflicts
 
 
 # A city the article speaks of without naming it here, after a preposition: "the Russian push on the city".
