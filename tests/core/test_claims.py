@@ -1505,6 +1505,8 @@ AIR_POWER = (
         # The report gives the name itself: the general rule (a name the report gives is not missing) holds.
         (AIR_POWER.format(place="Syria") + " Ukraine holds.", None),
         (AIR_POWER.format(place="the field"), None),
+        (AIR_POWER.format(place="Kyiv"), None),  # a city of that country
+        (AIR_POWER.format(place="Mariupol"), None),  # nor one the engine cannot place: only countries
         # Other words before the new place: not the same slot.
         (AIR_POWER.replace("military in {place}", "military, as in Syria").format(), None),
     ],

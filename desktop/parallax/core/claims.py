@@ -1202,21 +1202,20 @@ def _entity_conflicts(
 def _a_place_named_only_by_its_adjective(
     article: str, report: str, a_replaced: list[Entity], a_missing: list[Entity], r_new: list[Entity]
 ) -> list[Conflict]:
-    """A place the report names only by its adjective elsewhere ("Ukrainian ground forces") is not named for a
-    slot in which the report puts another place after the same words: "Russia's military in Ukraine" / "in
+    """A country the report names only by its adjective elsewhere ("Ukrainian ground forces") is not named for a
+    slot in which the report puts another country after the same words: "Russia's military in Ukraine" / "in
     Syria". A partner found here is taken out of ``r_new``."""
     conflicts = []
     for a in a_replaced:
-        if a.kind != "place" or a in a_missing or len(a.keys) != 1:
-            continue
+        if a in a_missing or len(a.keys) != 1 or not stands_for_government(a.keys) or nationality_word(a.keys[0]):
+            continue  # a country's own name only, not its adjective
         if re.search(rf"\b{re.escape(a.keys[0])}\b(?!\w)", report):
             continue  # the report gives the name itself
         partner = next(
             (
                 r
                 for r in r_new
-                if r.kind == "place"
-                and len(r.keys) == 1
+                if other_governments(a.keys, r.keys)  # two countries, not a city for its country
                 and _same_words_before(article, a.start, report, r.start)
                 and not _named_otherwise(r, article)
             ),
