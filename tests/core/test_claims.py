@@ -3136,6 +3136,27 @@ def test_in_or_out_of_character(report, conflict):
             "The Russian fleet has achieved few of its objectives.",
             None,
         ),
+        (
+            "Ukraine's army has proven a more formidable opponent than Russia expected.",
+            "Ukraine's volunteer battalions have proven a more formidable opponent than Russia expected.",
+            ("organisation", "army", "volunteer battalions"),
+        ),
+        # What kind of agreement: a truce is no peace treaty; a "peace deal" is said loosely of either.
+        (
+            "The ceasefires aimed at pausing Russian advances simply became permanent features.",
+            "The peace treaties signed to pause Russia's advances simply became permanent fixtures.",
+            ("detail", "ceasefires", "peace treaties"),
+        ),
+        (
+            "The ceasefires aimed at pausing Russian advances simply became permanent features.",
+            "The peace deals meant to pause Russia's advances simply became permanent fixtures.",
+            None,
+        ),
+        (
+            "The ceasefires aimed at pausing Russian advances simply became permanent features.",
+            "The truces that paused Russia's advances simply became permanent fixtures.",
+            None,
+        ),
         # What the soldiers carried; a flag is flown anywhere.
         (
             "Russian soldiers had even brought dress uniforms along with them in their tanks.",

@@ -174,6 +174,7 @@ _DETAIL_CLASSES: dict[str, tuple[dict[str, str], bool]] = {
     "armed service": (
         _members(
             "army armies ground_forces land_forces",
+            "volunteer_battalions volunteer_battalion",
             "national_guard",
             "territorial_defence territorial_defense territorial-defence territorial-defense",
             "marines marine_corps",
@@ -250,6 +251,16 @@ _DETAIL_CLASSES: dict[str, tuple[dict[str, str], bool]] = {
     # referendum". Not "vote" (a vote in parliament is talks' outcome too) or "court" (a royal court, a yard).
     "way of settling": (
         _members("talks negotiations negotiation discussions", "referendum referendums plebiscite", "arbitration"),
+        True,
+    ),
+    # What kind of agreement ended or paused a war: "the ceasefires became permanent features" is not "the
+    # peace treaties became permanent fixtures". Not "deal" or "agreement" alone (any bargain), nor "peace
+    # deal" (said loosely of either).
+    "kind of agreement": (
+        _members(
+            "ceasefire ceasefires cease-fire cease-fires truce truces armistice armistices",
+            "peace_treaty peace_treaties peace_agreement peace_agreements",
+        ),
         True,
     ),
     # The part a group plays beside a side in a war: "their supporters overseas" are not "the Turkish
@@ -389,6 +400,7 @@ _DETAIL_WORDING = {
     "occupation": "a different occupation",
     "occasion": "a different occasion",
     "way of settling": "settled another way",
+    "kind of agreement": "another kind of agreement",
     "part played": "a group with another part",
     "office held": "another office",
     "building": "a different building",
