@@ -3141,6 +3141,23 @@ def test_in_or_out_of_character(report, conflict):
             "Ukraine's volunteer battalions have proven a more formidable opponent than Russia expected.",
             ("organisation", "army", "volunteer battalions"),
         ),
+        # How badly one thing was hit; two things hit are each told once.
+        (
+            "He lived there before Russian forces bombed and destroyed his family's home.",
+            "He lived there until Russian forces bombed his family's home and left it badly damaged.",
+            ("detail", "destroyed", "damaged"),
+        ),
+        (
+            "The quake reduced houses to rubble, set off several landslides and badly damaged roads.",
+            "It destroyed houses in the district and triggered several landslides.",
+            None,
+        ),
+        # Settled, or still open.
+        (
+            "Russia's borders are cluttered by unresolved or frozen conflicts from Crimea to Georgia.",
+            "Russia's borders are lined with conflicts that have since been settled for good, from Crimea to Georgia.",
+            ("negation", "unresolved", "settled"),
+        ),
         # What kind of agreement: a truce is no peace treaty; a "peace deal" is said loosely of either.
         (
             "The ceasefires aimed at pausing Russian advances simply became permanent features.",

@@ -2743,11 +2743,12 @@ def _direction_conflicts(article: str, report: str) -> list[Conflict]:
                 conflicts.append(Conflict.between("negation", a.shown, r.shown, reason))
             elif (
                 concept.startswith("quality ")
-                or concept in ("certainty", "character")
+                or concept in ("certainty", "character", "resolution")
                 or prefix_opposites(a.word.text, r.word.text)
             ):
                 # "impossible" is "not possible": a negation made by a prefix; "no longer in doubt" denies
-                # what "unknown" says; "not unlike them" what "out of character" says
+                # what "unknown" says; "not unlike them" what "out of character" says; "settled" what
+                # "unresolved" says
                 reason = f"“{a.shown.text}” vs “{r.shown.text}”: one denies what the other says"
                 conflicts.append(Conflict.between("negation", a.shown, r.shown, reason))
             else:

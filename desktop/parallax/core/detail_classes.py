@@ -125,6 +125,11 @@ _DETAIL_CLASSES: dict[str, tuple[dict[str, str], bool]] = {
     # What befell people in a war or a disaster: "killed or wounded" is not "killed or captured". Not "hurt"
     # ("sanctions hurt the economy") or "lost" (a vote, a town).
     "casualty": (_members("killed dead", "wounded injured", "captured", "missing"), True),
+    # How badly something was hit: "bombed and destroyed his family's home" is not "left it badly damaged".
+    "damage done": (
+        _members("destroyed razed flattened demolished obliterated levelled leveled", "damaged"),
+        True,
+    ),
     # An engineer's field: "a chemical engineer" is not "a mining engineer". Only with "engineer" after it.
     "engineering field": (
         _members(*(f"{field}_engineer {field}_engineers" for field in _ENGINEERING_FIELDS)),
@@ -375,6 +380,10 @@ for _noun, _forms in _DOMAIN_NOUNS.items():
 # "killed or captured". Alone they are too often two facts ("shot and killed" here, "seven were injured"
 # there; "fatally wounded" for killed).
 _NAMED_BY_COMPANY = {"casualty"}
+# Classes whose word is said of one thing, named beside it: a degree of damage is compared only where the
+# words around both share a word ("destroyed his family's home" / "bombed his family's home and left it
+# badly damaged").
+_SAID_OF_ONE_THING = {"damage done"}
 
 # The kind of conflict a class's difference is, where it is not a detail: a compass point is a place; a
 # group of people with another part, or people of another office, are other people.
@@ -401,6 +410,7 @@ _DETAIL_WORDING = {
     "occasion": "a different occasion",
     "way of settling": "settled another way",
     "kind of agreement": "another kind of agreement",
+    "damage done": "another degree of damage",
     "part played": "a group with another part",
     "office held": "another office",
     "building": "a different building",
@@ -600,6 +610,12 @@ def detail_conflicts(article: str, report: str, article_text: str) -> list[Confl
             pair = None
         if pair is not None and name == "compass point" and _bearings(pair[0].lower) & _bearings(pair[1].lower):
             pair = None  # "northwestern" narrows "northern"; it does not gainsay it
+        if (
+            pair is not None
+            and name in _SAID_OF_ONE_THING
+            and not (_words_around(article, pair[0]) & _words_around(report, pair[1]))
+        ):
+            pair = None  # "badly damaged roads" / "destroyed houses": two things hit, each told once
         if pair is not None:
             a, r = pair
             wording = _DETAIL_WORDING.get(name, f"a different {name}")
@@ -620,6 +636,14 @@ def _coordinated_values(text: str, word: Word, name: str) -> set[str]:
         if 0 <= k < len(tokens) and tokens[(at + k) // 2].lower in ("and", "or"):
             found |= {value for n, value, _ in _class_entries(tokens[k].lower) if n == name}
     return found
+
+
+def _words_around(text: str, word: Word, most: int = 6) -> set[str]:
+    """The stems of the words of content among the ``most`` words either side of ``word`` in its sentence."""
+    start = max((m.end() for m in re.finditer(r"[.!?;]\s", text[: word.start])), default=0)
+    end = next((m.start() + 1 for m in re.finditer(r"[.!?;](?:\s|$)", text[word.end :])), len(text) - word.end)
+    near = words(text[start : word.start])[-most:] + words(text[word.end : word.end + end])[:most]
+    return {stem(w.text) for w in near if w.lower not in FUNCTION_WORDS and len(w.text) > 2}
 
 
 def words_before(text: str, start: int, most: int = 4) -> set[str]:

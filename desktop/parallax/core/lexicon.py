@@ -195,6 +195,8 @@ _OPPOSITES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "deprioritize",
         ),
     ),
+    # Settled, or still open: "unresolved or frozen conflicts" / "conflicts since settled for good".
+    "resolution": (("resolved", "settled", "solved"), ("unresolved", "unsettled", "unsolved")),
     "north-south": (("north", "northern", "northward"), ("south", "southern", "southward")),
     "east-west": (("east", "eastern", "eastward"), ("west", "western", "westward")),
     "share": (("majority", "most"), ("minority", "few")),
