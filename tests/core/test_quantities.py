@@ -290,6 +290,12 @@ def test_numbers_inside_dates_and_times_are_not_quantities(text, date_texts, qua
         ("Crimea was seized in 2014.", [("year", "2014", "2014")]),
         ("They met last week.", [("relative", "last week", "last week")]),
         ("They will meet in March.", [("month", "03", "in March")]),
+        # A part of a month is that month: "mid-March", "the beginning of March".
+        ("NATO gave its estimate in mid-March.", [("month", "03", "mid-March")]),
+        ("Soldiers killed since the beginning of March.", [("month", "03", "of March")]),
+        ("The ides of March came.", [("month", "03", "of March")]),
+        ("The 15th of March came.", [("day", "03-15", "15th of March")]),
+        ("Talks may resume.", []),
         ("They counted 2,014 troops and 2014 per cent.", []),
         ("It rose 5%.", []),
         # As a transcript says them: spelled-out days and years.

@@ -24,7 +24,7 @@ Sentences are paired (which article sentence tells what a report sentence does) 
 ``parallax.core.sentence_pairs``.
 
 May import: the standard library, ``parallax.core`` modules quantities, entities, attribution,
-sentence_pairs, detail_classes, event_order, event_phase, territory, scope, membership, lexicon, tokens, worddiff
+sentence_pairs, detail_classes, event_order, event_phase, since_dates, territory, scope, membership, lexicon, tokens, worddiff
 and result (where its types live).
 """
 
@@ -96,6 +96,7 @@ from parallax.core.result import (  # re-exported: the claim types are named fro
 )
 from parallax.core.scope import scope_conflicts
 from parallax.core.sentence_pairs import content_stems, paired, sentence_at, sentence_bags, sentence_pairs
+from parallax.core.since_dates import since_conflicts
 from parallax.core.territory import holder_conflicts, transfer_conflicts
 from parallax.core.tokens import (
     FUNCTION_WORDS,
@@ -217,6 +218,8 @@ def compare_claims(
             conflicts += [_shift(c, a_start, r_start) for c in order_conflicts(a_sentence, r_sentence)]
             conflicts += [_shift(c, a_start, r_start) for c in _deadline_for_eventually(a_sentence, r_sentence)]
             conflicts += [_shift(c, a_start, r_start) for c in phase_conflicts(a_sentence, r_sentence)]
+            starts = since_conflicts(a_sentence, r_sentence, context.article_text, context.report_text)
+            conflicts += [_shift(c, a_start, r_start) for c in starts]
         if "detail" in config.kinds:
             conflicts += [_shift(c, a_start, r_start) for c in _condition_conflicts(a_sentence, r_sentence, article)]
         if "negation" in config.kinds:

@@ -55,7 +55,8 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day", re.compile(rf"\b(?:the\s+)?(?P<dayword>{_DAY_WORD})\s+of\s+(?P<month>{_MONTH})\b")),
     ("day", re.compile(rf"\b(?P<month>{_MONTH})\s+(?:the\s+)?(?P<dayword>{_DAY_WORD})\b")),
     ("month", re.compile(rf"\b(?P<month>{_MONTH})\.?\s+(?P<year>(?:1[89]|20)\d\d)\b")),
-    ("month", re.compile(r"\b(?:in|since|until|by|from|early|late|mid-?|last|next|this)\s+(?P<month>January|February|March|April|June|July|August|September|October|November|December)\b")),
+    # "in March", "mid-March", "the beginning of March" (not "May": a verb far more often).
+    ("month", re.compile(r"\b(?:(?:in|since|until|by|from|early|late|mid|last|next|this|of)\s+|mid-)(?P<month>January|February|March|April|June|July|August|September|October|November|December)\b")),
     # A company's or a year's quarter: "the fourth quarter", "fourth-quarter earnings", "Q3".
     ("quarter", re.compile(r"\b(?P<quarter>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]quarter\b|\bQ(?P<q>[1-4])\b", re.I)),
     ("weekday", re.compile(r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?(?:['’]s)?\b")),
