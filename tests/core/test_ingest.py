@@ -159,12 +159,12 @@ _PAGE = "<html><head><title>Talks</title></head><body><article><h1>Talks</h1><p>
 @pytest.mark.parametrize(
     ("table", "paragraphs"),
     [
-        # A data table's rows are paragraphs, in place, as the Word reader gives them; empty cells are skipped.
+        # A data table's rows are paragraphs, in place, as the Word reader gives them; an empty row is skipped.
         (
             "<table><caption>Losses</caption><thead><tr><th>Side</th><th>Troops</th></tr></thead>"
             "<tbody><tr><td>Russia</td><td>7,000 to 15,000</td></tr><tr><td></td><td></td></tr>"
             "<tr><td>Ukraine</td><td></td><td>unknown</td></tr></tbody></table>",
-            ["Losses", "Side | Troops", "Russia | 7,000 to 15,000", "Ukraine | unknown"],
+            ["Losses", "Side | Troops", "Russia | 7,000 to 15,000", "Ukraine | | unknown"],
         ),
         # Prose in a cell is kept, not dropped with the table.
         (
@@ -187,8 +187,28 @@ _PAGE = "<html><head><title>Talks</title></head><body><article><h1>Talks</h1><p>
             "<table><tr><td>Dead</td><td>1,300</td></tr></table></td></tr></table>",
             ["The figures given on Tuesday:", "Dead | 1,300"],
         ),
+        # A paragraph mark in each cell, as office suites and editors write them, is still data.
+        (
+            "<table><tr><td><p>Northbank</p></td><td><p>1,200</p></td></tr>"
+            "<tr><td><p>Old Quay</p></td><td><p>640</p></td></tr></table>",
+            ["Northbank | 1,200", "Old Quay | 640"],
+        ),
+        # A line break in a cell is a space; an empty cell inside a row keeps the columns in place.
+        (
+            "<table><tr><th>District</th><th>Evacuated</th><th>Missing</th></tr>"
+            "<tr><td>North<br>Dunmere</td><td></td><td>3</td></tr></table>",
+            ["District | Evacuated | Missing", "North Dunmere | | 3"],
+        ),
+        # A footnote marker after a figure is no digit of it.
+        ("<table><tr><td>East</td><td>5,000<sup>1</sup></td></tr></table>", ["East | 5,000[1]"]),
+        # An e-mail's table of one cell, its paragraphs set apart by blank lines, is layout.
+        (
+            '<table role="presentation"><tr><td><b>PRESS RELEASE</b><br><br>The harbour reopens on Monday '
+            "after repairs.<br><br>Ferries sail at 7:40.</td></tr></table>",
+            ["PRESS RELEASE", "The harbour reopens on Monday after repairs.", "Ferries sail at 7:40."],
+        ),
     ],
-    ids=["data", "prose-cells", "layout", "nested"],
+    ids=["data", "prose-cells", "layout", "nested", "paragraph-cells", "breaks-and-gaps", "footnote", "e-mail"],
 )
 def test_html_tables_are_read_row_by_row(table, paragraphs):
     document = document_from_text(_PAGE.format(p=_PROSE, table=table), kind="html")
@@ -197,6 +217,20 @@ def test_html_tables_are_read_row_by_row(table, paragraphs):
     assert texts[first + 1 : first + 1 + len(paragraphs)] == paragraphs
     assert texts[first + 1 + len(paragraphs)] == _PROSE
     assert_offsets(document)
+
+
+@pytest.mark.parametrize(
+    "declaration", ['<?xml version="1.0" encoding="UTF-8"?>', "<?xml version='1.0' encoding='iso-8859-1'?>"]
+)
+def test_an_xhtml_page_keeps_its_table(declaration):
+    page = declaration + _PAGE.format(p=_PROSE, table="<table><tr><td>Écoles</td><td>48 %</td></tr></table>")
+    assert "Écoles | 48 %" in [p.text for p in document_from_text(page, kind="html").paragraphs]
+
+
+def test_hidden_html_is_not_read():
+    page = _PAGE.format(p=_PROSE, table="<p hidden>DRAFT: the figure was 300 million.</p>")
+    assert "DRAFT" not in document_from_text(page, kind="html").text
+    assert "DRAFT" not in document_from_clipboard(html_text="<p>Shown.</p><p hidden>DRAFT</p>").text
 
 
 def test_a_table_copied_to_the_clipboard_keeps_its_cells_apart():
@@ -211,12 +245,17 @@ def test_a_table_copied_to_the_clipboard_keeps_its_cells_apart():
             "| Side | Troops |\n|:-----|------:|\n| Russia | 7,000 |\n| Ukraine | *unknown* |\n",
             ["Side | Troops", "Russia | 7,000", "Ukraine | unknown"],
         ),
+        # An empty cell inside a row keeps the columns in place; an empty row is no paragraph.
+        (
+            "| Side | Troops | Tanks |\n|---|---|---|\n| Russia |  | 120 |\n| | | |\n",
+            ["Side | Troops | Tanks", "Russia | | 120"],
+        ),
         # Outer pipes are optional, and an escaped pipe is text.
         ("Side | Note\n--- | ---\nRussia | yes \\| no\n", ["Side | Note", "Russia | yes | no"]),
         # A pipe in prose, with no rule under it, is no table.
         ("Talks | day two\nwent on late.\n", ["Talks | day two went on late."]),
     ],
-    ids=["table", "no-outer-pipes", "not-a-table"],
+    ids=["table", "empty-cells", "no-outer-pipes", "not-a-table"],
 )
 def test_markdown_tables_are_read_row_by_row(markdown, paragraphs):
     document = document_from_text(f"Before the table.\n\n{markdown}\nAfter it.\n", kind="markdown")

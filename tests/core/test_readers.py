@@ -207,7 +207,12 @@ def test_docx_paragraphs_title_table_and_properties(tmp_path):
             author="Ann Editor",
             created=dt.datetime(2022, 3, 30, 9, 0),
             core_title="Template title",
-            table=[["Side", "Offer"], ["Ukraine", "Neutral status"]],
+            table=[
+                ["Side", "Offer", "Troops"],
+                ["Ukraine", "Neutral status", ""],
+                ["Russia", "", "fewer"],
+                ["", "", ""],
+            ],
         )
     )
     document = read_document(file)
@@ -216,8 +221,9 @@ def test_docx_paragraphs_title_table_and_properties(tmp_path):
         "Ceasefire hopes rise",
         "What was agreed",
         *WORD_PARAGRAPHS,  # a line break inside a paragraph joins; the empty paragraph is gone
-        "Side | Offer",
-        "Ukraine | Neutral status",
+        "Side | Offer | Troops",
+        "Ukraine | Neutral status",  # an empty cell at the end moves nothing
+        "Russia | | fewer",  # one inside keeps the columns in place
     ]
     assert (document.author, document.date, document.metadata["format"]) == ("Ann Editor", "2022-03-30", "docx")
 

@@ -125,7 +125,8 @@ def _style_name(paragraph: Any) -> str:
 
 
 def _table_rows(table: Any) -> list[str]:
-    """Each row of a table as one paragraph, its cells joined by " | " (merged cells once)."""
+    """Each row of a table as one paragraph, its cells joined by " | " (merged cells once, an empty cell
+    inside a row kept as a gap so that the columns stay in place)."""
     rows = []
     for row in table.rows:
         seen: list[Any] = []  # a merged cell appears once per column it spans, with the same element
@@ -134,9 +135,9 @@ def _table_rows(table: Any) -> list[str]:
             if any(cell._tc is element for element in seen):
                 continue
             seen.append(cell._tc)
-            text = " ".join(cell.text.split())
-            if text:
-                cells.append(text)
+            cells.append(" ".join(cell.text.split()))
+        while cells and not cells[-1]:
+            cells.pop()  # an empty cell at the end moves nothing; one inside keeps the columns in place
         if cells:
-            rows.append(" | ".join(cells))
+            rows.append(" | ".join(cells).replace("|  |", "| |"))
     return rows

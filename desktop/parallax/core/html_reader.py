@@ -9,8 +9,9 @@ markup is parsed as data, and the text of ``<script>``, ``<style>``,
 HTML copied to the clipboard is often a fragment too small for trafilatura to
 call it an article; then the fragment's visible text is used as it is.
 Tables are read as the Word reader reads them: each row one paragraph, its
-cells joined by " | ". A table used for layout (its cells hold paragraphs,
-headings or lists) is read as the blocks it holds.
+cells joined by " | ". A table used for layout (marked so, one cell only, or
+cells holding headings, lists or several paragraphs) is read as the blocks it
+holds. A footnote marker set after a figure is shown in brackets.
 
 May import: the standard library, trafilatura and lxml (lazily), ``parallax.core.extracted``.
 """
@@ -34,6 +35,8 @@ _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0
 # Blocks whose presence in a table cell marks a table used for page layout, not for data.
 _LAYOUT_BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "blockquote", "pre", "table",
                   "section", "article")  # fmt: skip
+_FOOTNOTE_MARKER = re.compile(r"\d{1,3}|[*†‡§]{1,3}")
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _TABLE_PARTS = ("thead", "tbody", "tfoot", "tr", "td", "th", "caption", "colgroup", "col")
 MIN_WORDS = 5  # a bare menu ("Home") is not an article
 MIN_CHARACTERS = 20  # nor is it in a language written without spaces
@@ -64,8 +67,8 @@ def read_html(raw: str, *, url: str = "", fragment: bool = False) -> Extracted:
     """
     import trafilatura
 
-    if re.search(r"<table\b", raw, re.IGNORECASE):
-        raw = _tables_as_rows(raw)
+    if re.search(r"<(?:table|sup)\b", raw, re.IGNORECASE):
+        raw = _tables_and_markers(raw)
     try:
         extracted = trafilatura.bare_extraction(
             raw,
@@ -75,7 +78,7 @@ def read_html(raw: str, *, url: str = "", fragment: bool = False) -> Extracted:
             include_images=False,
             with_metadata=True,
             deduplicate=False,
-            prune_xpath=["//template", "//noscript", "//iframe", "//object"],
+            prune_xpath=["//template", "//noscript", "//iframe", "//object", "//*[@hidden]"],
         )
     except (ValueError, TypeError, RecursionError) as error:  # markup lxml cannot make sense of
         raise ReadError(f"the HTML could not be parsed ({one_line(error, 80)})") from None
@@ -113,8 +116,9 @@ def read_html(raw: str, *, url: str = "", fragment: bool = False) -> Extracted:
     return Extracted(text=body, title=title, metadata=metadata)
 
 
-def _tables_as_rows(raw: str) -> str:
-    """``raw`` with each data table's rows made paragraphs and each layout table made plain blocks.
+def _tables_and_markers(raw: str) -> str:
+    """``raw`` with each data table's rows made paragraphs, each layout table made plain blocks, and each
+    footnote marker set after a figure shown in brackets ("5,000<sup>1</sup>" is "5,000[1]", not 5,0001).
 
     trafilatura either drops tables (prose in a cell is lost) or writes them as
     Markdown rows, and it runs a layout table's paragraphs together into one
@@ -123,24 +127,33 @@ def _tables_as_rows(raw: str) -> str:
     """
     from lxml import etree, html
 
+    # lxml takes no text that declares its own encoding ("<?xml ... encoding=...?>"): it is decoded already.
+    raw = _XML_DECLARATION.sub("", raw, count=1)
     try:
         root = html.document_fromstring(raw)
     except (etree.ParserError, ValueError):
         return raw
+    for sup in root.iter("sup"):
+        marker = (sup.text or "").strip()
+        before = sup.getprevious().tail if sup.getprevious() is not None else sup.getparent().text
+        if len(sup) == 0 and _FOOTNOTE_MARKER.fullmatch(marker) and (before or "")[-1:].isdigit():
+            sup.text = f"[{marker}]"
     # Innermost tables first, so a layout table's data tables are rows before their cells are judged.
     tables = sorted(root.iter("table"), key=lambda table: -sum(1 for _ in table.iterancestors()))
     for table in tables:
-        cells = [c for c in table.iter("td", "th") if _owner(c) is table]
-        if any(b is not c and _owner(b) is table for c in cells for b in c.iter(*_LAYOUT_BLOCKS)):
+        rows = [r for r in table.iter("tr") if _owner(r) is table]
+        if _for_layout(table, rows):
             for part in [table, *(e for e in table.iter(*_TABLE_PARTS) if _owner(e) is table)]:
                 part.tag = "div"  # the blocks inside are read as they stand
             continue
         block = html.Element("div")
         caption = next((c for c in table.iter("caption") if _owner(c) is table), None)
-        lines = [" ".join(caption.text_content().split())] if caption is not None else []
-        for row in (r for r in table.iter("tr") if _owner(r) is table):
-            texts = (" ".join(cell.text_content().split()) for cell in row if cell.tag in ("td", "th"))
-            lines.append(" | ".join(text for text in texts if text))
+        lines = [_cell_text(caption)] if caption is not None else []
+        for row in rows:
+            texts = [_cell_text(cell) for cell in row if cell.tag in ("td", "th")]
+            while texts and not texts[-1]:
+                texts.pop()  # an empty cell at the end moves nothing; one inside keeps the columns in place
+            lines.append(" | ".join(texts).replace("|  |", "| |"))
         for line in filter(None, lines):
             paragraph = html.Element("p")
             paragraph.text = line
@@ -148,6 +161,31 @@ def _tables_as_rows(raw: str) -> str:
         block.tail = table.tail
         table.getparent().replace(table, block)
     return str(html.tostring(root, encoding="unicode"))
+
+
+def _for_layout(table: Any, rows: list[Any]) -> bool:
+    """Whether ``table`` lays out a page rather than holding data: marked as presentation, one cell only,
+    or a cell holding headings, lists, several paragraphs or paragraphs set apart by blank lines."""
+    if (table.get("role") or "").lower() in ("presentation", "none"):
+        return True
+    cells = [c for row in rows for c in row if c.tag in ("td", "th")]
+    if len(cells) == 1:
+        return True
+    for cell in cells:
+        inside = [b for b in cell.iter(*_LAYOUT_BLOCKS) if b is not cell and _owner(b) is table]
+        if any(b.tag not in ("p", "div") for b in inside) or len(inside) > 1:
+            return True
+        if any(br.getnext() is not None and br.getnext().tag == "br" and not (br.tail or "").strip()
+               for br in cell.iter("br")):  # fmt: skip
+            return True
+    return False
+
+
+def _cell_text(cell: Any) -> str:
+    """The text of a table cell on one line, a line break read as a space ("North<br>Dunmere")."""
+    for br in cell.iter("br"):
+        br.tail = " " + (br.tail or "")
+    return " ".join(cell.text_content().split())
 
 
 def _owner(element: Any) -> Any:
@@ -174,7 +212,7 @@ def visible_text(raw: str) -> str:
         element, closing = stack.pop()
         tag = element.tag.lower() if isinstance(element.tag, str) else ""  # comments have no tag
         block = tag in _BLOCKS
-        if closing or tag in _HIDDEN or not tag:
+        if closing or tag in _HIDDEN or not tag or (element.get("hidden") is not None and not closing):
             if closing and block:
                 parts.append("\n\n")
             if element.tail:

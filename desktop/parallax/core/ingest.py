@@ -376,8 +376,11 @@ def _markdown_tables(text: str) -> str:
                 rows.append(lines[i])
                 i += 1
             for row in rows:
-                cells = [cell.strip() for cell in re.split(r"(?<!\\)\|", row.strip().strip("|"))]
-                out += ["", " | ".join(cell.replace("\\|", "|") for cell in cells if cell), ""]
+                cells = [cell.strip().replace("\\|", "|") for cell in re.split(r"(?<!\\)\|", row.strip().strip("|"))]
+                while cells and not cells[-1]:
+                    cells.pop()  # as the HTML and Word readers do: an empty cell inside a row keeps its place
+                if cells:
+                    out += ["", " | ".join(cells).replace("|  |", "| |"), ""]
             continue
         out.append(header)
         i += 1
