@@ -228,6 +228,52 @@ def test_docx_paragraphs_title_table_and_properties(tmp_path):
     assert (document.author, document.date, document.metadata["format"]) == ("Ann Editor", "2022-03-30", "docx")
 
 
+_W_NS = (
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:v="urn:schemas-microsoft-com:vml"'
+)
+
+
+def _run(text: str) -> str:
+    return f"<w:r><w:t xml:space='preserve'>{text}</w:t></w:r>"
+
+
+def _box(text: str) -> str:
+    return f"<w:txbxContent><w:p>{_run(text)}</w:p></w:txbxContent>"
+
+
+# What Word shows, wherever python-docx's own text leaves it out.
+_WORD_BODY = (
+    f"<w:p>{_run('Spending on schools rises by ')}<w:ins w:id='1' w:author='A'>{_run('four')}</w:ins>"
+    f"<w:del w:id='2' w:author='A'><w:r><w:delText>three</w:delText></w:r></w:del>{_run(' percent.')}</w:p>"
+    f"<w:sdt><w:sdtContent><w:p>{_run('A paragraph in a content control.')}</w:p></w:sdtContent></w:sdt>"
+    f"<w:p>{_run('Councillors ')}<w:sdt><w:sdtContent>{_run('voted against')}</w:sdtContent></w:sdt>"
+    f"{_run(' it.')}</w:p>"
+    f"<w:p>{_run('Page ')}<w:fldSimple w:instr='PAGE'>{_run('7')}</w:fldSimple>{_run(' records the vote.')}</w:p>"
+    f"<w:p>{_run('A sidebar follows.')}<w:r><mc:AlternateContent><mc:Choice Requires='wps'>{_box('We will open shelters.')}"
+    f"</mc:Choice><mc:Fallback><w:pict><v:textbox>{_box('We will open shelters.')}</v:textbox></w:pict>"
+    f"</mc:Fallback></mc:AlternateContent></w:r></w:p>"
+    f"<w:tbl><w:tr><w:tc><w:p>{_run('Outer')}</w:p></w:tc><w:tc><w:tbl><w:tr><w:tc><w:p>{_run('inner')}</w:p>"
+    f"</w:tc></w:tr></w:tbl><w:p/></w:tc></w:tr></w:tbl>"
+)
+
+
+def test_docx_text_word_shows_is_read_wherever_it_sits(tmp_path):
+    file = tmp_path / "tracked.docx"
+    xml = f"<?xml version='1.0' encoding='UTF-8' standalone='yes'?><w:document {_W_NS}><w:body>{_WORD_BODY}</w:body></w:document>"
+    file.write_bytes(replace_zip_member(docx_bytes(["placeholder"]), "word/document.xml", xml.encode()))
+    assert paragraphs(read_document(file)) == [
+        "Spending on schools rises by four percent.",  # the tracked insertion shown, the deletion not
+        "A paragraph in a content control.",
+        "Councillors voted against it.",
+        "Page 7 records the vote.",
+        "A sidebar follows.",
+        "We will open shelters.",  # a text box once, not again from the copy kept for old readers
+        "Outer | inner",
+    ]
+
+
 @pytest.mark.parametrize(
     ("title", "heading", "core_title", "expected"),
     [(None, "What was agreed", "Property title", "What was agreed"),

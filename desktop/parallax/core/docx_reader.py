@@ -1,7 +1,8 @@
 """Read a Word document (.docx) into paragraphs, with its title, author and date.
 
 Entry point: :func:`read_docx` (the file's bytes in, :class:`Extracted` out).
-Body paragraphs and table rows are kept in order; the title is the first
+Body paragraphs (also those in content controls and text boxes, with tracked insertions shown and
+deletions not) and table rows are kept in order; the title is the first
 paragraph styled "Title", else the first "Heading 1", else the document's
 title property. A .docx is a zip archive, so before python-docx unpacks
 anything the archive's directory is checked: too many parts, parts that
@@ -79,19 +80,20 @@ def _read(data: bytes) -> Extracted:
     document = docx.Document(io.BytesIO(data))
     blocks: list[str] = []
     title = heading = None
-    for block in document.iter_inner_content():
-        if isinstance(block, Paragraph):
-            text = _paragraph_text(block)
-            if not text:
-                continue
-            style = _style_name(block)
+    for element in _body_blocks(document.element.body):
+        if element.tag == _W + "tbl":
+            blocks.extend(_table_rows(Table(element, document)))
+            continue
+        paragraph = Paragraph(element, document)
+        text = _paragraph_text(paragraph)
+        if text:
+            style = _style_name(paragraph)
             if title is None and style == "title":
                 title = text
             elif heading is None and style == "heading 1":
                 heading = text
             blocks.append(text)
-        elif isinstance(block, Table):
-            blocks.extend(_table_rows(block))
+        blocks.extend(_text_boxes(element))
     if not blocks:
         raise ReadError("the Word document contains no text")
     properties = document.core_properties
@@ -113,9 +115,62 @@ def _safe(get: Any) -> Any:
         return None
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# What Word shows of a paragraph's runs, wherever they sit: in a tracked insertion, a content control, a
+# simple field, a hyperlink or a smart tag (python-docx's ``paragraph.text`` skips all but hyperlinks).
+# Deleted text is ``w:delText`` and a field's code ``w:instrText``: neither is shown, neither is read.
+_SHOWN = {_W + "t": None, _W + "tab": " ", _W + "br": " ", _W + "cr": " ", _W + "noBreakHyphen": "-"}
+
+
+def _body_blocks(body: Any) -> list[Any]:
+    """The paragraphs and tables of the body in order, those inside a block content control too."""
+    found = []
+    for child in body:
+        if child.tag in (_W + "p", _W + "tbl"):
+            found.append(child)
+        elif child.tag == _W + "sdt":
+            content = child.find(_W + "sdtContent")
+            if content is not None:
+                found.extend(_body_blocks(content))
+    return found
+
+
+def _shown_text(element: Any) -> str:
+    """The text Word shows for ``element``, on one line; text boxes (read apart) and the fallback copies
+    Word keeps for old readers are left out."""
+    parts: list[str] = []
+    for node in element.iter(*_SHOWN):
+        if _inside_box_or_fallback(node, element):
+            continue
+        shown = _SHOWN[node.tag]
+        parts.append(node.text or "" if shown is None else shown)
+    return " ".join("".join(parts).split())
+
+
+def _inside_box_or_fallback(node: Any, within: Any) -> bool:
+    """Whether ``node`` sits in a text box or a fallback copy below ``within``."""
+    for ancestor in node.iterancestors():
+        if ancestor is within:
+            return False
+        if ancestor.tag in (_W + "txbxContent", _MC_FALLBACK):
+            return True
+    return False
+
+
+def _text_boxes(paragraph: Any) -> list[str]:
+    """The paragraphs of the text boxes anchored in ``paragraph`` (a pull quote, a sidebar), once each."""
+    found = []
+    for box in paragraph.iter(_W + "txbxContent"):
+        if any(a.tag == _MC_FALLBACK for a in box.iterancestors()):
+            continue
+        found += [text for p in box.iter(_W + "p") if (text := _shown_text(p))]
+    return found
+
+
 def _paragraph_text(paragraph: Any) -> str:
-    # Line breaks inside a paragraph come out as "\n"; they are not paragraph breaks.
-    return " ".join(str(paragraph.text).split())
+    # Line breaks inside a paragraph are not paragraph breaks: they are read as spaces.
+    return _shown_text(paragraph._p)
 
 
 def _style_name(paragraph: Any) -> str:
@@ -135,7 +190,8 @@ def _table_rows(table: Any) -> list[str]:
             if any(cell._tc is element for element in seen):
                 continue
             seen.append(cell._tc)
-            cells.append(" ".join(cell.text.split()))
+            # All its paragraphs, and a table nested in it, on one line: nothing in a cell is lost.
+            cells.append(" ".join(text for p in cell._tc.iter(_W + "p") if (text := _shown_text(p))))
         while cells and not cells[-1]:
             cells.pop()  # an empty cell at the end moves nothing; one inside keeps the columns in place
         if cells:
