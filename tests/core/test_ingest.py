@@ -327,8 +327,17 @@ def test_title_detection(raw, kind, path, given, expected):
             "  Indented   text\twith\u00a0odd spaces.  \n\n\n\n\nAfter many blank lines.".encode(),
             ["Indented text with odd spaces.", "After many blank lines."],
         ),
+        # A page break, a vertical tab or Unicode's paragraph separator ends a paragraph; its line separator a line.
+        (
+            b"First page ends here.\n\f\nSecond page.\vThird.",
+            ["First page ends here.", "Second page.", "Third."],
+        ),
+        (
+            "One para\u2028wrapped.\u2029Two.".encode(),
+            ["One para wrapped.", "Two."],
+        ),
     ],
-    ids=["crlf", "cr-only", "hard-wrapped", "no-blank-lines", "odd-spacing"],
+    ids=["crlf", "cr-only", "hard-wrapped", "no-blank-lines", "odd-spacing", "page-breaks", "unicode-separators"],
 )
 def test_line_endings_and_wrapping(tmp_path, data, paragraphs):
     file = tmp_path / "story.txt"
@@ -371,6 +380,9 @@ def test_offsets_point_at_the_text(raw):
         ("Héllo wörld “x”".encode("utf-16"), "Héllo wörld “x”"),
         (codecs.BOM_UTF16_LE + "Kyiv – Київ".encode("utf-16-le"), "Kyiv – Київ"),
         (codecs.BOM_UTF16_BE + "Kyiv – Київ".encode("utf-16-be"), "Kyiv – Київ"),
+        # UTF-32's little-endian mark begins with UTF-16's: it is weighed first.
+        (codecs.BOM_UTF32_LE + "Kyiv – Київ".encode("utf-32-le"), "Kyiv – Київ"),
+        (codecs.BOM_UTF32_BE + "Kyiv – Київ".encode("utf-32-be"), "Kyiv – Київ"),
     ],
     ids=[
         "cp1252-quotes",
@@ -382,6 +394,8 @@ def test_offsets_point_at_the_text(raw):
         "utf-16",
         "utf-16-le-bom",
         "utf-16-be-bom",
+        "utf-32-le-bom",
+        "utf-32-be-bom",
     ],
 )
 def test_decode_bytes(data, expected):
@@ -423,6 +437,8 @@ PNG_HEADER = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\x00\x00\x01\x
         ("controls.txt", bytes(range(1, 9)) * 50),
         ("empty.html", b"<html><body><nav>Home</nav></body></html>"),
         ("only-markup.md", b"---\n\n***\n"),
+        ("letter.rtf", b"{\\rtf1\\ansi Hello {\\b world}}"),
+        ("letter.txt", b"{\\rtf1\\ansi Hello {\\b world}}"),
     ],
     ids=[
         "empty",
@@ -433,6 +449,8 @@ PNG_HEADER = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\x00\x00\x01\x
         "control-bytes",
         "html-without-text",
         "markdown-without-text",
+        "rtf",
+        "rtf-named-txt",
     ],
 )
 def test_unreadable_files_raise_a_one_line_error(tmp_path, name, data):

@@ -179,6 +179,8 @@ def document_from_bytes(
         raise IngestError(f"{name}: {error}") from None
     if data.startswith(_OLE_MAGIC) or suffix == ".doc":
         raise IngestError(f"{name}: old Word (.doc) files cannot be read; save it as .docx or PDF")
+    if data.lstrip()[:5] == b"{\\rtf" or suffix == ".rtf":
+        raise IngestError(f"{name}: Rich Text (.rtf) files cannot be read; save it as .docx, PDF or plain text")
     declared = charset
     if declared is None and (suffix in _HTML_SUFFIXES or b"<" in head):
         from parallax.core.html_reader import declared_charset
@@ -223,6 +225,9 @@ def decode_bytes(data: bytes, name: str = "document", declared: str | None = Non
         raise IngestError(f"{name}: the file is empty")
     for bom, codec in (
         (codecs.BOM_UTF8, "utf-8-sig"),
+        # UTF-32's marks before UTF-16's: little-endian UTF-32's begins with UTF-16's.
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
         (codecs.BOM_UTF16_LE, "utf-16"),
         (codecs.BOM_UTF16_BE, "utf-16"),
     ):
@@ -260,7 +265,7 @@ def _looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if b"\x00" in sample:
         return True
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 11, 12, 13))  # tabs, line and page breaks
     return controls > len(sample) * 0.02
 
 

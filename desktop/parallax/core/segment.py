@@ -34,6 +34,10 @@ class SegmentConfig:
     language: str = "en"
 
 
+_PARAGRAPH_MARKS = re.compile("[\f\v\u2029]")
+_LINE_MARKS = re.compile("[\u2028\u0085]")
+
+
 def normalise_text(raw: str) -> str:
     """Return ``raw`` as Parallax's canonical text: paragraphs joined by one blank line.
 
@@ -43,6 +47,10 @@ def normalise_text(raw: str) -> str:
     any blank line treats each line as a paragraph.
     """
     text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
+    # A page break, a vertical tab or Unicode's paragraph separator ends a paragraph; its line separator
+    # and the next-line mark end a line.
+    text = _PARAGRAPH_MARKS.sub("\n\n", text)
+    text = _LINE_MARKS.sub("\n", text)
     text = _ZERO_WIDTH.sub("", text)
     blocks = _BLANK_LINE.split(text) if _BLANK_LINE.search(text) else text.split("\n")
     paragraphs = []
