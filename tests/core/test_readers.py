@@ -125,6 +125,36 @@ def test_pdf_paragraphs_are_rebuilt_from_lines(tmp_path, flipped):
     assert document.metadata["format"] == "pdf" and document.metadata["pages"] == "2"
 
 
+def _page(*texts: str) -> list[tuple[float, float, float, str]]:
+    """Lines of body text down a page, a blank line's gap before each."""
+    return [(72, 700 - 30 * i, 11, text) for i, text in enumerate(texts)]
+
+
+@pytest.mark.parametrize(
+    ("pages", "kept", "dropped"),
+    [
+        # A column of years ending a page is text, not three page numbers.
+        ([_page("Spending on schools by year:", "2023", "2024", "2025")], ["2023", "2024", "2025"], []),
+        # A journal's own numbering, counted on from page to page; a decorated number alone.
+        ([_page("Body text on one page.", "237"), _page("Body text on the next.", "238")], [], ["237", "238"]),
+        (
+            [_page("Body text on one page.", "- 1 -"), _page("Page 2 of 2", "Body text on the next.")],
+            [],
+            ["- 1 -", "Page 2 of 2"],
+        ),
+        # A figure ending one page only, that counts nothing, stays.
+        ([_page("Evacuated in Northbank:", "1200"), _page("Body text on the next.")], ["1200"], []),
+    ],
+    ids=["years", "journal-numbering", "decorated", "a-figure"],
+)
+def test_pdf_page_numbers_are_dropped_and_figures_kept(tmp_path, pages, kept, dropped):
+    file = tmp_path / "numbers.pdf"
+    file.write_bytes(pdf_bytes(pages))
+    read = paragraphs(read_document(file))
+    assert all(any(text == p or text in p.split() for p in read) for text in kept), read
+    assert not any(text in p for text in dropped for p in read), read
+
+
 @pytest.mark.parametrize(
     ("info_title", "expected"),
     [("Joint statement on the Istanbul talks", "Joint statement on the Istanbul talks"),

@@ -41,7 +41,11 @@ class _Line:
 
 _BULLETS = "•◦▪●■‣⁃"
 _SENTENCE_END = (".", "!", "?", ":", '"', "”", "’", ")", ";")
-_PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$", re.I)
+_PAGE_NUMBER = re.compile(
+    r"^(?:(?P<bare>\d{1,4})|page\s*\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?|\d{1,4}\s*(?:/|of)\s*\d{1,4}"
+    r"|[-–—]\s*\d{1,4}\s*[-–—])$",
+    re.I,
+)
 _FILE_NAME_TITLE = re.compile(
     r"\.(?:docx?|pdf|odt|rtf|txt|indd|pages)$|^microsoft (?:word|powerpoint) - |^untitled", re.I
 )
@@ -115,6 +119,7 @@ def _read(data: bytes, max_pages: int, max_chars: int, max_seconds: float) -> Ex
         pages.append(lines)
     if not any(line.text.strip() for lines in pages for line in lines):
         raise ReadError("this PDF has no text layer (a scan?); run it through OCR first")
+    pages = _without_page_numbers(pages)
     body_size = _body_size([line for lines in pages for line in lines])
     paragraphs = _paragraphs(pages, body_size)
     text = "\n\n".join(_dehyphenate(paragraphs))
@@ -207,12 +212,29 @@ def _page_lines(page: Any) -> list[_Line]:
 
     page.extract_text(visitor_text=visit)
     flush()
-    # Page numbers ("3", "Page 3 of 9") at the top or bottom of a page are not part of the text.
-    while lines and _PAGE_NUMBER.match(lines[-1].text):
-        lines.pop()
-    while lines and _PAGE_NUMBER.match(lines[0].text):
-        lines.pop(0)
     return lines
+
+
+def _without_page_numbers(pages: list[list[_Line]]) -> list[list[_Line]]:
+    """The pages less the page number at the bottom or top of each: a line that says so ("Page 3 of 9",
+    "- 3 -"), or a bare number that is the page's ordinal ("3" on the third page) or counts the pages
+    with another page's ("237" and "238" in a journal's pages). One line at each end at most: a column of
+    figures or years ending a page ("2023", "2024", "2025") is text."""
+    pages = [list(lines) for lines in pages]
+    for end in (-1, 0):
+        bare: dict[int, list[int]] = {}  # the number less its page's index -> the pages that give it so
+        for index, lines in enumerate(pages):
+            if not lines or not (match := _PAGE_NUMBER.match(lines[end].text.strip())):
+                continue
+            if match.group("bare") is None:
+                lines.pop(end)
+            else:
+                bare.setdefault(int(match.group("bare")) - index, []).append(index)
+        for offset, indices in bare.items():
+            if len(indices) > 1 or offset == 1:  # a page's own ordinal ("2" on the second page) needs no other
+                for index in indices:
+                    pages[index].pop(end)
+    return pages
 
 
 def _body_size(lines: list[_Line]) -> float:
