@@ -144,6 +144,32 @@ def test_markdown_loses_its_markup_but_keeps_every_word(tmp_path):
     assert_offsets(document)
 
 
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        # Underscores inside a word are no emphasis: a file name, an address, a handle keep them.
+        ("The file budget_2024_final.xlsx has it.", "The file budget_2024_final.xlsx has it."),
+        ("See @city_of_orrin for _updates_ and __more__.", "See @city_of_orrin for updates and more."),
+        # An autolink shows its address; a comment is for the writer.
+        (
+            "Read <https://example.org/notice> or write to <press@example.org>.",
+            "Read https://example.org/notice or write to press@example.org.",
+        ),
+        ("The toll rose <!-- editor: check the figure --> to 40.", "The toll rose to 40."),
+    ],
+    ids=["underscores-inside-words", "underscore-emphasis", "autolinks", "comment"],
+)
+def test_markdown_markup_goes_and_the_words_stay(markdown, expected):
+    assert document_from_text(markdown, kind="markdown").text == expected
+
+
+def test_a_table_in_a_markdown_quotation_is_read_row_by_row():
+    document = document_from_text(
+        "Before.\n\n> | Side | Troops |\n> |---|---|\n> | Russia | 7,000 |\n\nAfter.\n", kind="markdown"
+    )
+    assert [p.text for p in document.paragraphs] == ["Before.", "Side | Troops", "Russia | 7,000", "After."]
+
+
 def test_a_blank_line_inside_a_markdown_blockquote_stays_blank():
     # The quote marker's pattern once matched across line ends and ate the blank quote line.
     from parallax.core.ingest import _markdown_to_text

@@ -358,7 +358,12 @@ def _first_line_title(text: str) -> str | None:
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$", re.M)
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
-_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|~~)(?=\S)(.+?)(?<=\S)\1")
+_MD_EMPHASIS = re.compile(r"(\*\*|\*|~~)(?=\S)(.+?)(?<=\S)\1")
+# Underscores make emphasis only at a word's edge: "budget_2024_final.xlsx" and "@city_of_orrin" keep theirs.
+_MD_UNDERSCORES = re.compile(r"(?<!\w)(__|_)(?=\S)(.+?)(?<=\S)\1(?!\w)")
+# An autolink shows its address: "<https://example.org/notice>", "<press@example.org>".
+_MD_AUTOLINK = re.compile(r"<((?:https?|ftp)://[^<>\s]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")
+_MD_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _MD_CODE = re.compile(r"`([^`]*)`")
 _MD_RULE = re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$", re.M)
 _MD_QUOTE = re.compile(r"^[ \t]{0,3}>[ \t]?", re.M)  # [ \t], not \s: a blank quote line stays a blank line
@@ -394,16 +399,18 @@ def _markdown_tables(text: str) -> str:
 
 def _markdown_to_text(raw: str) -> str:
     """Strip Markdown markup but keep every word; headings and table rows become their own paragraphs."""
-    text = _markdown_tables(_MD_FENCE.sub("", raw))
+    # Quote marks first, so that a table or a heading inside a quotation is read as one.
+    text = _markdown_tables(_MD_QUOTE.sub("", _MD_COMMENT.sub("", _MD_FENCE.sub("", raw))))
     text = _MD_HEADING.sub(lambda m: "\n" + m.group(1) + "\n", text)
     text = _MD_RULE.sub("", text)
     text = _MD_IMAGE.sub(lambda m: m.group(1), text)
     text = _MD_LINK.sub(lambda m: m.group(1), text)
     text = _MD_CODE.sub(lambda m: m.group(1), text)
-    text = _MD_QUOTE.sub("", text)
+    text = _MD_AUTOLINK.sub(lambda m: m.group(1), text)
     text = _MD_HTML_TAG.sub("", text)
     for _ in range(2):  # nested emphasis such as ***bold italic***
         text = _MD_EMPHASIS.sub(lambda m: m.group(2), text)
+        text = _MD_UNDERSCORES.sub(lambda m: m.group(2), text)
     return html.unescape(text)
 
 
