@@ -2089,6 +2089,17 @@ def test_a_deadline_against_eventually_is_a_date_conflict(article, report, confl
             "Ukrainians distrust any talk of a ceasefire as long as the troops remain, even if the talks go well.",
             False,
         ),
+        # A denial by a prefix is a denial: "unable" on one side, "not been able" on the other.
+        (
+            "Russia should be able to stop them massing, and yet its air force has been unable to do so.",
+            "Russia ought to be able to stop them massing, yet its air force has not been able to.",
+            False,
+        ),
+        (
+            "Russia should be able to stop them massing, and its air force has done so.",
+            "Russia ought to be able to stop them massing, yet its air force has not been able to.",
+            True,
+        ),
     ],
 )
 def test_whether_a_denial_meets_the_other_side(article, report, negation):
@@ -3104,6 +3115,11 @@ def test_in_or_out_of_character(report, conflict):
             '"Russia will regroup," Lutsevych told CBC News in an interview.',
             "Lutsevych told CBC News in an email interview that Russia would regroup.",
             None,
+        ),
+        (
+            '"Russia will regroup," Lutsevych told CBC News in an interview.',
+            'Lutsevych said in a written statement to CBC News: "Russia will regroup."',
+            ("detail", "interview", "written statement"),
         ),
         (
             "Snowden could tap into any American's phone or e-mail.",

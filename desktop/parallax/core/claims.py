@@ -2213,6 +2213,8 @@ def _negation_conflicts(
         for stem_key, cue in governed.items():
             if stem_key in other_governed or stem_key in told or len(stem_key) < 3:
                 continue
+            if _denied_by_prefix(other_words, stem_key):
+                continue  # "has not been able to" / "has been unable to": the other side denies it too
             if _a_name_denied(source, cue, stem_key):
                 continue  # "It's not Patch Tuesday", "not AMD management's words": a name set aside, no fact denied
             nominal = _nominal_predicate(source, cue)
@@ -2277,6 +2279,11 @@ _MODALS = {"can", "could", "will", "would", "shall", "should", "may", "might", "
 _BELIEF_DENIED = re.compile(r"\b(?:do|does|did)(?:\s+not|n['’]t)\s+(?P<verb>believe|think|expect)\b", re.I)
 _BELIEF_HELD = re.compile(r"\b(?<!-)(?P<verb>believes?|believed|thinks?|thought|expects?|expected)\b(?!-)", re.I)
 _BELIEF_SHARED = 4
+
+
+def _denied_by_prefix(tokens: Sequence[Word], stem_key: str) -> bool:
+    """Whether ``tokens`` deny the stem by a prefix: "unable" for "able", "impossible" for "possible"."""
+    return any(w.lower[:2] in ("un", "in", "im") and len(w.lower) > 5 and stem(w.lower[2:]) == stem_key for w in tokens)
 
 
 def _content_after(text: str, start: int, most: int = 10) -> set[str]:

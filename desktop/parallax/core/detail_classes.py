@@ -116,6 +116,8 @@ _DETAIL_CLASSES: dict[str, tuple[dict[str, str], bool]] = {
             "phone_call phone_calls telephone_call telephone_calls",
             "text_message text_messages",
             "press_conference news_conference",
+            "written_statement written_statements",
+            "video_address video_message",
         ),
         True,
     ),
