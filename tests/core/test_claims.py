@@ -3790,6 +3790,16 @@ def test_a_source_counts_only_in_a_paired_sentence_or_crediting_one(article, rep
             "Both sides left the talks in Turkey on an upbeat note, each suggesting there had been progress.",
             None,
         ),
+        (
+            "Both Russia and Ukraine emerged from the talks in Turkey on Tuesday suggesting progress had been made.",
+            "The talks in Turkey on Tuesday are over; only the Russian side came out claiming progress.",
+            ("attribution", "Both Russia and Ukraine", "only the Russian side"),
+        ),
+        (
+            "Both Russia and Ukraine emerged from the talks in Turkey on Tuesday suggesting progress had been made.",
+            "Both Russia and Ukraine came out of the talks in Turkey on Tuesday claiming progress.",
+            None,
+        ),
         # A named person where the article names a group after the same word.
         (
             "Russia's top negotiator, Vladimir Medinsky, met reporters afterwards and read the proposal out.",

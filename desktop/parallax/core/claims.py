@@ -416,7 +416,10 @@ def _swapped_ends(article: str, report: str) -> list[Conflict]:
 
 # Who says it: both parties, or one alone. "With both sides suggesting there had been progress" / "only the
 # Russian side was actually talking about progress".
-_BOTH_SIDES = re.compile(r"\bboth\s+(?:sides|delegations|parties|camps|governments|teams)\b", re.IGNORECASE)
+# "Both sides", or both named: "Both Russia and Ukraine emerged ... suggesting progress".
+_BOTH_SIDES = re.compile(
+    r"\b(?i:both)\s+(?:(?i:sides|delegations|parties|camps|governments|teams)\b|[A-Z][\w-]*\s+and\s+[A-Z][\w-]*)"
+)
 _ONE_SIDE = re.compile(
     r"\bonly\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)?(?:side|delegation|party|camp|government|team)\b"
     r"|\bonly\s+(?:the\s+)?(?:[A-Z][\w-]*)(?=\s+(?:was|were|is|are|has|had|said|says|claimed|claims|spoke|talked))"
