@@ -409,6 +409,12 @@ def test_offsets_point_at_the_text(raw):
         # UTF-32's little-endian mark begins with UTF-16's: it is weighed first.
         (codecs.BOM_UTF32_LE + "Kyiv – Київ".encode("utf-32-le"), "Kyiv – Київ"),
         (codecs.BOM_UTF32_BE + "Kyiv – Київ".encode("utf-32-be"), "Kyiv – Київ"),
+        # No mark and no declaration: UTF-16's NULs, and another script's legacy code page.
+        ("Negotiators met in Istanbul on Tuesday.".encode("utf-16-le"), "Negotiators met in Istanbul on Tuesday."),
+        (
+            "Переговоры в Стамбуле прошли во вторник, сообщили обе делегации.".encode("cp1251"),
+            "Переговоры в Стамбуле прошли во вторник, сообщили обе делегации.",
+        ),
     ],
     ids=[
         "cp1252-quotes",
@@ -422,6 +428,8 @@ def test_offsets_point_at_the_text(raw):
         "utf-16-be-bom",
         "utf-32-le-bom",
         "utf-32-be-bom",
+        "utf-16-without-bom",
+        "cp1251-cyrillic",
     ],
 )
 def test_decode_bytes(data, expected):

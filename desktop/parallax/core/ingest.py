@@ -18,7 +18,8 @@ The metadata a reader finds lands in ``Document.metadata``: ``format``,
 
 May import: the standard library, ``parallax.core.documents``, ``segment``,
 ``boilerplate``, ``extracted``, and (lazily, when that format is met) the
-format readers ``html_reader``, ``pdf_reader``, ``docx_reader`` and ``fetch``.
+format readers ``html_reader``, ``pdf_reader``, ``docx_reader`` and ``fetch``, and
+charset_normalizer (lazily, for text that is neither UTF-8 nor declared).
 """
 
 from __future__ import annotations
@@ -215,8 +216,10 @@ def document_from_clipboard(
 
 
 def decode_bytes(data: bytes, name: str = "document", declared: str | None = None) -> tuple[str, str]:
-    """Decode ``data``: a byte-order mark wins, then the ``declared`` encoding (a web server's or a page's
-    ``<meta charset>``) if the bytes fit it, then UTF-8, then Windows-1252/Latin-1.
+    """Decode ``data``: a byte-order mark wins (or UTF-16's pattern of NULs without one), then the
+    ``declared`` encoding (a web server's or a page's ``<meta charset>``) if the bytes fit it, then UTF-8,
+    then a legacy code page of another script where a detector reads mostly that script's letters
+    (Windows-1251 Cyrillic, Shift_JIS), then Windows-1252/Latin-1.
 
     Returns the text and the encoding used. Raises :class:`IngestError` for
     empty or binary data.
@@ -236,6 +239,8 @@ def decode_bytes(data: bytes, name: str = "document", declared: str | None = Non
                 return data.decode(codec), codec
             except UnicodeDecodeError:
                 raise IngestError(f"{name}: the file claims {codec} but is not valid {codec}") from None
+    if (utf16 := _utf16_without_mark(data)) is not None:
+        return utf16
     if _looks_binary(data):
         raise IngestError(f"{name}: looks like a binary file, not a document Parallax reads")
     if declared:
@@ -254,11 +259,50 @@ def decode_bytes(data: bytes, name: str = "document", declared: str | None = Non
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    if (guessed := _non_latin_guess(data)) is not None:
+        return guessed
     try:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
         # cp1252 leaves five bytes undefined; Latin-1 maps every byte.
         return data.decode("latin-1"), "latin-1"
+
+
+def _utf16_without_mark(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text saved without a byte-order mark: a NUL beside nearly every character of a Latin or
+    Cyrillic text, on one side; None for anything else."""
+    sample = data[:8192]
+    if len(sample) < 8 or len(data) % 2:
+        return None
+    for codec, zeros in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        if zeros.count(0) > len(zeros) * 0.6:
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if "\x00" not in text and sum(c.isprintable() or c.isspace() for c in text) > len(text) * 0.98:
+                return text, codec
+    return None
+
+
+def _non_latin_guess(data: bytes) -> tuple[str, str] | None:
+    """The text of a legacy encoding of another script (Windows-1251 Cyrillic, Shift_JIS, GB18030 ...),
+    where a detector's guess reads mostly letters of that script; None where Windows-1252 should be
+    tried (Western text, whose guesses are unreliable and whose code page is the usual one)."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:65536]).best()
+    if best is None or not best.encoding:
+        return None
+    try:
+        text = data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    letters = [c for c in text if c.isalpha()]
+    other_script = sum(ord(c) > 0x24F for c in letters)
+    if other_script < 20 or other_script < len(letters) * 0.5:
+        return None  # too few to trust: a guess from a few bytes is often another script by chance
+    return text, best.encoding
 
 
 def _looks_binary(data: bytes) -> bool:
