@@ -253,6 +253,12 @@ def test_an_xhtml_page_keeps_its_table(declaration):
     assert "Écoles | 48 %" in [p.text for p in document_from_text(page, kind="html").paragraphs]
 
 
+def test_a_photo_caption_is_read():
+    caption = "A fallen tree blocks Station Road in Velmont on Sunday morning."
+    figure = f'<figure><img src="tree.jpg" alt="A tree"><figcaption>{caption}</figcaption></figure>'
+    assert caption in [p.text for p in document_from_text(_PAGE.format(p=_PROSE, table=figure), kind="html").paragraphs]
+
+
 def test_hidden_html_is_not_read():
     page = _PAGE.format(p=_PROSE, table="<p hidden>DRAFT: the figure was 300 million.</p>")
     assert "DRAFT" not in document_from_text(page, kind="html").text

@@ -11,7 +11,8 @@ call it an article; then the fragment's visible text is used as it is.
 Tables are read as the Word reader reads them: each row one paragraph, its
 cells joined by " | ". A table used for layout (marked so, one cell only, or
 cells holding headings, lists or several paragraphs) is read as the blocks it
-holds. A footnote marker set after a figure is shown in brackets.
+holds. A footnote marker set after a figure is shown in brackets, and a photo's
+caption is kept.
 
 May import: the standard library, trafilatura and lxml (lazily), ``parallax.core.extracted``.
 """
@@ -67,7 +68,7 @@ def read_html(raw: str, *, url: str = "", fragment: bool = False) -> Extracted:
     """
     import trafilatura
 
-    if re.search(r"<(?:table|sup)\b", raw, re.IGNORECASE):
+    if re.search(r"<(?:table|sup|figcaption)\b", raw, re.IGNORECASE):
         raw = _tables_and_markers(raw)
     try:
         extracted = trafilatura.bare_extraction(
@@ -118,7 +119,8 @@ def read_html(raw: str, *, url: str = "", fragment: bool = False) -> Extracted:
 
 def _tables_and_markers(raw: str) -> str:
     """``raw`` with each data table's rows made paragraphs, each layout table made plain blocks, and each
-    footnote marker set after a figure shown in brackets ("5,000<sup>1</sup>" is "5,000[1]", not 5,0001).
+    footnote marker set after a figure shown in brackets ("5,000<sup>1</sup>" is "5,000[1]", not 5,0001), and
+    each photo caption kept as a paragraph.
 
     trafilatura either drops tables (prose in a cell is lost) or writes them as
     Markdown rows, and it runs a layout table's paragraphs together into one
@@ -133,6 +135,11 @@ def _tables_and_markers(raw: str) -> str:
         root = html.document_fromstring(raw)
     except (etree.ParserError, ValueError):
         return raw
+    # A photo's caption is text the reader sees (trafilatura drops it with the picture).
+    for caption in root.iter("figcaption"):
+        caption.tag = "p"
+        if (figure := caption.getparent()) is not None and figure.tag == "figure":
+            figure.tag = "div"
     for sup in root.iter("sup"):
         marker = (sup.text or "").strip()
         before = sup.getprevious().tail if sup.getprevious() is not None else sup.getparent().text
