@@ -1211,7 +1211,10 @@ def _a_place_named_only_by_its_adjective(
     """A country the report names only by its adjective elsewhere ("Ukrainian ground forces") is not named for a
     slot in which the report puts another country after the same words: "Russia's military in Ukraine" / "in
     Syria". A partner found here is taken out of ``r_new``."""
-    conflicts = []
+    conflicts: list[Conflict] = []
+    countries = [r for r in r_new if len(r.keys) == 1 and stands_for_government(r.keys)]
+    if not countries:
+        return conflicts  # the usual case: no new country to put in a slot
     for a in a_replaced:
         if a in a_missing or len(a.keys) != 1 or not stands_for_government(a.keys) or nationality_word(a.keys[0]):
             continue  # a country's own name only, not its adjective
@@ -1220,7 +1223,7 @@ def _a_place_named_only_by_its_adjective(
         partner = next(
             (
                 r
-                for r in r_new
+                for r in countries
                 if other_governments(a.keys, r.keys)  # two countries, not a city for its country
                 and _same_words_before(article, a.start, report, r.start)
                 and not _named_otherwise(r, article)
@@ -1229,6 +1232,7 @@ def _a_place_named_only_by_its_adjective(
         )
         if partner is not None:
             r_new.remove(partner)
+            countries.remove(partner)
             conflicts.append(Conflict.between("place", a, partner, f"{a.text} vs {partner.text}: a different place"))
     return conflicts
 
@@ -2216,7 +2220,7 @@ def _negation_conflicts(
         for stem_key, cue in governed.items():
             if stem_key in other_governed or stem_key in told or len(stem_key) < 3:
                 continue
-            if _denied_by_prefix(other_words, stem_key):
+            if stem_key in _denied_by_prefix(other):
                 continue  # "has not been able to" / "has been unable to": the other side denies it too
             if _a_name_denied(source, cue, stem_key):
                 continue  # "It's not Patch Tuesday", "not AMD management's words": a name set aside, no fact denied
@@ -2284,9 +2288,10 @@ _BELIEF_HELD = re.compile(r"\b(?<!-)(?P<verb>believes?|believed|thinks?|thought|
 _BELIEF_SHARED = 4
 
 
-def _denied_by_prefix(tokens: Sequence[Word], stem_key: str) -> bool:
-    """Whether ``tokens`` deny the stem by a prefix: "unable" for "able", "impossible" for "possible"."""
-    return any(w.lower[:2] in ("un", "in", "im") and len(w.lower) > 5 and stem(w.lower[2:]) == stem_key for w in tokens)
+@lru_cache(maxsize=4096)
+def _denied_by_prefix(text: str) -> frozenset[str]:
+    """The stems ``text`` denies by a prefix: "abl" for "unable", "possibl" for "impossible"."""
+    return frozenset(stem(w.lower[2:]) for w in words(text) if w.lower[:2] in ("un", "in", "im") and len(w.lower) > 5)
 
 
 def _content_after(text: str, start: int, most: int = 10) -> set[str]:

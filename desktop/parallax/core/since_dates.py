@@ -20,6 +20,7 @@ from parallax.core.quantities import DateMention, find_dates
 from parallax.core.result import Conflict
 from parallax.core.tokens import FUNCTION_WORDS, stem
 
+_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 # "since the invasion began", "since the start of the war", "since Russia's invasion"
 _SINCE_EVENT = re.compile(
     r"\bsince\s+(?:the\s+(?:start|beginning|outbreak)\s+of\s+)?(?:the|its|this|that|[A-Z]\w+['’]s)\s+"
@@ -54,7 +55,8 @@ def _dated_events(document: str) -> dict[str, DateMention]:
     return {key: mention for key, mention in found.items() if key not in clashing}
 
 
-def _starts_from_dates(sentence: str) -> list[tuple[DateMention, tuple[int, int]]]:
+@lru_cache(maxsize=4096)
+def _starts_from_dates(sentence: str) -> tuple[tuple[DateMention, tuple[int, int]], ...]:
     """The dates ``sentence`` counts from ("since the beginning of March"), with the span from "since"."""
     starts = []
     for mention in find_dates(sentence):
@@ -67,7 +69,7 @@ def _starts_from_dates(sentence: str) -> list[tuple[DateMention, tuple[int, int]
         window = max(0, mention.start - 40)
         if since := _BEFORE_DATE.search(sentence[window : mention.start]):
             starts.append((mention, (window + since.start(), mention.end)))
-    return starts
+    return tuple(starts)
 
 
 def _differs(event: DateMention, start: DateMention) -> bool:
@@ -107,5 +109,7 @@ def since_conflicts(article: str, report: str, article_document: str = "", repor
     """Where one sentence counts from an event its document (or the other's) dates, and the other counts
     from a date in another month: "since the invasion began" (the Feb. 24 invasion) / "since the beginning
     of March"."""
+    if not (_SINCE.search(article) and _SINCE.search(report)):
+        return []  # the usual case: both sides must count from somewhere
     documents = (article_document or article, report_document or report)
     return _one_way(article, report, documents, True) + _one_way(report, article, documents[::-1], False)
