@@ -2100,6 +2100,12 @@ def test_a_deadline_against_eventually_is_a_date_conflict(article, report, confl
             "Russia ought to be able to stop them massing, yet its air force has not been able to.",
             True,
         ),
+        # "in-" makes a denial only before an adjective's ending: "informs" denies no forming.
+        (
+            "The coalition did not form a government on Tuesday.",
+            "The coalition formed a government on Tuesday, a spokesman informs us.",
+            True,
+        ),
     ],
 )
 def test_whether_a_denial_meets_the_other_side(article, report, negation):

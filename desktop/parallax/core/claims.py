@@ -2288,10 +2288,15 @@ _BELIEF_HELD = re.compile(r"\b(?<!-)(?P<verb>believes?|believed|thinks?|thought|
 _BELIEF_SHARED = 4
 
 
+# "un-" before any word ("unable", "unresolved"); "in-" and "im-" only before an adjective's ending ("incapable",
+# "impossible", "incorrect"), not in "income" or "inform".
+_PREFIX_DENIAL = re.compile(r"un|i[nm]\w*(?:ble|ant|ent|ete|ect|ive|al)$")
+
+
 @lru_cache(maxsize=4096)
 def _denied_by_prefix(text: str) -> frozenset[str]:
     """The stems ``text`` denies by a prefix: "abl" for "unable", "possibl" for "impossible"."""
-    return frozenset(stem(w.lower[2:]) for w in words(text) if w.lower[:2] in ("un", "in", "im") and len(w.lower) > 5)
+    return frozenset(stem(w.lower[2:]) for w in words(text) if len(w.lower) > 5 and _PREFIX_DENIAL.match(w.lower))
 
 
 def _content_after(text: str, start: int, most: int = 10) -> set[str]:

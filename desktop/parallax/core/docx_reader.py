@@ -144,7 +144,7 @@ def _shown_text(element: Any) -> str:
         if _inside_box_or_fallback(node, element):
             continue
         shown = _SHOWN[node.tag]
-        parts.append(node.text or "" if shown is None else shown)
+        parts.append((node.text or "") if shown is None else shown)
     return " ".join("".join(parts).split())
 
 
