@@ -1212,6 +1212,9 @@ def test_a_source_named_beside_the_other_is_the_same_source():
         # A name in brackets right after a quote credits it; a name in brackets after no quote does not.
         ('"They are still willing to pursue a military scenario." (Chris Alexander)', ["Chris Alexander"]),
         ("Russian forces pulled back from the glacier (Mount Cook) on Sunday.", []),
+        # An act to come or wanted credits nothing: the thing that is to confirm is no source.
+        ("Tank soundings will be needed to confirm this.", []),
+        ("Kelsby Council would deny it, but Police confirmed the spill.", ["Police"]),
     ],
 )
 def test_speakers(text, speakers):
@@ -1741,6 +1744,38 @@ def test_a_weekday_against_a_date_that_falls_on_another(article, report, year, c
     context = ClaimContext(article, report, year=year)
     found = [(c.article, c.report) for c in compare_claims(article, report, context=context).conflicts]
     assert found == ([conflict] if conflict else [])
+
+
+@pytest.mark.parametrize(
+    ("article", "report", "conflict"),
+    [
+        # A month the other side lacks, after the same words, though both give another month alike.
+        (
+            "It failed an inspection in March but was cleared to sail again after repairs in April.",
+            "It failed an inspection in March and was cleared to sail again after repairs in September.",
+            ("in April", "in September"),
+        ),
+        (
+            "It failed an inspection in March but was cleared to sail again after repairs in April.",
+            "It failed an inspection in March and sailed again in September, after repairs in April.",
+            None,
+        ),
+        # A wire story's dateline is the day it was filed: no event's date.
+        (
+            "KELSBY, Oct. 14 (Coastline Wire) — A ferry ran aground on Saturday night.",
+            "We were instructed on the morning of Sunday 13 October. The ferry grounded late on Saturday.",
+            None,
+        ),
+        (
+            "A ferry ran aground on Oct. 14 outside the harbour.",
+            "A ferry ran aground on 13 October outside the harbour.",
+            ("Oct. 14", "13 October"),
+        ),
+    ],
+)
+def test_dates_after_the_same_words_and_datelines(article, report, conflict):
+    found = [(c.article, c.report) for c in compare_claims(article, report).conflicts if c.kind == "date"]
+    assert found == ([conflict] if conflict else []), found
 
 
 def test_a_weekday_conflict_names_the_year_once():

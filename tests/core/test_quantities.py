@@ -245,6 +245,11 @@ def test_overlap_decides_consistency(first, second, overlap):
             "7,000 to 15,000 Russian soldiers killed since the invasion began; 50,000 to 60,000 killed or wounded.",
             [("7,000 to 15,000 Russian soldiers", "soldier"), ("50,000 to 60,000", "soldier")],
         ),
+        # Taken, treated, rescued: "nine people were treated and two were taken to hospital".
+        (
+            "nine people were treated on the quayside and two were taken to hospital",
+            [("nine people", "peopl"), ("two", "peopl")],
+        ),
         # Not across a sentence, not after a unit that is no head count.
         ("7,000 troops were killed. 20,000 wounded were evacuated.", [("7,000 troops", "soldier")]),
         ("It cost $5 million and 300 died", [("$5 million", "$")]),

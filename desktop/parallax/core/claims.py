@@ -141,7 +141,7 @@ def compare_claims(
     sides: list[Conflict] = []
     if "date" in config.kinds:
         a_dates, r_dates = _event_dates(article), _event_dates(report)
-        conflicts += _date_conflicts(a_dates, r_dates)
+        conflicts += _date_conflicts(a_dates, r_dates, article, report)
         if context.year is not None:
             conflicts += _weekday_conflicts(a_dates, r_dates, context.year)
             conflicts += _years_ago_conflicts(a_dates, r_dates, context.year)
@@ -595,16 +595,19 @@ def _dates(text: str) -> tuple[DateMention, ...]:
 # 31 March 2022, 10:02 GMT") says when someone wrote, not when anything happened.
 _TIME_BEFORE = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*,?\s*$", re.IGNORECASE)
 _TIME_AFTER = re.compile(r"^\s*,?\s*(?:\d{1,2}:\d{2}\b|\(?(?:UTC|GMT|CET|CEST|EET|EEST|BST|EST|EDT|PST|PDT)\b)")
+# A wire story's dateline, the day it was filed: "KELSBY, Oct. 14 (Coastline Wire) —" dates no event.
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)[^\S\n]*[A-Z][A-Z.'’ -]{1,40},[^\S\n]*$")
 
 
 @lru_cache(maxsize=4096)
 def _event_dates(text: str) -> tuple[DateMention, ...]:
-    """The dates of ``text`` that may date an event: not a post's time stamp."""
+    """The dates of ``text`` that may date an event: not a post's time stamp, nor a wire story's dateline."""
     return tuple(
         d
         for d in _dates(text)
         if not _TIME_BEFORE.search(text[max(0, d.start - 14) : d.start])
         and not _TIME_AFTER.match(text[d.end : d.end + 12])
+        and not _DATELINE_BEFORE.search(text[max(0, d.start - 48) : d.start])
     )
 
 
@@ -986,7 +989,11 @@ def _log_centre(q: Quantity) -> float:
     return math.log10(max(1e-9, (q.low + q.high) / 2))
 
 
-def _date_conflicts(article: Sequence[DateMention], report: Sequence[DateMention]) -> list[Conflict]:
+def _date_conflicts(
+    article: Sequence[DateMention], report: Sequence[DateMention], article_text: str = "", report_text: str = ""
+) -> list[Conflict]:
+    """Dates of one kind that share no value; where they share one, a date on each side that the other lacks,
+    after the same words ("in March ... after repairs in April" / "in March ... after repairs in September")."""
     conflicts = []
     for category in ("day", "weekday", "year", "month", "quarter", "relative", "ago"):
         a_list = [d for d in article if d.category == category]
@@ -997,6 +1004,21 @@ def _date_conflicts(article: Sequence[DateMention], report: Sequence[DateMention
         if category == "weekday":
             a_values, r_values = _days_meant(a_values), _days_meant(r_values)
         if a_values & r_values:
+            if article_text and report_text and category in ("day", "month", "year"):
+                pair = next(
+                    (
+                        (a, r)
+                        for a in a_list
+                        if a.value not in r_values
+                        for r in r_list
+                        if r.value not in a_values
+                        and words_before(article_text, a.start) & words_before(report_text, r.start)
+                    ),
+                    None,
+                )
+                if pair is not None:
+                    a, r = pair
+                    conflicts.append(Conflict.between("date", a, r, f"{a.text} vs {r.text}: a different date"))
             continue
         if category == "relative" and ({"today", "tonight"} & (a_values | r_values)):
             continue  # "today" in one dateline and "this week" in another is no conflict

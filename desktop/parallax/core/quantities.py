@@ -444,11 +444,13 @@ def find_quantities(text: str, skip: list[tuple[int, int]] | None = None) -> lis
     return quantities
 
 
-# Participles that follow a count whose noun is left out: "7,000 troops killed and 20,000 wounded".
+# Participles that follow a count whose noun is left out: "7,000 troops killed and 20,000 wounded", "nine
+# people were treated on the quayside and two were taken to hospital".
 # Auxiliaries may come between: "and that 30,000 to 40,000 had been killed or wounded".
 _ELLIPSIS_WORD = re.compile(
     r"\s+(?:(?:have|has|had|were|was|are|is|been|being|be|reportedly|now|also|already)\s+){0,3}"
-    r"(?:killed|wounded|injured|dead|hurt|missing|displaced|detained|arrested|captured)\b"
+    r"(?:killed|wounded|injured|dead|hurt|missing|displaced|detained|arrested|captured|taken|treated|rescued|"
+    r"evacuated|hospitali[sz]ed|admitted|airlifted|freed|released|charged|jailed|deported)\b"
 )
 _COUNTS = {"soldier", "peopl", "civilian", "refuge", "children", "resident", "casualti", "prisoner", "hostag"}
 
