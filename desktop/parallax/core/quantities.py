@@ -621,18 +621,6 @@ _ONE_IN = re.compile(
     r"(?P<whole>three|four|five|six|seven|eight|nine|ten)\b",
     re.IGNORECASE,
 )
-_SMALL_NUMBERS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
 # Words after "most" or "few" that make them no share: a superlative ("the most likely"), a count of time.
 _NOT_A_GROUP = {"of", "likely", "important", "recent", "senior", "prominent", "powerful", "serious", "days", "weeks",
                 "months", "years", "hours", "minutes", "times"}  # fmt: skip
@@ -679,7 +667,7 @@ def find_shares(text: str) -> list[Quantity]:
         low, high = _SHARE_WORDS[said]
         shares.append(_share(text, m, low, high))
     for m in _ONE_IN.finditer(text):
-        value = _SMALL_NUMBERS[m.group("part").lower()] / _SMALL_NUMBERS[m.group("whole").lower()]
+        value = _SMALL[m.group("part").lower()] / _SMALL[m.group("whole").lower()]
         if value < 1:
             shares.append(_share(text, m, value, value))
     shares += [_share(text, m, *_SHARE_WORDS["few"]) for m in _HARD_TO_FIND.finditer(text)]
