@@ -1215,6 +1215,10 @@ def test_a_source_named_beside_the_other_is_the_same_source():
         # An act to come or wanted credits nothing: the thing that is to confirm is no source.
         ("Tank soundings will be needed to confirm this.", []),
         ("Kelsby Council would deny it, but Police confirmed the spill.", ["Police"]),
+        # Those told or urged to do something are told, not a source.
+        ("Thousands told not to drink tap water after solvent leak", []),
+        ("Residents urged to stay indoors, Mayor Okafor told reporters.", ["Mayor Okafor"]),
+        ("Mayor Okafor told residents to stay indoors.", ["Mayor Okafor"]),
     ],
 )
 def test_speakers(text, speakers):
@@ -1738,6 +1742,38 @@ def test_a_place_the_article_names_elsewhere(article_elsewhere, article, report,
         ),
         ("Crimea was seized by Russia in 2014.", "Moscow took Crimea eight years ago.", 2022, None),
         ("Crimea was seized by Russia in 2014.", "Moscow took Crimea seven years ago.", None, None),
+        # A story named by the day it came out dates no event.
+        (
+            "About 18,400 households were told on Wednesday not to drink their tap water.",
+            "We rely on the Eastmarch Wire report of 6 March: about 18,400 households were told not to drink it.",
+            2025,
+            None,
+        ),
+        (
+            "About 18,400 households were told on Wednesday not to drink their tap water.",
+            "On 6 March about 18,400 households were told not to drink their tap water.",
+            2025,
+            ("Wednesday", "6 March"),
+        ),
+        # A weekday cut short is the weekday: "Wed" is the Wednesday, no place or person.
+        (
+            "About 18,400 households were told on Wednesday not to drink their tap water.",
+            "Area: approx. 18,400 households. Water co. instructed on Wed 05 Mar: no drinking.",
+            2025,
+            None,
+        ),
+        (
+            "Eleven of the town's 14 schools stayed closed on Thursday, and the hospital was relying on a tanker.",
+            "Services: 11 of 14 town schools closed Thu. Sallowmere General running on a tanker.",
+            2025,
+            None,
+        ),
+        (
+            "Eleven of the town's 14 schools stayed closed on Thursday.",
+            "Services: 11 of 14 town schools closed Fri.",
+            2025,
+            ("Thursday", "Fri"),
+        ),
     ],
 )
 def test_a_weekday_against_a_date_that_falls_on_another(article, report, year, conflict):
@@ -2133,6 +2169,32 @@ def test_a_deadline_against_eventually_is_a_date_conflict(article, report, confl
         (
             "Russia should be able to stop them massing, and its air force has done so.",
             "Russia ought to be able to stop them massing, yet its air force has not been able to.",
+            True,
+        ),
+        # A denial bounded in time is the bound said the other way: "not before Sunday" is "Sunday at the earliest".
+        (
+            "It expects to lift the notice on Sunday at the earliest, once it has flushed the mains.",
+            "The company does not expect to lift the notice before Sunday, and only once the mains are flushed.",
+            False,
+        ),
+        (
+            "It expects to lift the notice on Sunday, once it has flushed the mains.",
+            "The company does not expect to lift the notice before Sunday, and only once the mains are flushed.",
+            True,
+        ),
+        (
+            "It expects to lift the notice on Sunday at the earliest, once it has flushed the mains.",
+            "The company does not expect to lift the notice, and only once the mains are flushed.",
+            True,
+        ),
+        (
+            "The company will lift the notice on Sunday at the earliest, it said.",
+            "The company will not lift the notice before Sunday, it said.",
+            False,
+        ),
+        (
+            "The company will lift the notice on Sunday, it said.",
+            "The company will not lift the notice before Sunday.",
             True,
         ),
         # "in-" makes a denial only before an adjective's ending: "informs" denies no forming.

@@ -130,6 +130,12 @@ def test_quantity_intervals(text, inside, outside, span):
         ("nearly 300 people", "between 250 and 300 people"),
         ("three ships", "five ships"),
         ("1.5 million people", "200 people"),
+        # Volumes and masses are units, not the verb after them.
+        ("roughly 900 litres ran into a ditch", "1,900 litres ran down the ditch"),
+        ("500 ml spilled", "two litres spilled"),
+        ("2.5 tonnes of grain", "2,500 kg of grain"),
+        # A singular noun before the noun counted: "14 town schools" counts schools.
+        ("14 town schools", "14 schools"),
     ],
 )
 def test_units_that_mean_the_same_thing_match(first, second):
@@ -138,7 +144,14 @@ def test_units_that_mean_the_same_thing_match(first, second):
 
 @pytest.mark.parametrize(
     ("first", "second"),
-    [("three ships", "three tanks"), ("five days", "five people"), ("ten missiles", "ten soldiers")],
+    [
+        ("three ships", "three tanks"),
+        ("five days", "five people"),
+        ("ten missiles", "ten soldiers"),
+        ("900 litres", "900 kg"),
+        ("three town halls", "three towns"),
+        ("two-country treaties", "two treaties"),
+    ],
 )
 def test_different_units_do_not_match(first, second):
     assert only_quantity(first).unit != only_quantity(second).unit
@@ -181,6 +194,20 @@ def test_a_second_is_a_time_only_where_nothing_follows_it(text, span, unit_is_ti
 
 def test_a_bare_figure_with_no_count_named_is_no_quantity():
     assert quantities("The talks ended at 5 and resumed later.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("11 of 14 schools closed.", ["14 schools"]),
+        # A part of a count the possessive introduces: "Eleven" counts schools, never "town".
+        ("Eleven of the town's 14 schools stayed closed.", ["14 schools"]),
+        ("Eleven of the town’s schools stayed closed.", ["Eleven of the town’s schools"]),
+        ("two of the city's hospitals", ["two of the city's hospitals"]),
+    ],
+)
+def test_a_part_of_a_count_is_no_count_of_its_own(text, said):
+    assert [q.text for q in quantities(text)] == said
 
 
 def test_a_figure_counts_the_noun_it_is_put_at():
@@ -315,6 +342,12 @@ def test_numbers_inside_dates_and_times_are_not_quantities(text, date_texts, qua
         ("Third-quarter profit rose.", [("quarter", "3", "Third-quarter")]),
         ("Profit in Q2 rose.", [("quarter", "2", "Q2")]),
         ("A quarter of the staff left.", []),
+        # Notes cut weekdays short; "Mon", "Sat" and "Sun" only before a day of the month ("the Sun" is a paper).
+        ("11 of 14 schools closed Thu.", [("weekday", "thursday", "Thu")]),
+        ("Notice issued Wed 05 Mar.", [("weekday", "wednesday", "Wed"), ("day", "03-05", "05 Mar")]),
+        ("Sat, 8 March: rally.", [("weekday", "saturday", "Sat"), ("day", "03-08", "8 March")]),
+        ("The Sun said so.", []),
+        ("Sat on the bench.", []),
     ],
 )
 def test_find_dates(text, expected):

@@ -597,17 +597,25 @@ _TIME_BEFORE = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*,?\s
 _TIME_AFTER = re.compile(r"^\s*,?\s*(?:\d{1,2}:\d{2}\b|\(?(?:UTC|GMT|CET|CEST|EET|EEST|BST|EST|EDT|PST|PDT)\b)")
 # A wire story's dateline, the day it was filed: "KELSBY, Oct. 14 (Coastline Wire) —" dates no event.
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)[^\S\n]*[A-Z][A-Z.'’ -]{1,40},[^\S\n]*$")
+# A story named by its day of publication: "the Eastmarch Wire report of 6 March", "an article dated 6 March".
+_PUBLISHED_BEFORE = re.compile(
+    r"\b(?:report|article|story|dispatch|bulletin|edition|piece|release)\s+(?:of|dated|published(?:\s+on)?)\s+(?:the\s+)?$"
+    r"|\bpublished\s+on\s+$",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=4096)
 def _event_dates(text: str) -> tuple[DateMention, ...]:
-    """The dates of ``text`` that may date an event: not a post's time stamp, nor a wire story's dateline."""
+    """The dates of ``text`` that may date an event: not a post's time stamp, a wire story's dateline, nor
+    the day a story named as such came out."""
     return tuple(
         d
         for d in _dates(text)
         if not _TIME_BEFORE.search(text[max(0, d.start - 14) : d.start])
         and not _TIME_AFTER.match(text[d.end : d.end + 12])
         and not _DATELINE_BEFORE.search(text[max(0, d.start - 48) : d.start])
+        and not _PUBLISHED_BEFORE.search(text[max(0, d.start - 40) : d.start])
     )
 
 
@@ -2227,6 +2235,8 @@ def _negation_conflicts(
         if found is None:
             continue
         modal, cue, other_modal = found
+        if _bound_in_time(source, cue.end, sentence_at(other, other_modal.start)):
+            continue
         source_span = (modal.start, _clause_end(source, cue.end))
         other_span = (other_modal.start, _clause_end(other, other_modal.end))
         negated = Word(source[slice(*source_span)], *source_span)
@@ -2272,6 +2282,8 @@ def _negation_conflicts(
                     and (not nominal or _after_copula(other_words, index))
                     # "can't call it arson yet" says no more than "arson is likely" does
                     and not (_CALLED.match(source, cue.end) and _hedged(sentence_at(other, w.start)))
+                    # "does not expect to lift it before Sunday" is "expects to lift it on Sunday at the earliest"
+                    and not _bound_in_time(source, cue.end, sentence_at(other, w.start))
                 ):
                     other_particle = _particle(other_words, index)
                     if source_particle and other_particle and source_particle != other_particle:
@@ -2298,6 +2310,17 @@ def _negation_conflicts(
 
 
 _MODALS = {"can", "could", "will", "would", "shall", "should", "may", "might", "must"}
+# A denial bounded in time, and the bound said the other way: "not ... before Sunday" / "Sunday at the earliest".
+_NOT_BEFORE = re.compile(r".*\b(?:before|until|till)\b", re.IGNORECASE | re.DOTALL)
+_AT_THE_EARLIEST = re.compile(r"\bat\s+the\s+(?:earliest|soonest)\b|\bno\s+(?:earlier|sooner)\s+than\b", re.I)
+
+
+def _bound_in_time(source: str, cue_end: int, other_sentence: str) -> bool:
+    """Whether the denial ending at ``cue_end`` bounds an act in time ("does not expect to lift it before
+    Sunday") where the other side gives the bound as the earliest ("on Sunday at the earliest")."""
+    return bool(
+        _NOT_BEFORE.match(source, cue_end, _clause_end(source, cue_end, 10)) and _AT_THE_EARLIEST.search(other_sentence)
+    )
 
 
 # A belief denied, and the same belief held: "have said they do not believe Russia ever set out to
@@ -2344,6 +2367,8 @@ def _belief_denied(article: str, report: str) -> list[Conflict]:
                 continue
             if len(after_denied & _content_after(other, held.end())) < _BELIEF_SHARED:
                 continue
+            if _bound_in_time(source, denied.end(), sentence_at(other, held.start())):
+                continue  # "does not expect to lift it before Sunday" / "expects to lift it Sunday at the earliest"
             negated = Word(denied.group(), denied.start(), denied.end())
             plain = Word(held.group(), held.start(), held.end())
             return [Conflict.negation(negated, plain) if forward else Conflict.negation(plain, negated)]

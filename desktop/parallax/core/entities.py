@@ -86,7 +86,7 @@ _GENERIC_NAME_WORDS = _ORG_WORDS | _PLACE_WORDS | {"united", "national", "royal"
 _MONTHS_DAYS = {"today", "tonight", "yesterday", "tomorrow",
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "jan", "feb", "mar",
-    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
     # Time zones after a clock time ("10:02, 31 March 2022 (UTC)") say when, not who.
     "utc", "gmt", "cet", "cest", "eet", "eest", "bst", "edt", "est", "et", "pst", "pdt", "pt", "cdt", "cst", "mdt",
     "mst", "msk", "am", "pm",
@@ -925,12 +925,14 @@ _PUT_IT = re.compile(
 )
 # A person's name, then "of" and the body they work for.
 _NAME_OF_BODY = re.compile(r"((?:[A-Z][\w'’-]+[^\S\n]+){1,3}[A-Z][\w'’-]+)\s+of\s+(?:the\s+)?[A-Z]")
+# "Thousands told not to drink tap water", "residents urged to stay indoors": those told, not a source.
+_TOLD_TO = r"(?!(?:(?<=told)|(?<=asked)|(?<=urged)|(?<=warned)|(?<=advised))\s+(?:not\s+)?to\b)"
 _BEFORE_VERB = re.compile(
-    rf"(?P<speaker>[^,.;:?!|\"“”()—–\n]{{2,90}}?)\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:{_VERBS})\b"
+    rf"(?P<speaker>[^,.;:?!|\"“”()—–\n]{{2,90}}?)\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:{_VERBS})\b{_TOLD_TO}"
 )
 # _BEFORE_VERB in two parts, for :func:`_before_verb`: what may follow the speaker, and what it may not hold.
 _NOT_SAID_YET = {"to", "will", "would", "could", "might", "should", "must", "may", "shall", "can"}
-_VERB_TAIL_AT = re.compile(rf"(?=(?P<tail>\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:{_VERBS})\b))")
+_VERB_TAIL_AT = re.compile(rf"(?=(?P<tail>\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:{_VERBS})\b{_TOLD_TO}))")
 _NOT_IN_SPEAKER = re.compile(r"[,.;:?!|\"“”()—–\n]")  # nor a line break: a speaker is in one paragraph
 _SPEAKER_LENGTH = (2, 90)
 

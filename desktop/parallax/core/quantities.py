@@ -60,6 +60,9 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # A company's or a year's quarter: "the fourth quarter", "fourth-quarter earnings", "Q3".
     ("quarter", re.compile(r"\b(?P<quarter>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]quarter\b|\bQ(?P<q>[1-4])\b", re.I)),
     ("weekday", re.compile(r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?(?:['’]s)?\b")),
+    # Notes and timetables cut them short: "closed Thu", "Wed 05 Mar". "Mon", "Sat" and "Sun" are words and
+    # names as often ("the Sun"), so they count only before a day of the month.
+    ("weekday", re.compile(rf"\b(?P<short>Tues?|Wed|Thu(?:rs?)?|Fri)\b|\b(?P<short2>Mon|Sat|Sun)\b(?=\.?,?\s+(?:\d{{1,2}}\b|{_MONTH}\b))")),
     # "at the weekend", "over the weekend": Saturday or Sunday ("this weekend" is relative, below).
     ("weekday", re.compile(r"\b(?:at|over|on|during)\s+the\s+(?P<weekday>weekend)\b", re.I)),
     ("relative", re.compile(r"\b(?P<rel>yesterday|today|tonight|tomorrow|(?:last|this|next)\s+(?:week|weekend|month|year))\b", re.I)),
@@ -107,7 +110,8 @@ def find_dates(text: str) -> list[DateMention]:
             elif category == "quarter":
                 value = groups["q"] or str(_QUARTERS[groups["quarter"].lower()])
             elif category == "weekday":
-                value = groups["weekday"].lower()
+                short = (groups.get("short") or groups.get("short2") or "").lower()
+                value = next(d for d in WEEKDAYS if d.startswith(short[:3])) if short else groups["weekday"].lower()
             elif category == "relative":
                 value = " ".join(groups["rel"].lower().split())
             elif category == "ago":
@@ -174,6 +178,9 @@ _TIME = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1, "wee
 _TIME |= {"yr": 365.25, "yrs": 365.25, "mth": 30.4, "mths": 30.4, "mo": 30.4, "mos": 30.4, "wk": 7, "wks": 7,
           "hr": 1 / 24, "hrs": 1 / 24, "mins": 1 / 1440}  # fmt: skip
 _DISTANCE = {"km": 1, "kilometre": 1, "kilometer": 1, "mile": 1.609, "metre": 0.001, "meter": 0.001, "m": 0.001}
+# Volumes in litres and masses in kilograms: "900 litres ran into a ditch" counts litres, not "ran".
+_VOLUME = {"litre": 1, "liter": 1, "l": 1, "millilitre": 0.001, "milliliter": 0.001, "ml": 0.001, "hectolitre": 100}
+_MASS = {"kg": 1, "kilogram": 1, "kilo": 1, "gram": 0.001, "milligram": 1e-6, "mg": 1e-6, "tonne": 1000, "ton": 1000}
 _SYNONYMS = {
     "troop": "soldier", "serviceman": "soldier", "servicemen": "soldier", "servicemember": "soldier",
     "person": "people", "persons": "people", "individual": "people", "percent": "%", "per cent": "%",
@@ -285,6 +292,10 @@ def _unit_of(word: str) -> tuple[str, float]:
         return "time", _TIME[singular]
     if singular in _DISTANCE and len(singular) > 1:
         return "km", _DISTANCE[singular]
+    if singular in _VOLUME and len(singular) > 1:
+        return "litre", _VOLUME[singular]
+    if singular in _MASS:
+        return "kg", _MASS[singular]
     canonical = _SYNONYMS.get(w) or _SYNONYMS.get(singular)
     if canonical:
         return canonical, 1.0
@@ -513,6 +524,8 @@ def _unit_word(text: str, end: int, match: re.Match[str]) -> tuple[str, int]:
         # A part of a whole counts what the whole is made of: "20,000 of his soldiers".
         of = re.match(r"\s+of\s+(?:the|his|her|their|its|our|your|these|those)\s+(?=[A-Za-z])", text[position:])
         if of:
+            if re.match(r"[A-Za-z-]+['’]s\s+\d", text[position + of.end() :]):
+                return "", end  # "Eleven of the town's 14 schools": a part of a count, as "11 of 14 schools" is
             position += of.end()
     candidates: list[tuple[str, int]] = []
     for _ in range(4):
@@ -524,7 +537,18 @@ def _unit_word(text: str, end: int, match: re.Match[str]) -> tuple[str, int]:
             break
         candidates.append((word, m.end()))
         position = m.end()
+        if word.endswith(("'s", "’s")) and _COMPOUND_HEAD.match(text, m.end()):
+            continue  # "Eleven of the town's schools" counts schools: a possessive is no count's noun
         if _is_unit_word(word):
+            compound = _COMPOUND_HEAD.match(text, m.end())
+            hyphenated = "-" in text[end : m.start(1)] or "–" in text[end : m.start(1)]  # "two-country treaties"
+            if (
+                compound
+                and not hyphenated
+                and word.lower() in _PLACES_AND_THINGS
+                and compound.group(1).lower() not in _STOP
+            ):
+                return compound.group(1), compound.end()  # "14 town schools" counts schools, not towns
             return word, m.end()
     # No known unit: the last word of the noun phrase, if it is not capitalised (a name) or a verb form.
     for word, word_end in reversed(candidates):
@@ -535,6 +559,13 @@ def _unit_word(text: str, end: int, match: re.Match[str]) -> tuple[str, int]:
     return "", end
 
 
+# Singular nouns that name what a number counts, and that may also stand before the noun counted instead:
+# "14 town schools", "three village elders". Not when hyphenated: "two-country treaties" counts countries.
+_PLACES_AND_THINGS = {"city", "town", "village", "country", "tank", "ship", "vessel", "aircraft", "plane", "jet",
+                      "missile", "drone", "point", "round", "report", "student", "worker", "member", "seat"}  # fmt: skip
+_COMPOUND_HEAD = re.compile(r"\s+([a-z]{2,}[a-rt-z]s)\b")
+
+
 def _is_unit_word(word: str) -> bool:
     w = word.lower().removesuffix("'s")
     singular = w[:-1] if w.endswith("s") else w
@@ -543,6 +574,8 @@ def _is_unit_word(word: str) -> bool:
         or singular in _TIME
         or w in ("centuries",)
         or (singular in _DISTANCE and len(singular) > 1)
+        or (singular in _VOLUME and len(singular) > 1)
+        or singular in _MASS
         or w in _SYNONYMS
         or singular in _SYNONYMS
         or singular in ("soldier", "people", "civilian", "refugee", "child", "children", "resident", "casualtie",
