@@ -3277,6 +3277,12 @@ def test_in_or_out_of_character(report, conflict):
             "Russia's borders are lined with conflicts that have since been settled for good, from Crimea to Georgia.",
             ("negation", "unresolved", "settled"),
         ),
+        # Denied, or admitted: one denies what the other says.
+        (
+            "Tolland-Mbeki denied that maintenance had been reduced and said the valve had been inspected.",
+            "Tolland-Mbeki has admitted that maintenance was scaled back, though the valve was inspected.",
+            ("negation", "denied", "admitted"),
+        ),
         # What kind of agreement: a truce is no peace treaty; a "peace deal" is said loosely of either.
         (
             "The ceasefires aimed at pausing Russian advances simply became permanent features.",

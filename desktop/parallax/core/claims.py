@@ -2813,7 +2813,7 @@ def _direction_conflicts(article: str, report: str) -> list[Conflict]:
                 conflicts.append(Conflict.between("negation", a.shown, r.shown, reason))
             elif (
                 concept.startswith("quality ")
-                or concept in ("certainty", "character", "resolution")
+                or concept in ("certainty", "character", "resolution", "admission")
                 or prefix_opposites(a.word.text, r.word.text)
             ):
                 # "impossible" is "not possible": a negation made by a prefix; "no longer in doubt" denies
