@@ -1796,6 +1796,18 @@ def test_a_weekday_against_a_date_that_falls_on_another(article, report, year, c
             "It failed an inspection in March and sailed again in September, after repairs in April.",
             None,
         ),
+        # Alone of its kind in two sentences that tell much the same, a year the other side lacks is another.
+        (
+            "The Dunhollow plant, opened in 1987, employs about 240 people. In 2021 Kestrane was fined £85,000.",
+            "The Dunhollow plant has been in operation since 1978. In 2021 Kestrane was fined 85,000 pounds.",
+            ("1987", "1978"),
+        ),
+        # Not where a sentence holds two: which goes with which is not known ("opened" is no "sold").
+        (
+            "The Dunhollow plant opened in 1987 and was fined in 2021; it employs about 240 people.",
+            "The Dunhollow plant, fined in 2021, was sold in 2023; it employs about 240 people.",
+            None,
+        ),
         # A wire story's dateline is the day it was filed: no event's date.
         (
             "KELSBY, Oct. 14 (Coastline Wire) — A ferry ran aground on Saturday night.",

@@ -139,9 +139,10 @@ def compare_claims(
     context = context or ClaimContext(article, report)
     conflicts: list[Conflict] = []
     sides: list[Conflict] = []
+    pairs = sentence_pairs(article, report, config.min_sentence_overlap)
     if "date" in config.kinds:
         a_dates, r_dates = _event_dates(article), _event_dates(report)
-        conflicts += _date_conflicts(a_dates, r_dates, article, report)
+        conflicts += _date_conflicts(a_dates, r_dates, article, report, pairs)
         if context.year is not None:
             conflicts += _weekday_conflicts(a_dates, r_dates, context.year)
             conflicts += _years_ago_conflicts(a_dates, r_dates, context.year)
@@ -175,7 +176,6 @@ def compare_claims(
             if c.kind in config.kinds and _same_subject(article, c.article_span[0], report, c.report_span[0])
         ]
         conflicts += sides
-    pairs = sentence_pairs(article, report, config.min_sentence_overlap)
     if config.kinds & {"place", "person", "organisation"}:
         # The nationality of a figure counted of another side is that one fact, not also a name swapped.
         conflicts += [
@@ -998,10 +998,16 @@ def _log_centre(q: Quantity) -> float:
 
 
 def _date_conflicts(
-    article: Sequence[DateMention], report: Sequence[DateMention], article_text: str = "", report_text: str = ""
+    article: Sequence[DateMention],
+    report: Sequence[DateMention],
+    article_text: str = "",
+    report_text: str = "",
+    pairs: Sequence[tuple[tuple[int, int], tuple[int, int]]] = (),
 ) -> list[Conflict]:
     """Dates of one kind that share no value; where they share one, a date on each side that the other lacks,
-    after the same words ("in March ... after repairs in April" / "in March ... after repairs in September")."""
+    after the same words ("in March ... after repairs in April" / "in March ... after repairs in September")
+    or alone of its kind in sentences that tell much the same ("The plant, opened in 1987, employs 240" /
+    "The plant has been in operation since 1978")."""
     conflicts = []
     for category in ("day", "weekday", "year", "month", "quarter", "relative", "ago"):
         a_list = [d for d in article if d.category == category]
@@ -1020,7 +1026,10 @@ def _date_conflicts(
                         if a.value not in r_values
                         for r in r_list
                         if r.value not in a_values
-                        and words_before(article_text, a.start) & words_before(report_text, r.start)
+                        and (
+                            words_before(article_text, a.start) & words_before(report_text, r.start)
+                            or _alone_in_paired_sentences(a, r, a_list, r_list, pairs)
+                        )
                     ),
                     None,
                 )
@@ -1034,6 +1043,23 @@ def _date_conflicts(
         what = "quarter" if category == "quarter" else "date"
         conflicts.append(Conflict.between("date", a, r, f"{a.text} vs {r.text}: a different {what}"))
     return conflicts
+
+
+def _alone_in_paired_sentences(
+    a: DateMention,
+    r: DateMention,
+    a_list: Sequence[DateMention],
+    r_list: Sequence[DateMention],
+    pairs: Sequence[tuple[tuple[int, int], tuple[int, int]]],
+) -> bool:
+    """Whether ``a`` and ``r`` stand in two sentences the pairing pairs, each the one date of its kind there."""
+    for (a_start, a_end), (r_start, r_end) in pairs:
+        if a_start <= a.start < a_end and r_start <= r.start < r_end:
+            return (
+                sum(1 for d in a_list if a_start <= d.start < a_end) == 1
+                and sum(1 for d in r_list if r_start <= d.start < r_end) == 1
+            )
+    return False
 
 
 def _days_meant(weekdays: set[str]) -> set[str]:
