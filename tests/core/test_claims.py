@@ -2381,6 +2381,27 @@ def test_a_headline_or_a_numbered_section_names_nothing_by_its_capitals(article_
             "The talks offer the best hope of a pause in the fighting.",
             "The talks offer the least likely route to a pause in the fighting, he said.",
         ),
+        # "Declined to comment" is a refusal: nothing fell.
+        (
+            "Carrow Street said it had strengthened its checks. Pelham Trade Finance declined to comment.",
+            "Carrow Street said it had strengthened its checks; Pelham Trade Finance would not comment.",
+        ),
+        # A weekday "on a Tuesday" is a habit, no day of the event.
+        (
+            "The founder was jailed for eight years on Friday.",
+            "So many of the families who come on a Tuesday worked for him; the founder was jailed for eight years.",
+        ),
+        # An entry's heading in a log or a comment thread: who wrote it, or what it is about, names no one in it.
+        (
+            "The judge also disqualified Ashcroft-Mensah from acting as a company director for 12 years.",
+            "12:50 OTHER ORDERS: director ban 12 yrs for him.",
+        ),
+        (
+            "Velmora Foods went into administration in February 2023, three weeks after auditors from the firm "
+            "Linden Marsh found that about a third of the receivables could not be matched.",
+            "Marta Quispe-Holloway (Collections) · 2024-11-08 16:02: administration February 2023, three weeks "
+            "after Linden Marsh auditors found about a third of reported receivables could not be matched.",
+        ),
     ],
 )
 def test_an_idiom_that_looks_like_a_direction_or_a_negation_is_neither(article, report):

@@ -323,6 +323,9 @@ def test_a_nationality_by_its_ending(key, nationality):
         # A land's own word ending a name makes it a place, not two names of a person.
         ("Before the militia of the Luhansk People's Republic shelled it.", "Luhansk People's Republic", "place"),
         ("Troops moved toward Kherson Oblast overnight.", "Kherson Oblast", "place"),
+        # Letters after a person's name make no body of the person; capitals alone still name one.
+        ("His own barrister, Priya Halloran-Voss KC, had told the jury.", "Priya Halloran-Voss KC", "person"),
+        ("Luckily for KC, the Chiefs won.", "Luckily for KC", "organisation"),
     ],
 )
 def test_a_place_of_a_piece_of_land_and_a_radio_station(text, name, kind):

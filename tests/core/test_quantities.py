@@ -348,6 +348,11 @@ def test_numbers_inside_dates_and_times_are_not_quantities(text, date_texts, qua
         ("Sat, 8 March: rally.", [("weekday", "saturday", "Sat"), ("day", "03-08", "8 March")]),
         ("The Sun said so.", []),
         ("Sat on the bench.", []),
+        # A habit is no day: "on a Tuesday", "every Friday", "on Tuesdays"; "a Monday evening vigil" was held then.
+        ("Families come on a Tuesday.", []),
+        ("The market opens every Friday.", []),
+        ("The food bank opens on Tuesdays.", []),
+        ("Then came a Monday evening vigil.", [("weekday", "monday", "Monday")]),
     ],
 )
 def test_find_dates(text, expected):

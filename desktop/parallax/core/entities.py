@@ -783,6 +783,9 @@ def names_an_institution(keys: Sequence[str]) -> bool:
 _WEB_ADDRESS = re.compile(r" ?\. ?(?:com|org|net|co\.uk)\b", re.IGNORECASE)
 
 
+_POSTNOMINALS = {"KC", "QC", "SC", "MP", "MSP", "MEP", "MLA", "MD", "PhD", "OBE", "MBE", "CBE"}
+
+
 def _kind(text: str, tokens: Sequence[Word], run: Sequence[int], names: list[Word]) -> str:
     lowered = [w.lower.replace("’", "'").removesuffix("'s") for w in names]
     if tuple(k.lower() for w in names for k in _word_keys(w)) in _COUNTRY_NAMES:
@@ -794,10 +797,19 @@ def _kind(text: str, tokens: Sequence[Word], run: Sequence[int], names: list[Wor
         return "organisation"  # "Procter & Gamble": a firm, not a person
     # An acronym in capitals is an organisation ("NATO"), but not a word in a line written all in capitals.
     shouted = any(start <= names[0].start < end for start, end in (*capitals_lines(text), *capitals_stretches(text)))
+    # Letters after a person's name are no body: "Julian Featherby KC", "Ann Lee QC", "Sam Ode MP".
+    postnominal = (
+        len(names) >= 3
+        and names[-1].text in _POSTNOMINALS
+        and names[-2].text[:1].isupper()  # a surname, not "for" in "Luckily for KC"
+        and not names[-2].text.isupper()
+    )
     if any(w in _ORG_WORDS for w in lowered) or (
-        not shouted and any(w.text.isupper() and len(w.text) >= 2 for w in names)
+        not shouted and not postnominal and any(w.text.isupper() and len(w.text) >= 2 for w in names)
     ):
         return "organisation"
+    if postnominal:
+        return "person"
     if any(w in _TITLES for w in lowered[:-1]):
         return "person"
     if len(names) >= 2 and lowered[-1] in _PLACE_WORDS:

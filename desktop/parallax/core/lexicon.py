@@ -262,6 +262,7 @@ _AMBIGUOUS_WITHOUT_PARTICLE = {"up", "down", "most", "few", "end", "bar", "block
 # Verbs that carry a direction only without an object and in lower case: "the toll mounts", not "mounted
 # an offensive" or "Mount Cook".
 _OBJECT_SENSE = {"mount"}
+_DECLINE = stem("declined")
 _OBJECT_OPENERS = {"a", "an", "the", "its", "their", "his", "her", "our", "another", "fresh", "new", "any"}
 _AFTER_MOTION = {"backwards", "backward"}
 _MOTION = {"go", "goes", "going", "gone", "went", "move", "moves", "moving", "moved", "step", "steps", "stepped",
@@ -615,6 +616,8 @@ def polar_words(text: str) -> list[PolarWord]:
             not word.text.islower() or (index + 1 < len(tokens) and tokens[index + 1].lower in _OBJECT_OPENERS)
         ):
             continue  # "mounted an offensive"; "Mount Cook" is a name
+        if key == _DECLINE and _lower_at(tokens, index + 1) == "to":
+            continue  # "declined to comment": a refusal, nothing falling
         if key in _AFTER_MOTION and not ({w.lower for w in tokens[max(0, index - 2) : index]} & _MOTION):
             continue  # "bent over backwards", "backward glance": no step back
         if key in _DETERMINER_SENSE and index + 1 < len(tokens):

@@ -30,6 +30,8 @@ _MONTH = (
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
 )
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# "on a Tuesday", "every Friday": a habit. Not "a Monday evening vigil", which was held that Monday.
+_HABITUAL_BEFORE = re.compile(r"\b(?:on\s+a|every|each)\s+$", re.IGNORECASE)
 
 _UNITS_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
@@ -110,6 +112,10 @@ def find_dates(text: str) -> list[DateMention]:
             elif category == "quarter":
                 value = groups["q"] or str(_QUARTERS[groups["quarter"].lower()])
             elif category == "weekday":
+                if _HABITUAL_BEFORE.search(text, max(0, m.start() - 12), m.start()) or re.fullmatch(
+                    r"[A-Za-z]+days", m.group()
+                ):
+                    continue  # "on a Tuesday", "every Friday", "on Tuesdays": a habit, not a day
                 short = (groups.get("short") or groups.get("short2") or "").lower()
                 value = next(d for d in WEEKDAYS if d.startswith(short[:3])) if short else groups["weekday"].lower()
             elif category == "relative":
