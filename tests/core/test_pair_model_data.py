@@ -1,4 +1,4 @@
-"""The training pairs of the learned link check (tools/pair_model_data.py): each corruption changes one fact
+"""The training pairs of the learned link check (training/link_check/pair_model_data.py): each corruption changes one fact
 and each rewording keeps every fact."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "training" / "link_check"))
 
 import pair_model_data as data
 

@@ -1,9 +1,9 @@
 """Train the learned link check and score it: all-MiniLM-L6-v2 read as a cross-encoder, tuned with LoRA.
 
-Usage: python tools/pair_model_train.py DATA_DIR MODEL_DIR OUT_DIR [--epochs N] [--max-seconds S]
-       python tools/pair_model_train.py DATA_DIR MODEL_DIR OUT_DIR --adapters FILE   (score only)
+Usage: python training/link_check/pair_model_train.py DATA_DIR MODEL_DIR OUT_DIR [--epochs N] [--max-seconds S]
+       python training/link_check/pair_model_train.py DATA_DIR MODEL_DIR OUT_DIR --adapters FILE   (score only)
 
-DATA_DIR holds what tools/pair_model_data.py wrote; MODEL_DIR the bundled model (config, tokenizer,
+DATA_DIR holds what training/link_check/pair_model_data.py wrote; MODEL_DIR the bundled model (config, tokenizer,
 safetensors weights, in any float type). The model reads "[CLS] article text [SEP] report text [SEP]"
 and says, from the mean of its last layer, whether the two texts tell no common fact (0), tell the
 same fact alike (1), or tell it differently (2). Only low-rank adapters on every linear layer of the

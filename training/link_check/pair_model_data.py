@@ -1,6 +1,6 @@
-"""Build the training and evaluation pairs for the learned link check (tools/pair_model_train.py).
+"""Build the training and evaluation pairs for the learned link check (training/link_check/pair_model_train.py).
 
-Usage: python tools/pair_model_data.py OUT_DIR [--benchmarks DIR]
+Usage: python training/link_check/pair_model_data.py OUT_DIR [--benchmarks DIR]
 
 Writes JSON-lines files of ``{"a": article text, "b": report text, "y": 0 | 1 | 2}`` (0 = no link,
 1 = agree, 2 = diverge) and the evaluation files the trainer scores on. Training data comes only from
@@ -38,7 +38,7 @@ from pathlib import Path
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT / "desktop"), str(ROOT / "tests")]
 
 from labelled_sets import labelled_manifests  # noqa: E402
