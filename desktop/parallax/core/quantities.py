@@ -185,7 +185,7 @@ _TIME |= {"yr": 365.25, "yrs": 365.25, "mth": 30.4, "mths": 30.4, "mo": 30.4, "m
           "hr": 1 / 24, "hrs": 1 / 24, "mins": 1 / 1440}  # fmt: skip
 _DISTANCE = {"km": 1, "kilometre": 1, "kilometer": 1, "mile": 1.609, "metre": 0.001, "meter": 0.001, "m": 0.001}
 # Volumes in litres and masses in kilograms: "900 litres ran into a ditch" counts litres, not "ran".
-_VOLUME = {"litre": 1, "liter": 1, "l": 1, "millilitre": 0.001, "milliliter": 0.001, "ml": 0.001, "hectolitre": 100}
+_VOLUME = {"litre": 1, "liter": 1, "millilitre": 0.001, "milliliter": 0.001, "ml": 0.001, "hectolitre": 100}
 _MASS = {"kg": 1, "kilogram": 1, "kilo": 1, "gram": 0.001, "milligram": 1e-6, "mg": 1e-6, "tonne": 1000, "ton": 1000}
 _SYNONYMS = {
     "troop": "soldier", "serviceman": "soldier", "servicemen": "soldier", "servicemember": "soldier",
@@ -298,7 +298,7 @@ def _unit_of(word: str) -> tuple[str, float]:
         return "time", _TIME[singular]
     if singular in _DISTANCE and len(singular) > 1:
         return "km", _DISTANCE[singular]
-    if singular in _VOLUME and len(singular) > 1:
+    if singular in _VOLUME:
         return "litre", _VOLUME[singular]
     if singular in _MASS:
         return "kg", _MASS[singular]
@@ -580,7 +580,7 @@ def _is_unit_word(word: str) -> bool:
         or singular in _TIME
         or w in ("centuries",)
         or (singular in _DISTANCE and len(singular) > 1)
-        or (singular in _VOLUME and len(singular) > 1)
+        or singular in _VOLUME
         or singular in _MASS
         or w in _SYNONYMS
         or singular in _SYNONYMS
