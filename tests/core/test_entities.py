@@ -215,6 +215,15 @@ from parallax.core.tokens import NameIndex, capitalised_inside
             None,
             [("Ceasefire Hopes Rise", "person"), ("Istanbul", "place")],
         ),
+        # A weekday cut short before a day of the month, and a currency's code, are no names; "the Sun" is one.
+        (
+            "Raid early Mon 10 Mar at the Halvern Museum.",
+            None,
+            None,
+            [("Raid", "entity"), ("Halvern Museum", "person")],
+        ),
+        ("Value per police approx. EUR 3.8m.", None, None, [("Value", "entity")]),
+        ("On Mon the Sun said so.", None, None, [("Mon", "entity"), ("Sun", "person")]),
     ],
 )
 def test_names_and_their_kinds(text, vocabulary, known, expected):
