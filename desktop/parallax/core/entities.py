@@ -19,9 +19,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from parallax.core.tokens import (
+    DAY_OF_MONTH_AFTER,
     FOOTNOTE_AFTER_STOP,
     LIST_BULLETS,
     LIST_NUMBER,
+    SHORT_WEEKDAYS_BEFORE_A_DAY,
     SPEAKER_LABEL,
     NameIndex,
     Word,
@@ -420,9 +422,10 @@ def _blank_furniture(text: str) -> str:
 _PERIOD = re.compile(r"(?:Q[1-4]|H[12]|FY\d{2}(?:\d{2})?)")
 
 
-def _is_date_word(token: Word, text: str = "") -> bool:
-    """Whether ``token`` is a date's word (a month, a weekday, "Q3") or a currency's code: no name."""
-    if token.text in _SHORT_WEEKDAYS_BEFORE_A_DAY and _A_DAY_AFTER.match(text, token.end):
+def _names_nothing(token: Word, text: str = "") -> bool:
+    """Whether ``token`` names nothing though capitalised: a date's word (a month, a weekday, "Q3") or a
+    currency's code."""
+    if token.text in SHORT_WEEKDAYS_BEFORE_A_DAY and _A_DAY_AFTER.match(text, token.end):
         return True  # "Theft early Mon 10 Mar": a weekday cut short, as quantities.find_dates reads it
     if token.text in _CURRENCY_CODES:
         return True  # no date, but no name either: "Value approx. EUR 3.8m"
@@ -431,9 +434,7 @@ def _is_date_word(token: Word, text: str = "") -> bool:
 
 # Currency codes before or after a sum ("EUR 3.8m", "3.8m USD") say how much, not who.
 _CURRENCY_CODES = {"EUR", "USD", "GBP", "JPY", "CHF", "CNY", "RUB", "UAH", "CAD", "AUD", "SEK", "NOK", "DKK", "PLN"}
-# "Mon", "Sat" and "Sun" are words and names as often ("the Sun"): weekdays only before a day of the month.
-_SHORT_WEEKDAYS_BEFORE_A_DAY = {"Mon", "Sat", "Sun"}
-_A_DAY_AFTER = re.compile(r"\.?,?\s+(?:\d{1,2}\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)")
+_A_DAY_AFTER = re.compile(DAY_OF_MONTH_AFTER)
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -470,7 +471,7 @@ def _runs(text: str) -> _Runs:
     index = 0
     while index < len(tokens):
         token = tokens[index]
-        if not _is_capitalised(token.text) or _is_date_word(token, blanked):
+        if not _is_capitalised(token.text) or _names_nothing(token, blanked):
             index += 1
             continue
         run = [index]
@@ -481,7 +482,7 @@ def _runs(text: str) -> _Runs:
                 break
             if _BLANK_LINE.search(gap):  # a heading's last word and the next paragraph's first are two names
                 break
-            if _is_capitalised(tokens[j].text) and not _is_date_word(tokens[j], blanked):
+            if _is_capitalised(tokens[j].text) and not _names_nothing(tokens[j], blanked):
                 if _nationality_after_city(tokens, run, j):
                     break
                 run.append(j)

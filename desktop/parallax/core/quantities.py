@@ -18,17 +18,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from parallax.core.tokens import stem
+from parallax.core.tokens import DAY_OF_MONTH_AFTER, MONTH_NAME, SHORT_WEEKDAYS_BEFORE_A_DAY, stem
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
     "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }  # fmt: skip
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
-)
+_MONTH = MONTH_NAME
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # "on a Tuesday", "every Friday": a habit. Not "a Monday evening vigil", which was held that Monday.
 _HABITUAL_BEFORE = re.compile(r"\b(?:on\s+a|every|each)\s+$", re.IGNORECASE)
@@ -62,9 +59,8 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # A company's or a year's quarter: "the fourth quarter", "fourth-quarter earnings", "Q3".
     ("quarter", re.compile(r"\b(?P<quarter>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]quarter\b|\bQ(?P<q>[1-4])\b", re.I)),
     ("weekday", re.compile(r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?(?:['’]s)?\b")),
-    # Notes and timetables cut them short: "closed Thu", "Wed 05 Mar". "Mon", "Sat" and "Sun" are words and
-    # names as often ("the Sun"), so they count only before a day of the month.
-    ("weekday", re.compile(rf"\b(?P<short>Tues?|Wed|Thu(?:rs?)?|Fri)\b|\b(?P<short2>Mon|Sat|Sun)\b(?=\.?,?\s+(?:\d{{1,2}}\b|{_MONTH}\b))")),
+    # Notes and timetables cut them short: "closed Thu", "Wed 05 Mar"; "Mon", "Sat" and "Sun" only before a day.
+    ("weekday", re.compile(rf"\b(?P<short>Tues?|Wed|Thu(?:rs?)?|Fri)\b|\b(?P<short2>{'|'.join(SHORT_WEEKDAYS_BEFORE_A_DAY)})\b(?={DAY_OF_MONTH_AFTER})")),
     # "at the weekend", "over the weekend": Saturday or Sunday ("this weekend" is relative, below).
     ("weekday", re.compile(r"\b(?:at|over|on|during)\s+the\s+(?P<weekday>weekend)\b", re.I)),
     ("relative", re.compile(r"\b(?P<rel>yesterday|today|tonight|tomorrow|(?:last|this|next)\s+(?:week|weekend|month|year))\b", re.I)),
@@ -570,6 +566,10 @@ def _unit_word(text: str, end: int, match: re.Match[str]) -> tuple[str, int]:
 _PLACES_AND_THINGS = {"city", "town", "village", "country", "tank", "ship", "vessel", "aircraft", "plane", "jet",
                       "missile", "drone", "point", "round", "report", "student", "worker", "member", "seat"}  # fmt: skip
 _COMPOUND_HEAD = re.compile(r"\s+([a-z]{2,}[a-rt-z]s)\b")
+# Nouns a bare figure counts, in the singular a trailing "s" is cut to ("casualtie").
+_COUNTED = _PLACES_AND_THINGS | {"soldier", "people", "civilian", "refugee", "child", "children", "resident",
+                                 "casualtie", "death", "official", "prisoner", "hostage", "journalist", "vote",
+                                 "delegate", "bn", "barrel"}  # fmt: skip
 
 
 def _is_unit_word(word: str) -> bool:
@@ -584,11 +584,8 @@ def _is_unit_word(word: str) -> bool:
         or singular in _MASS
         or w in _SYNONYMS
         or singular in _SYNONYMS
-        or singular in ("soldier", "people", "civilian", "refugee", "child", "children", "resident", "casualtie",
-                        "death", "tank", "aircraft", "plane", "jet", "missile", "drone", "ship", "vessel", "country",
-                        "city", "town", "village", "point", "round", "report", "student", "worker", "official",
-                        "member", "prisoner", "hostage", "journalist", "vote", "seat", "delegate", "bn", "barrel")
-    )  # fmt: skip
+        or singular in _COUNTED
+    )
 
 
 def _close(x: float, y: float, tolerance: float = _SAME_BOUND_TOLERANCE) -> bool:

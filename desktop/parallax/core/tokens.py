@@ -34,6 +34,15 @@ SPEAKER_LABEL = (
     r"(?:[ \t]*[(\[][A-Z][\w'’., -]*[)\]]){0,2}"
     r":[ \t]"
 )
+# A month's name, or its short form ("March", "Mar", "Sept").
+MONTH_NAME = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+)
+# Weekdays cut short that are words and names as often ("the Sun", "Sat on"), and so weekdays only before a
+# day of the month ("Mon 10 Mar", "Sat, 8 March"), which DAY_OF_MONTH_AFTER matches.
+SHORT_WEEKDAYS_BEFORE_A_DAY = ("Mon", "Sat", "Sun")
+DAY_OF_MONTH_AFTER = rf"\.?,?\s+(?:\d{{1,2}}\b|{MONTH_NAME}\b)"
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:[-–]\w+)*|\w+(?:['’‘-]\w+)*|\s+|[^\w\s]")
 # A dotted abbreviation is one word ("U.S.", "U.K.'s"): its letters alone are no names.
 WORD = re.compile(r"(?:[A-Z]\.){2,}(?:['’]s\b)?|\d+(?:[.,]\d+)*(?:[-–]\w+)*|\w+(?:['’‘-]\w+)*")
