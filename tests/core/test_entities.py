@@ -224,6 +224,14 @@ from parallax.core.tokens import NameIndex, capitalised_inside
         ),
         ("Value per police approx. EUR 3.8m.", None, None, [("Value", "entity")]),
         ("On Mon the Sun said so.", None, None, [("Mon", "entity"), ("Sun", "person")]),
+        # An entry's heading in a log or a comment thread names nothing in the entry.
+        ("12:50 OTHER ORDERS: a ban for Ashcroft-Mensah.", None, None, [("Ashcroft-Mensah", "entity")]),
+        (
+            "Marta Quispe-Holloway (Collections) · 2024-11-08 16:02: administration, says Linden Marsh.",
+            None,
+            None,
+            [("Linden Marsh", "person")],
+        ),
     ],
 )
 def test_names_and_their_kinds(text, vocabulary, known, expected):

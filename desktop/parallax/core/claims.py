@@ -1332,27 +1332,9 @@ _OPEN_BRACKET = re.compile(r"\s*\(\s*")
 _CLOSE_BRACKET = re.compile(r"\s*\)")
 
 
-# A paragraph's heading in notes, logs and comment threads: "12:50 OTHER ORDERS:", "HISTORY AND BACKGROUND:",
-# "Callum Oduro-Finch · 2024-11-08 15:41:", "Marta Quispe-Holloway (Collections) · 16:02:". Who wrote an entry,
-# or what the entry is about, is no name in its claim.
-_ENTRY_HEADING = re.compile(
-    r"(?m)^[^\S\n]*(?:"
-    r"\d{1,2}[:.]\d{2}[^\S\n]+[A-Z][A-Z&/-]+(?:[^\S\n]+[A-Z][A-Z&/-]+)*"  # a time, then a label in capitals
-    r"|[A-Z][A-Z&/-]+(?:[^\S\n]+[A-Z][A-Z&/-]+)+"  # or a label of two words or more in capitals
-    r"|[A-Z][^\n·•:]{1,60}[·•][^\n]{0,30}?\d{1,2}:\d{2}"  # or who wrote it, a dot, and when
-    r")[^\S\n]*:"
-)
-
-
-@lru_cache(maxsize=1024)
-def _entry_headings(text: str) -> tuple[tuple[int, int], ...]:
-    return tuple(m.span() for m in _ENTRY_HEADING.finditer(text))
-
-
 def _without_labels(text: str, entities: list[Entity]) -> list[Entity]:
     """``entities`` less the names that only label a person in brackets ("Marta Kowalczyk (Kraków)", "Ann
-    Lee (Reuters)"): where the person is from or works says nothing about the event; and less the names in
-    an entry's heading (``_ENTRY_HEADING``)."""
+    Lee (Reuters)"): where the person is from or works says nothing about the event."""
     labels = {
         id(e)
         for person, e in itertools.pairwise(entities)
@@ -1360,8 +1342,6 @@ def _without_labels(text: str, entities: list[Entity]) -> list[Entity]:
         and _OPEN_BRACKET.fullmatch(text, person.end, e.start)
         and _CLOSE_BRACKET.match(text, e.end)
     }
-    headings = _entry_headings(text)
-    labels |= {id(e) for e in entities if any(start <= e.start < end for start, end in headings)}
     return [e for e in entities if id(e) not in labels] if labels else entities
 
 

@@ -411,9 +411,23 @@ _DATELINE_AGENCY = re.compile(
 _FIELDS_BEFORE = re.compile(r"(?m)^[ \t]*(?:[^|\n]{1,40}?[ \t]\|[ \t]+){1,8}(?=\S)")
 
 
+# An entry's heading in notes, logs and comment threads: "12:50 OTHER ORDERS:", "HISTORY AND BACKGROUND:",
+# "Callum Oduro-Finch · 2024-11-08 15:41:", "Marta Quispe-Holloway (Collections) · 16:02:". Who wrote an entry,
+# or what the entry is about, is no name in its claim.
+_ENTRY_HEADING = re.compile(
+    r"(?m)^[^\S\n]*(?:"
+    r"\d{1,2}[:.]\d{2}[^\S\n]+[A-Z][A-Z&/-]+(?:[^\S\n]+[A-Z][A-Z&/-]+)*"  # a time, then a label in capitals
+    r"|[A-Z][A-Z&/-]+(?:[^\S\n]+[A-Z][A-Z&/-]+)+"  # or a label of two words or more in capitals
+    r"|[A-Z][^\n·•:]{1,60}[·•][^\n]{0,30}?\d{1,2}:\d{2}"  # or who wrote it, a dot, and when
+    r")[^\S\n]*:"
+)
+
+
 def _blank_furniture(text: str) -> str:
-    """``text`` with wire slugs, speaker labels, a line's fields and a dateline's agency blanked (offsets stay)."""
+    """``text`` with wire slugs, speaker labels, entry headings, a line's fields and a dateline's agency
+    blanked (offsets stay)."""
     text = _WIRE_SLUG.sub(lambda m: " " * len(m.group()), text)
+    text = _ENTRY_HEADING.sub(lambda m: " " * len(m.group()), text)
     text = _FIELDS_BEFORE.sub(lambda m: " " * len(m.group()), text)
     return _DATELINE_AGENCY.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
 
